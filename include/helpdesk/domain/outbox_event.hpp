@@ -1,0 +1,54 @@
+#pragma once
+
+#include <helpdesk/ids.hpp>
+#include <helpdesk/time.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace helpdesk {
+
+/// Delivery state of an outbox event.
+enum class outbox_state { pending, delivered, dead };
+
+/// `"pending"`, `"delivered"`, `"dead"`.
+[[nodiscard]] std::string_view to_string(outbox_state s) noexcept;
+/// Inverse of `to_string(outbox_state)`.
+[[nodiscard]] std::optional<outbox_state> parse_outbox_state(std::string_view text) noexcept;
+
+/// Event kinds of spec §5, as stored in `outbox_event::kind`.
+namespace event_kind {
+inline constexpr std::string_view account_registered = "account.registered";
+inline constexpr std::string_view account_approved = "account.approved";
+inline constexpr std::string_view account_rejected = "account.rejected";
+inline constexpr std::string_view account_created = "account.created";
+inline constexpr std::string_view password_reset_requested = "password_reset.requested";
+inline constexpr std::string_view ticket_created = "ticket.created";
+inline constexpr std::string_view ticket_approved = "ticket.approved";
+inline constexpr std::string_view ticket_rejected = "ticket.rejected";
+inline constexpr std::string_view ticket_status_changed = "ticket.status_changed";
+inline constexpr std::string_view ticket_resolved = "ticket.resolved";
+inline constexpr std::string_view ticket_closed = "ticket.closed";
+inline constexpr std::string_view ticket_assigned = "ticket.assigned";
+inline constexpr std::string_view ticket_finalized = "ticket.finalized";
+inline constexpr std::string_view comment_added = "comment.added";
+} // namespace event_kind
+
+/// A notification recorded in the same transaction as the change it reports,
+/// delivered later (at least once) by whoever drains the outbox.
+struct outbox_event {
+    row_id id = 0;
+    std::string kind;                    ///< one of `event_kind`
+    std::optional<account_id> account;   ///< the account concerned, if any
+    std::optional<ticket_id> ticket;     ///< the ticket concerned, if any
+    std::string payload;                 ///< a JSON object with the event's facts
+    time_point created_at{};
+    outbox_state state = outbox_state::pending;
+    std::int32_t attempts = 0;
+    std::optional<std::string> last_error;
+    time_point next_attempt_at{};        ///< not handed out before this
+};
+
+} // namespace helpdesk

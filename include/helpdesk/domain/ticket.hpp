@@ -1,0 +1,103 @@
+#pragma once
+
+#include <helpdesk/ids.hpp>
+#include <helpdesk/time.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace helpdesk {
+
+/// The states of spec §2. Closed, Rejected and Withdrawn are terminal.
+enum class ticket_status { new_, open, in_progress, on_hold, pending, resolved, closed, rejected, withdrawn };
+
+/// Urgency set by staff at approval.
+enum class priority { low, medium, high, critical };
+
+/// `"New"`, `"Open"`, `"In Progress"`, `"On Hold"`, `"Pending"`, `"Resolved"`,
+/// `"Closed"`, `"Rejected"`, `"Withdrawn"`.
+[[nodiscard]] std::string_view to_string(ticket_status s) noexcept;
+/// Inverse of `to_string(ticket_status)`; nullopt for anything else.
+[[nodiscard]] std::optional<ticket_status> parse_ticket_status(std::string_view text) noexcept;
+/// `"Low"`, `"Medium"`, `"High"`, `"Critical"`.
+[[nodiscard]] std::string_view to_string(priority p) noexcept;
+/// Inverse of `to_string(priority)`; nullopt for anything else.
+[[nodiscard]] std::optional<priority> parse_priority(std::string_view text) noexcept;
+
+/// True for Closed, Rejected and Withdrawn.
+[[nodiscard]] constexpr bool is_terminal(ticket_status s) noexcept {
+    return s == ticket_status::closed || s == ticket_status::rejected || s == ticket_status::withdrawn;
+}
+
+/// Every ticket status, in lifecycle order (for tables and tests).
+inline constexpr ticket_status all_ticket_statuses[] = {
+    ticket_status::new_,    ticket_status::open,     ticket_status::in_progress,
+    ticket_status::on_hold, ticket_status::pending,  ticket_status::resolved,
+    ticket_status::closed,  ticket_status::rejected, ticket_status::withdrawn};
+
+/// `TX` + the sequence number zero-padded to at least 4 digits.
+[[nodiscard]] std::string format_ticket_number(std::int64_t sequence);
+/// Inverse of `format_ticket_number`; nullopt unless `TX` + 4 or more digits.
+[[nodiscard]] std::optional<std::int64_t> parse_ticket_number(std::string_view text) noexcept;
+
+/// A support request (spec §1.2). Durations are in whole seconds.
+struct ticket {
+    ticket_id id = 0;                    ///< 0 until stored
+    std::string ticket_number;           ///< `TX0001` ...
+    account_id employee = 0;             ///< the owner
+    std::string subject;
+    std::string category;
+    std::string sub_category;
+    std::string description;
+    std::optional<date> scheduled_date;
+    priority ticket_priority = priority::low;
+    std::string department = "IT Department";
+    ticket_status status = ticket_status::new_;
+    std::optional<account_id> assigned_to;
+    time_point submit_date{};
+    time_point update_date{};
+    std::optional<std::int64_t> response_seconds;   ///< first staff reaction − submit
+    std::optional<std::int64_t> resolution_seconds; ///< Resolved (or Closed) − submit
+    std::optional<time_point> time_closed;
+    std::optional<std::string> rejection_reason;
+    bool finalized = false;              ///< handed to the external workflow
+    std::int64_t version = 1;            ///< bumped on every change
+};
+
+/// A note on a ticket; internal ones are shown to staff only.
+struct comment {
+    row_id id = 0;
+    ticket_id ticket = 0;
+    std::optional<account_id> author;    ///< empty when written by the workflow system
+    std::string text;
+    bool is_internal = false;
+    time_point created_at{};
+};
+
+/// Metadata of an uploaded file; the bytes live in the blob store under `blob_key`.
+struct attachment {
+    row_id id = 0;
+    ticket_id ticket = 0;
+    std::string file_name;               ///< the client's name, for display only
+    std::string content_type;            ///< sniffed from the bytes
+    std::int64_t size = 0;
+    std::string blob_key;                ///< generated; never the client's name
+    account_id uploaded_by = 0;
+    time_point upload_date{};
+};
+
+/// One change to a ticket, in the order it happened.
+struct history_event {
+    row_id id = 0;
+    ticket_id ticket = 0;
+    std::optional<account_id> actor;     ///< empty for the workflow system
+    time_point at{};
+    std::string kind;                    ///< `created`, `approved`, `status_changed`, ...
+    std::optional<std::string> old_value;
+    std::optional<std::string> new_value;
+    bool is_internal = false;            ///< hidden from employees
+};
+
+} // namespace helpdesk

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <helpdesk/domain/catalog.hpp>
+#include <helpdesk/ports/blob_store.hpp>
+#include <helpdesk/ports/clock.hpp>
+#include <helpdesk/ports/random_source.hpp>
+#include <helpdesk/ports/store.hpp>
+#include <helpdesk/security/password.hpp>
+#include <helpdesk/services/account_service.hpp>
+#include <helpdesk/services/outbox_service.hpp>
+#include <helpdesk/services/ticket_service.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+
+namespace helpdesk {
+
+/// Tunables of an engine; the defaults are the spec's.
+struct engine_options {
+    catalog choices = catalog::defaults();
+    std::int32_t password_iterations = default_password_iterations;
+    std::chrono::seconds reset_token_lifetime{3600};
+    std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
+    std::int32_t max_attachments_per_ticket = 10;
+    std::int64_t max_image_bytes = 2 * 1024 * 1024;
+    std::int32_t max_delivery_attempts = 8;
+    std::chrono::seconds first_retry_delay{30};   ///< doubled after each failure
+};
+
+/// What an engine runs on. `db` is required; the rest default to the
+/// system clock, OpenSSL's random bytes and an in-memory blob store.
+struct engine_parts {
+    std::shared_ptr<store> db;
+    std::shared_ptr<blob_store> blobs;
+    std::shared_ptr<clock> time_source;
+    std::shared_ptr<random_source> random;
+};
+
+/// Shared state of one engine's services (internal; embedders use `engine`).
+class engine_context {
+public:
+    engine_context(engine_parts parts, engine_options options);
+    store& db() noexcept { return *parts_.db; }
+    blob_store& blobs() noexcept { return *parts_.blobs; }
+    const clock& time_source() const noexcept { return *parts_.time_source; }
+    random_source& random() noexcept { return *parts_.random; }
+    const engine_options& options() const noexcept { return options_; }
+
+private:
+    engine_parts parts_;
+    engine_options options_;
+};
+
+/// The help desk: services over one store. No global state; several engines
+/// may live in one process. Thread-safe: services may be called from any
+/// number of threads at once. Not copyable or movable (services refer to it).
+class engine {
+public:
+    /// Throws `error{invalid_argument}` when `parts.db` is null.
+    explicit engine(engine_parts parts, engine_options options = {});
+    engine(const engine&) = delete;
+    engine& operator=(const engine&) = delete;
+
+    [[nodiscard]] account_service& accounts() noexcept { return accounts_; }
+    [[nodiscard]] ticket_service& tickets() noexcept { return tickets_; }
+    [[nodiscard]] outbox_service& outbox() noexcept { return outbox_; }
+    [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
+
+private:
+    engine_context context_;
+    account_service accounts_{context_};
+    ticket_service tickets_{context_};
+    outbox_service outbox_{context_};
+};
+
+} // namespace helpdesk

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <helpdesk/domain/account.hpp>
+#include <helpdesk/ports/queries.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace helpdesk {
+
+/// Accounts, rejection audit and password-reset tokens, seen through one
+/// open transaction. Absence is `std::nullopt`; a unique-constraint violation
+/// throws `error{errc::conflict}`; an unreachable store throws
+/// `error{errc::storage_unavailable}`. Used only by the thread that owns the
+/// transaction.
+class account_repository {
+public:
+    virtual ~account_repository() = default;
+
+    /// Stores a new account and sets `a.id`.
+    virtual void insert(account& a) = 0;
+    /// Overwrites every mutable column of the account with id `a.id`.
+    virtual void update(const account& a) = 0;
+    /// Deletes the account. Returns false when there was none.
+    virtual bool remove(account_id id) = 0;
+
+    [[nodiscard]] virtual std::optional<account> find(account_id id) = 0;
+    /// Case-insensitive lookup.
+    [[nodiscard]] virtual std::optional<account> find_by_email(std::string_view email) = 0;
+    [[nodiscard]] virtual std::optional<account> find_by_company_id(std::string_view company_id) = 0;
+
+    /// The next value of the store's company-id sequence (1, 2, ...); never
+    /// returns the same value twice, even across rolled-back transactions is
+    /// not required, but across committed ones it is.
+    [[nodiscard]] virtual std::int64_t next_company_sequence() = 0;
+
+    /// Accounts matching `filter`, ordered by id, `limit` rows from `offset`.
+    [[nodiscard]] virtual page<account> list(const account_filter& filter, std::int64_t offset,
+                                             std::int64_t limit) = 0;
+    /// Ids of approved staff accounts (coordinators and admins).
+    [[nodiscard]] virtual std::vector<account_id> staff_ids() = 0;
+
+    /// Appends an audit row and sets `r.id`.
+    virtual void insert_rejection(rejected_account& r) = 0;
+    /// Rejection audit rows, newest first.
+    [[nodiscard]] virtual page<rejected_account> list_rejections(std::int64_t offset,
+                                                                 std::int64_t limit) = 0;
+
+    /// Stores a reset token's hash for `id`, valid until `expires_at`.
+    virtual void insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) = 0;
+    /// Marks the token with this hash used and returns its account, if it
+    /// exists, is unused and `now` is before its expiry; nullopt otherwise.
+    [[nodiscard]] virtual std::optional<account_id> consume_reset_token(std::string_view token_hash,
+                                                                        time_point now) = 0;
+};
+
+} // namespace helpdesk

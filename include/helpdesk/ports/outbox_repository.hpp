@@ -1,0 +1,29 @@
+#pragma once
+
+#include <helpdesk/domain/outbox_event.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace helpdesk {
+
+/// The transactional outbox, seen through one open transaction. Same error
+/// contract as `account_repository`.
+class outbox_repository {
+public:
+    virtual ~outbox_repository() = default;
+
+    /// Appends an event and sets `e.id`.
+    virtual void insert(outbox_event& e) = 0;
+    /// Pending events due at `now` (`next_attempt_at <= now`), oldest first.
+    [[nodiscard]] virtual std::vector<outbox_event> due(time_point now, std::int64_t limit) = 0;
+    [[nodiscard]] virtual std::optional<outbox_event> find(row_id id) = 0;
+    /// Writes state, attempts, last_error and next_attempt_at of `e`.
+    virtual void update(const outbox_event& e) = 0;
+    /// Number of events in `state`.
+    [[nodiscard]] virtual std::int64_t count(outbox_state state) = 0;
+};
+
+} // namespace helpdesk

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <helpdesk/domain/ticket.hpp>
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace helpdesk {
+
+/// Everything that can be done to (or with) a ticket, plus the account
+/// administration actions that the policy also answers for.
+enum class action {
+    // ticket actions (spec §2)
+    view, create, approve, reject, claim, assign, update_status, withdraw, close, reopen,
+    comment_public, comment_internal, add_attachment, finalize,
+    // account administration (spec §3)
+    list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
+};
+
+/// Stable snake_case name of an action (`"update_status"`, ...).
+[[nodiscard]] std::string_view to_string(action a) noexcept;
+
+/// Every action, for tables and tests.
+inline constexpr action all_actions[] = {
+    action::view, action::create, action::approve, action::reject, action::claim,
+    action::assign, action::update_status, action::withdraw, action::close, action::reopen,
+    action::comment_public, action::comment_internal, action::add_attachment, action::finalize,
+    action::list_accounts, action::approve_account, action::reject_account,
+    action::create_account, action::change_role, action::read_rejection_audit};
+
+/// True for the actions that concern a ticket (the rest concern accounts).
+[[nodiscard]] bool is_ticket_action(action a) noexcept;
+
+/// One edge of the lifecycle: `act` takes a ticket in `from` to `to`.
+/// Actions that leave the status unchanged have `to == from`.
+struct transition {
+    action act;
+    ticket_status from;
+    ticket_status to;
+};
+
+/// The lifecycle of spec §2 as data: every allowed (action, from, to). The
+/// engine and its tests both read this table; nothing else encodes the edges.
+[[nodiscard]] std::span<const transition> lifecycle_table() noexcept;
+
+/// True when some edge of `act` leaves `from`.
+[[nodiscard]] bool action_allowed_from(action act, ticket_status from) noexcept;
+
+/// The status `act` leads to from `from`. For `update_status` the caller's
+/// `requested` target must be an edge; other actions ignore `requested`.
+/// nullopt when the table has no such edge.
+[[nodiscard]] std::optional<ticket_status> lifecycle_target(
+    action act, ticket_status from, std::optional<ticket_status> requested = std::nullopt) noexcept;
+
+} // namespace helpdesk

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <helpdesk/domain/account.hpp>
+#include <helpdesk/ports/queries.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace helpdesk {
+
+class engine_context;
+
+/// A sign-up form (spec §4 `create_employee/`). `role` and `status` exist only
+/// so that a client which tries to set them is refused (defect 1).
+struct sign_up_request {
+    std::string email;
+    std::string first_name;
+    std::optional<std::string> middle_name;
+    std::string last_name;
+    std::optional<std::string> suffix;
+    std::optional<std::string> company_id;   ///< generated when absent
+    std::string department;
+    std::string password;
+    std::string confirm_password;
+    std::optional<std::string> role;         ///< refused when present
+    std::optional<std::string> status;       ///< refused when present
+};
+
+/// An admin's new account: approved at once, no password (a set-password
+/// token is issued and mailed instead).
+struct admin_create_request {
+    std::string email;
+    std::string first_name;
+    std::optional<std::string> middle_name;
+    std::string last_name;
+    std::optional<std::string> suffix;
+    std::string department;
+    std::string role = "Employee";
+};
+
+/// An account created by an admin, with the single-use token of its
+/// set-password link (the outbox event carries it to the mailer).
+struct created_account {
+    account created;
+    std::string set_password_token;
+};
+
+/// Which login endpoint is being used: they admit different roles.
+enum class login_kind { employee, staff };
+
+/// Accounts, sign-up approval, credentials and password resets. Every call is
+/// one store transaction. Thread-safe. Failures throw `helpdesk::error`.
+class account_service {
+public:
+    explicit account_service(engine_context& ctx) : ctx_(ctx) {}
+
+    /// Creates an `Employee`/`Pending` account. Throws invalid_argument with
+    /// field errors (also for duplicate email or company id, and for any
+    /// attempt to set role or status).
+    account sign_up(const sign_up_request& request);
+
+    /// System Admin only: an approved account with a generated company id.
+    created_account admin_create(account_id actor, const admin_create_request& request);
+
+    /// System Admin only: Pending → Approved.
+    account approve(account_id actor, account_id target);
+
+    /// System Admin only: removes a pending account and writes its audit row
+    /// (one transaction; the account's tickets, if any, are kept). `reason`
+    /// is required.
+    rejected_account reject(account_id actor, account_id target, std::string_view reason);
+
+    /// Checks a login. Wrong email or password → unauthenticated (same
+    /// message for both); pending or rejected → permission_denied "pending
+    /// approval"; a role the endpoint does not admit → permission_denied.
+    /// Re-hashes the password when its iteration count is below the current.
+    account authenticate(login_kind kind, std::string_view email, std::string_view password);
+
+    /// The actor's own password check (no change); rate limiting is the caller's.
+    [[nodiscard]] bool check_password(account_id actor, std::string_view password);
+
+    /// Changes the actor's password after checking the current one.
+    void change_password(account_id actor, std::string_view current, std::string_view next,
+                         std::string_view confirm);
+
+    /// Issues a single-use reset token (stored hashed, expiring) and records
+    /// the mail in the outbox. Returns the token, or nullopt when no approved
+    /// account has that email; callers must answer alike in both cases.
+    std::optional<std::string> request_password_reset(std::string_view email);
+
+    /// Sets a new password with a reset token; the token is spent.
+    void reset_password(std::string_view token, std::string_view next, std::string_view confirm);
+
+    /// System Admin only: changes an account's role.
+    account change_role(account_id actor, account_id target, std::string_view new_role);
+
+    /// Stores a PNG or JPEG (checked by content, at most 2 MiB) as the actor's picture.
+    account set_image(account_id actor, std::string_view bytes);
+
+    /// The actor's own account, or any account for staff.
+    [[nodiscard]] account get(account_id actor, account_id target);
+
+    /// Staff only: accounts matching `filter`, 1-based `page_number`.
+    [[nodiscard]] page<account> list(account_id actor, const account_filter& filter,
+                                     std::int64_t page_number = 1, std::int64_t page_size = 20);
+
+    /// System Admin only: the rejection audit, newest first.
+    [[nodiscard]] page<rejected_account> rejections(account_id actor, std::int64_t page_number = 1,
+                                                    std::int64_t page_size = 20);
+
+    /// System Admin only: number of rejection audit rows.
+    [[nodiscard]] std::int64_t rejection_count(account_id actor);
+
+private:
+    engine_context& ctx_;
+};
+
+} // namespace helpdesk

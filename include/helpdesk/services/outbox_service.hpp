@@ -1,0 +1,38 @@
+#pragma once
+
+#include <helpdesk/domain/outbox_event.hpp>
+#include <helpdesk/ports/notifier.hpp>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace helpdesk {
+
+class engine_context;
+
+/// Reading and settling the outbox. Not actor-bound: this is for the
+/// embedder's or server's delivery workers. Thread-safe; each call is one
+/// transaction.
+class outbox_service {
+public:
+    explicit outbox_service(engine_context& ctx) : ctx_(ctx) {}
+
+    /// Pending events whose next attempt is due, oldest first.
+    [[nodiscard]] std::vector<outbox_event> pending(std::int64_t limit = 100);
+    /// Marks an event delivered. not_found for an unknown id.
+    void mark_delivered(row_id id);
+    /// Records a failed attempt: retried later with exponential backoff, or
+    /// `dead` once `max_delivery_attempts` is reached. Returns the new state.
+    outbox_state mark_failed(row_id id, std::string_view reason);
+    /// Number of events in `state`.
+    [[nodiscard]] std::int64_t count(outbox_state state);
+    /// Hands every due event (up to `limit`) to `channel` once, settling each
+    /// as delivered or failed. Returns how many were delivered.
+    std::int64_t deliver_due(notifier& channel, std::int64_t limit = 100);
+
+private:
+    engine_context& ctx_;
+};
+
+} // namespace helpdesk

@@ -1,0 +1,153 @@
+#pragma once
+
+#include <helpdesk/domain/account.hpp>
+#include <helpdesk/domain/ticket.hpp>
+#include <helpdesk/ports/queries.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace helpdesk {
+
+class engine_context;
+
+/// A file as the client sent it; the engine sniffs its type from the bytes.
+struct new_attachment {
+    std::string file_name;
+    std::string bytes;
+};
+
+/// A new ticket. Choice fields are text so the engine validates them.
+/// `status`, `priority`, `department` and `assigned_to` exist only so that a
+/// client that tries to set them is refused (defect 3).
+struct create_ticket_request {
+    std::string subject;
+    std::string category;
+    std::string sub_category;
+    std::string description;
+    std::optional<std::string> scheduled_date;   ///< `YYYY-MM-DD`, not in the past
+    std::vector<new_attachment> attachments;
+    std::optional<std::string> status;           ///< refused when present
+    std::optional<std::string> priority;         ///< refused when present
+    std::optional<std::string> department;       ///< refused when present
+    std::optional<std::string> assigned_to;      ///< refused when present
+};
+
+/// Staff approval: New → Open with priority and department.
+struct approve_request {
+    std::string priority = "Low";
+    std::string department = "IT Department";
+    std::optional<std::string> approval_notes;   ///< kept as an internal comment
+};
+
+/// The public face of an account inside a ticket.
+struct account_summary {
+    account_id id = 0;
+    std::string first_name;
+    std::string last_name;
+    std::string email;
+    role account_role = role::employee;
+};
+
+/// A ticket with what its detail view shows; comments already filtered for
+/// the caller.
+struct ticket_details {
+    ticket item;
+    account_summary employee;
+    std::optional<account_summary> assigned_to;
+    std::vector<attachment> attachments;
+    std::vector<comment> comments;
+};
+
+/// A list request: typed filters, an ordering (`submit_date`, `update_date`,
+/// `priority`, `-` for descending), and either a 1-based page or a cursor.
+struct ticket_list_request {
+    ticket_filter filter;
+    std::string ordering = "-submit_date";
+    std::int64_t page_number = 1;
+    std::int64_t page_size = 20;                  ///< 1..100
+    std::optional<std::string> cursor;            ///< from a previous `next_cursor`; "" starts
+};
+
+/// One page of tickets. Offset pages carry `count`; cursor pages carry
+/// `next_cursor` when there are more rows.
+struct ticket_list {
+    std::vector<ticket> results;
+    std::optional<std::int64_t> count;
+    bool has_next = false;
+    bool has_previous = false;
+    std::optional<std::string> next_cursor;
+};
+
+/// Ticket lifecycle, comments, attachments, lists and stats. Every call is one
+/// store transaction that checks the policy, validates input, writes the
+/// change, its history rows and outbox events, and commits once. Mutations
+/// take `expected_version`; a stale one throws `conflict`. Thread-safe.
+class ticket_service {
+public:
+    explicit ticket_service(engine_context& ctx) : ctx_(ctx) {}
+
+    /// Raises a ticket as the actor. With an idempotency key, a retry with the
+    /// same key and request returns the first ticket and creates nothing; the
+    /// same key with a different request throws conflict.
+    ticket_details create(account_id actor, const create_ticket_request& request,
+                          std::optional<std::string_view> idempotency_key = std::nullopt);
+
+    ticket approve(account_id actor, ticket_id id, const approve_request& request,
+                   std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket reject(account_id actor, ticket_id id, std::string_view reason,
+                  std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket claim(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Assigns to an approved staff account; Open becomes In Progress.
+    ticket assign(account_id actor, ticket_id id, account_id assignee,
+                  std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Moves along an update-status edge of the lifecycle table.
+    ticket update_status(account_id actor, ticket_id id, std::string_view new_status,
+                         std::optional<std::string_view> note = std::nullopt,
+                         std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket withdraw(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
+                    std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket close(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
+                 std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket reopen(account_id actor, ticket_id id, std::string_view note,
+                  std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Idempotent: a second finalize changes nothing and records nothing.
+    ticket finalize(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
+    /// The external workflow system reports a status (authenticated by the
+    /// caller, e.g. an API key); validated like update-status.
+    ticket workflow_update_status(std::string_view ticket_number, std::string_view new_status,
+                                  std::optional<std::string_view> note = std::nullopt);
+
+    /// Public comments by owner or staff; internal ones by staff only. An
+    /// owner's comment on a Pending ticket moves it to In Progress.
+    comment add_comment(account_id actor, ticket_id id, std::string_view text, bool internal = false);
+    /// Adds a file to a ticket (owner or staff; limits from the engine options).
+    attachment add_attachment(account_id actor, ticket_id id, const new_attachment& file);
+    /// An attachment's metadata and bytes, for its owner or staff.
+    [[nodiscard]] std::pair<attachment, std::string> download(account_id actor, row_id attachment);
+
+    /// The detail view. Another employee's ticket is not_found.
+    [[nodiscard]] ticket_details get(account_id actor, ticket_id id);
+    [[nodiscard]] ticket_details get_by_number(account_id actor, std::string_view number);
+    /// A page of the tickets the actor may see (employees: their own).
+    [[nodiscard]] ticket_list list(account_id actor, const ticket_list_request& request);
+    /// Staff queues: New tickets, Open tickets, and tickets assigned to the actor.
+    [[nodiscard]] ticket_list new_queue(account_id actor, std::int64_t page_number = 1, std::int64_t page_size = 20);
+    [[nodiscard]] ticket_list open_queue(account_id actor, std::int64_t page_number = 1, std::int64_t page_size = 20);
+    [[nodiscard]] ticket_list assigned_to_me(account_id actor, std::int64_t page_number = 1,
+                                             std::int64_t page_size = 20);
+    /// Counts and mean times: the actor's own tickets, or all for staff.
+    [[nodiscard]] ticket_stats stats(account_id actor);
+    /// Comments the actor may see, in order.
+    [[nodiscard]] std::vector<comment> comments(account_id actor, ticket_id id);
+    /// History the actor may see, in order.
+    [[nodiscard]] std::vector<history_event> history(account_id actor, ticket_id id);
+
+private:
+    engine_context& ctx_;
+};
+
+} // namespace helpdesk

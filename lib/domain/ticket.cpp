@@ -1,0 +1,50 @@
+#include "domain/enum_names.hpp"
+
+#include <helpdesk/domain/ticket.hpp>
+
+#include <charconv>
+#include <cstdio>
+
+namespace helpdesk {
+namespace {
+constexpr std::pair<ticket_status, std::string_view> status_names[] = {
+    {ticket_status::new_, "New"},         {ticket_status::open, "Open"},
+    {ticket_status::in_progress, "In Progress"}, {ticket_status::on_hold, "On Hold"},
+    {ticket_status::pending, "Pending"},  {ticket_status::resolved, "Resolved"},
+    {ticket_status::closed, "Closed"},    {ticket_status::rejected, "Rejected"},
+    {ticket_status::withdrawn, "Withdrawn"},
+};
+constexpr std::pair<priority, std::string_view> priority_names[] = {
+    {priority::low, "Low"}, {priority::medium, "Medium"}, {priority::high, "High"}, {priority::critical, "Critical"},
+};
+} // namespace
+
+std::string_view to_string(ticket_status s) noexcept { return detail::enum_name(status_names, s); }
+std::optional<ticket_status> parse_ticket_status(std::string_view text) noexcept {
+    return detail::parse_enum(status_names, text);
+}
+std::string_view to_string(priority p) noexcept { return detail::enum_name(priority_names, p); }
+std::optional<priority> parse_priority(std::string_view text) noexcept {
+    return detail::parse_enum(priority_names, text);
+}
+
+std::string format_ticket_number(std::int64_t sequence) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "TX%04lld", static_cast<long long>(sequence));
+    return buffer;
+}
+
+std::optional<std::int64_t> parse_ticket_number(std::string_view text) noexcept {
+    if (text.size() < 6 || text.size() > 21 || text.substr(0, 2) != "TX") {
+        return std::nullopt;
+    }
+    std::int64_t value = 0;
+    const auto digits = text.substr(2);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc{} || end != digits.data() + digits.size() || value < 1) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace helpdesk

@@ -1,0 +1,153 @@
+#include <helpdesk/rules/lifecycle.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace helpdesk {
+namespace {
+using enum ticket_status;
+using a = action;
+
+// Spec §2, edge by edge. Actions that keep the status list `from == to`.
+constexpr transition table[] = {
+    {a::approve, new_, open},
+    {a::reject, new_, rejected},
+    {a::claim, open, in_progress},
+
+    {a::assign, open, in_progress},
+    {a::assign, in_progress, in_progress},
+    {a::assign, on_hold, on_hold},
+    {a::assign, pending, pending},
+
+    {a::update_status, open, in_progress},
+    {a::update_status, open, on_hold},
+    {a::update_status, open, pending},
+    {a::update_status, in_progress, open},
+    {a::update_status, in_progress, on_hold},
+    {a::update_status, in_progress, pending},
+    {a::update_status, on_hold, open},
+    {a::update_status, on_hold, in_progress},
+    {a::update_status, on_hold, pending},
+    {a::update_status, pending, open},
+    {a::update_status, pending, in_progress},
+    {a::update_status, pending, on_hold},
+    {a::update_status, in_progress, resolved},
+    {a::update_status, on_hold, resolved},
+    {a::update_status, pending, resolved},
+    {a::update_status, resolved, closed},
+
+    {a::withdraw, new_, withdrawn},
+    {a::withdraw, open, withdrawn},
+    {a::withdraw, in_progress, withdrawn},
+    {a::withdraw, on_hold, withdrawn},
+    {a::withdraw, pending, withdrawn},
+
+    {a::close, resolved, closed},
+    {a::reopen, resolved, in_progress},
+
+    {a::finalize, open, open},
+    {a::finalize, in_progress, in_progress},
+
+    // Comments and attachments: any non-terminal state. An owner's public
+    // comment on Pending answers the question, so it moves to In Progress.
+    {a::comment_public, new_, new_},
+    {a::comment_public, open, open},
+    {a::comment_public, in_progress, in_progress},
+    {a::comment_public, on_hold, on_hold},
+    {a::comment_public, pending, in_progress},
+    {a::comment_public, resolved, resolved},
+    {a::comment_internal, new_, new_},
+    {a::comment_internal, open, open},
+    {a::comment_internal, in_progress, in_progress},
+    {a::comment_internal, on_hold, on_hold},
+    {a::comment_internal, pending, pending},
+    {a::comment_internal, resolved, resolved},
+    {a::add_attachment, new_, new_},
+    {a::add_attachment, open, open},
+    {a::add_attachment, in_progress, in_progress},
+    {a::add_attachment, on_hold, on_hold},
+    {a::add_attachment, pending, pending},
+    {a::add_attachment, resolved, resolved},
+
+    // Anyone who may see a ticket may see it in every state.
+    {a::view, new_, new_},
+    {a::view, open, open},
+    {a::view, in_progress, in_progress},
+    {a::view, on_hold, on_hold},
+    {a::view, pending, pending},
+    {a::view, resolved, resolved},
+    {a::view, closed, closed},
+    {a::view, rejected, rejected},
+    {a::view, withdrawn, withdrawn},
+};
+
+constexpr std::pair<action, std::string_view> action_names[] = {
+    {a::view, "view"},
+    {a::create, "create"},
+    {a::approve, "approve"},
+    {a::reject, "reject"},
+    {a::claim, "claim"},
+    {a::assign, "assign"},
+    {a::update_status, "update_status"},
+    {a::withdraw, "withdraw"},
+    {a::close, "close"},
+    {a::reopen, "reopen"},
+    {a::comment_public, "comment_public"},
+    {a::comment_internal, "comment_internal"},
+    {a::add_attachment, "add_attachment"},
+    {a::finalize, "finalize"},
+    {a::list_accounts, "list_accounts"},
+    {a::approve_account, "approve_account"},
+    {a::reject_account, "reject_account"},
+    {a::create_account, "create_account"},
+    {a::change_role, "change_role"},
+    {a::read_rejection_audit, "read_rejection_audit"},
+};
+} // namespace
+
+std::string_view to_string(action act) noexcept {
+    for (const auto& [value, name] : action_names) {
+        if (value == act) {
+            return name;
+        }
+    }
+    return "unknown";
+}
+
+bool is_ticket_action(action act) noexcept {
+    switch (act) {
+    case a::list_accounts:
+    case a::approve_account:
+    case a::reject_account:
+    case a::create_account:
+    case a::change_role:
+    case a::read_rejection_audit: return false;
+    default: return true;
+    }
+}
+
+std::span<const transition> lifecycle_table() noexcept { return table; }
+
+bool action_allowed_from(action act, ticket_status from) noexcept {
+    return std::any_of(std::begin(table), std::end(table),
+                       [&](const transition& t) { return t.act == act && t.from == from; });
+}
+
+std::optional<ticket_status> lifecycle_target(action act, ticket_status from,
+                                              std::optional<ticket_status> requested) noexcept {
+    for (const auto& t : table) {
+        if (t.act != act || t.from != from) {
+            continue;
+        }
+        if (act == a::update_status) {
+            if (requested && *requested == t.to) {
+                return t.to;
+            }
+            continue;
+        }
+        return t.to;
+    }
+    return std::nullopt;
+}
+
+} // namespace helpdesk

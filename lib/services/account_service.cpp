@@ -1,0 +1,447 @@
+#include "security/tokens.hpp"
+#include "services/content_sniffer.hpp"
+#include "services/field_checker.hpp"
+#include "services/json_object.hpp"
+#include "services/service_support.hpp"
+
+#include <helpdesk/services/account_service.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+namespace helpdesk {
+namespace {
+using detail::field_checker;
+
+constexpr std::array<std::string_view, 10> suffixes = {"Jr.", "Sr.", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+
+// A hash that no password matches, verified when the email is unknown so that
+// a miss costs as long as a hit (no account enumeration by timing).
+std::string decoy_hash(std::int32_t iterations) {
+    return "pbkdf2_sha256$" + std::to_string(iterations) +
+           "$decoydecoydecoydecoyde$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+}
+
+bool valid_company_id(std::string_view id) {
+    return id.size() >= 6 && id.size() <= 20 && id.substr(0, 2) == "MA" &&
+           std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string format_company_id(std::int64_t n) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "MA%04lld", static_cast<long long>(n));
+    return buffer;
+}
+
+/// The identity fields shared by sign-up and admin creation.
+struct identity {
+    std::string email, first_name, last_name, department;
+    std::optional<std::string> middle_name, suffix;
+};
+
+template <class Request>
+identity check_identity(field_checker& check, const Request& r, const catalog& choices) {
+    identity id;
+    id.email = check.email("email", r.email);
+    id.first_name = check.person_name("first_name", r.first_name);
+    id.middle_name = check.optional_person_name("middle_name", r.middle_name);
+    id.last_name = check.person_name("last_name", r.last_name);
+    if (r.suffix && !detail::trim(*r.suffix).empty()) {
+        const auto s = detail::trim(*r.suffix);
+        if (std::find(suffixes.begin(), suffixes.end(), s) == suffixes.end()) {
+            check.fail("suffix", "Select a valid choice.");
+        }
+        id.suffix = std::string{s};
+    }
+    id.department = std::string{detail::trim(r.department)};
+    if (id.department.empty()) {
+        check.fail("department", "This field is required.");
+    } else if (!choices.has_department(id.department)) {
+        check.fail("department", "Select a valid choice.");
+    }
+    return id;
+}
+
+void check_new_password(field_checker& check, std::string_view password, std::string_view confirm,
+                        const std::string& field = "password") {
+    if (password.empty()) {
+        check.fail(field, "This field is required.");
+        return;
+    }
+    if (auto weakness = password_weakness(password)) {
+        check.fail(field, *weakness);
+    }
+    if (password != confirm) {
+        check.fail("confirm_password", "Passwords do not match.");
+    }
+}
+
+account make_account(identity id, std::string company_id, role r, account_status s, std::string hash,
+                     time_point now) {
+    account a;
+    a.email = std::move(id.email);
+    a.first_name = std::move(id.first_name);
+    a.middle_name = std::move(id.middle_name);
+    a.last_name = std::move(id.last_name);
+    a.suffix = std::move(id.suffix);
+    a.department = std::move(id.department);
+    a.company_id = std::move(company_id);
+    a.account_role = r;
+    a.status = s;
+    a.password_hash = std::move(hash);
+    a.date_created = now;
+    return a;
+}
+
+std::string account_payload(const account& a) {
+    return detail::json_object{}
+        .add("account_id", a.id)
+        .add("email", a.email)
+        .add("first_name", a.first_name)
+        .add("last_name", a.last_name)
+        .add("company_id", a.company_id)
+        .add("role", to_string(a.account_role))
+        .str();
+}
+
+// Refuses duplicates with field errors; the store's unique indexes are the backstop.
+void check_unique(field_checker& check, transaction& tx, const account& a) {
+    if (tx.accounts().find_by_email(a.email)) {
+        check.fail("email", "An account with this email already exists.");
+    }
+    if (!a.company_id.empty() && tx.accounts().find_by_company_id(a.company_id)) {
+        check.fail("company_id", "An account with this company ID already exists.");
+    }
+}
+
+std::string next_company_id(transaction& tx) {
+    for (;;) {
+        auto candidate = format_company_id(tx.accounts().next_company_sequence());
+        if (!tx.accounts().find_by_company_id(candidate)) {
+            return candidate;
+        }
+    }
+}
+
+account require_account(transaction& tx, account_id id) {
+    auto found = tx.accounts().find(id);
+    if (!found) {
+        throw error(errc::not_found, "account not found");
+    }
+    return *found;
+}
+
+} // namespace
+
+account account_service::sign_up(const sign_up_request& r) {
+    field_checker check;
+    check.forbidden("role", r.role.has_value(), "The role cannot be chosen at sign-up.");
+    check.forbidden("status", r.status.has_value(), "The status cannot be chosen at sign-up.");
+    auto id = check_identity(check, r, ctx_.options().choices);
+    std::optional<std::string> company_id;
+    if (r.company_id && !detail::trim(*r.company_id).empty()) {
+        company_id = std::string{detail::trim(*r.company_id)};
+        if (!valid_company_id(*company_id)) {
+            check.fail("company_id", "Must be MA followed by at least 4 digits.");
+        }
+    }
+    check_new_password(check, r.password, r.confirm_password);
+    check.throw_if_failed();
+
+    // Hashing is slow on purpose: do it before taking the store's write lock.
+    auto hash = hash_password(r.password, ctx_.options().password_iterations, ctx_.random());
+    const auto now = ctx_.time_source().now();
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        auto a = make_account(std::move(id), company_id.value_or(""), role::employee, account_status::pending,
+                              std::move(hash), now);
+        field_checker unique;
+        check_unique(unique, tx, a);
+        unique.throw_if_failed("duplicate account");
+        if (a.company_id.empty()) {
+            a.company_id = next_company_id(tx);
+        }
+        tx.accounts().insert(a);
+        detail::record_event(tx, now, event_kind::account_registered, a.id, std::nullopt, account_payload(a));
+        return a;
+    });
+}
+
+created_account account_service::admin_create(account_id actor_id, const admin_create_request& r) {
+    field_checker check;
+    auto id = check_identity(check, r, ctx_.options().choices);
+    const auto new_role = parse_role(detail::trim(r.role));
+    if (!new_role) {
+        check.fail("role", "Select a valid choice.");
+    }
+    const auto now = ctx_.time_source().now();
+    const auto token = detail::random_hex(ctx_.random(), 32);
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::create_account, nullptr).enforce();
+        check.throw_if_failed();
+        // "!" marks an unusable hash (Django's convention): no default password exists.
+        auto a = make_account(std::move(id), "", *new_role, account_status::approved,
+                              "!" + detail::random_hex(ctx_.random(), 16), now);
+        field_checker unique;
+        check_unique(unique, tx, a);
+        unique.throw_if_failed("duplicate account");
+        a.company_id = next_company_id(tx);
+        tx.accounts().insert(a);
+        // A set-password link lives longer than a reset link: the person may not read mail today.
+        tx.accounts().insert_reset_token(a.id, detail::sha256_hex(token), now + std::chrono::days{3});
+        auto payload = detail::json_object{}
+                           .add("account_id", a.id)
+                           .add("email", a.email)
+                           .add("first_name", a.first_name)
+                           .add("last_name", a.last_name)
+                           .add("role", to_string(a.account_role))
+                           .add("set_password_token", token)
+                           .str();
+        detail::record_event(tx, now, event_kind::account_created, a.id, std::nullopt, std::move(payload));
+        return created_account{a, token};
+    });
+}
+
+account account_service::approve(account_id actor_id, account_id target) {
+    const auto now = ctx_.time_source().now();
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::approve_account, nullptr).enforce();
+        auto a = require_account(tx, target);
+        if (a.status != account_status::pending) {
+            throw error(errc::invalid_state, "only a pending account can be approved; this one is " +
+                                                 std::string{to_string(a.status)});
+        }
+        a.status = account_status::approved;
+        tx.accounts().update(a);
+        detail::record_event(tx, now, event_kind::account_approved, a.id, std::nullopt, account_payload(a));
+        return a;
+    });
+}
+
+rejected_account account_service::reject(account_id actor_id, account_id target, std::string_view reason) {
+    field_checker check;
+    const auto why = check.text("reason", reason, 1000);
+    const auto now = ctx_.time_source().now();
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::reject_account, nullptr).enforce();
+        check.throw_if_failed();
+        const auto a = require_account(tx, target);
+        if (a.status != account_status::pending) {
+            throw error(errc::invalid_state, "only a pending account can be rejected; this one is " +
+                                                 std::string{to_string(a.status)});
+        }
+        rejected_account audit{0,       a.company_id, a.first_name,  a.middle_name, a.last_name, a.suffix,
+                               a.email, a.department, why,           actor_id,      now};
+        tx.accounts().insert_rejection(audit);
+        tx.accounts().remove(a.id);
+        auto payload = detail::json_object{}
+                           .add("email", a.email)
+                           .add("first_name", a.first_name)
+                           .add("last_name", a.last_name)
+                           .add("reason", why)
+                           .str();
+        detail::record_event(tx, now, event_kind::account_rejected, std::nullopt, std::nullopt, std::move(payload));
+        return audit;
+    });
+}
+
+account account_service::authenticate(login_kind kind, std::string_view email, std::string_view password) {
+    auto found = detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        return tx.accounts().find_by_email(detail::trim(email));
+    });
+    const bool matches =
+        verify_password(password, found ? found->password_hash : decoy_hash(ctx_.options().password_iterations));
+    if (!found || !matches) {
+        throw error(errc::unauthenticated, "invalid email or password");
+    }
+    if (found->status == account_status::pending) {
+        throw error(errc::permission_denied, "your account is pending approval");
+    }
+    if (found->status != account_status::approved) {
+        throw error(errc::permission_denied, "your account is not approved");
+    }
+    if (kind == login_kind::employee && found->account_role != role::employee) {
+        throw error(errc::permission_denied, "staff accounts sign in through the staff login");
+    }
+    if (kind == login_kind::staff && !is_staff(found->account_role)) {
+        throw error(errc::permission_denied, "only staff accounts may use the staff login");
+    }
+    const auto iterations = password_hash_iterations(found->password_hash).value_or(0);
+    if (iterations < ctx_.options().password_iterations) {
+        auto rehashed = hash_password(password, ctx_.options().password_iterations, ctx_.random());
+        detail::in_write_transaction(ctx_, [&](transaction& tx) {
+            auto current = tx.accounts().find(found->id);
+            // Only if nobody changed the password meanwhile.
+            if (current && current->password_hash == found->password_hash) {
+                current->password_hash = rehashed;
+                tx.accounts().update(*current);
+                found = *current;
+            }
+        });
+    }
+    return *found;
+}
+
+bool account_service::check_password(account_id actor_id, std::string_view password) {
+    const auto a = detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        const auto who = detail::load_actor(tx, actor_id);
+        if (who.status != account_status::approved) {
+            throw error(errc::permission_denied, "the account is not approved");
+        }
+        return require_account(tx, actor_id);
+    });
+    return verify_password(password, a.password_hash);
+}
+
+void account_service::change_password(account_id actor_id, std::string_view current, std::string_view next,
+                                      std::string_view confirm) {
+    field_checker check;
+    if (current.empty()) {
+        check.fail("current_password", "This field is required.");
+    }
+    check_new_password(check, next, confirm, "new_password");
+    check.throw_if_failed();
+    const auto before = detail::in_read_transaction(ctx_, [&](transaction& tx) { return require_account(tx, actor_id); });
+    if (!verify_password(current, before.password_hash)) {
+        throw error(errc::invalid_argument, "the current password is wrong",
+                    {{"current_password", {"The current password is wrong."}}});
+    }
+    auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
+    detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        auto a = require_account(tx, actor_id);
+        if (a.password_hash != before.password_hash) {
+            throw error(errc::conflict, "the password was changed meanwhile; try again");
+        }
+        a.password_hash = std::move(hash);
+        tx.accounts().update(a);
+    });
+}
+
+std::optional<std::string> account_service::request_password_reset(std::string_view email) {
+    const auto now = ctx_.time_source().now();
+    const auto token = detail::random_hex(ctx_.random(), 32);
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) -> std::optional<std::string> {
+        const auto a = tx.accounts().find_by_email(detail::trim(email));
+        if (!a || a->status != account_status::approved) {
+            return std::nullopt;
+        }
+        tx.accounts().insert_reset_token(a->id, detail::sha256_hex(token), now + ctx_.options().reset_token_lifetime);
+        // The mailer needs the token itself; the outbox row is the only place it is kept.
+        auto payload = detail::json_object{}
+                           .add("account_id", a->id)
+                           .add("email", a->email)
+                           .add("first_name", a->first_name)
+                           .add("token", token)
+                           .str();
+        detail::record_event(tx, now, event_kind::password_reset_requested, a->id, std::nullopt, std::move(payload));
+        return token;
+    });
+}
+
+void account_service::reset_password(std::string_view token, std::string_view next, std::string_view confirm) {
+    field_checker check;
+    if (token.empty()) {
+        check.fail("token", "This field is required.");
+    }
+    check_new_password(check, next, confirm);
+    check.throw_if_failed();
+    auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
+    const auto now = ctx_.time_source().now();
+    detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        const auto owner = tx.accounts().consume_reset_token(detail::sha256_hex(token), now);
+        if (!owner) {
+            throw error(errc::invalid_argument, "the reset link is invalid or has expired",
+                        {{"token", {"Invalid or expired token."}}});
+        }
+        auto a = require_account(tx, *owner);
+        a.password_hash = std::move(hash);
+        tx.accounts().update(a);
+    });
+}
+
+account account_service::change_role(account_id actor_id, account_id target, std::string_view new_role) {
+    const auto parsed = parse_role(detail::trim(new_role));
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::change_role, nullptr).enforce();
+        if (!parsed) {
+            throw error(errc::invalid_argument, "unknown role", {{"role", {"Select a valid choice."}}});
+        }
+        auto a = require_account(tx, target);
+        // An admin demoting themselves could leave the desk without any admin.
+        if (a.id == actor_id && *parsed != role::system_admin) {
+            throw error(errc::permission_denied, "you cannot change your own role");
+        }
+        a.account_role = *parsed;
+        tx.accounts().update(a);
+        return a;
+    });
+}
+
+account account_service::set_image(account_id actor_id, std::string_view bytes) {
+    field_checker check;
+    if (bytes.empty()) {
+        check.fail("image", "This field is required.");
+    } else if (static_cast<std::int64_t>(bytes.size()) > ctx_.options().max_image_bytes) {
+        check.fail("image", "The image is larger than " + std::to_string(ctx_.options().max_image_bytes) + " bytes.");
+    } else if (!detail::sniff_image_type(bytes)) {
+        check.fail("image", "Upload a PNG or JPEG image.");
+    }
+    check.throw_if_failed();
+    const auto key = "img-" + detail::random_hex(ctx_.random(), 16);
+    ctx_.blobs().put(key, bytes);
+    std::optional<std::string> old_key;
+    try {
+        auto updated = detail::in_write_transaction(ctx_, [&](transaction& tx) {
+            (void)detail::load_actor(tx, actor_id);
+            auto a = require_account(tx, actor_id);
+            old_key = a.image_key;
+            a.image_key = key;
+            tx.accounts().update(a);
+            return a;
+        });
+        if (old_key) {
+            ctx_.blobs().remove(*old_key);
+        }
+        return updated;
+    } catch (...) {
+        ctx_.blobs().remove(key);
+        throw;
+    }
+}
+
+account account_service::get(account_id actor_id, account_id target) {
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        const auto who = detail::load_actor(tx, actor_id);
+        if (target != actor_id && !is_staff(who.actor_role)) {
+            throw error(errc::not_found, "account not found");
+        }
+        return require_account(tx, target);
+    });
+}
+
+page<account> account_service::list(account_id actor_id, const account_filter& filter, std::int64_t page_number,
+                                    std::int64_t page_size) {
+    const auto offset = detail::page_offset(page_number, page_size);
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::list_accounts, nullptr).enforce();
+        return tx.accounts().list(filter, offset, page_size);
+    });
+}
+
+page<rejected_account> account_service::rejections(account_id actor_id, std::int64_t page_number,
+                                                   std::int64_t page_size) {
+    const auto offset = detail::page_offset(page_number, page_size);
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
+        return tx.accounts().list_rejections(offset, page_size);
+    });
+}
+
+std::int64_t account_service::rejection_count(account_id actor_id) {
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
+        return tx.accounts().list_rejections(0, 1).count;
+    });
+}
+
+} // namespace helpdesk

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <helpdesk/engine.hpp>
+#include <helpdesk/rules/policy.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace helpdesk::detail {
+
+/// The acting account as stored now; unauthenticated when it no longer exists.
+[[nodiscard]] actor load_actor(transaction& tx, account_id id);
+
+/// Appends an outbox event in `tx`.
+void record_event(transaction& tx, time_point now, std::string_view kind, std::optional<account_id> account,
+                  std::optional<ticket_id> ticket, std::string payload);
+
+/// Clamps paging input, refusing nonsense with field errors. Returns the offset.
+[[nodiscard]] std::int64_t page_offset(std::int64_t page_number, std::int64_t page_size);
+
+/// Runs `work(tx)` in one write transaction and commits; returns its result.
+template <class Work>
+auto in_write_transaction(engine_context& ctx, Work&& work) {
+    auto tx = ctx.db().begin(tx_mode::write);
+    if constexpr (std::is_void_v<decltype(work(*tx))>) {
+        work(*tx);
+        tx->commit();
+    } else {
+        auto result = work(*tx);
+        tx->commit();
+        return result;
+    }
+}
+
+/// Runs `work(tx)` in one read transaction; returns its result.
+template <class Work>
+auto in_read_transaction(engine_context& ctx, Work&& work) {
+    auto tx = ctx.db().begin(tx_mode::read);
+    return work(*tx);
+}
+
+} // namespace helpdesk::detail

@@ -1,0 +1,181 @@
+#include "services/ticket_support.hpp"
+
+#include "services/json_object.hpp"
+
+#include <charconv>
+
+namespace helpdesk::detail {
+
+void record_history(transaction& tx, const ticket& t, std::optional<account_id> actor, time_point now,
+                    std::string_view kind, std::optional<std::string> old_value,
+                    std::optional<std::string> new_value, bool internal) {
+    history_event e;
+    e.ticket = t.id;
+    e.actor = actor;
+    e.at = now;
+    e.kind = std::string{kind};
+    e.old_value = std::move(old_value);
+    e.new_value = std::move(new_value);
+    e.is_internal = internal;
+    tx.tickets().insert_history(e);
+}
+
+comment record_comment(transaction& tx, const ticket& t, std::optional<account_id> author, std::string text,
+                       bool internal, time_point now, bool with_history) {
+    comment c;
+    c.ticket = t.id;
+    c.author = author;
+    c.text = std::move(text);
+    c.is_internal = internal;
+    c.created_at = now;
+    tx.tickets().insert_comment(c);
+    if (with_history) {
+        record_history(tx, t, author, now, internal ? "internal_comment_added" : "comment_added", std::nullopt,
+                       std::to_string(c.id), internal);
+    }
+    return c;
+}
+
+void note_staff_response(ticket& t, time_point now) noexcept {
+    if (!t.response_seconds) {
+        t.response_seconds = std::chrono::duration_cast<std::chrono::seconds>(now - t.submit_date).count();
+    }
+}
+
+void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ticket_status to, time_point now) {
+    const auto from = t.status;
+    t.status = to;
+    const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(now - t.submit_date).count();
+    if (to == ticket_status::resolved) {
+        t.resolution_seconds = elapsed;
+    }
+    if (to == ticket_status::closed) {
+        t.time_closed = now;
+        if (!t.resolution_seconds) {
+            t.resolution_seconds = elapsed;
+        }
+    }
+    if (from == ticket_status::resolved && to == ticket_status::in_progress) {
+        t.resolution_seconds.reset(); // reopened: it is not resolved any more
+    }
+    record_history(tx, t, actor, now, "status_changed", std::string{to_string(from)}, std::string{to_string(to)});
+}
+
+std::string_view status_event_kind(ticket_status to) noexcept {
+    switch (to) {
+    case ticket_status::resolved: return event_kind::ticket_resolved;
+    case ticket_status::closed: return event_kind::ticket_closed;
+    default: return event_kind::ticket_status_changed;
+    }
+}
+
+std::string ticket_payload(const ticket& t, std::optional<account_id> actor,
+                           std::initializer_list<std::pair<std::string_view, std::string>> extra) {
+    json_object json;
+    json.add("ticket_id", t.id)
+        .add("ticket_number", t.ticket_number)
+        .add("subject", t.subject)
+        .add("owner", t.employee)
+        .add("status", to_string(t.status))
+        .add("priority", to_string(t.ticket_priority))
+        .add("department", t.department)
+        .add("assigned_to", t.assigned_to)
+        .add("actor", actor);
+    for (const auto& [key, value] : extra) {
+        json.add(key, std::string_view{value});
+    }
+    return json.str();
+}
+
+namespace {
+account_summary summary_of(transaction& tx, account_id id) {
+    account_summary s;
+    s.id = id;
+    if (const auto a = tx.accounts().find(id)) {
+        s.first_name = a->first_name;
+        s.last_name = a->last_name;
+        s.email = a->email;
+        s.account_role = a->account_role;
+    }
+    return s;
+}
+} // namespace
+
+ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
+    ticket_details d;
+    d.item = t;
+    d.employee = summary_of(tx, t.employee);
+    if (t.assigned_to) {
+        d.assigned_to = summary_of(tx, *t.assigned_to);
+    }
+    d.attachments = tx.tickets().attachments(t.id);
+    d.comments = tx.tickets().comments(t.id, staff);
+    return d;
+}
+
+namespace {
+char field_code(ticket_order_field f) noexcept {
+    switch (f) {
+    case ticket_order_field::submit_date: return 's';
+    case ticket_order_field::update_date: return 'u';
+    case ticket_order_field::priority: return 'p';
+    }
+    return 's';
+}
+
+bool parse_int(std::string_view text, std::int64_t& out) noexcept {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc{} && end == text.data() + text.size() && !text.empty();
+}
+} // namespace
+
+std::string encode_cursor(const ticket_order& order, const keyset& position) {
+    return std::string{field_code(order.field)} + (order.descending ? "d" : "a") + "." +
+           std::to_string(position.key) + "." + std::to_string(position.id);
+}
+
+keyset decode_cursor(std::string_view cursor, const ticket_order& order) {
+    const auto bad = [] {
+        return error(errc::invalid_argument, "invalid cursor", {{"cursor", {"Invalid cursor."}}});
+    };
+    const auto prefix = encode_cursor(order, {}).substr(0, 3);
+    if (cursor.substr(0, 3) != prefix) {
+        throw bad();
+    }
+    const auto rest = cursor.substr(3);
+    const auto dot = rest.find('.');
+    keyset k;
+    if (dot == std::string_view::npos || !parse_int(rest.substr(0, dot), k.key) ||
+        !parse_int(rest.substr(dot + 1), k.id)) {
+        throw bad();
+    }
+    return k;
+}
+
+keyset keyset_of(const ticket& t, const ticket_order& order) noexcept {
+    switch (order.field) {
+    case ticket_order_field::submit_date: return {t.submit_date.time_since_epoch().count(), t.id};
+    case ticket_order_field::update_date: return {t.update_date.time_since_epoch().count(), t.id};
+    case ticket_order_field::priority: return {static_cast<std::int64_t>(t.ticket_priority), t.id};
+    }
+    return {0, t.id};
+}
+
+ticket_order parse_ordering(std::string_view text) {
+    ticket_order order;
+    order.descending = !text.empty() && text.front() == '-';
+    const auto name = order.descending ? text.substr(1) : text;
+    if (name == "submit_date") {
+        order.field = ticket_order_field::submit_date;
+    } else if (name == "update_date") {
+        order.field = ticket_order_field::update_date;
+    } else if (name == "priority") {
+        order.field = ticket_order_field::priority;
+    } else {
+        throw error(errc::invalid_argument, "unknown ordering",
+                    {{"ordering", {"Use submit_date, update_date or priority, with - for descending."}}});
+    }
+    return order;
+}
+
+} // namespace helpdesk::detail
