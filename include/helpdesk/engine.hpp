@@ -31,10 +31,10 @@ struct engine_options {
 /// What an engine runs on. `db` is required; the rest default to the
 /// system clock, OpenSSL's random bytes and an in-memory blob store.
 struct engine_parts {
-    std::shared_ptr<store> db;
-    std::shared_ptr<blob_store> blobs;
-    std::shared_ptr<clock> time_source;
-    std::shared_ptr<random_source> random;
+    std::shared_ptr<store> db{};
+    std::shared_ptr<blob_store> blobs{};
+    std::shared_ptr<clock> time_source{};
+    std::shared_ptr<random_source> random{};
 };
 
 /// Shared state of one engine's services (internal; embedders use `engine`).

@@ -134,7 +134,11 @@ account require_account(transaction& tx, account_id id) {
 
 } // namespace
 
-account account_service::sign_up(const sign_up_request& r) {
+account account_service::sign_up(const sign_up_request& r) { return create_with_password(r, false); }
+
+account account_service::bootstrap_admin(const sign_up_request& r) { return create_with_password(r, true); }
+
+account account_service::create_with_password(const sign_up_request& r, bool first_admin) {
     field_checker check;
     check.forbidden("role", r.role.has_value(), "The role cannot be chosen at sign-up.");
     check.forbidden("status", r.status.has_value(), "The status cannot be chosen at sign-up.");
@@ -153,8 +157,11 @@ account account_service::sign_up(const sign_up_request& r) {
     auto hash = hash_password(r.password, ctx_.options().password_iterations, ctx_.random());
     const auto now = ctx_.time_source().now();
     return detail::in_write_transaction(ctx_, [&](transaction& tx) {
-        auto a = make_account(std::move(id), company_id.value_or(""), role::employee, account_status::pending,
-                              std::move(hash), now);
+        if (first_admin && tx.accounts().list(account_filter{role::system_admin, {}, {}}, 0, 1).count > 0) {
+            throw error(errc::conflict, "a System Admin already exists");
+        }
+        auto a = make_account(std::move(id), company_id.value_or(""), first_admin ? role::system_admin : role::employee,
+                              first_admin ? account_status::approved : account_status::pending, std::move(hash), now);
         field_checker unique;
         check_unique(unique, tx, a);
         unique.throw_if_failed("duplicate account");
@@ -162,7 +169,9 @@ account account_service::sign_up(const sign_up_request& r) {
             a.company_id = next_company_id(tx);
         }
         tx.accounts().insert(a);
-        detail::record_event(tx, now, event_kind::account_registered, a.id, std::nullopt, account_payload(a));
+        if (!first_admin) {
+            detail::record_event(tx, now, event_kind::account_registered, a.id, std::nullopt, account_payload(a));
+        }
         return a;
     });
 }
@@ -180,8 +189,9 @@ created_account account_service::admin_create(account_id actor_id, const admin_c
         can(detail::load_actor(tx, actor_id), action::create_account, nullptr).enforce();
         check.throw_if_failed();
         // "!" marks an unusable hash (Django's convention): no default password exists.
-        auto a = make_account(std::move(id), "", *new_role, account_status::approved,
-                              "!" + detail::random_hex(ctx_.random(), 16), now);
+        std::string unusable_hash{"!"};
+        unusable_hash.append(detail::random_hex(ctx_.random(), 16));
+        auto a = make_account(std::move(id), "", *new_role, account_status::approved, std::move(unusable_hash), now);
         field_checker unique;
         check_unique(unique, tx, a);
         unique.throw_if_failed("duplicate account");

@@ -76,9 +76,10 @@ std::string request_fingerprint(const create_ticket_request& r) {
     for (const auto* part : {&r.subject, &r.category, &r.sub_category, &r.description}) {
         material += std::to_string(part->size()) + ":" + *part;
     }
-    material += r.scheduled_date ? "d" + *r.scheduled_date : "-";
+    material.append(r.scheduled_date ? "d" : "-").append(r.scheduled_date.value_or(""));
     for (const auto& file : r.attachments) {
-        material += "f" + std::to_string(file.file_name.size()) + ":" + file.file_name + detail::sha256_hex(file.bytes);
+        material.append("f").append(std::to_string(file.file_name.size())).append(":").append(file.file_name);
+        material.append(detail::sha256_hex(file.bytes));
     }
     return detail::sha256_hex(material);
 }

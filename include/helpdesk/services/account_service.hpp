@@ -60,6 +60,12 @@ public:
     /// attempt to set role or status).
     account sign_up(const sign_up_request& request);
 
+    /// Creates the first System Admin (approved) of an empty help desk, with
+    /// the request's password; `role` and `status` must be absent. Throws
+    /// conflict once any System Admin exists. Used by a server's first start
+    /// and by embedders setting up a store.
+    account bootstrap_admin(const sign_up_request& request);
+
     /// System Admin only: an approved account with a generated company id.
     created_account admin_create(account_id actor, const admin_create_request& request);
 
@@ -113,6 +119,7 @@ public:
     [[nodiscard]] std::int64_t rejection_count(account_id actor);
 
 private:
+    account create_with_password(const sign_up_request& request, bool first_admin);
     engine_context& ctx_;
 };
 

@@ -40,7 +40,7 @@ struct create_ticket_request {
 struct approve_request {
     std::string priority = "Low";
     std::string department = "IT Department";
-    std::optional<std::string> approval_notes;   ///< kept as an internal comment
+    std::optional<std::string> approval_notes{}; ///< kept as an internal comment
 };
 
 /// The public face of an account inside a ticket.

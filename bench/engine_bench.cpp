@@ -1,0 +1,235 @@
+// Prints the engine's figures on a file-backed store: creates per second and
+// median latencies of get, list pages, stats and search at scale. Not a test.
+//
+//   engine_bench [--store URL] [--accounts N] [--tickets N] [--creates N] [--reps N]
+//
+// Seeding is skipped when the store already holds the requested tickets, so a
+// second run measures the same data without waiting for the seed again.
+
+#include <helpdesk/adapters/sqlite.hpp>
+#include <helpdesk/engine.hpp>
+#include <helpdesk/error.hpp>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hd = helpdesk;
+using bench_clock = std::chrono::steady_clock;
+
+namespace {
+
+struct settings {
+    std::string url = "sqlite://var/bench/engine_bench.db";
+    std::int64_t accounts = 1000;
+    std::int64_t tickets = 1'000'000;
+    std::int64_t creates = 20'000;
+    int reps = 2000;
+};
+
+settings parse(int argc, char** argv) {
+    settings s;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string_view flag = argv[i];
+        const std::string value = argv[i + 1];
+        if (flag == "--store") {
+            s.url = value;
+        } else if (flag == "--accounts") {
+            s.accounts = std::stoll(value);
+        } else if (flag == "--tickets") {
+            s.tickets = std::stoll(value);
+        } else if (flag == "--creates") {
+            s.creates = std::stoll(value);
+        } else if (flag == "--reps") {
+            s.reps = std::stoi(value);
+        } else {
+            throw std::invalid_argument("unknown flag " + std::string{flag});
+        }
+    }
+    return s;
+}
+
+constexpr std::string_view words[] = {"printer", "laptop",  "network", "email",  "monitor", "keyboard",
+                                      "server",  "license", "backup",  "vpn",    "badge",   "budget",
+                                      "invoice", "desk",    "phone",   "router", "update",  "password"};
+constexpr std::string_view subs[] = {"IT Infrastructure Management", "Software & Applications Deployment",
+                                     "Network & Security Administration", "Technical Support & Troubleshooting",
+                                     "System Maintenance"};
+
+hd::create_ticket_request ticket_request(std::int64_t n, std::mt19937_64& rng) {
+    hd::create_ticket_request r;
+    const auto w1 = words[rng() % std::size(words)];
+    const auto w2 = words[rng() % std::size(words)];
+    r.subject = std::string{w1} + " and " + std::string{w2} + " trouble #" + std::to_string(n);
+    // One ticket in 10,000 mentions a rare word: the selective search target.
+    if (n % 10'000 == 7) {
+        r.subject += " quasar";
+    }
+    r.category = "IT Category";
+    r.sub_category = std::string{subs[rng() % std::size(subs)]};
+    r.description = "Since this morning the " + std::string{w1} + " on floor " + std::to_string(rng() % 12) +
+                    " does not work with the " + std::string{w2} + "; please have a look soon.";
+    return r;
+}
+
+double median_us(std::vector<double> samples) {
+    std::sort(samples.begin(), samples.end());
+    return samples[samples.size() / 2];
+}
+
+double time_us(const std::function<void()>& work) {
+    const auto start = bench_clock::now();
+    work();
+    return std::chrono::duration<double, std::micro>(bench_clock::now() - start).count();
+}
+
+std::vector<double> sample(int reps, const std::function<void(int)>& work) {
+    std::vector<double> out;
+    out.reserve(static_cast<std::size_t>(reps));
+    for (int i = 0; i < reps; ++i) {
+        out.push_back(time_us([&] { work(i); }));
+    }
+    return out;
+}
+
+std::uintmax_t database_bytes(const std::string& url) {
+    const auto path = url.substr(std::string_view{"sqlite://"}.size());
+    std::uintmax_t total = 0;
+    for (const auto* suffix : {"", "-wal", "-shm"}) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path + suffix, ec);
+        total += ec ? 0 : size;
+    }
+    return total;
+}
+
+hd::sign_up_request person(std::int64_t n) {
+    hd::sign_up_request r;
+    r.email = "user" + std::to_string(n) + "@bench.example";
+    r.first_name = "User";
+    r.last_name = "Number";
+    r.department = "IT Department";
+    r.password = "Bench-Pass-1";
+    r.confirm_password = r.password;
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char** argv) try {
+    const auto cfg = parse(argc, argv);
+    if (cfg.url.starts_with("sqlite://") && cfg.url != "sqlite::memory:") {
+        std::filesystem::create_directories(std::filesystem::path{cfg.url.substr(9)}.parent_path());
+    }
+    hd::engine_options options;
+    options.password_iterations = 1000; // seeding 1,000 accounts at 600,000 would measure OpenSSL, not the engine
+    hd::engine desk{hd::engine_parts{.db = hd::sqlite::open(cfg.url)}, options};
+    std::mt19937_64 rng{42};
+
+    // Seed: the first account is the admin; the rest are approved employees.
+    std::vector<hd::account_id> people;
+    hd::account_id admin = 0;
+    try {
+        admin = desk.accounts().bootstrap_admin(person(0)).id;
+        for (std::int64_t i = 1; i < cfg.accounts; ++i) {
+            people.push_back(desk.accounts().approve(admin, desk.accounts().sign_up(person(i)).id).id);
+        }
+    } catch (const hd::error& e) {
+        if (e.code() != hd::errc::conflict) {
+            throw;
+        }
+        admin = desk.accounts().authenticate(hd::login_kind::staff, person(0).email, person(0).password).id;
+        for (const auto& a : desk.accounts().list(admin, {}, 1, 100).rows) {
+            people.push_back(a.id);
+        }
+    }
+    const auto existing = desk.tickets().stats(admin).total;
+    if (existing < cfg.tickets) {
+        std::cout << "seeding " << cfg.tickets - existing << " tickets...\n" << std::flush;
+        const auto start = bench_clock::now();
+        for (auto n = existing; n < cfg.tickets; ++n) {
+            const auto owner = people[static_cast<std::size_t>(n) % people.size()];
+            const auto t = desk.tickets().create(owner, ticket_request(n, rng)).item;
+            if (n % 5 == 0) {
+                desk.tickets().approve(admin, t.id, {.priority = "Medium", .department = "IT Department"});
+            }
+            if (n % 10 == 0) {
+                desk.tickets().add_comment(owner, t.id, "Any news on this? It is blocking my work.");
+            }
+            if ((n + 1) % 100'000 == 0) {
+                std::cout << "  " << n + 1 << " tickets, "
+                          << std::chrono::duration<double>(bench_clock::now() - start).count() << " s\n"
+                          << std::flush;
+            }
+        }
+    }
+    const auto total = desk.tickets().stats(admin).total;
+
+    // Creates: one transaction each, on top of the seeded store.
+    const auto create_seconds = time_us([&] {
+                                    for (std::int64_t i = 0; i < cfg.creates; ++i) {
+                                        const auto owner = people[rng() % people.size()];
+                                        (void)desk.tickets().create(owner, ticket_request(total + i, rng));
+                                    }
+                                }) / 1e6;
+    const auto last_id = desk.tickets().stats(admin).total;
+
+    const auto get_us = median_us(sample(cfg.reps, [&](int) {
+        const auto id = static_cast<hd::ticket_id>(1 + rng() % static_cast<std::uint64_t>(last_id));
+        (void)desk.tickets().get(admin, id);
+    }));
+
+    hd::ticket_list_request open_list;
+    open_list.filter.statuses = {hd::ticket_status::open};
+    open_list.ordering = "-submit_date";
+    const auto page1_us = median_us(sample(cfg.reps, [&](int) { (void)desk.tickets().list(admin, open_list); }));
+
+    // Walk 10,000 rows deep by cursor, then time the page found there.
+    auto deep = open_list;
+    deep.cursor = "";
+    for (int walked = 0; walked < 10'000; walked += 20) {
+        deep.cursor = desk.tickets().list(admin, deep).next_cursor.value_or("");
+    }
+    const auto deep_us = median_us(sample(cfg.reps, [&](int) { (void)desk.tickets().list(admin, deep); }));
+
+    const auto stats_us = median_us(sample(cfg.reps, [&](int) { (void)desk.tickets().stats(admin); }));
+    const auto own_stats_us = median_us(sample(cfg.reps, [&](int i) {
+        (void)desk.tickets().stats(people[static_cast<std::size_t>(i) % people.size()]);
+    }));
+
+    hd::ticket_list_request search;
+    search.filter.search = "quasar";
+    std::int64_t hits = 0;
+    const auto search_us = median_us(sample(std::max(cfg.reps / 10, 10), [&](int) {
+        hits = desk.tickets().list(admin, search).count.value_or(-1);
+    }));
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("engine_bench on %s: %lld accounts, %lld tickets\n", cfg.url.c_str(),
+                static_cast<long long>(people.size() + 1), static_cast<long long>(last_id));
+    std::printf("  creates/s (one transaction each)     %10.0f   (%lld creates)\n", cfg.creates / create_seconds,
+                static_cast<long long>(cfg.creates));
+    std::printf("  get by id, median                    %10.1f us\n", get_us);
+    std::printf("  list page 1 (Open, -submit_date)     %10.1f us  (with count)\n", page1_us);
+    std::printf("  list page at depth 10,000 (cursor)   %10.1f us\n", deep_us);
+    std::printf("  stats, all tickets (staff)           %10.1f us\n", stats_us);
+    std::printf("  stats, own tickets (employee)        %10.1f us\n", own_stats_us);
+    std::printf("  search 'quasar' (%lld hits), page 1  %10.1f us\n", static_cast<long long>(hits), search_us);
+    std::printf("  database size                        %10.1f MiB\n",
+                static_cast<double>(database_bytes(cfg.url)) / (1024.0 * 1024.0));
+    std::printf("  peak memory (max RSS)                %10.1f MiB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    return 0;
+} catch (const std::exception& e) {
+    std::cerr << "engine_bench: " << e.what() << "\n";
+    return 1;
+}
