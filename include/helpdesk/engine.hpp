@@ -26,6 +26,7 @@ struct engine_options {
     std::int64_t max_image_bytes = 2 * 1024 * 1024;
     std::int32_t max_delivery_attempts = 8;
     std::chrono::seconds first_retry_delay{30};   ///< doubled after each failure
+    std::chrono::seconds delivery_lease{120};     ///< how long a claimed event is withheld from other workers
 };
 
 /// What an engine runs on. `db` is required; the rest default to the

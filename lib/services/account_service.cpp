@@ -164,7 +164,7 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
                               first_admin ? account_status::approved : account_status::pending, std::move(hash), now);
         field_checker unique;
         check_unique(unique, tx, a);
-        unique.throw_if_failed("duplicate account");
+        unique.throw_if_failed("an account with these details already exists", errc::conflict);
         if (a.company_id.empty()) {
             a.company_id = next_company_id(tx);
         }
@@ -194,7 +194,7 @@ created_account account_service::admin_create(account_id actor_id, const admin_c
         auto a = make_account(std::move(id), "", *new_role, account_status::approved, std::move(unusable_hash), now);
         field_checker unique;
         check_unique(unique, tx, a);
-        unique.throw_if_failed("duplicate account");
+        unique.throw_if_failed("an account with these details already exists", errc::conflict);
         a.company_id = next_company_id(tx);
         tx.accounts().insert(a);
         // A set-password link lives longer than a reset link: the person may not read mail today.

@@ -1,13 +1,41 @@
 #include "services/field_checker.hpp"
 
+#include "services/unicode_text.hpp"
+
 #include <algorithm>
 
 namespace helpdesk::detail {
 namespace {
 bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-// Non-ASCII bytes belong to UTF-8 letters (é, ß, ...); names are not limited to English.
-bool is_letter_byte(char c) noexcept { return is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80; }
-bool has_letter(std::string_view s) noexcept { return std::any_of(s.begin(), s.end(), is_letter_byte); }
+
+bool valid_utf8(std::string_view s) noexcept {
+    for (std::size_t pos = 0; pos < s.size();) {
+        if (!next_code_point(s, pos)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool has_letter(std::string_view s) noexcept {
+    for (std::size_t pos = 0; pos < s.size();) {
+        if (const auto c = next_code_point(s, pos); c && is_letter(*c)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Letters (with their combining accents) and the few separators names use.
+bool name_characters_only(std::string_view s) noexcept {
+    for (std::size_t pos = 0; pos < s.size();) {
+        const auto c = next_code_point(s, pos);
+        if (!c || !(is_letter(*c) || is_combining_mark(*c) || *c == U' ' || *c == U'.' || *c == U'-' || *c == U'\'')) {
+            return false;
+        }
+    }
+    return true;
+}
 } // namespace
 
 std::string_view trim(std::string_view text) noexcept {
@@ -29,14 +57,18 @@ void field_checker::fail(const std::string& field, std::string message) {
     fields_[field].push_back(std::move(message));
 }
 
-void field_checker::throw_if_failed(std::string_view detail) const {
+void field_checker::throw_if_failed(std::string_view detail, errc code) const {
     if (!fields_.empty()) {
-        throw error(errc::invalid_argument, std::string{detail}, fields_);
+        throw error(code, std::string{detail}, fields_);
     }
 }
 
 std::string field_checker::text(const std::string& field, std::string_view value, std::size_t max_chars) {
     const auto trimmed = trim(value);
+    if (!valid_utf8(trimmed)) {
+        fail(field, "Must be valid UTF-8 text.");
+        return {};
+    }
     if (trimmed.empty()) {
         fail(field, "This field is required.");
     } else if (utf8_length(trimmed) > max_chars) {
@@ -58,10 +90,7 @@ std::string field_checker::person_name(const std::string& field, std::string_vie
     if (result.empty()) {
         return result;
     }
-    const bool allowed = std::all_of(result.begin(), result.end(), [](char c) {
-        return is_letter_byte(c) || c == ' ' || c == '.' || c == '-' || c == '\'';
-    });
-    if (!allowed) {
+    if (!name_characters_only(result)) {
         fail(field, "Only letters, spaces, periods, hyphens and apostrophes are allowed.");
     } else if (!has_letter(result)) {
         fail(field, "Must contain at least one letter.");

@@ -17,8 +17,8 @@ public:
     void fail(const std::string& field, std::string message);
     /// True when nothing has failed.
     [[nodiscard]] bool ok() const noexcept { return fields_.empty(); }
-    /// Throws `error{invalid_argument, detail, fields}` when anything failed.
-    void throw_if_failed(std::string_view detail = "invalid input") const;
+    /// Throws `error{code, detail, fields}` when anything failed.
+    void throw_if_failed(std::string_view detail = "invalid input", errc code = errc::invalid_argument) const;
 
     /// Required text: non-blank after trimming, at most `max_chars` characters
     /// (UTF-8 code points). Returns the trimmed text.

@@ -20,6 +20,18 @@ std::vector<outbox_event> outbox_service::pending(std::int64_t limit) {
     return detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.outbox().due(now, limit); });
 }
 
+std::vector<outbox_event> outbox_service::claim_due(std::int64_t limit) {
+    const auto now = ctx_.time_source().now();
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        auto claimed = tx.outbox().due(now, limit);
+        for (auto& event : claimed) {
+            event.next_attempt_at = now + ctx_.options().delivery_lease;
+            tx.outbox().update(event);
+        }
+        return claimed;
+    });
+}
+
 void outbox_service::mark_delivered(row_id id) {
     detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto event = require_event(tx, id);
@@ -56,7 +68,7 @@ std::int64_t outbox_service::count(outbox_state state) {
 
 std::int64_t outbox_service::deliver_due(notifier& channel, std::int64_t limit) {
     std::int64_t delivered = 0;
-    for (const auto& event : pending(limit)) {
+    for (const auto& event : claim_due(limit)) {
         try {
             channel.deliver(event);
         } catch (const std::exception& failure) {

@@ -56,8 +56,8 @@ public:
     explicit account_service(engine_context& ctx) : ctx_(ctx) {}
 
     /// Creates an `Employee`/`Pending` account. Throws invalid_argument with
-    /// field errors (also for duplicate email or company id, and for any
-    /// attempt to set role or status).
+    /// field errors (also for any attempt to set role or status), and
+    /// conflict with field errors for a duplicate email or company id.
     account sign_up(const sign_up_request& request);
 
     /// Creates the first System Admin (approved) of an empty help desk, with

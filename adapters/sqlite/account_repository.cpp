@@ -1,0 +1,222 @@
+#include "account_repository.hpp"
+
+#include "enum_column.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace helpdesk::sqlite::detail {
+
+namespace {
+
+constexpr std::string_view account_columns =
+    "id, email, first_name, middle_name, last_name, suffix, company_id, department, role, status, "
+    "password_hash, image_key, date_created";
+
+[[nodiscard]] account read_account(const statement& row) {
+    account a;
+    a.id = row.column_int64(0);
+    a.email = row.column_text(1);
+    a.first_name = row.column_text(2);
+    a.middle_name = row.column_optional_text(3);
+    a.last_name = row.column_text(4);
+    a.suffix = row.column_optional_text(5);
+    a.company_id = row.column_text(6);
+    a.department = row.column_text(7);
+    a.account_role = enum_from_column(row.column_int64(8), role::system_admin);
+    a.status = enum_from_column(row.column_int64(9), account_status::rejected);
+    a.password_hash = row.column_text(10);
+    a.image_key = row.column_optional_text(11);
+    a.date_created = row.column_time(12);
+    return a;
+}
+
+constexpr std::string_view rejection_columns = "id, company_id, first_name, middle_name, last_name, suffix, "
+                                               "email, department, reason, rejected_by, rejected_at";
+
+[[nodiscard]] rejected_account read_rejection(const statement& row) {
+    rejected_account r;
+    r.id = row.column_int64(0);
+    r.company_id = row.column_text(1);
+    r.first_name = row.column_text(2);
+    r.middle_name = row.column_optional_text(3);
+    r.last_name = row.column_text(4);
+    r.suffix = row.column_optional_text(5);
+    r.email = row.column_text(6);
+    r.department = row.column_text(7);
+    r.reason = row.column_text(8);
+    r.rejected_by = row.column_int64(9);
+    r.rejected_at = row.column_time(10);
+    return r;
+}
+
+[[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept { return std::max<std::int64_t>(value, 0); }
+
+} // namespace
+
+std::int64_t next_sequence_value(connection& db, std::string_view name) {
+    auto query = db.prepare("UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING value");
+    query.bind(name);
+    if (!query.step()) {
+        throw error{errc::internal, "sqlite sequence '" + std::string{name} + "' is missing"};
+    }
+    const auto value = query.column_int64(0);
+    query.run(); // RETURNING rows must be drained before the update is final
+    return value;
+}
+
+void account_repository::insert(account& a) {
+    auto query = db().prepare("INSERT INTO accounts (email, first_name, middle_name, last_name, suffix, company_id, "
+                             "department, role, status, password_hash, image_key, date_created) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    query.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
+               a.account_role, a.status, a.password_hash, a.image_key, a.date_created);
+    query.run();
+    a.id = query.last_insert_rowid();
+}
+
+void account_repository::update(const account& a) {
+    auto query = db().prepare("UPDATE accounts SET email = ?, first_name = ?, middle_name = ?, last_name = ?, "
+                             "suffix = ?, company_id = ?, department = ?, role = ?, status = ?, "
+                             "password_hash = ?, image_key = ? WHERE id = ?");
+    query.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
+               a.account_role, a.status, a.password_hash, a.image_key, a.id);
+    query.run();
+    if (query.changes() == 0) {
+        throw error{errc::not_found, "account " + std::to_string(a.id) + " does not exist"};
+    }
+}
+
+bool account_repository::remove(account_id id) {
+    auto query = db().prepare("DELETE FROM accounts WHERE id = ?");
+    query.bind(id);
+    query.run();
+    return query.changes() == 1;
+}
+
+std::optional<account> account_repository::find_one(std::string_view sql, const auto& key) {
+    auto query = db().prepare(sql);
+    query.bind(key);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return read_account(query);
+}
+
+std::optional<account> account_repository::find(account_id id) {
+    static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = ?";
+    return find_one(sql, id);
+}
+
+std::optional<account> account_repository::find_by_email(std::string_view email) {
+    // The column's NOCASE collation makes this case-insensitive and indexed.
+    static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE email = ?";
+    return find_one(sql, email);
+}
+
+std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
+    static const std::string sql =
+        "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = ?";
+    return find_one(sql, company_id);
+}
+
+std::int64_t account_repository::next_company_sequence() { return next_sequence_value(db(), "company"); }
+
+page<account> account_repository::list(const account_filter& filter, std::int64_t offset, std::int64_t limit) {
+    // WHERE is assembled from fixed fragments only; values are bound.
+    std::string where = " WHERE 1";
+    if (filter.account_role) {
+        where += " AND role = ?";
+    }
+    if (filter.status) {
+        where += " AND status = ?";
+    }
+    if (filter.department) {
+        where += " AND department = ?";
+    }
+    auto bind_filter = [&](statement& query) {
+        if (filter.account_role) {
+            query.bind(*filter.account_role);
+        }
+        if (filter.status) {
+            query.bind(*filter.status);
+        }
+        if (filter.department) {
+            query.bind(*filter.department);
+        }
+    };
+
+    page<account> result;
+    {
+        auto query =
+            db().prepare("SELECT " + std::string{account_columns} + " FROM accounts" + where +
+                        " ORDER BY id LIMIT ? OFFSET ?");
+        bind_filter(query);
+        query.bind(clamp_non_negative(limit), clamp_non_negative(offset));
+        while (query.step()) {
+            result.rows.push_back(read_account(query));
+        }
+    }
+    auto count = db().prepare("SELECT count(*) FROM accounts" + where);
+    bind_filter(count);
+    result.count = count.step() ? count.column_int64(0) : 0;
+    return result;
+}
+
+std::vector<account_id> account_repository::staff_ids() {
+    auto query = db().prepare("SELECT id FROM accounts WHERE status = ? AND role IN (?, ?) ORDER BY id");
+    query.bind(account_status::approved, role::ticket_coordinator, role::system_admin);
+    std::vector<account_id> ids;
+    while (query.step()) {
+        ids.push_back(query.column_int64(0));
+    }
+    return ids;
+}
+
+void account_repository::insert_rejection(rejected_account& r) {
+    auto query = db().prepare("INSERT INTO rejected_accounts (company_id, first_name, middle_name, last_name, "
+                             "suffix, email, department, reason, rejected_by, rejected_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    query.bind(r.company_id, r.first_name, r.middle_name, r.last_name, r.suffix, r.email, r.department, r.reason,
+               r.rejected_by, r.rejected_at);
+    query.run();
+    r.id = query.last_insert_rowid();
+}
+
+page<rejected_account> account_repository::list_rejections(std::int64_t offset, std::int64_t limit) {
+    page<rejected_account> result;
+    {
+        static const std::string sql = "SELECT " + std::string{rejection_columns} +
+                                       " FROM rejected_accounts ORDER BY rejected_at DESC, id DESC LIMIT ? OFFSET ?";
+        auto query = db().prepare(sql);
+        query.bind(clamp_non_negative(limit), clamp_non_negative(offset));
+        while (query.step()) {
+            result.rows.push_back(read_rejection(query));
+        }
+    }
+    auto count = db().prepare("SELECT count(*) FROM rejected_accounts");
+    result.count = count.step() ? count.column_int64(0) : 0;
+    return result;
+}
+
+void account_repository::insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) {
+    auto query =
+        db().prepare("INSERT INTO password_reset_tokens (account_id, token_hash, expires_at) VALUES (?, ?, ?)");
+    query.bind(id, token_hash, expires_at);
+    query.run();
+}
+
+std::optional<account_id> account_repository::consume_reset_token(std::string_view token_hash, time_point now) {
+    // One statement checks and marks, so a token cannot be consumed twice.
+    auto query = db().prepare("UPDATE password_reset_tokens SET used_at = ? "
+                             "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING account_id");
+    query.bind(now, token_hash, now);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    const account_id id = query.column_int64(0);
+    query.run();
+    return id;
+}
+
+} // namespace helpdesk::sqlite::detail

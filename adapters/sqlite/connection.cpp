@@ -1,0 +1,74 @@
+#include "connection.hpp"
+
+#include "error_mapping.hpp"
+
+#include <string>
+
+namespace helpdesk::sqlite::detail {
+
+namespace {
+
+[[nodiscard]] int open_flags(connection_role role) noexcept {
+    // NOMUTEX: each connection is used by one thread at a time (the store
+    // guarantees it), so SQLite's own per-connection mutex is pure overhead.
+    const int base = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (role == connection_role::reader) {
+        return base | SQLITE_OPEN_READWRITE;
+    }
+    return base | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+}
+
+[[nodiscard]] std::string pragmas(connection_role role, std::chrono::milliseconds busy_timeout) {
+    std::string sql = "PRAGMA busy_timeout=" + std::to_string(busy_timeout.count()) + ";";
+    sql += "PRAGMA foreign_keys=ON;"
+           "PRAGMA temp_store=MEMORY;"
+           // 64 MiB of page cache per connection (negative = KiB).
+           "PRAGMA cache_size=-65536;";
+    switch (role) {
+    case connection_role::writer:
+        // NORMAL in WAL mode: durable across application crashes, may lose
+        // the last commits on power loss; no fsync per commit.
+        sql += "PRAGMA journal_mode=WAL;"
+               "PRAGMA synchronous=NORMAL;"
+               // Fewer, larger checkpoints: hot pages (indexes, aggregates)
+               // are copied back once per checkpoint instead of every 1000.
+               "PRAGMA wal_autocheckpoint=4000;"
+               "PRAGMA mmap_size=268435456;";
+        break;
+    case connection_role::reader:
+        sql += "PRAGMA query_only=ON;"
+               "PRAGMA mmap_size=268435456;";
+        break;
+    case connection_role::memory:
+        break;
+    }
+    return sql;
+}
+
+} // namespace
+
+connection::connection(const std::string& path, connection_role role, std::chrono::milliseconds busy_timeout)
+    : role_{role} {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, open_flags(role), nullptr);
+    db_.reset(raw);
+    if (rc != SQLITE_OK) {
+        throw_error(raw, rc, "sqlite open");
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    execute(pragmas(role, busy_timeout).c_str());
+}
+
+connection::~connection() { cache_.clear(); }
+
+void connection::execute(const char* sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        std::string text = message != nullptr ? message : "";
+        sqlite3_free(message);
+        throw to_error(sqlite3_extended_errcode(db_.get()), "sqlite execute", text);
+    }
+}
+
+} // namespace helpdesk::sqlite::detail

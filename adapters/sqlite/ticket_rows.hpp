@@ -1,0 +1,21 @@
+#pragma once
+
+#include "statement.hpp"
+
+#include <helpdesk/domain/ticket.hpp>
+
+#include <string_view>
+
+namespace helpdesk::sqlite::detail {
+
+/// The ticket columns, in the order `read_ticket` expects them.
+inline constexpr std::string_view ticket_columns =
+    "id, ticket_number, employee, subject, category, sub_category, description, scheduled_date, priority, "
+    "department, status, assigned_to, submit_date, update_date, response_seconds, resolution_seconds, "
+    "time_closed, rejection_reason, finalized, version";
+
+/// The ticket in the current row of a `SELECT ticket_columns ...`.
+/// Throws `error{internal}` for an unknown status or priority value.
+[[nodiscard]] ticket read_ticket(const statement& row);
+
+} // namespace helpdesk::sqlite::detail

@@ -1,0 +1,77 @@
+#include "transaction.hpp"
+
+#include "error_mapping.hpp"
+
+namespace helpdesk::sqlite::detail {
+
+transaction::transaction(std::shared_ptr<const void> owner, connection_lease lease, tx_mode mode,
+                         bool toggle_query_only)
+    : owner_{std::move(owner)}, lease_{std::move(lease)}, accounts_{lease_->db()}, tickets_{lease_->db()},
+      outbox_{lease_->db()}, toggle_query_only_{toggle_query_only && mode == tx_mode::read} {
+    auto& db = lease_->db();
+    if (toggle_query_only_) {
+        db.prepare("PRAGMA query_only = 1").run();
+    }
+    try {
+        db.prepare(mode == tx_mode::write ? "BEGIN IMMEDIATE" : "BEGIN").run();
+    } catch (...) {
+        finish();
+        throw;
+    }
+}
+
+transaction::~transaction() {
+    if (!finished_) {
+        rollback();
+        finish();
+    }
+}
+
+void transaction::commit() {
+    if (finished_) {
+        throw error{errc::internal, "sqlite transaction already finished"};
+    }
+    auto& db = lease_->db();
+    // SQLite rolls a transaction back by itself on some errors (I/O, full
+    // disk); committing then would silently commit nothing.
+    if (sqlite3_get_autocommit(db.handle()) != 0) {
+        finish();
+        throw error{errc::storage_unavailable, "sqlite rolled the transaction back after an earlier error"};
+    }
+    try {
+        db.prepare("COMMIT").run();
+    } catch (...) {
+        rollback();
+        finish();
+        throw;
+    }
+    finish();
+}
+
+void transaction::rollback() noexcept {
+    auto& db = lease_->db();
+    if (sqlite3_get_autocommit(db.handle()) == 0) {
+        try {
+            db.prepare("ROLLBACK").run();
+        } catch (...) {
+            // Nothing more can be done; the next BEGIN would report it.
+        }
+    }
+}
+
+void transaction::finish() noexcept {
+    finished_ = true;
+    accounts_.detach();
+    tickets_.detach();
+    outbox_.detach();
+    if (toggle_query_only_) {
+        try {
+            lease_->db().prepare("PRAGMA query_only = 0").run();
+        } catch (...) {
+            // Only fails on out-of-memory; the connection stays read-only.
+        }
+    }
+    lease_.reset();
+}
+
+} // namespace helpdesk::sqlite::detail

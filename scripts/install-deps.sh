@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs everything helpdesk needs to build, test and run on Debian 12.
+# Run as root (CI images and containers are). Safe to run repeatedly: when
+# every package is already present it returns without touching apt, so the
+# run and test scripts can call it every time at no cost.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libssl-dev            # core: PBKDF2, random bytes
+  libsqlite3-dev        # SQLite store adapter
+  doctest-dev           # tests
+  libbenchmark-dev      # bench/
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev  # HTTP server
+  libpq-dev postgresql  # PostgreSQL adapter and its test server
+  libfmt-dev
+  python3               # Python bindings and tooling
+)
+
+# dpkg-query prints one status line per package; anything not "installed"
+# (or unknown to dpkg, which makes it fail) means apt has work to do.
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  if [[ "$status" != installed ]]; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+if ((EUID != 0)); then
+  echo "install-deps: missing packages: ${missing[*]}" >&2
+  echo "install-deps: run this script as root to install them" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+# Only the missing ones: apt would skip the others anyway, but this keeps the
+# log readable. No recommends: they pull in documentation and X libraries.
+apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The README's "test" command, and what CI runs (.ci/run). It proves, in order:
+#   (a) the core builds alone, with every adapter off (no backward dependency);
+#   (b) everything builds warning-free and the test suite passes, Release;
+#   (c) the test suite passes again under AddressSanitizer + UBSan;
+#   (d) no #include points the wrong way across the layers;
+#   (e) the quickstart example still runs (so it never rots);
+#   (f) the benchmarks still build (they are never run as tests).
+# Every stage runs even when an earlier one failed, so one CI run reports all
+# problems; the script exits non-zero if any stage failed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$PWD
+jobs=${HELPDESK_JOBS:-2}
+
+scripts/install-deps.sh
+
+failed_stages=()
+last_rc=0
+# Stages run in subshells, so ctest counts travel through a file.
+counts_file=$(mktemp)
+trap 'rm -f "$counts_file"' EXIT
+
+# Runs one stage in a subshell with `set -e` in force (calling it from `if`
+# or `||` would silently disable -e inside), and records whether it failed.
+stage() {
+  local name=$1
+  shift
+  printf '\n==> %s\n' "$name"
+  local start=$SECONDS rc=0
+  set +e
+  (set -e; "$@")
+  rc=$?
+  set -e
+  last_rc=$rc
+  if ((rc != 0)); then
+    failed_stages+=("$name")
+    printf '==> FAILED: %s (exit %d, %ds)\n' "$name" "$rc" $((SECONDS - start))
+  else
+    printf '==> ok: %s (%ds)\n' "$name" $((SECONDS - start))
+  fi
+}
+
+# Runs ctest in build dir $1, keeps its log, and records its counts; ctest
+# ends with "NN% tests passed, F tests failed out of T".
+run_ctest() {
+  local dir=$1 log=$1/ctest.log rc=0
+  set +e
+  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$jobs" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  local line
+  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+  if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+    echo "$((BASH_REMATCH[2] - BASH_REMATCH[1])) ${BASH_REMATCH[1]}" >>"$counts_file"
+  fi
+  return "$rc"
+}
+
+configure_and_build() {
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" "$@"
+  cmake --build "$dir" -j "$jobs"
+}
+
+core_only() {
+  configure_and_build build-core-only -DCMAKE_BUILD_TYPE=Release -DHELPDESK_WERROR=ON \
+    -DHELPDESK_WITH_SQLITE=OFF -DHELPDESK_BUILD_TESTS=OFF \
+    -DHELPDESK_BUILD_EXAMPLES=OFF -DHELPDESK_BUILD_BENCH=OFF
+}
+
+# One build serves (b), (e) and (f): tests, examples and benchmarks all
+# compile here with warnings as errors.
+full_build() {
+  configure_and_build build-test -DCMAKE_BUILD_TYPE=Release -DHELPDESK_WERROR=ON \
+    -DHELPDESK_BUILD_TESTS=ON -DHELPDESK_BUILD_EXAMPLES=ON -DHELPDESK_BUILD_BENCH=ON
+}
+
+full_tests() {
+  run_ctest build-test
+}
+
+sanitized() {
+  # Benchmarks under ASan would only measure ASan, and the example already
+  # ran in (e); only the tests are worth the slower instrumented build.
+  # Warnings are enforced in (b); GCC emits extra false positives when
+  # instrumenting, so they do not fail this build.
+  configure_and_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHELPDESK_WERROR=OFF \
+    -DHELPDESK_SANITIZE=ON -DHELPDESK_BUILD_BENCH=OFF -DHELPDESK_BUILD_EXAMPLES=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_ctest build-asan
+}
+
+layers() {
+  # The checker lives in the shared tools beside the clone (CI lays it out
+  # that way); a bare clone has nothing to check against.
+  local tool=$root/../shared/tools/check-layers
+  if [[ ! -f $tool ]]; then
+    echo "check-layers not found at $tool; skipped"
+    return 0
+  fi
+  local out
+  out=$(bash "$tool" .) || { printf '%s\n' "$out"; return 1; }
+  if [[ -n $out ]]; then
+    printf '%s\n' "$out"
+    return 1
+  fi
+  echo "no include crosses the layers the wrong way"
+}
+
+quickstart() {
+  # A fresh database each time, removed afterwards whatever happens.
+  local tmp rc=0
+  tmp=$(mktemp -d)
+  build-test/examples/quickstart "$tmp/quickstart.db" || rc=$?
+  rm -rf "$tmp"
+  return "$rc"
+}
+
+bench_built() {
+  # Built by full_build; only check the targets exist, never run them.
+  local found
+  found=$(find build-test/bench -maxdepth 1 -type f -perm -u+x 2>/dev/null | head -n 1)
+  if [[ -z $found ]]; then
+    echo "no benchmark executable under build-test/bench" >&2
+    return 1
+  fi
+  echo "benchmarks built: $(find build-test/bench -maxdepth 1 -type f -perm -u+x -printf '%f ')"
+}
+
+stage "(a) core alone, every adapter off" core_only
+stage "(b) full build, warnings as errors" full_build
+if ((last_rc == 0)); then
+  stage "(b) tests" full_tests
+  stage "(e) quickstart example" quickstart
+  stage "(f) benchmarks build" bench_built
+fi
+stage "(c) tests under ASan + UBSan" sanitized
+stage "(d) layer check" layers
+
+passed_tests=0
+failed_tests=0
+while read -r passed failed; do
+  passed_tests=$((passed_tests + passed))
+  failed_tests=$((failed_tests + failed))
+done <"$counts_file"
+
+printf '\n'
+if ((${#failed_stages[@]} > 0)); then
+  printf 'failed stage: %s\n' "${failed_stages[@]}"
+fi
+echo "${passed_tests} passed, ${failed_tests} failed"
+((${#failed_stages[@]} == 0))

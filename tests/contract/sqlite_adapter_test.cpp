@@ -1,0 +1,132 @@
+// SQLite-only behaviour: URLs, migrations, reopening, pragmas, misuse.
+#include "contract_support.hpp"
+#include "store_factories.hpp"
+#include "store_fixtures.hpp"
+
+#include <helpdesk/adapters/sqlite.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <sqlite3.h>
+
+using namespace contract;
+using helpdesk::errc;
+
+namespace {
+
+/// Rows of `sql` (one integer or text column) read straight from the file.
+[[nodiscard]] std::vector<std::string> query_file(const std::filesystem::path& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+    std::vector<std::string> rows;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        rows.emplace_back(text != nullptr ? text : "");
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("sqlite: URLs other than the three forms are refused") {
+    for (const char* url : {"", "sqlite", "sqlite:", "sqlite:/", "sqlite://", "sqlite:///", "sqlite:memory:",
+                            "sqlite::memory", "sqlite::memory:x", "postgresql://user@host/db", "file:x.db",
+                            "sqlite://:memory:", "sqlite://file:x.db", "sqlite:///tmp/x.db?mode=ro",
+                            "sqlite:///tmp/x.db#frag", "sqlite:///tmp/dir/", "memory"}) {
+        CAPTURE(url);
+        CHECK(error_code_of([&] { (void)helpdesk::sqlite::open(url); }) == errc::invalid_argument);
+    }
+    CHECK(error_code_of([&] { (void)helpdesk::sqlite::open(std::string_view{"sqlite:///tmp/a\0b.db", 20}); }) ==
+          errc::invalid_argument);
+    CHECK(error_code_of([&] {
+              (void)helpdesk::sqlite::open("sqlite::memory:", {.busy_timeout = std::chrono::milliseconds{-1}});
+          }) == errc::invalid_argument);
+}
+
+TEST_CASE("sqlite: accepted URL forms") {
+    CHECK(helpdesk::sqlite::open("sqlite::memory:"));
+    CHECK(helpdesk::sqlite::open("SQLite::Memory:"));
+
+    sqlite_file_factory absolute;
+    REQUIRE(absolute.path().is_absolute());
+    CHECK(helpdesk::sqlite::open("sqlite://" + absolute.path().string())); // sqlite:///abs/...
+    CHECK(std::filesystem::exists(absolute.path()));
+
+    // Relative to the working directory.
+    const auto dir = absolute.path().parent_path();
+    const auto previous = std::filesystem::current_path();
+    std::filesystem::current_path(dir);
+    const std::string name = absolute.path().filename().string() + "-relative.db";
+    {
+        auto s = helpdesk::sqlite::open("sqlite://" + name);
+        CHECK(add_account(*s, make_account(1)).id > 0);
+    }
+    CHECK(std::filesystem::exists(dir / name));
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(dir / (name + suffix));
+    }
+    std::filesystem::current_path(previous);
+}
+
+TEST_CASE("sqlite: a file that cannot be opened is storage_unavailable") {
+    CHECK(error_code_of([] { (void)helpdesk::sqlite::open("sqlite:///nonexistent-helpdesk-dir/x/y.db"); }) ==
+          errc::storage_unavailable);
+}
+
+TEST_CASE("sqlite: migrations are recorded once and not re-applied on reopen") {
+    sqlite_file_factory file;
+    helpdesk::account kept;
+    {
+        auto s = file.open();
+        kept = add_account(*s, make_account(1));
+    }
+    const auto first = query_file(file.path(), "SELECT version || ' ' || applied_at FROM schema_version");
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].rfind("1 ", 0) == 0);
+    {
+        auto s = file.open();
+        in_read(*s, [&](helpdesk::transaction& tx) { CHECK(tx.accounts().find(kept.id)); });
+        (void)add_ticket(*s, kept.id, at());
+    }
+    CHECK(query_file(file.path(), "SELECT version || ' ' || applied_at FROM schema_version") == first);
+    CHECK(query_file(file.path(), "PRAGMA journal_mode") == std::vector<std::string>{"wal"});
+    // Sequences continue across reopen.
+    auto s = file.open();
+    in_write(*s, [](helpdesk::transaction& tx) { CHECK(tx.tickets().next_ticket_sequence() == 2); });
+}
+
+TEST_CASE("sqlite: a nested write transaction on one thread is refused, not a deadlock") {
+    auto s = helpdesk::sqlite::open("sqlite::memory:");
+    auto outer = s->begin(helpdesk::tx_mode::write);
+    CHECK(error_code_of([&] { (void)s->begin(helpdesk::tx_mode::write); }) == errc::internal);
+    CHECK(error_code_of([&] { (void)s->begin(helpdesk::tx_mode::read); }) == errc::internal);
+    outer.reset();
+    CHECK(s->begin(helpdesk::tx_mode::write));
+}
+
+TEST_CASE("sqlite: a file store with no reader connections reads through the writer") {
+    sqlite_file_factory file;
+    auto s = helpdesk::sqlite::open(file.url(), {.reader_connections = 0});
+    const auto a = add_account(*s, make_account(1));
+    in_read(*s, [&](helpdesk::transaction& tx) { CHECK(tx.accounts().find(a.id)); });
+    auto tx = s->begin(helpdesk::tx_mode::read);
+    auto b = make_account(2);
+    CHECK_THROWS_AS(tx->accounts().insert(b), helpdesk::error);
+}
+
+TEST_CASE("sqlite: a busy writer times out as storage_unavailable") {
+    sqlite_file_factory file;
+    auto s = helpdesk::sqlite::open(file.url(), {.busy_timeout = std::chrono::milliseconds{50}});
+    auto holder = s->begin(helpdesk::tx_mode::write);
+    std::optional<errc> code;
+    std::thread other([&] { code = error_code_of([&] { (void)s->begin(helpdesk::tx_mode::write); }); });
+    other.join();
+    CHECK(code == errc::storage_unavailable);
+}

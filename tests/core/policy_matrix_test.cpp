@@ -1,0 +1,294 @@
+// The permission matrix of spec §2/§3 as a data table, checked against
+// `helpdesk::can` for every role × action × ownership × ticket status.
+
+#include "test_support.hpp"
+
+#include <helpdesk/rules/policy.hpp>
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace helpdesk;
+using namespace helpdesk::testing;
+using S = ticket_status;
+using A = action;
+
+/// Who may perform an action (before the ticket's state is considered).
+enum class who_may { anyone, owner, staff, owner_or_staff, admin };
+
+/// One row of the rule table: who, and (for ticket actions) from which states.
+struct rule {
+    who_may who;
+    std::set<S> from;   ///< empty for create and the account actions
+};
+
+const std::set<S> every_state = {S::new_,     S::open,   S::in_progress, S::on_hold,  S::pending,
+                                 S::resolved, S::closed, S::rejected,    S::withdrawn};
+const std::set<S> non_terminal = {S::new_, S::open, S::in_progress, S::on_hold, S::pending, S::resolved};
+
+// Spec §2 ("who", "from") and §3, written independently of lib/rules.
+// update-status can leave every state that has an update-status edge
+// (the target is checked by the service). view and add_attachment are not in
+// the spec's table: a visible ticket can be viewed in every state; files, like
+// comments, only while it is not terminal.
+const std::map<A, rule> rules = {
+    {A::view, {who_may::owner_or_staff, every_state}},
+    {A::create, {who_may::anyone, {}}},
+    {A::approve, {who_may::staff, {S::new_}}},
+    {A::reject, {who_may::staff, {S::new_}}},
+    {A::claim, {who_may::staff, {S::open}}},
+    {A::assign, {who_may::staff, {S::open, S::in_progress, S::on_hold, S::pending}}},
+    {A::update_status, {who_may::staff, {S::open, S::in_progress, S::on_hold, S::pending, S::resolved}}},
+    {A::withdraw, {who_may::owner, {S::new_, S::open, S::in_progress, S::on_hold, S::pending}}},
+    {A::close, {who_may::owner, {S::resolved}}},
+    {A::reopen, {who_may::owner, {S::resolved}}},
+    {A::comment_public, {who_may::owner_or_staff, non_terminal}},
+    {A::comment_internal, {who_may::staff, non_terminal}},
+    {A::add_attachment, {who_may::owner_or_staff, non_terminal}},
+    {A::finalize, {who_may::staff, {S::open, S::in_progress}}},
+    {A::list_accounts, {who_may::staff, {}}},
+    {A::approve_account, {who_may::admin, {}}},
+    {A::reject_account, {who_may::admin, {}}},
+    {A::create_account, {who_may::admin, {}}},
+    {A::change_role, {who_may::admin, {}}},
+    {A::read_rejection_audit, {who_may::admin, {}}},
+};
+
+enum class outcome { allowed, not_found, permission_denied, invalid_state };
+
+const char* name(outcome o) {
+    switch (o) {
+    case outcome::allowed: return "allowed";
+    case outcome::not_found: return "not_found";
+    case outcome::permission_denied: return "permission_denied";
+    case outcome::invalid_state: return "invalid_state";
+    }
+    return "?";
+}
+
+outcome observed(const decision& d) {
+    if (d.allowed) {
+        return outcome::allowed;
+    }
+    switch (d.code) {
+    case errc::not_found: return outcome::not_found;
+    case errc::permission_denied: return outcome::permission_denied;
+    case errc::invalid_state: return outcome::invalid_state;
+    default: return outcome::allowed; // any other code is wrong; compared below
+    }
+}
+
+bool role_fits(who_may who, role r, bool owner) {
+    const bool staff = r != role::employee;
+    switch (who) {
+    case who_may::anyone: return true;
+    case who_may::owner: return owner;
+    case who_may::staff: return staff;
+    case who_may::owner_or_staff: return owner || staff;
+    case who_may::admin: return r == role::system_admin;
+    }
+    return false;
+}
+
+/// The expected answer for a ticket action: visibility, then who, then state.
+outcome expected_ticket(role r, bool owner, A act, S st) {
+    const auto& rl = rules.at(act);
+    if (!owner && r == role::employee) {
+        return outcome::not_found; // no existence leak
+    }
+    if (!role_fits(rl.who, r, owner)) {
+        return outcome::permission_denied;
+    }
+    return rl.from.count(st) ? outcome::allowed : outcome::invalid_state;
+}
+
+/// The expected answer for create and the account actions (no ticket).
+outcome expected_plain(role r, A act) {
+    return role_fits(rules.at(act).who, r, false) ? outcome::allowed : outcome::permission_denied;
+}
+
+constexpr role all_roles[] = {role::employee, role::ticket_coordinator, role::system_admin};
+constexpr account_id actor_id = 7;
+constexpr account_id someone_else = 8;
+
+ticket ticket_in(S st, bool owned) {
+    ticket t;
+    t.id = 42;
+    t.ticket_number = "TX0042";
+    t.employee = owned ? actor_id : someone_else;
+    t.status = st;
+    return t;
+}
+
+/// create and the account actions take no ticket.
+bool takes_ticket(A act) { return is_ticket_action(act) && act != A::create; }
+
+} // namespace
+
+TEST_CASE("policy matrix: the rule table covers every action exactly once") {
+    CHECK(rules.size() == std::size(all_actions));
+    for (const auto act : all_actions) {
+        INFO(to_string(act));
+        CHECK(rules.count(act) == 1);
+    }
+}
+
+TEST_CASE("policy matrix: every role × action × ownership × status (approved actors)") {
+    int checked = 0;
+    int allowed = 0;
+    for (const auto r : all_roles) {
+        const actor who{actor_id, r, account_status::approved};
+        for (const auto act : all_actions) {
+            if (!takes_ticket(act)) {
+                const auto want = expected_plain(r, act);
+                const auto got = can(who, act, nullptr);
+                INFO(to_string(r) << " / " << to_string(act) << " / no ticket: expected " << name(want) << ", got "
+                                  << (got.allowed ? "allowed" : std::string{to_string(got.code)}) << " (" << got.reason
+                                  << ")");
+                CHECK(observed(got) == want);
+                if (!got.allowed) {
+                    CHECK(got.code == errc::permission_denied);
+                    CHECK_FALSE(got.reason.empty());
+                }
+                allowed += got.allowed ? 1 : 0;
+                ++checked;
+                continue;
+            }
+            for (const bool owned : {true, false}) {
+                for (const auto st : all_ticket_statuses) {
+                    const auto t = ticket_in(st, owned);
+                    const auto want = expected_ticket(r, owned, act, st);
+                    const auto got = can(who, act, &t);
+                    INFO(to_string(r) << " / " << to_string(act) << " / " << (owned ? "owner" : "not owner") << " / "
+                                      << to_string(st) << ": expected " << name(want) << ", got "
+                                      << (got.allowed ? "allowed" : std::string{to_string(got.code)}) << " ("
+                                      << got.reason << ")");
+                    CHECK(observed(got) == want);
+                    if (!got.allowed) {
+                        CHECK_FALSE(got.reason.empty());
+                    }
+                    if (want == outcome::invalid_state) {
+                        // The refusal names the current state.
+                        CHECK(got.reason.find(std::string{to_string(st)}) != std::string::npos);
+                    }
+                    allowed += got.allowed ? 1 : 0;
+                    ++checked;
+                }
+            }
+        }
+    }
+    // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 7 ticketless actions).
+    CHECK(checked == 3 * (13 * 2 * 9 + 7));
+    CHECK(allowed > 0);
+    CHECK(allowed < checked);
+}
+
+TEST_CASE("policy matrix: actors that are not approved (Pending, Rejected) are denied everything") {
+    int checked = 0;
+    for (const auto status : {account_status::pending, account_status::rejected}) {
+        for (const auto r : all_roles) {
+            const actor who{actor_id, r, status};
+            for (const auto act : all_actions) {
+                if (!takes_ticket(act)) {
+                    INFO(to_string(status) << " " << to_string(r) << " / " << to_string(act));
+                    const auto got = can(who, act, nullptr);
+                    CHECK_FALSE(got.allowed);
+                    CHECK(got.code == errc::permission_denied);
+                    ++checked;
+                    continue;
+                }
+                for (const bool owned : {true, false}) {
+                    for (const auto st : all_ticket_statuses) {
+                        INFO(to_string(status) << " " << to_string(r) << " / " << to_string(act) << " / "
+                                               << (owned ? "owner" : "not owner") << " / " << to_string(st));
+                        const auto t = ticket_in(st, owned);
+                        const auto got = can(who, act, &t);
+                        CHECK_FALSE(got.allowed);
+                        // The same answer whether or not the ticket is theirs or exists.
+                        CHECK(got.code == errc::permission_denied);
+                        CHECK(got.reason == can(who, act, nullptr).reason);
+                        ++checked;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(checked == 2 * 3 * (13 * 2 * 9 + 7));
+}
+
+TEST_CASE("policy matrix: an employee never learns that another's ticket exists") {
+    const actor employee{actor_id, role::employee, account_status::approved};
+    std::set<std::string> reasons;
+    int checked = 0;
+    for (const auto act : all_actions) {
+        if (!takes_ticket(act)) {
+            continue;
+        }
+        // A missing ticket and another person's ticket get the same answer.
+        const auto missing = can(employee, act, nullptr);
+        CHECK_FALSE(missing.allowed);
+        CHECK(missing.code == errc::not_found);
+        for (const auto st : all_ticket_statuses) {
+            INFO(to_string(act) << " / " << to_string(st));
+            const auto t = ticket_in(st, false);
+            const auto got = can(employee, act, &t);
+            CHECK_FALSE(got.allowed);
+            CHECK(got.code == errc::not_found);
+            CHECK(got.code != errc::permission_denied);
+            CHECK(got.reason == missing.reason);
+            // The status must not show through the reason either.
+            CHECK(got.reason.find(std::string{to_string(st)}) == std::string::npos);
+            reasons.insert(got.reason);
+            ++checked;
+        }
+    }
+    CHECK(checked == 13 * 9);
+    CHECK(reasons.size() == 1);
+}
+
+TEST_CASE("policy matrix: through the services, another's ticket answers exactly like a missing one") {
+    fixture f;
+    const auto alice = f.employee("alice@example.com");
+    const auto bob = f.employee("bob@example.com");
+    const auto coord = f.staff("coord@example.com");
+    const auto t = f.desk.tickets().create(alice.id, [] {
+        auto r = fixture::ticket_request();
+        r.attachments.push_back({"data.csv", "a,b\n1,2\n"});
+        return r;
+    }()).item;
+    const auto file = f.desk.tickets().get(alice.id, t.id).attachments.at(0);
+    const ticket_id missing = t.id + 1000;
+    auto& tickets = f.desk.tickets();
+
+    const auto same = [](const helpdesk::error& theirs, const helpdesk::error& none) {
+        CHECK(std::string{theirs.what()} == std::string{none.what()});
+    };
+    same(expect_error(errc::not_found, [&] { (void)tickets.get(bob.id, t.id); }),
+         expect_error(errc::not_found, [&] { (void)tickets.get(bob.id, missing); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.get_by_number(bob.id, t.ticket_number); }),
+         expect_error(errc::not_found, [&] { (void)tickets.get_by_number(bob.id, "TX9998"); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.comments(bob.id, t.id); }),
+         expect_error(errc::not_found, [&] { (void)tickets.comments(bob.id, missing); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.history(bob.id, t.id); }),
+         expect_error(errc::not_found, [&] { (void)tickets.history(bob.id, missing); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.add_comment(bob.id, t.id, "hello"); }),
+         expect_error(errc::not_found, [&] { (void)tickets.add_comment(bob.id, missing, "hello"); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.withdraw(bob.id, t.id); }),
+         expect_error(errc::not_found, [&] { (void)tickets.withdraw(bob.id, missing); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.claim(bob.id, t.id); }),
+         expect_error(errc::not_found, [&] { (void)tickets.claim(bob.id, missing); }));
+    same(expect_error(errc::not_found, [&] { (void)tickets.download(bob.id, file.id); }),
+         expect_error(errc::not_found, [&] { (void)tickets.download(bob.id, file.id + 1000); }));
+
+    // Nor does it show up in bob's lists or stats.
+    CHECK(tickets.list(bob.id, {}).count == std::optional<std::int64_t>{0});
+    // Staff and the owner do see it.
+    CHECK(tickets.get(alice.id, t.id).item.id == t.id);
+    CHECK(tickets.get(coord.id, t.id).item.id == t.id);
+}
