@@ -4,6 +4,8 @@
 #include "ticket_rows.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,9 @@ namespace {
 /// The WHERE clause of a filter and the values its placeholders take.
 class ticket_where {
 public:
-    explicit ticket_where(const ticket_filter& filter) : filter_{filter} {
+    /// `per_status`: leave the statuses out of `sql()`/`bind` (the caller
+    /// runs one branch per status).
+    ticket_where(const ticket_filter& filter, bool per_status) : filter_{filter}, per_status_{per_status} {
         statuses_.assign(filter.statuses.begin(), filter.statuses.end());
         std::sort(statuses_.begin(), statuses_.end());
         statuses_.erase(std::unique(statuses_.begin(), statuses_.end()), statuses_.end());
@@ -22,7 +26,9 @@ public:
             fts_ = to_fts_query(*filter.search);
         }
 
-        if (!statuses_.empty()) {
+        if (per_status_) {
+            sql_ += " AND status = ?";
+        } else if (!statuses_.empty()) {
             sql_ += " AND status IN (?";
             for (std::size_t i = 1; i < statuses_.size(); ++i) {
                 sql_ += ", ?";
@@ -62,9 +68,13 @@ public:
     [[nodiscard]] const std::string& sql() const noexcept { return sql_; }
 
     /// Binds the filter values in the order `sql()` names them.
-    void bind(statement& query) const {
-        for (auto status : statuses_) {
-            query.bind(status);
+    void bind(statement& query, std::optional<ticket_status> branch = std::nullopt) const {
+        if (per_status_) {
+            query.bind(branch.value_or(ticket_status::new_));
+        } else {
+            for (auto status : statuses_) {
+                query.bind(status);
+            }
         }
         if (filter_.ticket_priority) {
             query.bind(*filter_.ticket_priority);
@@ -105,6 +115,7 @@ public:
 
 private:
     const ticket_filter& filter_;
+    bool per_status_;
     std::vector<ticket_status> statuses_; // sorted, distinct: fewer SQL variants
     std::optional<std::string> fts_;      // nullopt: no usable search term
     std::string sql_;
@@ -149,33 +160,70 @@ private:
 } // namespace
 
 ticket_page_result list_tickets(connection& db, const ticket_page_request& request) {
-    const ticket_where where{request.filter};
+    const ticket_where where{request.filter, false};
+    // SQLite cannot merge the ordered index ranges of `status IN (...)`, so it
+    // would sort every match; one ordered, limited branch per status merged by
+    // an outer sort reads at most statuses x (offset + limit) rows instead.
+    const bool per_status = where.statuses().size() > 1;
+    const ticket_where branch_where{request.filter, true};
     const std::string_view column = order_column(request.order.field);
     const std::string_view direction = request.order.descending ? " DESC" : " ASC";
 
-    std::string sql = "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE 1" + where.sql();
-    if (request.after) {
-        sql += " AND (";
-        sql += column;
-        sql += request.order.descending ? ", id) < (?, ?)" : ", id) > (?, ?)";
+    auto order_by = [&] {
+        std::string text = " ORDER BY ";
+        text += column;
+        text += direction;
+        text += ", id";
+        text += direction;
+        return text;
+    };
+    auto select_part = [&](const ticket_where& w) {
+        std::string text = "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE 1" + w.sql();
+        if (request.after) {
+            text += " AND (";
+            text += column;
+            text += request.order.descending ? ", id) < (?, ?)" : ", id) > (?, ?)";
+        }
+        return text;
+    };
+
+    std::string sql;
+    if (per_status) {
+        sql = "SELECT * FROM (";
+        for (std::size_t i = 0; i < where.statuses().size(); ++i) {
+            sql += i == 0 ? "" : " UNION ALL ";
+            sql += "SELECT * FROM (" + select_part(branch_where) + order_by() + " LIMIT ?)";
+        }
+        sql += ")" + order_by();
+    } else {
+        sql = select_part(where) + order_by();
     }
-    sql += " ORDER BY ";
-    sql += column;
-    sql += direction;
-    sql += ", id";
-    sql += direction;
     sql += request.after ? " LIMIT ?" : " LIMIT ? OFFSET ?";
 
+    const std::int64_t limit = std::max<std::int64_t>(request.limit, 0);
+    const std::int64_t offset = request.after ? 0 : std::max<std::int64_t>(request.offset, 0);
     ticket_page_result result;
     {
         auto query = db.prepare(sql);
-        where.bind(query);
-        if (request.after) {
-            query.bind(request.after->key, request.after->id);
+        auto bind_keyset = [&] {
+            if (request.after) {
+                query.bind(request.after->key, request.after->id);
+            }
+        };
+        if (per_status) {
+            for (auto status : where.statuses()) {
+                branch_where.bind(query, status);
+                bind_keyset();
+                // Saturating: offset + limit may exceed int64 for absurd offsets.
+                query.bind(limit > INT64_MAX - offset ? INT64_MAX : limit + offset);
+            }
+        } else {
+            where.bind(query);
+            bind_keyset();
         }
-        query.bind(std::max<std::int64_t>(request.limit, 0));
+        query.bind(limit);
         if (!request.after) {
-            query.bind(std::max<std::int64_t>(request.offset, 0));
+            query.bind(offset);
         }
         while (query.step()) {
             result.rows.push_back(read_ticket(query));
