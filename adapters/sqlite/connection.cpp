@@ -28,7 +28,12 @@ namespace {
     case connection_role::writer:
         // NORMAL in WAL mode: durable across application crashes, may lose
         // the last commits on power loss; no fsync per commit.
-        sql += "PRAGMA journal_mode=WAL;"
+        // 1 KiB pages (set before the file's first write; an existing
+        // database keeps its size): a ticket create dirties ~20 b-tree pages
+        // and WAL writes each one whole, so smaller pages cut the bytes per
+        // commit; measured +30 % creates/s with no loss on reads.
+        sql += "PRAGMA page_size=1024;"
+               "PRAGMA journal_mode=WAL;"
                "PRAGMA synchronous=NORMAL;"
                // Fewer, larger checkpoints: hot pages (indexes, aggregates)
                // are copied back once per checkpoint instead of every 1000.

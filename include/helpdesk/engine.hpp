@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/domain/catalog.hpp>
+#include <helpdesk/error.hpp>
 #include <helpdesk/ports/blob_store.hpp>
 #include <helpdesk/ports/clock.hpp>
 #include <helpdesk/ports/random_source.hpp>

@@ -539,7 +539,12 @@ ticket_details ticket_service::get_by_number(account_id actor_id, std::string_vi
     });
 }
 
-ticket_list ticket_service::list(account_id actor_id, const ticket_list_request& r) {
+namespace {
+/// Who may list what: employees their own tickets, staff everything; the
+/// queues are for staff only.
+enum class list_scope { visible_to_actor, staff_queue };
+
+ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_list_request& r, list_scope scope) {
     ticket_page_request request;
     request.filter = r.filter;
     request.order = detail::parse_ordering(r.ordering);
@@ -557,10 +562,13 @@ ticket_list ticket_service::list(account_id actor_id, const ticket_list_request&
     if (request.filter.search && detail::trim(*request.filter.search).empty()) {
         request.filter.search.reset();
     }
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(ctx, [&](transaction& tx) {
         const auto who = detail::load_actor(tx, actor_id);
         if (who.status != account_status::approved) {
             throw error(errc::permission_denied, "the account is not approved");
+        }
+        if (scope == list_scope::staff_queue && !is_staff(who.actor_role)) {
+            throw error(errc::permission_denied, "only staff may use the ticket queues");
         }
         if (!is_staff(who.actor_role)) {
             // Employees see their own tickets only; asking for someone else's finds nothing.
@@ -576,38 +584,37 @@ ticket_list ticket_service::list(account_id actor_id, const ticket_list_request&
     });
 }
 
-namespace {
-ticket_list staff_queue(ticket_service& service, engine_context& ctx, account_id actor_id, ticket_filter filter,
-                        std::int64_t page_number, std::int64_t page_size) {
-    detail::in_read_transaction(ctx, [&](transaction& tx) {
-        const auto who = detail::load_actor(tx, actor_id);
-        can(who, action::list_accounts, nullptr).enforce(); // the queues are staff-only, like account lists
-    });
+ticket_list staff_queue(engine_context& ctx, account_id actor_id, ticket_filter filter, std::int64_t page_number,
+                        std::int64_t page_size) {
     ticket_list_request request;
     request.filter = std::move(filter);
     request.page_number = page_number;
     request.page_size = page_size;
-    return service.list(actor_id, request);
+    return list_tickets(ctx, actor_id, request, list_scope::staff_queue);
 }
 } // namespace
+
+ticket_list ticket_service::list(account_id actor_id, const ticket_list_request& r) {
+    return list_tickets(ctx_, actor_id, r, list_scope::visible_to_actor);
+}
 
 ticket_list ticket_service::new_queue(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
     ticket_filter filter;
     filter.statuses = {ticket_status::new_};
-    return staff_queue(*this, ctx_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(ctx_, actor_id, std::move(filter), page_number, page_size);
 }
 
 ticket_list ticket_service::open_queue(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
     ticket_filter filter;
     filter.statuses = {ticket_status::open};
-    return staff_queue(*this, ctx_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(ctx_, actor_id, std::move(filter), page_number, page_size);
 }
 
 ticket_list ticket_service::assigned_to_me(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
     ticket_filter filter;
     filter.assigned_to = actor_id;
     filter.statuses = {ticket_status::open, ticket_status::in_progress, ticket_status::on_hold, ticket_status::pending};
-    return staff_queue(*this, ctx_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(ctx_, actor_id, std::move(filter), page_number, page_size);
 }
 
 ticket_stats ticket_service::stats(account_id actor_id) {
