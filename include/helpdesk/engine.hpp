@@ -42,11 +42,17 @@ struct engine_parts {
 /// Shared state of one engine's services (internal; embedders use `engine`).
 class engine_context {
 public:
+    /// Fills in the default clock, randomness and blob store; throws invalid_argument without a store.
     engine_context(engine_parts parts, engine_options options);
+    /// The store every service call opens its transaction on.
     store& db() noexcept { return *parts_.db; }
+    /// Where attachment and image bytes go.
     blob_store& blobs() noexcept { return *parts_.blobs; }
+    /// The injected clock.
     const clock& time_source() const noexcept { return *parts_.time_source; }
+    /// The injected randomness (salts, tokens, blob keys).
     random_source& random() noexcept { return *parts_.random; }
+    /// The options the engine was built with.
     const engine_options& options() const noexcept { return options_; }
 
 private:
@@ -61,12 +67,17 @@ class engine {
 public:
     /// Throws `error{invalid_argument}` when `parts.db` is null.
     explicit engine(engine_parts parts, engine_options options = {});
+    /// Not copyable: the services refer to the engine's context.
     engine(const engine&) = delete;
     engine& operator=(const engine&) = delete;
 
+    /// Accounts, approvals, credentials and password resets.
     [[nodiscard]] account_service& accounts() noexcept { return accounts_; }
+    /// The ticket lifecycle, comments, attachments, lists and stats.
     [[nodiscard]] ticket_service& tickets() noexcept { return tickets_; }
+    /// Reading and settling outbox events.
     [[nodiscard]] outbox_service& outbox() noexcept { return outbox_; }
+    /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
 
 private:

@@ -228,7 +228,11 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
     std::vector<std::string> written;
     try {
         return detail::in_write_transaction(ctx_, [&](transaction& tx) {
-            const auto who = detail::load_actor(tx, actor_id);
+            const auto owner = tx.accounts().find(actor_id);
+            if (!owner) {
+                throw error(errc::unauthenticated, "the acting account does not exist");
+            }
+            const actor who{owner->id, owner->account_role, owner->status};
             can(who, action::create, nullptr).enforce();
             if (idempotency_key) {
                 if (const auto first = tx.tickets().find_idempotency(actor_id, *idempotency_key)) {
@@ -244,14 +248,18 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
             t.update_date = now;
             tx.tickets().insert(t);
             detail::record_history(tx, t, actor_id, now, "created", std::nullopt, std::string{to_string(t.status)});
+            // Everything the detail view shows is at hand: no need to read it back.
+            ticket_details created{.item = {}, .employee = detail::summarize(*owner), .assigned_to = std::nullopt,
+                                   .attachments = {}, .comments = {}};
             for (const auto& file : files) {
-                store_file(ctx_, tx, t, file, actor_id, now, written);
+                created.attachments.push_back(store_file(ctx_, tx, t, file, actor_id, now, written));
             }
             if (idempotency_key) {
                 tx.tickets().insert_idempotency(actor_id, *idempotency_key, fingerprint, t.id, now);
             }
             detail::record_event(tx, now, event_kind::ticket_created, actor_id, t.id, detail::ticket_payload(t, actor_id));
-            return detail::load_details(tx, t, is_staff(who.actor_role));
+            created.item = t;
+            return created;
         });
     } catch (...) {
         remove_blobs(ctx_, written);

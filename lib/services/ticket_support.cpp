@@ -87,17 +87,16 @@ std::string ticket_payload(const ticket& t, std::optional<account_id> actor,
     return json.str();
 }
 
+account_summary summarize(const account& a) { return {a.id, a.first_name, a.last_name, a.email, a.account_role}; }
+
 namespace {
 account_summary summary_of(transaction& tx, account_id id) {
-    account_summary s;
-    s.id = id;
     if (const auto a = tx.accounts().find(id)) {
-        s.first_name = a->first_name;
-        s.last_name = a->last_name;
-        s.email = a->email;
-        s.account_role = a->account_role;
+        return summarize(*a);
     }
-    return s;
+    account_summary unknown;
+    unknown.id = id;
+    return unknown;
 }
 } // namespace
 

@@ -33,6 +33,9 @@ void note_staff_response(ticket& t, time_point now) noexcept;
 [[nodiscard]] std::string ticket_payload(const ticket& t, std::optional<account_id> actor,
                                          std::initializer_list<std::pair<std::string_view, std::string>> extra = {});
 
+/// The summary of `a` shown inside tickets.
+[[nodiscard]] account_summary summarize(const account& a);
+
 /// The detail view of `t` as `staff` or as its owner.
 [[nodiscard]] ticket_details load_details(transaction& tx, const ticket& t, bool staff);
 

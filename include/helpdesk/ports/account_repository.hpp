@@ -26,9 +26,11 @@ public:
     /// Deletes the account. Returns false when there was none.
     virtual bool remove(account_id id) = 0;
 
+    /// The account with this id.
     [[nodiscard]] virtual std::optional<account> find(account_id id) = 0;
     /// Case-insensitive lookup.
     [[nodiscard]] virtual std::optional<account> find_by_email(std::string_view email) = 0;
+    /// Exact lookup by company id.
     [[nodiscard]] virtual std::optional<account> find_by_company_id(std::string_view company_id) = 0;
 
     /// The next value of the store's company-id sequence (1, 2, ...); never

@@ -19,6 +19,7 @@ public:
     virtual void insert(outbox_event& e) = 0;
     /// Pending events due at `now` (`next_attempt_at <= now`), oldest first.
     [[nodiscard]] virtual std::vector<outbox_event> due(time_point now, std::int64_t limit) = 0;
+    /// The event with this id, in any state.
     [[nodiscard]] virtual std::optional<outbox_event> find(row_id id) = 0;
     /// Writes state, attempts, last_error and next_attempt_at of `e`.
     virtual void update(const outbox_event& e) = 0;

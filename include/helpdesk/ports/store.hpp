@@ -18,8 +18,11 @@ class transaction {
 public:
     virtual ~transaction() = default;
 
+    /// Accounts, audit and reset tokens, inside this transaction.
     [[nodiscard]] virtual account_repository& accounts() = 0;
+    /// Tickets and everything hanging off them, inside this transaction.
     [[nodiscard]] virtual ticket_repository& tickets() = 0;
+    /// The outbox, inside this transaction.
     [[nodiscard]] virtual outbox_repository& outbox() = 0;
 
     /// Makes every change durable at once. Throws `error{conflict}` when the

@@ -29,7 +29,9 @@ public:
     /// returns false (and writes nothing) otherwise.
     [[nodiscard]] virtual bool update(const ticket& t, std::int64_t expected_version) = 0;
 
+    /// The ticket with this id.
     [[nodiscard]] virtual std::optional<ticket> find(ticket_id id) = 0;
+    /// The ticket with this `TX` number.
     [[nodiscard]] virtual std::optional<ticket> find_by_number(std::string_view number) = 0;
 
     /// One page of tickets; see `ticket_page_request`.
@@ -45,7 +47,9 @@ public:
 
     /// Appends attachment metadata and sets `a.id`.
     virtual void insert_attachment(attachment& a) = 0;
+    /// A ticket's attachments in upload order.
     [[nodiscard]] virtual std::vector<attachment> attachments(ticket_id id) = 0;
+    /// One attachment's metadata.
     [[nodiscard]] virtual std::optional<attachment> find_attachment(row_id id) = 0;
 
     /// Appends a history row and sets `e.id`.

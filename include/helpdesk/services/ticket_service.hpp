@@ -96,10 +96,13 @@ public:
     ticket_details create(account_id actor, const create_ticket_request& request,
                           std::optional<std::string_view> idempotency_key = std::nullopt);
 
+    /// Staff: New → Open, setting priority and department.
     ticket approve(account_id actor, ticket_id id, const approve_request& request,
                    std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Staff: New → Rejected; the reason is required and shown to the owner.
     ticket reject(account_id actor, ticket_id id, std::string_view reason,
                   std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Staff: Open → In Progress, assigned to the caller.
     ticket claim(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
     /// Assigns to an approved staff account; Open becomes In Progress.
     ticket assign(account_id actor, ticket_id id, account_id assignee,
@@ -108,10 +111,13 @@ public:
     ticket update_status(account_id actor, ticket_id id, std::string_view new_status,
                          std::optional<std::string_view> note = std::nullopt,
                          std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Owner: any open state → Withdrawn, with an optional comment.
     ticket withdraw(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
                     std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Owner: Resolved → Closed, with an optional comment.
     ticket close(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
                  std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Owner: Resolved → In Progress; the comment is required.
     ticket reopen(account_id actor, ticket_id id, std::string_view note,
                   std::optional<std::int64_t> expected_version = std::nullopt);
     /// Idempotent: a second finalize changes nothing and records nothing.
@@ -131,12 +137,15 @@ public:
 
     /// The detail view. Another employee's ticket is not_found.
     [[nodiscard]] ticket_details get(account_id actor, ticket_id id);
+    /// The detail view by `TX` number; same visibility as `get`.
     [[nodiscard]] ticket_details get_by_number(account_id actor, std::string_view number);
     /// A page of the tickets the actor may see (employees: their own).
     [[nodiscard]] ticket_list list(account_id actor, const ticket_list_request& request);
-    /// Staff queues: New tickets, Open tickets, and tickets assigned to the actor.
+    /// Staff: New tickets (the approval queue).
     [[nodiscard]] ticket_list new_queue(account_id actor, std::int64_t page_number = 1, std::int64_t page_size = 20);
+    /// Staff: Open tickets.
     [[nodiscard]] ticket_list open_queue(account_id actor, std::int64_t page_number = 1, std::int64_t page_size = 20);
+    /// Staff: active tickets (Open, In Progress, On Hold, Pending) assigned to the actor.
     [[nodiscard]] ticket_list assigned_to_me(account_id actor, std::int64_t page_number = 1,
                                              std::int64_t page_size = 20);
     /// Counts and mean times: the actor's own tickets, or all for staff.
