@@ -148,8 +148,16 @@ int main(int argc, char** argv) try {
             throw;
         }
         admin = desk.accounts().authenticate(hd::login_kind::staff, person(0).email, person(0).password).id;
-        for (const auto& a : desk.accounts().list(admin, {}, 1, 100).rows) {
-            people.push_back(a.id);
+        hd::account_filter employees;
+        employees.account_role = hd::role::employee;
+        for (std::int64_t page = 1;; ++page) {
+            const auto rows = desk.accounts().list(admin, employees, page, 100).rows;
+            for (const auto& a : rows) {
+                people.push_back(a.id);
+            }
+            if (rows.size() < 100) {
+                break;
+            }
         }
     }
     const auto existing = desk.tickets().stats(admin).total;
