@@ -30,31 +30,31 @@ enum class account_status { pending, approved, rejected };
 /// A person who signs in: employee, coordinator or admin (spec §1.1).
 struct account {
     account_id id = 0;                  ///< 0 until stored
-    std::string email;                  ///< unique, compared case-insensitively
-    std::string first_name;
-    std::optional<std::string> middle_name;
-    std::string last_name;
-    std::optional<std::string> suffix;  ///< `Jr.`, `Sr.`, `III` ... `X`
-    std::string company_id;             ///< `MA` + at least 4 digits
-    std::string department;
+    std::string email{};                  ///< unique, compared case-insensitively
+    std::string first_name{};
+    std::optional<std::string> middle_name{};
+    std::string last_name{};
+    std::optional<std::string> suffix{};  ///< `Jr.`, `Sr.`, `III` ... `X`
+    std::string company_id{};             ///< `MA` + at least 4 digits
+    std::string department{};
     role account_role = role::employee;
     account_status status = account_status::pending;
-    std::string password_hash;          ///< Django `pbkdf2_sha256$...` format
-    std::optional<std::string> image_key; ///< blob-store key of the profile picture
+    std::string password_hash{};          ///< Django `pbkdf2_sha256$...` format
+    std::optional<std::string> image_key{}; ///< blob-store key of the profile picture
     time_point date_created{};
 };
 
 /// The audit row written when a sign-up is rejected (the account itself is removed).
 struct rejected_account {
     row_id id = 0;
-    std::string company_id;
-    std::string first_name;
-    std::optional<std::string> middle_name;
-    std::string last_name;
-    std::optional<std::string> suffix;
-    std::string email;
-    std::string department;
-    std::string reason;
+    std::string company_id{};
+    std::string first_name{};
+    std::optional<std::string> middle_name{};
+    std::string last_name{};
+    std::optional<std::string> suffix{};
+    std::string email{};
+    std::string department{};
+    std::string reason{};
     account_id rejected_by = 0;
     time_point rejected_at{};
 };

@@ -8,16 +8,16 @@ namespace helpdesk {
 
 /// A category and the sub-categories that may go with it.
 struct category {
-    std::string name;
-    std::vector<std::string> sub_categories;
+    std::string name{};
+    std::vector<std::string> sub_categories{};
 };
 
 /// The configurable choices of a help desk: departments and the
 /// category → sub-category pairs tickets may use. A plain value, given to the
 /// engine at construction.
 struct catalog {
-    std::vector<std::string> departments;
-    std::vector<category> categories;
+    std::vector<std::string> departments{};
+    std::vector<category> categories{};
 
     /// The defaults of spec §1 (three departments; IT, Asset, Budget categories).
     [[nodiscard]] static catalog defaults();

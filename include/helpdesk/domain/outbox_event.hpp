@@ -40,14 +40,14 @@ inline constexpr std::string_view comment_added = "comment.added";
 /// delivered later (at least once) by whoever drains the outbox.
 struct outbox_event {
     row_id id = 0;
-    std::string kind;                    ///< one of `event_kind`
-    std::optional<account_id> account;   ///< the account concerned, if any
-    std::optional<ticket_id> ticket;     ///< the ticket concerned, if any
-    std::string payload;                 ///< a JSON object with the event's facts
+    std::string kind{};                    ///< one of `event_kind`
+    std::optional<account_id> account{};   ///< the account concerned, if any
+    std::optional<ticket_id> ticket{};     ///< the ticket concerned, if any
+    std::string payload{};                 ///< a JSON object with the event's facts
     time_point created_at{};
     outbox_state state = outbox_state::pending;
     std::int32_t attempts = 0;
-    std::optional<std::string> last_error;
+    std::optional<std::string> last_error{};
     time_point next_attempt_at{};        ///< not handed out before this
 };
 

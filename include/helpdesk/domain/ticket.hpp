@@ -45,23 +45,23 @@ inline constexpr ticket_status all_ticket_statuses[] = {
 /// A support request (spec §1.2). Durations are in whole seconds.
 struct ticket {
     ticket_id id = 0;                    ///< 0 until stored
-    std::string ticket_number;           ///< `TX0001` ...
+    std::string ticket_number{};           ///< `TX0001` ...
     account_id employee = 0;             ///< the owner
-    std::string subject;
-    std::string category;
-    std::string sub_category;
-    std::string description;
-    std::optional<date> scheduled_date;
+    std::string subject{};
+    std::string category{};
+    std::string sub_category{};
+    std::string description{};
+    std::optional<date> scheduled_date{};
     priority ticket_priority = priority::low;
     std::string department = "IT Department";
     ticket_status status = ticket_status::new_;
-    std::optional<account_id> assigned_to;
+    std::optional<account_id> assigned_to{};
     time_point submit_date{};
     time_point update_date{};
-    std::optional<std::int64_t> response_seconds;   ///< first staff reaction − submit
-    std::optional<std::int64_t> resolution_seconds; ///< Resolved (or Closed) − submit
-    std::optional<time_point> time_closed;
-    std::optional<std::string> rejection_reason;
+    std::optional<std::int64_t> response_seconds{};   ///< first staff reaction − submit
+    std::optional<std::int64_t> resolution_seconds{}; ///< Resolved (or Closed) − submit
+    std::optional<time_point> time_closed{};
+    std::optional<std::string> rejection_reason{};
     bool finalized = false;              ///< handed to the external workflow
     std::int64_t version = 1;            ///< bumped on every change
 };
@@ -70,8 +70,8 @@ struct ticket {
 struct comment {
     row_id id = 0;
     ticket_id ticket = 0;
-    std::optional<account_id> author;    ///< empty when written by the workflow system
-    std::string text;
+    std::optional<account_id> author{};    ///< empty when written by the workflow system
+    std::string text{};
     bool is_internal = false;
     time_point created_at{};
 };
@@ -80,10 +80,10 @@ struct comment {
 struct attachment {
     row_id id = 0;
     ticket_id ticket = 0;
-    std::string file_name;               ///< the client's name, for display only
-    std::string content_type;            ///< sniffed from the bytes
+    std::string file_name{};               ///< the client's name, for display only
+    std::string content_type{};            ///< sniffed from the bytes
     std::int64_t size = 0;
-    std::string blob_key;                ///< generated; never the client's name
+    std::string blob_key{};                ///< generated; never the client's name
     account_id uploaded_by = 0;
     time_point upload_date{};
 };
@@ -92,11 +92,11 @@ struct attachment {
 struct history_event {
     row_id id = 0;
     ticket_id ticket = 0;
-    std::optional<account_id> actor;     ///< empty for the workflow system
+    std::optional<account_id> actor{};     ///< empty for the workflow system
     time_point at{};
-    std::string kind;                    ///< `created`, `approved`, `status_changed`, ...
-    std::optional<std::string> old_value;
-    std::optional<std::string> new_value;
+    std::string kind{};                    ///< `created`, `approved`, `status_changed`, ...
+    std::optional<std::string> old_value{};
+    std::optional<std::string> new_value{};
     bool is_internal = false;            ///< hidden from employees
 };
 

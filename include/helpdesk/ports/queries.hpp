@@ -30,55 +30,55 @@ struct keyset {
 
 /// Filters of spec §4 for ticket lists. Empty members do not filter.
 struct ticket_filter {
-    std::vector<ticket_status> statuses;          ///< any of these
-    std::optional<priority> ticket_priority;
-    std::optional<std::string> department;
-    std::optional<std::string> category;
-    std::optional<std::string> sub_category;
-    std::optional<account_id> assigned_to;
-    std::optional<account_id> employee;           ///< the owner
-    std::optional<std::string> search;            ///< full text over number, subject, description
-    std::optional<time_point> submitted_after;    ///< inclusive
-    std::optional<time_point> submitted_before;   ///< exclusive
+    std::vector<ticket_status> statuses{};          ///< any of these
+    std::optional<priority> ticket_priority{};
+    std::optional<std::string> department{};
+    std::optional<std::string> category{};
+    std::optional<std::string> sub_category{};
+    std::optional<account_id> assigned_to{};
+    std::optional<account_id> employee{};           ///< the owner
+    std::optional<std::string> search{};            ///< full text over number, subject, description
+    std::optional<time_point> submitted_after{};    ///< inclusive
+    std::optional<time_point> submitted_before{};   ///< exclusive
 };
 
 /// One page request: either offset paging (`after` empty) or keyset paging.
 struct ticket_page_request {
-    ticket_filter filter;
-    ticket_order order;
+    ticket_filter filter{};
+    ticket_order order{};
     std::int64_t offset = 0;
     std::int64_t limit = 20;
-    std::optional<keyset> after;                  ///< keyset mode when set
+    std::optional<keyset> after{};                  ///< keyset mode when set
     bool with_count = true;                       ///< compute the total match count
 };
 
 /// A page of tickets. `count` is set when it was requested.
 struct ticket_page_result {
-    std::vector<ticket> rows;
-    std::optional<std::int64_t> count;
+    std::vector<ticket> rows{};
+    std::optional<std::int64_t> count{};
 };
 
 /// Aggregates for the stats endpoint.
 struct ticket_stats {
     std::int64_t total = 0;
-    std::map<std::string, std::int64_t> by_status;      ///< keyed by status name
-    std::map<std::string, std::int64_t> by_priority;    ///< keyed by priority name
-    std::map<std::string, std::int64_t> by_department;
-    std::optional<double> mean_response_seconds;
-    std::optional<double> mean_resolution_seconds;
+    std::map<std::string, std::int64_t> by_status{};      ///< keyed by status name
+    std::map<std::string, std::int64_t> by_priority{};    ///< keyed by priority name
+    std::map<std::string, std::int64_t> by_department{};
+    std::optional<double> mean_response_seconds{};
+    std::optional<double> mean_resolution_seconds{};
 };
 
 /// Filters for account lists.
 struct account_filter {
-    std::optional<role> account_role;
-    std::optional<account_status> status;
-    std::optional<std::string> department;
+    std::optional<role> account_role{};
+    std::optional<account_status> status{};
+    std::optional<std::string> department{};
 };
 
 /// A page of any row type with the total match count.
 template <class T>
 struct page {
-    std::vector<T> rows;
+    std::vector<T> rows{};
     std::int64_t count = 0;
 };
 

@@ -35,9 +35,9 @@ inline constexpr action all_actions[] = {
 /// One edge of the lifecycle: `act` takes a ticket in `from` to `to`.
 /// Actions that leave the status unchanged have `to == from`.
 struct transition {
-    action act;
-    ticket_status from;
-    ticket_status to;
+    action act{};
+    ticket_status from{};
+    ticket_status to{};
 };
 
 /// The lifecycle of spec §2 as data: every allowed (action, from, to). The

@@ -22,7 +22,7 @@ struct actor {
 struct decision {
     bool allowed = false;
     errc code = errc::permission_denied;
-    std::string reason;
+    std::string reason{};
 
     /// Throws `helpdesk::error{code, reason}` unless allowed.
     void enforce() const;

@@ -14,36 +14,36 @@ class engine_context;
 /// A sign-up form (spec §4 `create_employee/`). `role` and `status` exist only
 /// so that a client which tries to set them is refused (defect 1).
 struct sign_up_request {
-    std::string email;
-    std::string first_name;
-    std::optional<std::string> middle_name;
-    std::string last_name;
-    std::optional<std::string> suffix;
-    std::optional<std::string> company_id;   ///< generated when absent
-    std::string department;
-    std::string password;
-    std::string confirm_password;
-    std::optional<std::string> role;         ///< refused when present
-    std::optional<std::string> status;       ///< refused when present
+    std::string email{};
+    std::string first_name{};
+    std::optional<std::string> middle_name{};
+    std::string last_name{};
+    std::optional<std::string> suffix{};
+    std::optional<std::string> company_id{};   ///< generated when absent
+    std::string department{};
+    std::string password{};
+    std::string confirm_password{};
+    std::optional<std::string> role{};         ///< refused when present
+    std::optional<std::string> status{};       ///< refused when present
 };
 
 /// An admin's new account: approved at once, no password (a set-password
 /// token is issued and mailed instead).
 struct admin_create_request {
-    std::string email;
-    std::string first_name;
-    std::optional<std::string> middle_name;
-    std::string last_name;
-    std::optional<std::string> suffix;
-    std::string department;
+    std::string email{};
+    std::string first_name{};
+    std::optional<std::string> middle_name{};
+    std::string last_name{};
+    std::optional<std::string> suffix{};
+    std::string department{};
     std::string role = "Employee";
 };
 
 /// An account created by an admin, with the single-use token of its
 /// set-password link (the outbox event carries it to the mailer).
 struct created_account {
-    account created;
-    std::string set_password_token;
+    account created{};
+    std::string set_password_token{};
 };
 
 /// Which login endpoint is being used: they admit different roles.

@@ -16,24 +16,24 @@ class engine_context;
 
 /// A file as the client sent it; the engine sniffs its type from the bytes.
 struct new_attachment {
-    std::string file_name;
-    std::string bytes;
+    std::string file_name{};
+    std::string bytes{};
 };
 
 /// A new ticket. Choice fields are text so the engine validates them.
 /// `status`, `priority`, `department` and `assigned_to` exist only so that a
 /// client that tries to set them is refused (defect 3).
 struct create_ticket_request {
-    std::string subject;
-    std::string category;
-    std::string sub_category;
-    std::string description;
-    std::optional<std::string> scheduled_date;   ///< `YYYY-MM-DD`, not in the past
-    std::vector<new_attachment> attachments;
-    std::optional<std::string> status;           ///< refused when present
-    std::optional<std::string> priority;         ///< refused when present
-    std::optional<std::string> department;       ///< refused when present
-    std::optional<std::string> assigned_to;      ///< refused when present
+    std::string subject{};
+    std::string category{};
+    std::string sub_category{};
+    std::string description{};
+    std::optional<std::string> scheduled_date{};   ///< `YYYY-MM-DD`, not in the past
+    std::vector<new_attachment> attachments{};
+    std::optional<std::string> status{};           ///< refused when present
+    std::optional<std::string> priority{};         ///< refused when present
+    std::optional<std::string> department{};       ///< refused when present
+    std::optional<std::string> assigned_to{};      ///< refused when present
 };
 
 /// Staff approval: New → Open with priority and department.
@@ -46,40 +46,40 @@ struct approve_request {
 /// The public face of an account inside a ticket.
 struct account_summary {
     account_id id = 0;
-    std::string first_name;
-    std::string last_name;
-    std::string email;
+    std::string first_name{};
+    std::string last_name{};
+    std::string email{};
     role account_role = role::employee;
 };
 
 /// A ticket with what its detail view shows; comments already filtered for
 /// the caller.
 struct ticket_details {
-    ticket item;
-    account_summary employee;
-    std::optional<account_summary> assigned_to;
-    std::vector<attachment> attachments;
-    std::vector<comment> comments;
+    ticket item{};
+    account_summary employee{};
+    std::optional<account_summary> assigned_to{};
+    std::vector<attachment> attachments{};
+    std::vector<comment> comments{};
 };
 
 /// A list request: typed filters, an ordering (`submit_date`, `update_date`,
 /// `priority`, `-` for descending), and either a 1-based page or a cursor.
 struct ticket_list_request {
-    ticket_filter filter;
+    ticket_filter filter{};
     std::string ordering = "-submit_date";
     std::int64_t page_number = 1;
     std::int64_t page_size = 20;                  ///< 1..100
-    std::optional<std::string> cursor;            ///< from a previous `next_cursor`; "" starts
+    std::optional<std::string> cursor{};            ///< from a previous `next_cursor`; "" starts
 };
 
 /// One page of tickets. Offset pages carry `count`; cursor pages carry
 /// `next_cursor` when there are more rows.
 struct ticket_list {
-    std::vector<ticket> results;
-    std::optional<std::int64_t> count;
+    std::vector<ticket> results{};
+    std::optional<std::int64_t> count{};
     bool has_next = false;
     bool has_previous = false;
-    std::optional<std::string> next_cursor;
+    std::optional<std::string> next_cursor{};
 };
 
 /// Ticket lifecycle, comments, attachments, lists and stats. Every call is one
