@@ -77,15 +77,15 @@ void check_new_password(field_checker& check, std::string_view password, std::st
     }
 }
 
-account make_account(identity id, std::string company_id, role r, account_status s, std::string hash,
+account make_account(const identity& id, std::string company_id, role r, account_status s, std::string hash,
                      time_point now) {
     account a;
-    a.email = std::move(id.email);
-    a.first_name = std::move(id.first_name);
-    a.middle_name = std::move(id.middle_name);
-    a.last_name = std::move(id.last_name);
-    a.suffix = std::move(id.suffix);
-    a.department = std::move(id.department);
+    a.email = id.email;
+    a.first_name = id.first_name;
+    a.middle_name = id.middle_name;
+    a.last_name = id.last_name;
+    a.suffix = id.suffix;
+    a.department = id.department;
     a.company_id = std::move(company_id);
     a.account_role = r;
     a.status = s;
@@ -160,8 +160,8 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
         if (first_admin && tx.accounts().list(account_filter{role::system_admin, {}, {}}, 0, 1).count > 0) {
             throw error(errc::conflict, "a System Admin already exists");
         }
-        auto a = make_account(std::move(id), company_id.value_or(""), first_admin ? role::system_admin : role::employee,
-                              first_admin ? account_status::approved : account_status::pending, std::move(hash), now);
+        auto a = make_account(id, company_id.value_or(""), first_admin ? role::system_admin : role::employee,
+                              first_admin ? account_status::approved : account_status::pending, hash, now);
         field_checker unique;
         check_unique(unique, tx, a);
         unique.throw_if_failed("an account with these details already exists", errc::conflict);
@@ -191,7 +191,7 @@ created_account account_service::admin_create(account_id actor_id, const admin_c
         // "!" marks an unusable hash (Django's convention): no default password exists.
         std::string unusable_hash{"!"};
         unusable_hash.append(detail::random_hex(ctx_.random(), 16));
-        auto a = make_account(std::move(id), "", *new_role, account_status::approved, std::move(unusable_hash), now);
+        auto a = make_account(id, "", *new_role, account_status::approved, unusable_hash, now);
         field_checker unique;
         check_unique(unique, tx, a);
         unique.throw_if_failed("an account with these details already exists", errc::conflict);
@@ -322,7 +322,7 @@ void account_service::change_password(account_id actor_id, std::string_view curr
         if (a.password_hash != before.password_hash) {
             throw error(errc::conflict, "the password was changed meanwhile; try again");
         }
-        a.password_hash = std::move(hash);
+        a.password_hash = hash;
         tx.accounts().update(a);
     });
 }
@@ -364,7 +364,7 @@ void account_service::reset_password(std::string_view token, std::string_view ne
                         {{"token", {"Invalid or expired token."}}});
         }
         auto a = require_account(tx, *owner);
-        a.password_hash = std::move(hash);
+        a.password_hash = hash;
         tx.accounts().update(a);
     });
 }

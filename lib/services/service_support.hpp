@@ -19,17 +19,32 @@ void record_event(transaction& tx, time_point now, std::string_view kind, std::o
 /// Clamps paging input, refusing nonsense with field errors. Returns the offset.
 [[nodiscard]] std::int64_t page_offset(std::int64_t page_number, std::int64_t page_size);
 
+/// How many times a call is run when its store keeps losing races.
+inline constexpr int max_transaction_attempts = 5;
+
 /// Runs `work(tx)` in one write transaction and commits; returns its result.
+/// A `transient_conflict` re-runs the whole of `work` in a fresh transaction
+/// (up to `max_transaction_attempts`), so `work` must not consume what it
+/// captures.
 template <class Work>
 auto in_write_transaction(engine_context& ctx, Work&& work) {
-    auto tx = ctx.db().begin(tx_mode::write);
-    if constexpr (std::is_void_v<decltype(work(*tx))>) {
-        work(*tx);
-        tx->commit();
-    } else {
-        auto result = work(*tx);
-        tx->commit();
-        return result;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto tx = ctx.db().begin(tx_mode::write);
+            if constexpr (std::is_void_v<decltype(work(*tx))>) {
+                work(*tx);
+                tx->commit();
+                return;
+            } else {
+                auto result = work(*tx);
+                tx->commit();
+                return result;
+            }
+        } catch (const transient_conflict&) {
+            if (attempt == max_transaction_attempts) {
+                throw error(errc::conflict, "the store kept losing a race with other writers; try again");
+            }
+        }
     }
 }
 

@@ -228,6 +228,9 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
     std::vector<std::string> written;
     try {
         return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+            // A re-run after a transient conflict starts clean.
+            remove_blobs(ctx_, written);
+            written.clear();
             const auto owner = tx.accounts().find(actor_id);
             if (!owner) {
                 throw error(errc::unauthenticated, "the acting account does not exist");
@@ -464,7 +467,7 @@ comment ticket_service::add_comment(account_id actor_id, ticket_id id, std::stri
     mutate(ctx_, actor_id, id, internal ? action::comment_internal : action::comment_public, std::nullopt,
            [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                const bool owner = t.employee == who.id;
-               added = detail::record_comment(tx, t, who.id, std::move(body), internal, now, true);
+               added = detail::record_comment(tx, t, who.id, body, internal, now, true);
                if (internal) {
                    return;
                }
@@ -491,6 +494,8 @@ attachment ticket_service::add_attachment(account_id actor_id, ticket_id id, con
     try {
         mutate(ctx_, actor_id, id, action::add_attachment, std::nullopt,
                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
+                   remove_blobs(ctx_, written); // a re-run after a transient conflict starts clean
+                   written.clear();
                    if (static_cast<std::int64_t>(tx.tickets().attachments(t.id).size()) >=
                        ctx_.options().max_attachments_per_ticket) {
                        throw error(errc::invalid_argument, "too many files",

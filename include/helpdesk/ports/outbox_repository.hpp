@@ -18,6 +18,9 @@ public:
     /// Appends an event and sets `e.id`.
     virtual void insert(outbox_event& e) = 0;
     /// Pending events due at `now` (`next_attempt_at <= now`), oldest first.
+    /// In a write transaction the events returned are reserved for it until it
+    /// ends: a concurrent write transaction skips them rather than waiting
+    /// (`FOR UPDATE SKIP LOCKED`, or trivially when writers run one at a time).
     [[nodiscard]] virtual std::vector<outbox_event> due(time_point now, std::int64_t limit) = 0;
     /// The event with this id, in any state.
     [[nodiscard]] virtual std::optional<outbox_event> find(row_id id) = 0;

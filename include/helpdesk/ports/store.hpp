@@ -4,9 +4,21 @@
 #include <helpdesk/ports/outbox_repository.hpp>
 #include <helpdesk/ports/ticket_repository.hpp>
 
+#include <helpdesk/error.hpp>
+
 #include <memory>
+#include <string>
 
 namespace helpdesk {
+
+/// Thrown by a store when a transaction lost a race that running it again may
+/// win (a serialisation failure or a deadlock). The engine re-runs the whole
+/// call a bounded number of times, then reports `errc::conflict`.
+class transient_conflict : public error {
+public:
+    /// A conflict whose transaction may succeed if run again.
+    explicit transient_conflict(std::string detail) : error(errc::conflict, std::move(detail)) {}
+};
 
 /// Whether a transaction may write. Read transactions may run concurrently
 /// with each other and with one writer.
@@ -25,9 +37,10 @@ public:
     /// The outbox, inside this transaction.
     [[nodiscard]] virtual outbox_repository& outbox() = 0;
 
-    /// Makes every change durable at once. Throws `error{conflict}` when the
-    /// store lost a serialisation race, `error{storage_unavailable}` when it
-    /// cannot be reached; the transaction is rolled back in both cases.
+    /// Makes every change durable at once. Throws `transient_conflict` when
+    /// the store lost a serialisation race (any repository call may too),
+    /// `error{storage_unavailable}` when it cannot be reached; the transaction
+    /// is rolled back in both cases.
     virtual void commit() = 0;
 };
 
@@ -37,8 +50,9 @@ class store {
 public:
     virtual ~store() = default;
 
-    /// Opens a transaction. Write transactions are serialised by the store
-    /// (they may wait, up to the store's busy timeout, for another writer).
+    /// Opens a transaction. Write transactions either run one at a time or are
+    /// isolated so that a lost race surfaces as `transient_conflict`; a store
+    /// may make a write transaction wait (up to its timeout) for another.
     [[nodiscard]] virtual std::unique_ptr<transaction> begin(tx_mode mode) = 0;
 };
 
