@@ -2,11 +2,18 @@
 // median latencies of get, list pages, stats and search at scale. Not a test.
 //
 //   engine_bench [--store URL] [--accounts N] [--tickets N] [--creates N] [--reps N]
+//                [--threads N] [--seed-threads N]
+//
+// URL: sqlite:///abs/path.db, sqlite://relative.db, or (when built with the
+// PostgreSQL adapter) postgresql://user@host:port/db.
 //
 // Seeding is skipped when the store already holds the requested tickets, so a
 // second run measures the same data without waiting for the seed again.
 
 #include <helpdesk/adapters/sqlite.hpp>
+#ifdef HELPDESK_BENCH_POSTGRES
+#include <helpdesk/adapters/postgres.hpp>
+#endif
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 
@@ -21,6 +28,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace hd = helpdesk;
@@ -34,6 +42,8 @@ struct settings {
     std::int64_t tickets = 1'000'000;
     std::int64_t creates = 20'000;
     int reps = 2000;
+    int threads = 4;       ///< the multi-threaded create figure
+    int seed_threads = 1;  ///< SQLite has one writer; PostgreSQL seeds faster with more
 };
 
 settings parse(int argc, char** argv) {
@@ -51,6 +61,10 @@ settings parse(int argc, char** argv) {
             s.creates = std::stoll(value);
         } else if (flag == "--reps") {
             s.reps = std::stoi(value);
+        } else if (flag == "--threads") {
+            s.threads = std::stoi(value);
+        } else if (flag == "--seed-threads") {
+            s.seed_threads = std::stoi(value);
         } else {
             throw std::invalid_argument("unknown flag " + std::string{flag});
         }
@@ -101,7 +115,27 @@ std::vector<double> sample(int reps, const std::function<void(int)>& work) {
     return out;
 }
 
+std::shared_ptr<hd::store> open_store(const std::string& url) {
+#ifdef HELPDESK_BENCH_POSTGRES
+    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+        return hd::postgres::open(url);
+    }
+#endif
+    return hd::sqlite::open(url);
+}
+
+/// Runs `work(thread_index)` on `threads` threads and waits for all.
+void in_parallel(int threads, const std::function<void(int)>& work) {
+    std::vector<std::jthread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&work, t] { work(t); });
+    }
+}
+
 std::uintmax_t database_bytes(const std::string& url) {
+    if (!url.starts_with("sqlite://")) {
+        return 0; // PostgreSQL: see pg_database_size in psql
+    }
     const auto path = url.substr(std::string_view{"sqlite://"}.size());
     std::uintmax_t total = 0;
     for (const auto* suffix : {"", "-wal", "-shm"}) {
@@ -132,7 +166,7 @@ int main(int argc, char** argv) try {
     }
     hd::engine_options options;
     options.password_iterations = 1000; // seeding 1,000 accounts at 600,000 would measure OpenSSL, not the engine
-    hd::engine desk{hd::engine_parts{.db = hd::sqlite::open(cfg.url)}, options};
+    hd::engine desk{hd::engine_parts{.db = open_store(cfg.url)}, options};
     std::mt19937_64 rng{42};
 
     // Seed: the first account is the admin; the rest are approved employees.
@@ -164,36 +198,63 @@ int main(int argc, char** argv) try {
     if (existing < cfg.tickets) {
         std::cout << "seeding " << cfg.tickets - existing << " tickets...\n" << std::flush;
         const auto start = bench_clock::now();
-        for (auto n = existing; n < cfg.tickets; ++n) {
-            const auto owner = people[static_cast<std::size_t>(n) % people.size()];
-            const auto t = desk.tickets().create(owner, ticket_request(n, rng)).item;
-            if (n % 5 == 0) {
-                desk.tickets().approve(admin, t.id, {.priority = "Medium", .department = "IT Department"});
+        in_parallel(cfg.seed_threads, [&](int thread) {
+            std::mt19937_64 local_rng{static_cast<std::uint64_t>(thread) + 7};
+            for (auto n = existing + thread; n < cfg.tickets; n += cfg.seed_threads) {
+                const auto owner = people[static_cast<std::size_t>(n) % people.size()];
+                const auto t = desk.tickets().create(owner, ticket_request(n, local_rng)).item;
+                if (n % 5 == 0) {
+                    desk.tickets().approve(admin, t.id, {.priority = "Medium", .department = "IT Department"});
+                }
+                if (n % 10 == 0) {
+                    desk.tickets().add_comment(owner, t.id, "Any news on this? It is blocking my work.");
+                }
+                if ((n + 1) % 100'000 == 0) {
+                    std::cout << "  " << n + 1 << " tickets, "
+                              << std::chrono::duration<double>(bench_clock::now() - start).count() << " s\n"
+                              << std::flush;
+                }
             }
-            if (n % 10 == 0) {
-                desk.tickets().add_comment(owner, t.id, "Any news on this? It is blocking my work.");
-            }
-            if ((n + 1) % 100'000 == 0) {
-                std::cout << "  " << n + 1 << " tickets, "
-                          << std::chrono::duration<double>(bench_clock::now() - start).count() << " s\n"
-                          << std::flush;
-            }
-        }
+        });
     }
     const auto total = desk.tickets().stats(admin).total;
 
-    // Creates: one transaction each, on top of the seeded store.
+    // Creates: one transaction each, on top of the seeded store; first on
+    // one thread, then on several (each thread its own transactions).
+    std::vector<hd::ticket_id> created;
     const auto create_seconds = time_us([&] {
                                     for (std::int64_t i = 0; i < cfg.creates; ++i) {
                                         const auto owner = people[rng() % people.size()];
-                                        (void)desk.tickets().create(owner, ticket_request(total + i, rng));
+                                        created.push_back(
+                                            desk.tickets().create(owner, ticket_request(total + i, rng)).item.id);
                                     }
                                 }) / 1e6;
+    const auto threaded_seconds = time_us([&] {
+                                      in_parallel(cfg.threads, [&](int thread) {
+                                          std::mt19937_64 local_rng{static_cast<std::uint64_t>(thread) + 99};
+                                          for (auto i = thread; i < cfg.creates; i += cfg.threads) {
+                                              const auto owner = people[local_rng() % people.size()];
+                                              (void)desk.tickets().create(
+                                                  owner, ticket_request(total + cfg.creates + i, local_rng));
+                                          }
+                                      });
+                                  }) / 1e6;
     const auto last_id = desk.tickets().stats(admin).total;
 
+    // Ids picked among all tickets; stores may leave gaps, so draw until one exists.
+    const auto newest = created.empty() ? last_id : created.back();
     const auto get_us = median_us(sample(cfg.reps, [&](int) {
-        const auto id = static_cast<hd::ticket_id>(1 + rng() % static_cast<std::uint64_t>(last_id));
-        (void)desk.tickets().get(admin, id);
+        for (;;) {
+            try {
+                const auto id = static_cast<hd::ticket_id>(1 + rng() % static_cast<std::uint64_t>(newest));
+                (void)desk.tickets().get(admin, id);
+                return;
+            } catch (const hd::error& e) {
+                if (e.code() != hd::errc::not_found) {
+                    throw;
+                }
+            }
+        }
     }));
 
     hd::ticket_list_request open_list;
@@ -225,16 +286,20 @@ int main(int argc, char** argv) try {
     getrusage(RUSAGE_SELF, &usage);
     std::printf("engine_bench on %s: %lld accounts, %lld tickets\n", cfg.url.c_str(),
                 static_cast<long long>(people.size() + 1), static_cast<long long>(last_id));
-    std::printf("  creates/s (one transaction each)     %10.0f   (%lld creates)\n", cfg.creates / create_seconds,
-                static_cast<long long>(cfg.creates));
+    std::printf("  creates/s (one transaction each)     %10.0f   (%lld creates, 1 thread)\n",
+                static_cast<double>(cfg.creates) / create_seconds, static_cast<long long>(cfg.creates));
+    std::printf("  creates/s (one transaction each)     %10.0f   (%lld creates, %d threads)\n",
+                static_cast<double>(cfg.creates) / threaded_seconds, static_cast<long long>(cfg.creates), cfg.threads);
     std::printf("  get by id, median                    %10.1f us\n", get_us);
     std::printf("  list page 1 (Open, -submit_date)     %10.1f us  (with count)\n", page1_us);
     std::printf("  list page at depth 10,000 (cursor)   %10.1f us\n", deep_us);
     std::printf("  stats, all tickets (staff)           %10.1f us\n", stats_us);
     std::printf("  stats, own tickets (employee)        %10.1f us\n", own_stats_us);
     std::printf("  search 'quasar' (%lld hits), page 1  %10.1f us\n", static_cast<long long>(hits), search_us);
-    std::printf("  database size                        %10.1f MiB\n",
-                static_cast<double>(database_bytes(cfg.url)) / (1024.0 * 1024.0));
+    if (const auto bytes = database_bytes(cfg.url); bytes > 0) {
+        std::printf("  database size                        %10.1f MiB\n",
+                    static_cast<double>(bytes) / (1024.0 * 1024.0));
+    }
     std::printf("  peak memory (max RSS)                %10.1f MiB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 } catch (const std::exception& e) {
