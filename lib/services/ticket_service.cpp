@@ -99,12 +99,19 @@ void check_version(const ticket& t, std::optional<std::int64_t> expected) {
     }
 }
 
-/// Stores `t` (bumping version and update_date) if nobody changed it since `before`.
-void save(transaction& tx, ticket& t, std::int64_t before, time_point now) {
+/// Stores `t` (bumping version and update_date) if nobody changed it since
+/// `before`. A caller that named the version it expected is told of the lost
+/// race; otherwise the whole call re-runs on the fresh ticket, so its rules
+/// are checked again against what is there now.
+void save(transaction& tx, ticket& t, std::int64_t before, time_point now,
+          std::optional<std::int64_t> expected_version) {
     t.version = before + 1;
     t.update_date = now;
     if (!tx.tickets().update(t, before)) {
-        throw error(errc::conflict, "the ticket was changed meanwhile; reload and try again");
+        if (expected_version) {
+            throw error(errc::conflict, "the ticket was changed meanwhile; reload and try again");
+        }
+        throw transient_conflict("the ticket was changed by a concurrent call");
     }
 }
 
@@ -121,7 +128,7 @@ ticket mutate(engine_context& ctx, account_id actor_id, ticket_id id, action act
         check_version(t, expected_version);
         const auto before = t.version;
         change(tx, who, t, now);
-        save(tx, t, before, now);
+        save(tx, t, before, now, expected_version);
         return t;
     });
 }
@@ -387,7 +394,7 @@ ticket ticket_service::workflow_update_status(std::string_view ticket_number, st
         auto t = *found;
         const auto before = t.version;
         apply_status_update(tx, t, std::nullopt, to, text, now, " by the workflow system");
-        save(tx, t, before, now);
+        save(tx, t, before, now, std::nullopt);
         return t;
     });
 }
@@ -454,7 +461,7 @@ ticket ticket_service::finalize(account_id actor_id, ticket_id id, std::optional
         t.finalized = true;
         detail::record_history(tx, t, who.id, now, "finalized");
         detail::record_event(tx, now, event_kind::ticket_finalized, t.employee, t.id, detail::ticket_payload(t, who.id));
-        save(tx, t, before, now);
+        save(tx, t, before, now, expected_version);
         return t;
     });
 }
