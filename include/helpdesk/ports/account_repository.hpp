@@ -11,7 +11,10 @@
 namespace helpdesk {
 
 /// Accounts, rejection audit and password-reset tokens, seen through one
-/// open transaction. Absence is `std::nullopt`; a unique-constraint violation
+/// open transaction. In a write transaction the `find*` calls return the
+/// latest committed row and reserve it against other writers until the
+/// transaction ends (`SELECT ... FOR UPDATE`, or trivially when writers run
+/// one at a time), so a read-then-write never acts on a stale row. Absence is `std::nullopt`; a unique-constraint violation
 /// throws `error{errc::conflict}`; an unreachable store throws
 /// `error{errc::storage_unavailable}`. Used only by the thread that owns the
 /// transaction.

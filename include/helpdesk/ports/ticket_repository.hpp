@@ -12,8 +12,8 @@
 namespace helpdesk {
 
 /// Tickets with their comments, attachments, history and idempotency keys,
-/// seen through one open transaction. Same error contract as
-/// `account_repository`. Full-text index and stats aggregates are kept in
+/// seen through one open transaction. Same error contract, and the same
+/// reservation of rows found in a write transaction, as `account_repository`. Full-text index and stats aggregates are kept in
 /// step by the store inside the same transaction.
 class ticket_repository {
 public:
