@@ -12,7 +12,8 @@ packages=(
   doctest-dev           # tests
   libbenchmark-dev      # bench/
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev  # HTTP server
-  libpq-dev postgresql  # PostgreSQL adapter and its test server
+  libpq-dev             # PostgreSQL adapter
+  postgresql-15 postgresql  # the tests' private server (scripts/pg-test-server.sh uses 15)
   libfmt-dev
   python3               # Python bindings and tooling
 )
@@ -27,8 +28,18 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
+# The Debian server package creates the `postgres` OS user; the test server
+# runs as it when the tests run as root (PostgreSQL refuses root).
+check_server_user() {
+  if ! id postgres >/dev/null 2>&1; then
+    echo "install-deps: the 'postgres' OS user is missing (reinstall postgresql-common)" >&2
+    return 1
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages already installed"
+  check_server_user
   exit 0
 fi
 
@@ -44,3 +55,4 @@ apt-get update
 # Only the missing ones: apt would skip the others anyway, but this keeps the
 # log readable. No recommends: they pull in documentation and X libraries.
 apt-get install -y --no-install-recommends "${missing[@]}"
+check_server_user

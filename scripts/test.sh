@@ -6,6 +6,12 @@
 #   (d) no #include points the wrong way across the layers;
 #   (e) the quickstart example still runs (so it never rots);
 #   (f) the benchmarks still build (they are never run as tests).
+# The builds of (b) and (c) include the PostgreSQL adapter and its tests,
+# which run against a private throwaway server started first
+# (scripts/pg-test-server.sh) and stopped on exit, whatever happens. If that
+# server cannot start, CI (CI=true) fails; elsewhere the PostgreSQL tests are
+# skipped with a warning. A HELPDESK_TEST_PG_URL set by the caller is used
+# instead of starting a server.
 # Every stage runs even when an earlier one failed, so one CI run reports all
 # problems; the script exits non-zero if any stage failed.
 set -euo pipefail
@@ -20,7 +26,17 @@ failed_stages=()
 last_rc=0
 # Stages run in subshells, so ctest counts travel through a file.
 counts_file=$(mktemp)
-trap 'rm -f "$counts_file"' EXIT
+pg_dir=
+cleanup() {
+  rm -f "$counts_file"
+  if [[ -n $pg_dir ]]; then
+    scripts/pg-test-server.sh stop "$pg_dir" || true
+  fi
+}
+trap cleanup EXIT
+# An interrupted run still stops its server: exiting runs the EXIT trap.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Runs one stage in a subshell with `set -e` in force (calling it from `if`
 # or `||` would silently disable -e inside), and records whether it failed.
@@ -58,6 +74,29 @@ run_ctest() {
   return "$rc"
 }
 
+# Starts the private PostgreSQL for the tests and exports its URL. Not a
+# subshell stage: the URL must reach the ctest runs.
+start_postgres() {
+  local name="(p) private PostgreSQL server for the tests" start=$SECONDS url
+  printf '\n==> %s\n' "$name"
+  if [[ -n ${HELPDESK_TEST_PG_URL:-} ]]; then
+    echo "using the caller's HELPDESK_TEST_PG_URL"
+    printf '==> ok: %s (0s)\n' "$name"
+    return 0
+  fi
+  if pg_dir=$(mktemp -d /tmp/helpdesk-pg.XXXXXX) && url=$(scripts/pg-test-server.sh start "$pg_dir"); then
+    export HELPDESK_TEST_PG_URL=$url
+    echo "HELPDESK_TEST_PG_URL=$url"
+    printf '==> ok: %s (%ds)\n' "$name" $((SECONDS - start))
+  elif [[ ${CI:-} == true ]]; then
+    failed_stages+=("$name")
+    printf '==> FAILED: %s (%ds)\n' "$name" $((SECONDS - start))
+  else
+    echo "warning: PostgreSQL could not be started; the PostgreSQL tests will be skipped" >&2
+    printf '==> skipped: %s (%ds)\n' "$name" $((SECONDS - start))
+  fi
+}
+
 configure_and_build() {
   local dir=$1
   shift
@@ -67,14 +106,14 @@ configure_and_build() {
 
 core_only() {
   configure_and_build build-core-only -DCMAKE_BUILD_TYPE=Release -DHELPDESK_WERROR=ON \
-    -DHELPDESK_WITH_SQLITE=OFF -DHELPDESK_BUILD_TESTS=OFF \
+    -DHELPDESK_WITH_SQLITE=OFF -DHELPDESK_WITH_POSTGRES=OFF -DHELPDESK_BUILD_TESTS=OFF \
     -DHELPDESK_BUILD_EXAMPLES=OFF -DHELPDESK_BUILD_BENCH=OFF
 }
 
 # One build serves (b), (e) and (f): tests, examples and benchmarks all
 # compile here with warnings as errors.
 full_build() {
-  configure_and_build build-test -DCMAKE_BUILD_TYPE=Release -DHELPDESK_WERROR=ON \
+  configure_and_build build-test -DCMAKE_BUILD_TYPE=Release -DHELPDESK_WERROR=ON -DHELPDESK_WITH_POSTGRES=ON \
     -DHELPDESK_BUILD_TESTS=ON -DHELPDESK_BUILD_EXAMPLES=ON -DHELPDESK_BUILD_BENCH=ON
 }
 
@@ -88,7 +127,7 @@ sanitized() {
   # Warnings are enforced in (b); GCC emits extra false positives when
   # instrumenting, so they do not fail this build.
   configure_and_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHELPDESK_WERROR=OFF \
-    -DHELPDESK_SANITIZE=ON -DHELPDESK_BUILD_BENCH=OFF -DHELPDESK_BUILD_EXAMPLES=OFF
+    -DHELPDESK_SANITIZE=ON -DHELPDESK_WITH_POSTGRES=ON -DHELPDESK_BUILD_BENCH=OFF -DHELPDESK_BUILD_EXAMPLES=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_ctest build-asan
@@ -131,6 +170,7 @@ bench_built() {
   echo "benchmarks built: $(find build-test/bench -maxdepth 1 -type f -perm -u+x -printf '%f ')"
 }
 
+start_postgres
 stage "(a) core alone, every adapter off" core_only
 stage "(b) full build, warnings as errors" full_build
 if ((last_rc == 0)); then

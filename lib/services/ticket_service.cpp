@@ -265,7 +265,16 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
                 created.attachments.push_back(store_file(ctx_, tx, t, file, actor_id, now, written));
             }
             if (idempotency_key) {
-                tx.tickets().insert_idempotency(actor_id, *idempotency_key, fingerprint, t.id, now);
+                try {
+                    tx.tickets().insert_idempotency(actor_id, *idempotency_key, fingerprint, t.id, now);
+                } catch (const error& e) {
+                    // A concurrent retry with the same key got there first:
+                    // re-run, and the lookup above returns its ticket.
+                    if (e.code() == errc::conflict) {
+                        throw transient_conflict("a concurrent request used the same Idempotency-Key");
+                    }
+                    throw;
+                }
             }
             detail::record_event(tx, now, event_kind::ticket_created, actor_id, t.id, detail::ticket_payload(t, actor_id));
             created.item = t;

@@ -1,0 +1,221 @@
+#include "account_repository.hpp"
+
+#include "enum_column.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace helpdesk::postgres::detail {
+
+namespace {
+
+constexpr std::string_view account_columns =
+    "id, email, first_name, middle_name, last_name, suffix, company_id, department, role, status, "
+    "password_hash, image_key, date_created";
+
+[[nodiscard]] account read_account(const result& r, int row) {
+    account a;
+    a.id = r.int64(row, 0);
+    a.email = r.text(row, 1);
+    a.first_name = r.text(row, 2);
+    a.middle_name = r.optional_text(row, 3);
+    a.last_name = r.text(row, 4);
+    a.suffix = r.optional_text(row, 5);
+    a.company_id = r.text(row, 6);
+    a.department = r.text(row, 7);
+    a.account_role = enum_from_column(r.int64(row, 8), role::system_admin);
+    a.status = enum_from_column(r.int64(row, 9), account_status::rejected);
+    a.password_hash = r.text(row, 10);
+    a.image_key = r.optional_text(row, 11);
+    a.date_created = r.time(row, 12);
+    return a;
+}
+
+constexpr std::string_view rejection_columns = "id, company_id, first_name, middle_name, last_name, suffix, "
+                                               "email, department, reason, rejected_by, rejected_at";
+
+[[nodiscard]] rejected_account read_rejection(const result& r, int row) {
+    rejected_account x;
+    x.id = r.int64(row, 0);
+    x.company_id = r.text(row, 1);
+    x.first_name = r.text(row, 2);
+    x.middle_name = r.optional_text(row, 3);
+    x.last_name = r.text(row, 4);
+    x.suffix = r.optional_text(row, 5);
+    x.email = r.text(row, 6);
+    x.department = r.text(row, 7);
+    x.reason = r.text(row, 8);
+    x.rejected_by = r.int64(row, 9);
+    x.rejected_at = r.time(row, 10);
+    return x;
+}
+
+[[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept {
+    return std::max<std::int64_t>(value, 0);
+}
+
+} // namespace
+
+void account_repository::insert(account& a) {
+    params p;
+    p.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
+           a.account_role, a.status, a.password_hash, a.image_key, a.date_created);
+    auto r =
+        db().execute("INSERT INTO accounts (email, first_name, middle_name, last_name, suffix, company_id, "
+                     "department, role, status, password_hash, image_key, date_created) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                     p, true);
+    a.id = r.int64(0, 0);
+}
+
+void account_repository::update(const account& a) {
+    params p;
+    p.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
+           a.account_role, a.status, a.password_hash, a.image_key, a.id);
+    auto r =
+        db().execute("UPDATE accounts SET email = $1, first_name = $2, middle_name = $3, last_name = $4, "
+                     "suffix = $5, company_id = $6, department = $7, role = $8, status = $9, "
+                     "password_hash = $10, image_key = $11 WHERE id = $12",
+                     p, true);
+    if (r.affected() == 0) {
+        throw error{errc::not_found, "account " + std::to_string(a.id) + " does not exist"};
+    }
+}
+
+bool account_repository::remove(account_id id) {
+    params p;
+    p.bind(id);
+    return db().execute("DELETE FROM accounts WHERE id = $1", p, true).affected() == 1;
+}
+
+std::optional<account> account_repository::find_one(std::string_view sql, const params& key) {
+    auto r = db().execute(sql, key);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_account(r, 0);
+}
+
+std::optional<account> account_repository::find(account_id id) {
+    static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = $1";
+    params p;
+    p.bind(id);
+    return find_one(sql, p);
+}
+
+std::optional<account> account_repository::find_by_email(std::string_view email) {
+    // Same expression as the unique index: case-insensitive and indexed.
+    static const std::string sql =
+        "SELECT " + std::string{account_columns} + " FROM accounts WHERE lower(email) = lower($1)";
+    params p;
+    p.bind(email);
+    return find_one(sql, p);
+}
+
+std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
+    static const std::string sql =
+        "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = $1";
+    params p;
+    p.bind(company_id);
+    return find_one(sql, p);
+}
+
+std::int64_t account_repository::next_company_sequence() {
+    return db().execute("SELECT nextval('company_number_seq')").int64(0, 0);
+}
+
+page<account> account_repository::list(const account_filter& filter, std::int64_t offset,
+                                       std::int64_t limit) {
+    // WHERE is assembled from fixed fragments only; values are bound.
+    params p;
+    std::string where = " WHERE true";
+    if (filter.account_role) {
+        where += " AND role = " + p.add(*filter.account_role);
+    }
+    if (filter.status) {
+        where += " AND status = " + p.add(*filter.status);
+    }
+    if (filter.department) {
+        where += " AND department = " + p.add(*filter.department);
+    }
+    page<account> result_page;
+    {
+        params paged = p;
+        const std::string limit_at = paged.add(clamp_non_negative(limit));
+        const std::string offset_at = paged.add(clamp_non_negative(offset));
+        auto r = db().execute("SELECT " + std::string{account_columns} + " FROM accounts" + where +
+                                  " ORDER BY id LIMIT " + limit_at + " OFFSET " + offset_at,
+                              paged);
+        for (int i = 0; i < r.rows(); ++i) {
+            result_page.rows.push_back(read_account(r, i));
+        }
+    }
+    result_page.count = db().execute("SELECT count(*) FROM accounts" + where, p).int64(0, 0);
+    return result_page;
+}
+
+std::vector<account_id> account_repository::staff_ids() {
+    params p;
+    p.bind(account_status::approved, role::ticket_coordinator, role::system_admin);
+    auto r = db().execute("SELECT id FROM accounts WHERE status = $1 AND role IN ($2, $3) ORDER BY id", p);
+    std::vector<account_id> ids;
+    for (int i = 0; i < r.rows(); ++i) {
+        ids.push_back(r.int64(i, 0));
+    }
+    return ids;
+}
+
+void account_repository::insert_rejection(rejected_account& x) {
+    params p;
+    p.bind(x.company_id, x.first_name, x.middle_name, x.last_name, x.suffix, x.email, x.department, x.reason,
+           x.rejected_by, x.rejected_at);
+    auto r =
+        db().execute("INSERT INTO rejected_accounts (company_id, first_name, middle_name, last_name, suffix, "
+                     "email, department, reason, rejected_by, rejected_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                     p);
+    x.id = r.int64(0, 0);
+}
+
+page<rejected_account> account_repository::list_rejections(std::int64_t offset, std::int64_t limit) {
+    page<rejected_account> result_page;
+    {
+        static const std::string sql =
+            "SELECT " + std::string{rejection_columns} +
+            " FROM rejected_accounts ORDER BY rejected_at DESC, id DESC LIMIT $1 OFFSET $2";
+        params p;
+        p.bind(clamp_non_negative(limit), clamp_non_negative(offset));
+        auto r = db().execute(sql, p);
+        for (int i = 0; i < r.rows(); ++i) {
+            result_page.rows.push_back(read_rejection(r, i));
+        }
+    }
+    result_page.count = db().execute("SELECT count(*) FROM rejected_accounts").int64(0, 0);
+    return result_page;
+}
+
+void account_repository::insert_reset_token(account_id id, std::string_view token_hash,
+                                            time_point expires_at) {
+    params p;
+    p.bind(id, token_hash, expires_at);
+    (void)db().execute(
+        "INSERT INTO password_reset_tokens (account_id, token_hash, expires_at) VALUES ($1, $2, $3)", p,
+        true);
+}
+
+std::optional<account_id> account_repository::consume_reset_token(std::string_view token_hash,
+                                                                  time_point now) {
+    // One statement checks and marks, so a token cannot be consumed twice.
+    params p;
+    p.bind(now, token_hash);
+    auto r =
+        db().execute("UPDATE password_reset_tokens SET used_at = $1 "
+                     "WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
+                     p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return r.int64(0, 0);
+}
+
+} // namespace helpdesk::postgres::detail

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <helpdesk/ports/outbox_repository.hpp>
+
+#include "transaction_bound.hpp"
+
+namespace helpdesk::postgres::detail {
+
+/// `helpdesk::outbox_repository` over one connection inside an open
+/// transaction. Borrows the connection; used by the transaction's thread only.
+/// Inserts and updates keep the per-state counts (`outbox_counts`, this
+/// connection's shard) in the same statement.
+class outbox_repository final : public helpdesk::outbox_repository, public transaction_bound {
+public:
+    using transaction_bound::transaction_bound;
+
+    void insert(outbox_event& e) override;
+    /// In a write transaction the rows are locked `FOR UPDATE SKIP LOCKED`:
+    /// concurrent claimers get disjoint events without waiting.
+    [[nodiscard]] std::vector<outbox_event> due(time_point now, std::int64_t limit) override;
+    [[nodiscard]] std::optional<outbox_event> find(row_id id) override;
+    /// Throws `error{not_found}` when no event has id `e.id`.
+    void update(const outbox_event& e) override;
+    [[nodiscard]] std::int64_t count(outbox_state state) override;
+};
+
+} // namespace helpdesk::postgres::detail

@@ -1,0 +1,158 @@
+// Comments, attachments, history and idempotency keys of ticket_repository.
+#include "ticket_repository.hpp"
+
+namespace helpdesk::postgres::detail {
+
+namespace {
+
+[[nodiscard]] comment read_comment(const result& r, int row) {
+    comment c;
+    c.id = r.int64(row, 0);
+    c.ticket = r.int64(row, 1);
+    c.author = r.optional_int64(row, 2);
+    c.text = r.text(row, 3);
+    c.is_internal = r.boolean(row, 4);
+    c.created_at = r.time(row, 5);
+    return c;
+}
+
+[[nodiscard]] attachment read_attachment(const result& r, int row) {
+    attachment a;
+    a.id = r.int64(row, 0);
+    a.ticket = r.int64(row, 1);
+    a.file_name = r.text(row, 2);
+    a.content_type = r.text(row, 3);
+    a.size = r.int64(row, 4);
+    a.blob_key = r.text(row, 5);
+    a.uploaded_by = r.int64(row, 6);
+    a.upload_date = r.time(row, 7);
+    return a;
+}
+
+[[nodiscard]] history_event read_history(const result& r, int row) {
+    history_event e;
+    e.id = r.int64(row, 0);
+    e.ticket = r.int64(row, 1);
+    e.actor = r.optional_int64(row, 2);
+    e.at = r.time(row, 3);
+    e.kind = r.text(row, 4);
+    e.old_value = r.optional_text(row, 5);
+    e.new_value = r.optional_text(row, 6);
+    e.is_internal = r.boolean(row, 7);
+    return e;
+}
+
+template <class Row, class Read> [[nodiscard]] std::vector<Row> read_all(const result& r, Read read) {
+    std::vector<Row> rows;
+    rows.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        rows.push_back(read(r, i));
+    }
+    return rows;
+}
+
+} // namespace
+
+// Comments, attachments and history reference a ticket the caller just read
+// in this transaction, so their foreign keys cannot fail in normal use: no
+// savepoint (a failure aborts the transaction, which the caller abandons).
+void ticket_repository::insert_comment(comment& c) {
+    params p;
+    p.bind(c.ticket, c.author, c.text, c.is_internal, c.created_at);
+    c.id = db().execute("INSERT INTO comments (ticket_id, author, text, is_internal, created_at) "
+                        "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                        p)
+               .int64(0, 0);
+}
+
+std::vector<comment> ticket_repository::comments(ticket_id id, bool include_internal) {
+    params p;
+    p.bind(id);
+    auto r = db().execute(include_internal
+                              ? "SELECT id, ticket_id, author, text, is_internal, created_at FROM comments "
+                                "WHERE ticket_id = $1 ORDER BY id"
+                              : "SELECT id, ticket_id, author, text, is_internal, created_at FROM comments "
+                                "WHERE ticket_id = $1 AND NOT is_internal ORDER BY id",
+                          p);
+    return read_all<comment>(r, read_comment);
+}
+
+void ticket_repository::insert_attachment(attachment& a) {
+    params p;
+    p.bind(a.ticket, a.file_name, a.content_type, a.size, a.blob_key, a.uploaded_by, a.upload_date);
+    a.id =
+        db().execute(
+                "INSERT INTO attachments (ticket_id, file_name, content_type, size, blob_key, uploaded_by, "
+                "upload_date) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                p)
+            .int64(0, 0);
+}
+
+std::vector<attachment> ticket_repository::attachments(ticket_id id) {
+    params p;
+    p.bind(id);
+    auto r = db().execute(
+        "SELECT id, ticket_id, file_name, content_type, size, blob_key, uploaded_by, upload_date "
+        "FROM attachments WHERE ticket_id = $1 ORDER BY id",
+        p);
+    return read_all<attachment>(r, read_attachment);
+}
+
+std::optional<attachment> ticket_repository::find_attachment(row_id id) {
+    params p;
+    p.bind(id);
+    auto r = db().execute(
+        "SELECT id, ticket_id, file_name, content_type, size, blob_key, uploaded_by, upload_date "
+        "FROM attachments WHERE id = $1",
+        p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_attachment(r, 0);
+}
+
+void ticket_repository::insert_history(history_event& e) {
+    params p;
+    p.bind(e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+    e.id =
+        db().execute(
+                "INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, is_internal) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                p)
+            .int64(0, 0);
+}
+
+std::vector<history_event> ticket_repository::history(ticket_id id, bool include_internal) {
+    params p;
+    p.bind(id);
+    auto r = db().execute(include_internal
+                              ? "SELECT id, ticket_id, actor, at, kind, old_value, new_value, is_internal "
+                                "FROM ticket_history WHERE ticket_id = $1 ORDER BY id"
+                              : "SELECT id, ticket_id, actor, at, kind, old_value, new_value, is_internal "
+                                "FROM ticket_history WHERE ticket_id = $1 AND NOT is_internal ORDER BY id",
+                          p);
+    return read_all<history_event>(r, read_history);
+}
+
+std::optional<std::pair<ticket_id, std::string>> ticket_repository::find_idempotency(account_id owner,
+                                                                                     std::string_view key) {
+    params p;
+    p.bind(owner, key);
+    auto r =
+        db().execute("SELECT ticket_id, fingerprint FROM idempotency_keys WHERE owner = $1 AND key = $2", p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return std::pair{r.int64(0, 0), r.text(0, 1)};
+}
+
+void ticket_repository::insert_idempotency(account_id owner, std::string_view key,
+                                           std::string_view fingerprint, ticket_id id, time_point at) {
+    params p;
+    p.bind(owner, key, fingerprint, id, at);
+    (void)db().execute("INSERT INTO idempotency_keys (owner, key, fingerprint, ticket_id, created_at) "
+                       "VALUES ($1, $2, $3, $4, $5)",
+                       p, true);
+}
+
+} // namespace helpdesk::postgres::detail

@@ -1,0 +1,138 @@
+#include "ticket_repository.hpp"
+
+#include "ticket_list.hpp"
+#include "ticket_rows.hpp"
+#include "ticket_stats.hpp"
+
+#include <string>
+
+namespace helpdesk::postgres::detail {
+
+namespace {
+
+// Upserts the rows of CTE `delta` (employee, status, priority, department and
+// the five measures) into this connection's shard, one row per key.
+constexpr std::string_view stats_upsert =
+    "INSERT INTO ticket_stats (employee, status, priority, department, shard, n, sum_response, n_response, "
+    "sum_resolution, n_resolution) "
+    "SELECT employee, status, priority, department, $SHARD::smallint, sum(n), sum(sum_response), "
+    "sum(n_response), "
+    "sum(sum_resolution), sum(n_resolution) FROM delta GROUP BY employee, status, priority, department "
+    "HAVING sum(n) <> 0 OR sum(sum_response) <> 0 OR sum(n_response) <> 0 OR sum(sum_resolution) <> 0 "
+    "OR sum(n_resolution) <> 0 "
+    "ON CONFLICT (employee, status, priority, department, shard) DO UPDATE SET "
+    "n = ticket_stats.n + excluded.n, sum_response = ticket_stats.sum_response + excluded.sum_response, "
+    "n_response = ticket_stats.n_response + excluded.n_response, "
+    "sum_resolution = ticket_stats.sum_resolution + excluded.sum_resolution, "
+    "n_resolution = ticket_stats.n_resolution + excluded.n_resolution";
+
+// One ticket's contribution, under its owner and under employee 0, from
+// relation `src` with columns prefixed by `prefix`, times `sign`.
+[[nodiscard]] std::string contribution(std::string_view src, std::string_view prefix, std::string_view sign) {
+    const std::string c{prefix};
+    const std::string s{sign};
+    return "SELECT k.e, " + c + "status, " + c + "priority, " + c + "department, " + s + "1, " + s +
+           "coalesce(" + c + "response_seconds, 0), " + s + "(" + c + "response_seconds IS NOT NULL)::int, " +
+           s + "coalesce(" + c + "resolution_seconds, 0), " + s + "(" + c +
+           "resolution_seconds IS NOT NULL)::int FROM " + std::string{src} + " CROSS JOIN LATERAL (VALUES (" +
+           c + "employee), (0::bigint)) AS k (e)";
+}
+
+[[nodiscard]] std::string with_shard(std::string sql, std::string_view placeholder) {
+    const auto at = sql.find("$SHARD");
+    return sql.replace(at, 6, placeholder);
+}
+
+constexpr std::string_view delta_columns = "delta (employee, status, priority, department, n, sum_response, "
+                                           "n_response, sum_resolution, n_resolution)";
+
+const std::string insert_sql = with_shard(
+    "WITH t AS (INSERT INTO tickets (ticket_number, employee, subject, category, sub_category, description, "
+    "scheduled_date, priority, department, status, assigned_to, submit_date, update_date, response_seconds, "
+    "resolution_seconds, time_closed, rejection_reason, finalized, version) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) "
+    "RETURNING id, employee, status, priority, department, response_seconds, resolution_seconds), " +
+        std::string{delta_columns} + " AS (" + contribution("t", "t.", "") + "), s AS (" +
+        std::string{stats_upsert} + ") SELECT id FROM t",
+    "$20");
+
+// `old` locks the row and keeps its values; the UPDATE joins it, so RETURNING
+// yields old and new values of exactly the row version replaced. FOR NO KEY
+// UPDATE, the lock the UPDATE itself takes: FOR UPDATE would also conflict
+// with the KEY SHARE locks that inserting this ticket's comments and history
+// (foreign keys) took earlier in the same transactions, and two writers of
+// one ticket would deadlock instead of one waiting for the other.
+const std::string update_sql = with_shard(
+    "WITH old AS (SELECT id, employee, status, priority, department, response_seconds, resolution_seconds "
+    "FROM tickets WHERE id = $20 FOR NO KEY UPDATE), "
+    "upd AS (UPDATE tickets AS t SET ticket_number = $1, employee = $2, subject = $3, category = $4, "
+    "sub_category = $5, description = $6, scheduled_date = $7, priority = $8, department = $9, status = $10, "
+    "assigned_to = $11, submit_date = $12, update_date = $13, response_seconds = $14, resolution_seconds = "
+    "$15, "
+    "time_closed = $16, rejection_reason = $17, finalized = $18, version = $19 "
+    "FROM old WHERE t.id = old.id AND t.version = $21 "
+    "RETURNING old.employee AS o_employee, old.status AS o_status, old.priority AS o_priority, "
+    "old.department AS o_department, old.response_seconds AS o_response_seconds, "
+    "old.resolution_seconds AS o_resolution_seconds, t.employee, t.status, t.priority, t.department, "
+    "t.response_seconds, t.resolution_seconds), " +
+        std::string{delta_columns} + " AS (" + contribution("upd AS u", "u.o_", "-") + " UNION ALL " +
+        contribution("upd AS u", "u.", "") + "), s AS (" + std::string{stats_upsert} +
+        ") SELECT count(*) FROM upd",
+    "$22");
+
+} // namespace
+
+std::int64_t ticket_repository::next_ticket_sequence() {
+    return db().execute("SELECT nextval('ticket_number_seq')").int64(0, 0);
+}
+
+void ticket_repository::insert(ticket& t) {
+    params p;
+    p.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description,
+           t.scheduled_date, t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date,
+           t.update_date, t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason,
+           t.finalized, t.version, db().shard());
+    t.id = db().execute(insert_sql, p, true).int64(0, 0);
+}
+
+bool ticket_repository::update(const ticket& t, std::int64_t expected_version) {
+    params p;
+    p.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description,
+           t.scheduled_date, t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date,
+           t.update_date, t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason,
+           t.finalized, t.version, t.id, expected_version, db().shard());
+    return db().execute(update_sql, p, true).int64(0, 0) == 1;
+}
+
+std::optional<ticket> ticket_repository::find(ticket_id id) {
+    static const std::string sql = "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE id = $1";
+    params p;
+    p.bind(id);
+    auto r = db().execute(sql, p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_ticket(r, 0);
+}
+
+std::optional<ticket> ticket_repository::find_by_number(std::string_view number) {
+    static const std::string sql =
+        "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE ticket_number = $1";
+    params p;
+    p.bind(number);
+    auto r = db().execute(sql, p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_ticket(r, 0);
+}
+
+ticket_page_result ticket_repository::list(const ticket_page_request& request) {
+    return list_tickets(db(), request);
+}
+
+ticket_stats ticket_repository::stats(std::optional<account_id> employee) {
+    return read_ticket_stats(db(), employee);
+}
+
+} // namespace helpdesk::postgres::detail

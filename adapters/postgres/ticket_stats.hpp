@@ -1,0 +1,17 @@
+#pragma once
+
+#include <helpdesk/ports/queries.hpp>
+
+#include "connection.hpp"
+
+#include <optional>
+
+namespace helpdesk::postgres::detail {
+
+/// Stats from the `ticket_stats` aggregate: all tickets, or one owner's.
+/// Groups the shards of each key and skips keys whose count is 0; reads at
+/// most statuses x priorities x departments x shards rows through the primary
+/// key, never the tickets. Throws the mapped `helpdesk::error`.
+[[nodiscard]] ticket_stats read_ticket_stats(connection& db, std::optional<account_id> employee);
+
+} // namespace helpdesk::postgres::detail

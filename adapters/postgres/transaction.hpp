@@ -1,0 +1,67 @@
+#pragma once
+
+#include <helpdesk/ports/store.hpp>
+
+#include "account_repository.hpp"
+#include "outbox_repository.hpp"
+#include "pool.hpp"
+#include "ticket_repository.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace helpdesk::postgres::detail {
+
+/// `helpdesk::transaction` on a leased connection.
+///
+/// Both modes run at REPEATABLE READ (read ones also READ ONLY, so writes
+/// through them fail with `error{internal}`). For reads that is the stable
+/// snapshot a page and its count need. For writes it is what keeps the
+/// core's read-then-write calls correct without row locks: every service
+/// loads a row, changes it in memory and writes it back (account update,
+/// outbox settle, reset-token use, ticket update), and under REPEATABLE READ
+/// a row changed by another transaction since the snapshot cannot be
+/// overwritten — PostgreSQL raises 40001, surfaced as `transient_conflict`,
+/// and the engine re-runs the call on fresh data. READ COMMITTED would let
+/// such writes silently undo each other. The price, a re-run when two
+/// writers touch one row, is not paid by ordinary inserts: ids and numbers
+/// come from sequences and the aggregate rows are sharded per connection.
+///
+/// The lease is given back as soon as the transaction ends (commit, failed
+/// commit, or destruction, which rolls back unless `commit` succeeded); its
+/// repositories then refuse further use with `error{internal}`. Owned and
+/// used by one thread.
+class transaction final : public helpdesk::transaction {
+public:
+    /// Begins (deferred to the first statement) on `held`'s connection,
+    /// keeping `owner` (the store) alive.
+    transaction(std::shared_ptr<const void> owner, lease held, tx_mode mode);
+    ~transaction() override;
+    transaction(const transaction&) = delete;
+    transaction& operator=(const transaction&) = delete;
+
+    [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
+    [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
+    [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
+
+    /// Commits (a read transaction just ends, without waiting for the
+    /// server's reply); on failure rolls back and throws the mapped error
+    /// (`error{internal}` when an earlier failed statement already aborted
+    /// the transaction on the server). Throws `error{internal}` when called
+    /// twice.
+    void commit() override;
+
+private:
+    void rollback() noexcept;
+    void finish() noexcept;
+
+    std::shared_ptr<const void> owner_; // destroyed last: outlives the lease
+    std::optional<lease> lease_;        // empty once finished
+    account_repository accounts_;
+    ticket_repository tickets_;
+    outbox_repository outbox_;
+    tx_mode mode_;
+    bool finished_ = false;
+};
+
+} // namespace helpdesk::postgres::detail
