@@ -215,8 +215,21 @@ CREATE TABLE ticket_stats (
 );
 )sql";
 
+// The whole-table ordering indexes lure the planner: with one status
+// filtered, it walks (submit_date) backwards and filters, which is slow when
+// that status is rare among the newest tickets (6–9 ms per page at 1 M
+// tickets). Lists without a status filter are served by one ordered branch
+// per status over the (status, ...) indexes instead; a create also writes
+// three index entries fewer.
+constexpr std::string_view v2_drop_whole_table_order_indexes = R"sql(
+DROP INDEX tickets_by_submit;
+DROP INDEX tickets_by_update;
+DROP INDEX tickets_by_priority;
+)sql";
+
 constexpr migration all_migrations[] = {
     {1, v1_initial_schema},
+    {2, v2_drop_whole_table_order_indexes},
 };
 
 } // namespace
