@@ -4,8 +4,10 @@
 
 #include "error_mapping.hpp"
 #include "migrations.hpp"
+#include "pipeline.hpp"
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace helpdesk::postgres::detail {
@@ -38,6 +40,7 @@ connection::connection(const std::string& conninfo, std::chrono::seconds connect
 
 void connection::connect() {
     prepared_.clear();
+    discard_deferred();
     end_in_flight_ = false;
     const std::string timeout = std::to_string(connect_timeout_.count());
     // expand_dbname: the first "dbname" is the whole URL; the timeout given
@@ -81,7 +84,21 @@ void connection::claim_shard() {
 bool connection::reusable() const noexcept {
     const auto status = PQtransactionStatus(conn_.get());
     return healthy() && (status == PQTRANS_IDLE || (end_in_flight_ && status == PQTRANS_ACTIVE)) &&
-           !begin_pending() && PQpipelineStatus(conn_.get()) == PQ_PIPELINE_OFF;
+           !begin_pending() && deferred_.empty() && PQpipelineStatus(conn_.get()) == PQ_PIPELINE_OFF;
+}
+
+void connection::defer(std::string_view sql, params values) {
+    if (begin_pending()) {
+        throw error{errc::internal, "postgres write deferred before its transaction began"};
+    }
+    drain_end();
+    deferred_.push_back(deferred_write{prepared_name(sql), std::move(values)});
+}
+
+void connection::discard_deferred() noexcept {
+    deferred_.clear();
+    reserved_history_.reset();
+    reserved_outbox_.reset();
 }
 
 bool connection::send_end(const char* sql) noexcept {
@@ -144,7 +161,7 @@ result connection::execute(std::string_view sql, const params& values, bool guar
 result connection::execute_once(std::string_view sql, const params& values, bool guarded) {
     drain_end();
     const std::string& name = prepared_name(sql);
-    if (!begin_pending() && !guarded) {
+    if (!begin_pending() && !guarded && deferred_.empty()) {
         const auto pointers = values.pointers();
         result_handle r{
             PQexecPrepared(conn_.get(), name.c_str(), values.size(), pointers.data(), nullptr, nullptr, 0)};
@@ -157,79 +174,58 @@ result connection::execute_once(std::string_view sql, const params& values, bool
 }
 
 result connection::run_pipeline(const std::string& name, const params& values, bool guarded) {
-    PGconn* c = conn_.get();
-    if (PQenterPipelineMode(c) != 1) {
-        raise_from(c, nullptr, "postgres pipeline");
-    }
-    // Commands sent, in order; the statement's own result is the one kept.
-    std::vector<const char*> sent;
-    const auto pointers = values.pointers();
-    bool ok = true;
-    auto send_text = [&](const char* sql) {
-        ok = ok && PQsendQueryParams(c, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
-        sent.push_back(sql);
-    };
-    const std::string begin = std::move(deferred_begin_);
-    deferred_begin_.clear();
+    const std::string begin = std::exchange(deferred_begin_, {});
+    const auto writes = std::exchange(deferred_, {});
+    std::vector<command> commands;
     if (!begin.empty()) {
-        send_text(begin.c_str());
+        commands.push_back({.sql = begin.c_str()});
     }
+    for (const auto& write : writes) {
+        commands.push_back({.statement = &write.statement, .values = &write.values});
+    }
+    const std::size_t own_first = commands.size();
     if (guarded) {
-        send_text(savepoint_sql);
+        commands.push_back({.sql = savepoint_sql});
     }
-    ok = ok && PQsendQueryPrepared(c, name.c_str(), values.size(), pointers.data(), nullptr, nullptr, 0) == 1;
-    sent.push_back(nullptr);
+    const std::size_t own = commands.size();
+    commands.push_back({.statement = &name, .values = &values});
     if (guarded) {
-        send_text(release_sql);
-    }
-    ok = ok && PQpipelineSync(c) == 1;
-    if (!ok) {
-        raise_from(c, nullptr, "postgres send");
+        commands.push_back({.sql = release_sql});
     }
 
-    result_handle statement_result;
-    result_handle first_error;
-    for (const char* command : sent) {
-        result_handle r{PQgetResult(c)};
-        if (!r) {
-            raise_from(c, nullptr, "postgres pipeline");
-        }
-        // Each command's results end with a null.
-        while (PGresult* extra = PQgetResult(c)) {
-            PQclear(extra);
-        }
-        const auto status = PQresultStatus(r.get());
-        if (status == PGRES_FATAL_ERROR && !first_error) {
-            first_error = std::move(r);
-        } else if (command == nullptr) {
-            statement_result = std::move(r);
-        }
-    }
-    {
-        result_handle sync{PQgetResult(c)};
-        if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
-            raise_from(c, sync.get(), "postgres pipeline sync");
-        }
-    }
-    if (PQexitPipelineMode(c) != 1) {
-        raise_from(c, nullptr, "postgres pipeline exit");
-    }
-    if (first_error) {
-        if (guarded && healthy() && in_transaction()) {
+    auto results = exchange(conn_.get(), commands);
+    const std::size_t failed_at = first_failure(results);
+    if (failed_at < results.size()) {
+        // A failure before the savepoint (the BEGIN or a deferred write) has
+        // aborted the whole transaction: there is no statement to undo.
+        if (guarded && failed_at >= own_first && healthy() && in_transaction()) {
             // Undo just this statement; the transaction goes on, as in SQLite.
             result_handle undo{
-                PQexec(c, "ROLLBACK TO SAVEPOINT hd_statement; RELEASE SAVEPOINT hd_statement")};
+                PQexec(conn_.get(), "ROLLBACK TO SAVEPOINT hd_statement; RELEASE SAVEPOINT hd_statement")};
         }
-        raise_from(c, first_error.get(), "postgres statement");
+        raise_from(conn_.get(), results[failed_at].get(),
+                   failed_at < own_first ? "postgres deferred statement" : "postgres statement");
     }
-    if (!statement_result) {
-        raise_from(c, nullptr, "postgres statement");
-    }
-    return result{std::move(statement_result)};
+    return result{std::move(results[own])};
 }
 
 result connection::execute_script(const char* sql) {
     drain_end();
+    if (!deferred_.empty()) {
+        const auto writes = std::exchange(deferred_, {});
+        std::vector<command> commands;
+        for (const auto& write : writes) {
+            commands.push_back({.statement = &write.statement, .values = &write.values});
+        }
+        commands.push_back({.sql = sql});
+        auto results = exchange(conn_.get(), commands);
+        const std::size_t failed_at = first_failure(results);
+        if (failed_at < results.size()) {
+            raise_from(conn_.get(), results[failed_at].get(),
+                       failed_at + 1 < results.size() ? "postgres deferred statement" : "postgres execute");
+        }
+        return result{std::move(results.back())};
+    }
     result_handle r{PQexec(conn_.get(), sql)};
     if (failed(r.get())) {
         raise_from(conn_.get(), r.get(), "postgres execute");

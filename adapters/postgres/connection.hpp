@@ -6,10 +6,14 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace helpdesk::postgres::detail {
 
@@ -23,6 +27,11 @@ namespace helpdesk::postgres::detail {
 /// round trip finds the server gone, nothing of the transaction can have
 /// happened, so the connection is re-established and the round trip sent once
 /// more (a backend killed while idle in the pool is replaced transparently).
+///
+/// Writes whose result nobody waits for (`defer`) are queued and sent in the
+/// same round trip as the next statement or the COMMIT, ahead of it, so they
+/// are visible to it. A failure of a deferred write is thrown by that later
+/// call, with the same mapping, and leaves the transaction aborted.
 ///
 /// Used by one thread at a time (the pool lends it out); not copyable.
 class connection {
@@ -47,8 +56,28 @@ public:
     result execute(std::string_view sql, const params& values = {}, bool guarded = false);
 
     /// Runs parameterless SQL with the simple protocol (COMMIT, ROLLBACK, DDL
-    /// scripts). Throws the mapped `helpdesk::error`.
+    /// scripts). With deferred writes queued, `sql` must be one statement: it
+    /// is sent after them in one pipeline. Throws the mapped `helpdesk::error`.
     result execute_script(const char* sql);
+
+    /// Queues `sql` (prepared now if new) with `values`, to be sent with the
+    /// next `execute` or `execute_script`: for writes whose failure may abort
+    /// the transaction. Throws `error{internal}` while the BEGIN is still
+    /// pending (a transaction that ran nothing could end without sending
+    /// them), the mapped error when preparing fails.
+    void defer(std::string_view sql, params values);
+    /// Drops queued writes and reserved ids (the transaction ended).
+    void discard_deferred() noexcept;
+
+    /// Identity sequences a statement may draw an id from ahead of its row.
+    enum class reserved_for { history, outbox };
+    /// Keeps `id`, drawn by a statement of the current transaction, for the
+    /// next row of `what`.
+    void reserve_id(reserved_for what, std::int64_t id) noexcept { reserved(what) = id; }
+    /// The id kept for the next row of `what`, once; empty when none is.
+    [[nodiscard]] std::optional<std::int64_t> take_reserved_id(reserved_for what) noexcept {
+        return std::exchange(reserved(what), std::nullopt);
+    }
 
     /// Sends `begin_sql` together with the next `execute`.
     void defer_begin(std::string begin_sql) { deferred_begin_ = std::move(begin_sql); }
@@ -90,6 +119,15 @@ private:
     result execute_once(std::string_view sql, const params& values, bool guarded);
     const std::string& prepared_name(std::string_view sql);
     result run_pipeline(const std::string& name, const params& values, bool guarded);
+    std::optional<std::int64_t>& reserved(reserved_for what) noexcept {
+        return what == reserved_for::history ? reserved_history_ : reserved_outbox_;
+    }
+
+    /// A write queued by `defer`.
+    struct deferred_write {
+        std::string statement;
+        params values;
+    };
 
     std::string conninfo_;
     std::chrono::seconds connect_timeout_;
@@ -99,6 +137,9 @@ private:
     std::unique_ptr<PGconn, closer> conn_;
     std::unordered_map<std::string, std::string> prepared_; // SQL text -> statement name
     std::string deferred_begin_;
+    std::vector<deferred_write> deferred_;
+    std::optional<std::int64_t> reserved_history_;
+    std::optional<std::int64_t> reserved_outbox_;
     bool end_in_flight_ = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace helpdesk::postgres::detail {
 
@@ -31,6 +32,21 @@ constexpr std::string_view event_columns =
 } // namespace
 
 void outbox_repository::insert(outbox_event& e) {
+    if (const auto id = db().take_reserved_id(connection::reserved_for::outbox)) {
+        // Nothing waits for this row: it travels with the next round trip.
+        params p;
+        p.bind(*id, e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
+               e.next_attempt_at, db().shard());
+        db().defer(
+            "WITH e AS (INSERT INTO outbox_events (id, kind, account_id, ticket_id, payload, created_at, "
+            "state, attempts, last_error, next_attempt_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING state) "
+            "INSERT INTO outbox_counts (state, shard, n) SELECT state, $11::smallint, 1 FROM e "
+            "ON CONFLICT (state, shard) DO UPDATE SET n = outbox_counts.n + 1",
+            std::move(p));
+        e.id = *id;
+        return;
+    }
     params p;
     p.bind(e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
            e.next_attempt_at, db().shard());

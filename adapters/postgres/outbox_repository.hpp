@@ -14,6 +14,9 @@ class outbox_repository final : public helpdesk::outbox_repository, public trans
 public:
     using transaction_bound::transaction_bound;
 
+    /// With an id reserved by this transaction's last ticket insert, sets
+    /// `e.id` to it and defers the row to the next round trip (its failure
+    /// is then thrown by that later call); otherwise inserts at once.
     void insert(outbox_event& e) override;
     /// In a write transaction the rows are locked `FOR UPDATE SKIP LOCKED`:
     /// concurrent claimers get disjoint events without waiting.

@@ -20,6 +20,8 @@ public:
     /// `nextval` of the ticket sequence: never handed out twice, gaps allowed.
     [[nodiscard]] std::int64_t next_ticket_sequence() override;
 
+    /// Also reserves an id for the next history row and outbox event of this
+    /// transaction (see `insert_history`).
     void insert(ticket& t) override;
     [[nodiscard]] bool update(const ticket& t, std::int64_t expected_version) override;
 
@@ -36,6 +38,9 @@ public:
     [[nodiscard]] std::vector<attachment> attachments(ticket_id id) override;
     [[nodiscard]] std::optional<attachment> find_attachment(row_id id) override;
 
+    /// With a reserved id, sets `e.id` to it and defers the row to the next
+    /// round trip (its failure is then thrown by that later call); otherwise
+    /// inserts at once.
     void insert_history(history_event& e) override;
     [[nodiscard]] std::vector<history_event> history(ticket_id id, bool include_internal) override;
 

@@ -75,6 +75,7 @@ void transaction::rollback() noexcept {
 
 void transaction::finish() noexcept {
     finished_ = true;
+    lease_->db().discard_deferred();
     accounts_.detach();
     tickets_.detach();
     outbox_.detach();

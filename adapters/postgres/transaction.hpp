@@ -44,8 +44,10 @@ public:
     [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
 
-    /// Commits (a read transaction just ends, without waiting for the
-    /// server's reply); on failure rolls back and throws the mapped error
+    /// Commits, in the same round trip as the writes still queued on the
+    /// connection (a read transaction just ends, without waiting for the
+    /// server's reply); on failure, a queued write's included, rolls back
+    /// and throws the mapped error
     /// (`error{internal}` when an earlier failed statement already aborted
     /// the transaction on the server). Throws `error{internal}` when called
     /// twice.
