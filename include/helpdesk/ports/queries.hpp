@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace helpdesk {
@@ -41,6 +42,12 @@ struct ticket_filter {
     std::optional<time_point> submitted_after{};    ///< inclusive
     std::optional<time_point> submitted_before{};   ///< exclusive
 };
+
+/// The words of a search text as every store matches them: the
+/// whitespace-separated runs that hold a letter, a digit or a non-ASCII
+/// character (punctuation alone is not searchable). Each store quotes them
+/// for its own query language, so no user text is ever read as syntax.
+[[nodiscard]] std::vector<std::string_view> search_terms(std::string_view text);
 
 /// One page request: either offset paging (`after` empty) or keyset paging.
 struct ticket_page_request {
