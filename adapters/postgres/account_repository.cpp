@@ -89,7 +89,12 @@ bool account_repository::remove(account_id id) {
 }
 
 std::optional<account> account_repository::find_one(std::string_view sql, const params& key) {
-    auto r = db().execute(sql, key);
+    // In a write transaction the row is reserved until commit (the port's
+    // contract): FOR SHARE stops a concurrent change of it (a demotion racing
+    // an assignment, two admins demoting each other) without blocking other
+    // readers, or the key-share locks that ticket inserts take on their owner.
+    const bool writing = mode() == tx_mode::write;
+    auto r = writing ? db().execute(std::string{sql} + " FOR SHARE", key) : db().execute(sql, key);
     if (r.rows() == 0) {
         return std::nullopt;
     }
@@ -201,6 +206,16 @@ void account_repository::insert_reset_token(account_id id, std::string_view toke
     (void)db().execute(
         "INSERT INTO password_reset_tokens (account_id, token_hash, expires_at) VALUES ($1, $2, $3)", p,
         true);
+}
+
+bool account_repository::reset_token_valid(std::string_view token_hash, time_point now) {
+    params p;
+    p.bind(now, token_hash);
+    return db()
+               .execute("SELECT 1 FROM password_reset_tokens "
+                        "WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+                        p)
+               .rows() > 0;
 }
 
 std::optional<account_id> account_repository::consume_reset_token(std::string_view token_hash,

@@ -206,6 +206,15 @@ void account_repository::insert_reset_token(account_id id, std::string_view toke
     query.run();
 }
 
+bool account_repository::reset_token_valid(std::string_view token_hash, time_point now) {
+    auto query = db().prepare("SELECT 1 FROM password_reset_tokens "
+                              "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?");
+    query.bind(token_hash, now);
+    const bool found = query.step();
+    query.run();
+    return found;
+}
+
 std::optional<account_id> account_repository::consume_reset_token(std::string_view token_hash, time_point now) {
     // One statement checks and marks, so a token cannot be consumed twice.
     auto query = db().prepare("UPDATE password_reset_tokens SET used_at = ? "

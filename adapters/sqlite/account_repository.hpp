@@ -32,6 +32,7 @@ public:
     [[nodiscard]] page<rejected_account> list_rejections(std::int64_t offset, std::int64_t limit) override;
 
     void insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) override;
+    [[nodiscard]] bool reset_token_valid(std::string_view token_hash, time_point now) override;
     [[nodiscard]] std::optional<account_id> consume_reset_token(std::string_view token_hash,
                                                                 time_point now) override;
 

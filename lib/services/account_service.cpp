@@ -259,8 +259,12 @@ account account_service::authenticate(login_kind kind, std::string_view email, s
     auto found = detail::in_read_transaction(ctx_, [&](transaction& tx) {
         return tx.accounts().find_by_email(detail::trim(email));
     });
+    // Unknown emails and unusable hashes (accounts awaiting their first
+    // password) cost the same time as a real check: no account enumeration.
+    const bool usable = found && password_hash_iterations(found->password_hash).has_value();
     const bool matches =
-        verify_password(password, found ? found->password_hash : decoy_hash(ctx_.options().password_iterations));
+        verify_password(password, usable ? found->password_hash : decoy_hash(ctx_.options().password_iterations)) &&
+        usable;
     if (!found || !matches) {
         throw error(errc::unauthenticated, "invalid email or password");
     }
@@ -279,15 +283,19 @@ account account_service::authenticate(login_kind kind, std::string_view email, s
     const auto iterations = password_hash_iterations(found->password_hash).value_or(0);
     if (iterations < ctx_.options().password_iterations) {
         auto rehashed = hash_password(password, ctx_.options().password_iterations, ctx_.random());
-        detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        const auto stored = detail::in_write_transaction(ctx_, [&](transaction& tx) -> std::optional<account> {
             auto current = tx.accounts().find(found->id);
             // Only if nobody changed the password meanwhile.
-            if (current && current->password_hash == found->password_hash) {
-                current->password_hash = rehashed;
-                tx.accounts().update(*current);
-                found = *current;
+            if (!current || current->password_hash != found->password_hash) {
+                return std::nullopt;
             }
+            current->password_hash = rehashed;
+            tx.accounts().update(*current);
+            return current;
         });
+        if (stored) {
+            found = stored;
+        }
     }
     return *found;
 }
@@ -355,13 +363,22 @@ void account_service::reset_password(std::string_view token, std::string_view ne
     }
     check_new_password(check, next, confirm);
     check.throw_if_failed();
-    auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
     const auto now = ctx_.time_source().now();
+    const auto invalid_token = [] {
+        return error(errc::invalid_argument, "the reset link is invalid or has expired",
+                     {{"token", {"Invalid or expired token."}}});
+    };
+    // Hashing is deliberately slow: only pay for it when the token is good.
+    // (A read, so no token is spent on a request that fails later.)
+    const auto token_hash = detail::sha256_hex(token);
+    if (!detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.accounts().reset_token_valid(token_hash, now); })) {
+        throw invalid_token();
+    }
+    auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
     detail::in_write_transaction(ctx_, [&](transaction& tx) {
-        const auto owner = tx.accounts().consume_reset_token(detail::sha256_hex(token), now);
+        const auto owner = tx.accounts().consume_reset_token(token_hash, now);
         if (!owner) {
-            throw error(errc::invalid_argument, "the reset link is invalid or has expired",
-                        {{"token", {"Invalid or expired token."}}});
+            throw invalid_token();
         }
         auto a = require_account(tx, *owner);
         a.password_hash = hash;

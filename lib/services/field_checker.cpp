@@ -17,6 +17,15 @@ bool valid_utf8(std::string_view s) noexcept {
     return true;
 }
 
+bool has_forbidden(std::string_view s, bool multi_line) noexcept {
+    for (std::size_t pos = 0; pos < s.size();) {
+        if (const auto c = next_code_point(s, pos); !c || is_forbidden_in_text(*c, multi_line)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool has_letter(std::string_view s) noexcept {
     for (std::size_t pos = 0; pos < s.size();) {
         if (const auto c = next_code_point(s, pos); c && is_letter(*c)) {
@@ -63,22 +72,40 @@ void field_checker::throw_if_failed(std::string_view detail, errc code) const {
     }
 }
 
-std::string field_checker::text(const std::string& field, std::string_view value, std::size_t max_chars) {
+namespace {
+enum class lines { one, many };
+
+std::string checked_text(field_checker& check, const std::string& field, std::string_view value,
+                         std::size_t max_chars, lines kind) {
     const auto trimmed = trim(value);
     if (!valid_utf8(trimmed)) {
-        fail(field, "Must be valid UTF-8 text.");
+        check.fail(field, "Must be valid UTF-8 text.");
+        return {};
+    }
+    if (has_forbidden(trimmed, kind == lines::many)) {
+        check.fail(field, kind == lines::many ? "Control characters are not allowed."
+                                              : "Control characters and line breaks are not allowed.");
         return {};
     }
     if (trimmed.empty()) {
-        fail(field, "This field is required.");
+        check.fail(field, "This field is required.");
     } else if (utf8_length(trimmed) > max_chars) {
-        fail(field, "Ensure this field has no more than " + std::to_string(max_chars) + " characters.");
+        check.fail(field, "Ensure this field has no more than " + std::to_string(max_chars) + " characters.");
     }
     return std::string{trimmed};
 }
+} // namespace
+
+std::string field_checker::text(const std::string& field, std::string_view value, std::size_t max_chars) {
+    return checked_text(*this, field, value, max_chars, lines::many);
+}
+
+std::string field_checker::line(const std::string& field, std::string_view value, std::size_t max_chars) {
+    return checked_text(*this, field, value, max_chars, lines::one);
+}
 
 std::string field_checker::titled_text(const std::string& field, std::string_view value, std::size_t max_chars) {
-    auto result = text(field, value, max_chars);
+    auto result = line(field, value, max_chars);
     if (!result.empty() && !has_letter(result)) {
         fail(field, "Must contain at least one letter.");
     }
@@ -86,7 +113,7 @@ std::string field_checker::titled_text(const std::string& field, std::string_vie
 }
 
 std::string field_checker::person_name(const std::string& field, std::string_view value) {
-    auto result = text(field, value, 100);
+    auto result = line(field, value, 100);
     if (result.empty()) {
         return result;
     }
@@ -116,8 +143,9 @@ std::string field_checker::email(const std::string& field, std::string_view valu
     const bool one_at = at != std::string::npos && result.find('@', at + 1) == std::string::npos;
     const auto local = one_at ? std::string_view{result}.substr(0, at) : std::string_view{};
     const auto domain = one_at ? std::string_view{result}.substr(at + 1) : std::string_view{};
+    // ASCII only: both stores then agree on case-insensitive uniqueness.
     const bool clean = std::none_of(result.begin(), result.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= ' ' || c == '<' || c == '>' || c == ',' || c == ';' ||
+        return static_cast<unsigned char>(c) <= ' ' || static_cast<unsigned char>(c) >= 0x7F || c == '<' || c == '>' || c == ',' || c == ';' ||
                c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == '\\';
     });
     const bool domain_ok = domain.size() >= 3 && domain.find('.') != std::string_view::npos &&

@@ -20,10 +20,13 @@ public:
     /// Throws `error{code, detail, fields}` when anything failed.
     void throw_if_failed(std::string_view detail = "invalid input", errc code = errc::invalid_argument) const;
 
-    /// Required text: non-blank after trimming, at most `max_chars` characters
+    /// Required text: valid UTF-8 without control characters (line breaks and
+    /// tabs allowed), non-blank after trimming, at most `max_chars` characters
     /// (UTF-8 code points). Returns the trimmed text.
     std::string text(const std::string& field, std::string_view value, std::size_t max_chars);
-    /// Like `text`, and it must also contain a letter.
+    /// Like `text`, on one line: no line breaks or tabs either (names, subjects, file names).
+    std::string line(const std::string& field, std::string_view value, std::size_t max_chars);
+    /// Like `line`, and it must also contain a letter.
     std::string titled_text(const std::string& field, std::string_view value, std::size_t max_chars);
     /// A person's name: letters, spaces, `.`, `-`, `'`, with at least one letter, ≤ 100.
     std::string person_name(const std::string& field, std::string_view value);

@@ -35,6 +35,9 @@ std::vector<outbox_event> outbox_service::claim_due(std::int64_t limit) {
 void outbox_service::mark_delivered(row_id id) {
     detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto event = require_event(tx, id);
+        if (event.state != outbox_state::pending) {
+            return; // settled already (a late worker): nothing to undo
+        }
         event.state = outbox_state::delivered;
         event.attempts += 1;
         event.last_error.reset();
@@ -46,6 +49,9 @@ outbox_state outbox_service::mark_failed(row_id id, std::string_view reason) {
     const auto now = ctx_.time_source().now();
     return detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto event = require_event(tx, id);
+        if (event.state != outbox_state::pending) {
+            return event.state; // a late failure never revives or kills a settled event
+        }
         event.attempts += 1;
         event.last_error = std::string{reason};
         if (event.attempts >= ctx_.options().max_delivery_attempts) {

@@ -2,6 +2,8 @@
 
 #include "services/field_checker.hpp"
 
+#include <limits>
+
 namespace helpdesk::detail {
 
 actor load_actor(transaction& tx, account_id id) {
@@ -33,6 +35,9 @@ std::int64_t page_offset(std::int64_t page_number, std::int64_t page_size) {
         check.fail("page_size", "Must be between 1 and 100.");
     }
     check.throw_if_failed("invalid paging");
+    if (page_number - 1 > std::numeric_limits<std::int64_t>::max() / page_size) {
+        throw error(errc::invalid_argument, "invalid paging", {{"page", {"Too large."}}});
+    }
     return (page_number - 1) * page_size;
 }
 

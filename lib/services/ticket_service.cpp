@@ -7,6 +7,8 @@
 
 #include <helpdesk/services/ticket_service.hpp>
 
+#include <algorithm>
+
 namespace helpdesk {
 namespace {
 using detail::field_checker;
@@ -26,11 +28,11 @@ std::string base_name(std::string_view name) {
 }
 
 checked_file check_file(field_checker& check, const new_attachment& file, const engine_options& options) {
-    checked_file out{base_name(file.file_name), {}, &file.bytes};
+    checked_file out{{}, {}, &file.bytes};
+    // The name ends up in headers and JSON: one clean line of UTF-8.
+    out.file_name = check.line("attachments", base_name(file.file_name), 255);
     if (out.file_name.empty()) {
-        check.fail("attachments", "Every file needs a name.");
-    } else if (detail::utf8_length(out.file_name) > 255) {
-        check.fail("attachments", "File names may have at most 255 characters.");
+        return out;
     }
     if (file.bytes.empty()) {
         check.fail("attachments", "The file '" + out.file_name + "' is empty.");
@@ -200,8 +202,8 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
     check.forbidden("assigned_to", r.assigned_to.has_value(), "Tickets are assigned by staff.");
     ticket t;
     t.subject = check.titled_text("subject", r.subject, 255);
-    t.category = check.text("category", r.category, 100);
-    t.sub_category = check.text("sub_category", r.sub_category, 100);
+    t.category = check.line("category", r.category, 100);
+    t.sub_category = check.line("sub_category", r.sub_category, 100);
     t.description = check.text("description", r.description, max_text);
     if (!t.category.empty() && !options.choices.has_category(t.category)) {
         check.fail("category", "Select a valid choice.");
@@ -226,18 +228,22 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
     for (const auto& file : r.attachments) {
         files.push_back(check_file(check, file, options));
     }
-    if (idempotency_key && (idempotency_key->empty() || idempotency_key->size() > 255)) {
-        check.fail("idempotency_key", "Must have 1 to 255 characters.");
+    if (idempotency_key &&
+        (idempotency_key->empty() || idempotency_key->size() > 255 ||
+         !std::all_of(idempotency_key->begin(), idempotency_key->end(), [](char c) { return c > ' ' && c < 0x7F; }))) {
+        check.fail("idempotency_key", "Must be 1 to 255 printable ASCII characters.");
     }
     check.throw_if_failed();
     const auto fingerprint = idempotency_key ? request_fingerprint(r) : std::string{};
 
     std::vector<std::string> written;
+    bool committing = false;
     try {
         return detail::in_write_transaction(ctx_, [&](transaction& tx) {
             // A re-run after a transient conflict starts clean.
             remove_blobs(ctx_, written);
             written.clear();
+            committing = false;
             const auto owner = tx.accounts().find(actor_id);
             if (!owner) {
                 throw error(errc::unauthenticated, "the acting account does not exist");
@@ -278,8 +284,16 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
             }
             detail::record_event(tx, now, event_kind::ticket_created, actor_id, t.id, detail::ticket_payload(t, actor_id));
             created.item = t;
+            committing = true; // all that is left is the COMMIT
             return created;
         });
+    } catch (const error& e) {
+        // A store lost during COMMIT may still have committed: the files then
+        // stay (an orphan costs disk; a missing file would lose an attachment).
+        if (!committing || e.code() != errc::storage_unavailable) {
+            remove_blobs(ctx_, written);
+        }
+        throw;
     } catch (...) {
         remove_blobs(ctx_, written);
         throw;
@@ -507,18 +521,28 @@ attachment ticket_service::add_attachment(account_id actor_id, ticket_id id, con
     check.throw_if_failed();
     attachment added;
     std::vector<std::string> written;
+    bool committing = false;
     try {
         mutate(ctx_, actor_id, id, action::add_attachment, std::nullopt,
                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                    remove_blobs(ctx_, written); // a re-run after a transient conflict starts clean
                    written.clear();
+                   committing = false;
                    if (static_cast<std::int64_t>(tx.tickets().attachments(t.id).size()) >=
                        ctx_.options().max_attachments_per_ticket) {
                        throw error(errc::invalid_argument, "too many files",
                                    {{"attachments", {"This ticket already has the maximum number of files."}}});
                    }
                    added = store_file(ctx_, tx, t, checked, who.id, now, written);
+                   committing = true; // from here a lost store may have committed: keep files (the safe side)
                });
+    } catch (const error& e) {
+        // A store lost during COMMIT may still have committed: the files then
+        // stay (an orphan costs disk; a missing file would lose an attachment).
+        if (!committing || e.code() != errc::storage_unavailable) {
+            remove_blobs(ctx_, written);
+        }
+        throw;
     } catch (...) {
         remove_blobs(ctx_, written);
         throw;
@@ -589,8 +613,12 @@ ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_
     }
     request.limit = r.page_size;
     if (request.filter.search && detail::trim(*request.filter.search).empty()) {
-        request.filter.search.reset();
+        request.filter.search.reset(); // an empty search box filters nothing
     }
+    // Text with no searchable word (only punctuation) matches no ticket.
+    const bool unmatchable = request.filter.search && search_terms(*request.filter.search).empty();
+    const ticket_list nothing{{}, keyset_mode ? std::nullopt : std::optional<std::int64_t>{0}, false,
+                              !keyset_mode && r.page_number > 1, std::nullopt};
     return detail::in_read_transaction(ctx, [&](transaction& tx) {
         const auto who = detail::load_actor(tx, actor_id);
         if (who.status != account_status::approved) {
@@ -602,10 +630,12 @@ ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_
         if (!is_staff(who.actor_role)) {
             // Employees see their own tickets only; asking for someone else's finds nothing.
             if (request.filter.employee && *request.filter.employee != who.id) {
-                return ticket_list{{}, keyset_mode ? std::nullopt : std::optional<std::int64_t>{0}, false,
-                                   r.page_number > 1, std::nullopt};
+                return nothing;
             }
             request.filter.employee = who.id;
+        }
+        if (unmatchable) {
+            return nothing;
         }
         auto wanted = request;
         wanted.limit = request.limit + 1; // one extra row tells whether a next page exists

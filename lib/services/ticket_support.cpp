@@ -148,6 +148,10 @@ keyset decode_cursor(std::string_view cursor, const ticket_order& order) {
         !parse_int(rest.substr(dot + 1), k.id)) {
         throw bad();
     }
+    if (order.field == ticket_order_field::priority &&
+        (k.key < static_cast<std::int64_t>(priority::low) || k.key > static_cast<std::int64_t>(priority::critical))) {
+        throw bad();
+    }
     return k;
 }
 

@@ -82,6 +82,13 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
 
 bool is_letter(char32_t c) noexcept { return in(letters, c); }
 
+bool is_forbidden_in_text(char32_t c, bool multi_line) noexcept {
+    if (multi_line && (c == U'\n' || c == U'\r' || c == U'\t')) {
+        return false;
+    }
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 bool is_combining_mark(char32_t c) noexcept { return in(marks, c); }
 
 } // namespace helpdesk::detail

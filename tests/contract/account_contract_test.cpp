@@ -231,7 +231,11 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: reset tokens are single-use and expire", Fa
     });
 
     in_write(*store, [&](helpdesk::transaction& tx) {
+        CHECK(tx.accounts().reset_token_valid("hash-ok", at(30min)));
+        CHECK_FALSE(tx.accounts().reset_token_valid("hash-expired", at(1h)));
+        CHECK_FALSE(tx.accounts().reset_token_valid("hash-unknown", at()));
         CHECK(tx.accounts().consume_reset_token("hash-ok", at(30min)) == a.id);
+        CHECK_FALSE(tx.accounts().reset_token_valid("hash-ok", at(30min))); // spent
         CHECK_FALSE(tx.accounts().consume_reset_token("hash-ok", at(31min)));      // used
         CHECK_FALSE(tx.accounts().consume_reset_token("hash-expired", at(1h)));    // expiry is exclusive
         CHECK_FALSE(tx.accounts().consume_reset_token("hash-expired", at(2h)));

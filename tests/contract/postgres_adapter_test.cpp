@@ -123,18 +123,22 @@ TEST_CASE("postgres: a lost race is a transient_conflict") {
 
     auto first = s->begin(tx_mode::write);
     auto second = s->begin(tx_mode::write);
-    // Both take their snapshot before either writes.
+    // Both take their snapshot before either writes (the second through a
+    // list: a find in a write transaction would reserve the row and make the
+    // first wait for the second, on this one thread).
     REQUIRE(first->accounts().find(owner.id));
-    REQUIRE(second->accounts().find(owner.id));
+    REQUIRE(second->accounts().list({}, 0, 10).count == 1);
     auto renamed = owner;
     renamed.first_name = "Renamed";
     first->accounts().update(renamed);
     first->commit();
     auto other = owner;
     other.last_name = "Other";
-    // Under REPEATABLE READ the second writer cannot overwrite the first.
+    // Under REPEATABLE READ the second writer can neither reserve nor
+    // overwrite the row the first changed after its snapshot.
     bool transient = false;
     try {
+        (void)second->accounts().find(owner.id);
         second->accounts().update(other);
     } catch (const helpdesk::transient_conflict&) {
         transient = true;

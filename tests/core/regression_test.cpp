@@ -53,6 +53,9 @@ public:
     void insert_reset_token(account_id id, std::string_view hash, time_point expires_at) override {
         inner_.insert_reset_token(id, hash, expires_at);
     }
+    bool reset_token_valid(std::string_view hash, time_point now) override {
+        return inner_.reset_token_valid(hash, now);
+    }
     std::optional<account_id> consume_reset_token(std::string_view hash, time_point now) override {
         return inner_.consume_reset_token(hash, now);
     }

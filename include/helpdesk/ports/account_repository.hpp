@@ -55,6 +55,9 @@ public:
 
     /// Stores a reset token's hash for `id`, valid until `expires_at`.
     virtual void insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) = 0;
+    /// True when a token with this hash exists, is unused and `now` is before
+    /// its expiry (nothing is changed).
+    [[nodiscard]] virtual bool reset_token_valid(std::string_view token_hash, time_point now) = 0;
     /// Marks the token with this hash used and returns its account, if it
     /// exists, is unused and `now` is before its expiry; nullopt otherwise.
     [[nodiscard]] virtual std::optional<account_id> consume_reset_token(std::string_view token_hash,

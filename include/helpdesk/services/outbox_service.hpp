@@ -25,10 +25,12 @@ public:
     /// sharing the store is handed them until this one settles them or the
     /// lease runs out (a worker that died mid-delivery is covered that way).
     [[nodiscard]] std::vector<outbox_event> claim_due(std::int64_t limit = 100);
-    /// Marks an event delivered. not_found for an unknown id.
+    /// Marks an event delivered. not_found for an unknown id; an event that is
+    /// no longer pending (settled by another worker) is left as it is.
     void mark_delivered(row_id id);
     /// Records a failed attempt: retried later with exponential backoff, or
-    /// `dead` once `max_delivery_attempts` is reached. Returns the new state.
+    /// `dead` once `max_delivery_attempts` is reached. Returns the new state;
+    /// an event that is no longer pending is left as it is.
     outbox_state mark_failed(row_id id, std::string_view reason);
     /// Number of events in `state`.
     [[nodiscard]] std::int64_t count(outbox_state state);
