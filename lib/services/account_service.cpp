@@ -301,14 +301,14 @@ account account_service::authenticate(login_kind kind, std::string_view email, s
 }
 
 bool account_service::check_password(account_id actor_id, std::string_view password) {
-    const auto a = detail::in_read_transaction(ctx_, [&](transaction& tx) {
-        const auto who = detail::load_actor(tx, actor_id);
-        if (who.status != account_status::approved) {
-            throw error(errc::permission_denied, "the account is not approved");
-        }
-        return require_account(tx, actor_id);
-    });
-    return verify_password(password, a.password_hash);
+    const auto a = detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.accounts().find(actor_id); });
+    if (!a) {
+        throw error(errc::unauthenticated, "the acting account does not exist");
+    }
+    if (a->status != account_status::approved) {
+        throw error(errc::permission_denied, "the account is not approved");
+    }
+    return verify_password(password, a->password_hash);
 }
 
 void account_service::change_password(account_id actor_id, std::string_view current, std::string_view next,
