@@ -618,7 +618,7 @@ ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_
     // Text with no searchable word (only punctuation) matches no ticket.
     const bool unmatchable = request.filter.search && search_terms(*request.filter.search).empty();
     const ticket_list nothing{{}, keyset_mode ? std::nullopt : std::optional<std::int64_t>{0}, false,
-                              !keyset_mode && r.page_number > 1, std::nullopt};
+                              !keyset_mode && r.page_number > 1, std::nullopt, {}};
     return detail::in_read_transaction(ctx, [&](transaction& tx) {
         const auto who = detail::load_actor(tx, actor_id);
         if (who.status != account_status::approved) {
@@ -639,7 +639,9 @@ ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_
         }
         auto wanted = request;
         wanted.limit = request.limit + 1; // one extra row tells whether a next page exists
-        return to_list(tx.tickets().list(wanted), request, keyset_mode, r.page_number);
+        auto out = to_list(tx.tickets().list(wanted), request, keyset_mode, r.page_number);
+        out.people = detail::people_of(tx, out.results);
+        return out;
     });
 }
 

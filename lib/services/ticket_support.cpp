@@ -112,6 +112,25 @@ ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
     return d;
 }
 
+std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket>& tickets) {
+    std::vector<account_summary> people;
+    auto add = [&](account_id id) {
+        for (const auto& p : people) {
+            if (p.id == id) {
+                return;
+            }
+        }
+        people.push_back(summary_of(tx, id));
+    };
+    for (const auto& t : tickets) {
+        add(t.employee);
+        if (t.assigned_to) {
+            add(*t.assigned_to);
+        }
+    }
+    return people;
+}
+
 namespace {
 char field_code(ticket_order_field f) noexcept {
     switch (f) {

@@ -39,6 +39,9 @@ void note_staff_response(ticket& t, time_point now) noexcept;
 /// The detail view of `t` as `staff` or as its owner.
 [[nodiscard]] ticket_details load_details(transaction& tx, const ticket& t, bool staff);
 
+/// The owners and assignees of `tickets`, each once, in first-seen order.
+[[nodiscard]] std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket>& tickets);
+
 /// Encodes a keyset position together with the ordering it belongs to.
 [[nodiscard]] std::string encode_cursor(const ticket_order& order, const keyset& position);
 /// Decodes a cursor made by `encode_cursor` for the same ordering; throws

@@ -80,6 +80,7 @@ struct ticket_list {
     bool has_next = false;
     bool has_previous = false;
     std::optional<std::string> next_cursor{};
+    std::vector<account_summary> people{};   ///< owners and assignees of `results`, each once
 };
 
 /// Ticket lifecycle, comments, attachments, lists and stats. Every call is one
