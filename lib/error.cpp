@@ -12,6 +12,7 @@ std::string_view to_string(errc code) noexcept {
     case errc::unauthenticated: return "unauthenticated";
     case errc::invalid_state: return "invalid_state";
     case errc::conflict: return "conflict";
+    case errc::precondition_failed: return "precondition_failed";
     case errc::rate_limited: return "rate_limited";
     case errc::storage_unavailable: return "storage_unavailable";
     case errc::internal: return "internal";

@@ -16,7 +16,8 @@ enum class errc {
     permission_denied,   ///< the caller may not do this
     unauthenticated,     ///< credentials missing or wrong
     invalid_state,       ///< the ticket's current state does not allow it
-    conflict,            ///< duplicate, stale version, or lost race
+    conflict,            ///< duplicate, or a race lost to other writers
+    precondition_failed, ///< a stale expected version (HTTP 412)
     rate_limited,        ///< too many attempts
     storage_unavailable, ///< the store cannot be reached
     internal,            ///< a bug; details are logged, not shown

@@ -96,7 +96,7 @@ ticket require_ticket(transaction& tx, ticket_id id) {
 
 void check_version(const ticket& t, std::optional<std::int64_t> expected) {
     if (expected && *expected != t.version) {
-        throw error(errc::conflict, "the ticket was changed meanwhile (it is at version " + std::to_string(t.version) +
+        throw error(errc::precondition_failed, "the ticket was changed meanwhile (it is at version " + std::to_string(t.version) +
                                         ", not " + std::to_string(*expected) + ")");
     }
 }
@@ -111,7 +111,7 @@ void save(transaction& tx, ticket& t, std::int64_t before, time_point now,
     t.update_date = now;
     if (!tx.tickets().update(t, before)) {
         if (expected_version) {
-            throw error(errc::conflict, "the ticket was changed meanwhile; reload and try again");
+            throw error(errc::precondition_failed, "the ticket was changed meanwhile; reload and try again");
         }
         throw transient_conflict("the ticket was changed by a concurrent call");
     }

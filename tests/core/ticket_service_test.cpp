@@ -603,7 +603,7 @@ TEST_CASE("idempotency: the same key with a different request is a conflict - an
 
 // ------------------------------------------------------------ versions
 
-TEST_CASE("a stale expected_version is a conflict that writes nothing - the right one bumps the version by 1") {
+TEST_CASE("a stale expected_version is precondition_failed and writes nothing - the right one bumps the version by 1") {
     desk_fixture f;
     const auto owner = f.employee("erin@example.com");
     const auto coordinator = f.staff("coord@example.com");
@@ -612,7 +612,7 @@ TEST_CASE("a stale expected_version is a conflict that writes nothing - the righ
 
     for (const std::int64_t stale : {0, 2, 7}) {
         const auto before = snapshot(f, t.id);
-        (void)expect_error(errc::conflict, [&] { (void)f.tickets().approve(coordinator.id, t.id, {}, stale); });
+        (void)expect_error(errc::precondition_failed, [&] { (void)f.tickets().approve(coordinator.id, t.id, {}, stale); });
         check_untouched(f, before);
     }
     const auto opened = f.tickets().approve(coordinator.id, t.id, approval("High", "IT Department"), 1);
@@ -622,7 +622,7 @@ TEST_CASE("a stale expected_version is a conflict that writes nothing - the righ
 
     {
         const auto before = snapshot(f, t.id);
-        (void)expect_error(errc::conflict, [&] { (void)f.tickets().claim(coordinator.id, t.id, 1); });
+        (void)expect_error(errc::precondition_failed, [&] { (void)f.tickets().claim(coordinator.id, t.id, 1); });
         check_untouched(f, before);
     }
     const auto claimed = f.tickets().claim(coordinator.id, t.id, 2);
@@ -632,7 +632,7 @@ TEST_CASE("a stale expected_version is a conflict that writes nothing - the righ
 
     {
         const auto before = snapshot(f, t.id);
-        (void)expect_error(errc::conflict, [&] {
+        (void)expect_error(errc::precondition_failed, [&] {
             (void)f.tickets().update_status(coordinator.id, t.id, "On Hold", "waiting for parts", 2);
         });
         check_untouched(f, before);

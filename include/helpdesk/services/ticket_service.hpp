@@ -86,7 +86,8 @@ struct ticket_list {
 /// Ticket lifecycle, comments, attachments, lists and stats. Every call is one
 /// store transaction that checks the policy, validates input, writes the
 /// change, its history rows and outbox events, and commits once. Mutations
-/// take `expected_version`; a stale one throws `conflict`. Thread-safe.
+/// take `expected_version`; a stale one (also one that goes stale while the
+/// call runs) throws `precondition_failed` and writes nothing. Thread-safe.
 class ticket_service {
 public:
     explicit ticket_service(engine_context& ctx) : ctx_(ctx) {}
