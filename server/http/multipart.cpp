@@ -2,6 +2,7 @@
 
 #include <helpdesk/error.hpp>
 
+#include <algorithm>
 #include <functional>
 
 namespace helpdesk::server {
