@@ -1,4 +1,4 @@
-#include "hmac_sha256.hpp"
+#include "auth/hmac_sha256.hpp"
 
 #include <helpdesk/error.hpp>
 

@@ -1,7 +1,7 @@
-#include "jwt.hpp"
+#include "auth/jwt.hpp"
 
-#include "base64url.hpp"
-#include "hmac_sha256.hpp"
+#include "auth/base64url.hpp"
+#include "auth/hmac_sha256.hpp"
 
 #include <helpdesk/error.hpp>
 

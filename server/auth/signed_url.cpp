@@ -1,7 +1,7 @@
-#include "signed_url.hpp"
+#include "auth/signed_url.hpp"
 
-#include "base64url.hpp"
-#include "hmac_sha256.hpp"
+#include "auth/base64url.hpp"
+#include "auth/hmac_sha256.hpp"
 
 #include <helpdesk/error.hpp>
 

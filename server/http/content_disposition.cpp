@@ -1,4 +1,4 @@
-#include "content_disposition.hpp"
+#include "http/content_disposition.hpp"
 
 #include <cstddef>
 

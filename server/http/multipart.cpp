@@ -1,4 +1,4 @@
-#include "multipart.hpp"
+#include "http/multipart.hpp"
 
 #include <helpdesk/error.hpp>
 
