@@ -1,0 +1,195 @@
+#include "app/dispatcher.hpp"
+
+#include "app/call.hpp"
+#include "app/error_response.hpp"
+#include "app/http_failure.hpp"
+#include "app/route_table.hpp"
+#include "auth/jwt.hpp"
+#include "auth/signed_url.hpp"
+
+#include <helpdesk/error.hpp>
+
+#include <boost/url/parse.hpp>
+
+#include <openssl/crypto.h>
+
+#include <array>
+#include <charconv>
+
+namespace helpdesk::server {
+
+namespace {
+
+namespace beast_http = boost::beast::http;
+
+std::string_view path_of(std::string_view target) noexcept {
+    return target.substr(0, target.find('?'));
+}
+
+bool equal_secret(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::optional<std::string_view> bearer_token(const call& c) {
+    const auto value = c.header("Authorization");
+    if (!value) {
+        return std::nullopt;
+    }
+    constexpr std::string_view scheme = "Bearer ";
+    if (value->size() <= scheme.size() || !std::equal(scheme.begin(), scheme.end(), value->begin(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+        })) {
+        throw error(errc::unauthenticated, "The Authorization header must be `Bearer <token>`.");
+    }
+    return value->substr(scheme.size());
+}
+
+void authenticate(call& c, const route& r) {
+    switch (r.who) {
+    case access::anyone: return;
+    case access::bearer: {
+        const auto token = bearer_token(c);
+        if (!token) {
+            throw error(errc::unauthenticated, "Sign in first: this needs a bearer token.");
+        }
+        const auto claims = jwt_verify(*token, c.ctx.options.jwt_secret, "access", unix_now());
+        std::int64_t id = 0;
+        const auto [end, ec] = std::from_chars(claims.sub.data(), claims.sub.data() + claims.sub.size(), id);
+        if (ec != std::errc{} || end != claims.sub.data() + claims.sub.size() || id <= 0) {
+            throw error(errc::unauthenticated, "The token's subject is not an account.");
+        }
+        c.who = caller{id, claims.sid};
+        return;
+    }
+    case access::signed_url: {
+        auto param = [&](std::string_view name) -> std::string {
+            const auto it = c.url.params().find(name);
+            return it == c.url.params().end() ? std::string{} : std::string{(*it).value};
+        };
+        const auto user = verify_signed_url(c.url.path(), param("u"), param("exp"), param("sig"), unix_now(),
+                                            c.ctx.options.jwt_secret);
+        if (!user) {
+            throw error(errc::unauthenticated, "The link is invalid or has expired; fetch a fresh one.");
+        }
+        c.who = caller{*user, {}};
+        return;
+    }
+    case access::api_key: {
+        const auto key = c.header("X-API-Key");
+        if (!c.ctx.options.workflow_api_key || !key || !equal_secret(*key, *c.ctx.options.workflow_api_key)) {
+            throw error(errc::unauthenticated, "A valid X-API-Key header is required.");
+        }
+        return;
+    }
+    case access::metrics: {
+        if (!c.ctx.options.metrics_token) {
+            return;
+        }
+        const auto token = bearer_token(c);
+        if (!token || !equal_secret(*token, *c.ctx.options.metrics_token)) {
+            throw error(errc::unauthenticated, "The metrics need their bearer token.");
+        }
+        return;
+    }
+    }
+}
+
+constexpr std::array<std::string_view, 4> preflight_methods{"GET", "POST", "OPTIONS", "HEAD"};
+
+response preflight(const app& a, const call& c, const route_match& m) {
+    const auto origin = c.header("Origin").value_or("");
+    const auto method = c.header("Access-Control-Request-Method").value_or("");
+    const auto headers = c.header("Access-Control-Request-Headers").value_or("");
+    if (origin.empty() || method.empty()) {
+        // Not a CORS preflight: a plain OPTIONS answers which methods exist.
+        auto r = empty_response(beast_http::status::no_content);
+        r.headers.emplace_back("Allow", m.allow.empty() ? "OPTIONS" : m.allow + ", OPTIONS");
+        return r;
+    }
+    const auto cors = cors_for_preflight(a.cors, origin, method, headers, preflight_methods);
+    auto r = empty_response(cors.origin_allowed ? beast_http::status::no_content : beast_http::status::forbidden);
+    for (const auto& h : cors.headers) {
+        r.headers.push_back(h);
+    }
+    return r;
+}
+
+} // namespace
+
+std::size_t body_limit(const app& a, beast_http::verb method, std::string_view target) {
+    const auto m = match_route(method, path_of(target));
+    if (m.found && m.found->body == body_kind::upload) {
+        return a.options.max_upload_body_bytes;
+    }
+    return a.options.max_json_body_bytes;
+}
+
+void add_standard_headers(const app& a, response& res) {
+    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    res.headers.emplace_back("Referrer-Policy", "no-referrer");
+    res.headers.emplace_back("X-Frame-Options", "DENY");
+    res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (!res.cacheable) {
+        res.headers.emplace_back("Cache-Control", "no-store");
+    }
+    if (a.options.tls_certificate_file) {
+        res.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+    }
+}
+
+outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req, std::string client) {
+    outcome out;
+    out.route_index = route_table().size();
+    const auto target = std::string_view{req.target().data(), req.target().size()};
+    const auto parsed = boost::urls::parse_origin_form(target);
+    const bool head = req.method() == beast_http::verb::head;
+    const auto method = head ? beast_http::verb::get : req.method();
+    try {
+        if (!parsed) {
+            throw error(errc::invalid_argument, "The request target is not a valid path.");
+        }
+        call c{a, req, *parsed};
+        c.client = std::move(client);
+        if (req.method() == beast_http::verb::options) {
+            route_match m;
+            for (const auto v : {beast_http::verb::get, beast_http::verb::post}) {
+                if (match_route(v, parsed->encoded_path()).found) {
+                    m.allow += (m.allow.empty() ? "" : ", ") + std::string{beast_http::to_string(v)};
+                }
+            }
+            out.res = preflight(a, c, m);
+        } else {
+            auto m = match_route(method, parsed->encoded_path());
+            if (!m.found) {
+                if (!m.allow.empty()) {
+                    throw http_failure(beast_http::status::method_not_allowed, "method_not_allowed",
+                                       "This path does not take " + std::string{beast_http::to_string(req.method())} + ".",
+                                       {{"Allow", m.allow}});
+                }
+                throw error(errc::not_found, "No such endpoint.");
+            }
+            out.route_index = m.index;
+            c.params = std::move(m.params);
+            authenticate(c, *m.found);
+            if (c.who) {
+                out.actor = c.who->id;
+            }
+            out.res = m.found->handle(c);
+        }
+    } catch (...) {
+        out.res = error_response(std::current_exception(), a.log);
+        if (out.res.status == beast_http::status::service_unavailable ||
+            out.res.status == beast_http::status::internal_server_error) {
+            a.counters.count_store_error();
+        }
+    }
+    if (const auto origin = req.find(beast_http::field::origin); origin != req.end() && req.method() != beast_http::verb::options) {
+        for (auto& h : cors_for_request(a.cors, std::string_view{origin->value().data(), origin->value().size()}).headers) {
+            out.res.headers.push_back(std::move(h));
+        }
+    }
+    add_standard_headers(a, out.res);
+    return out;
+}
+
+} // namespace helpdesk::server

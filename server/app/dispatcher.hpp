@@ -1,0 +1,39 @@
+#pragma once
+
+#include "app/app.hpp"
+#include "app/response.hpp"
+
+#include <helpdesk/ids.hpp>
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/verb.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace helpdesk::server {
+
+/// A handled request: the response and what the access log and metrics need.
+struct outcome {
+    response res{};
+    std::size_t route_index = 0;        ///< the route table position; table size when unmatched
+    std::optional<account_id> actor{};  ///< who was authenticated, if anyone
+};
+
+/// The largest body the route addressed by `target` accepts (decided from
+/// the header alone, before the body is read).
+[[nodiscard]] std::size_t body_limit(const app& a, boost::beast::http::verb method, std::string_view target);
+
+/// Runs one request through matching, CORS, authentication and its handler,
+/// and adds the headers every response carries. Never throws. Blocking: call
+/// it on a worker thread.
+[[nodiscard]] outcome dispatch(app& a, const boost::beast::http::request<boost::beast::http::string_body>& req,
+                               std::string client);
+
+/// Adds the security and cache headers of spec §4 to a finished response.
+void add_standard_headers(const app& a, response& res);
+
+} // namespace helpdesk::server

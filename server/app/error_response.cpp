@@ -1,0 +1,93 @@
+#include "app/error_response.hpp"
+
+#include "app/http_failure.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <string>
+
+namespace helpdesk::server {
+
+http::status status_for(errc code) noexcept {
+    switch (code) {
+    case errc::invalid_argument: return http::status::bad_request;
+    case errc::not_found: return http::status::not_found;
+    case errc::permission_denied: return http::status::forbidden;
+    case errc::unauthenticated: return http::status::unauthorized;
+    case errc::invalid_state: return http::status::conflict;
+    case errc::conflict: return http::status::conflict;
+    case errc::precondition_failed: return http::status::precondition_failed;
+    case errc::rate_limited: return http::status::too_many_requests;
+    case errc::storage_unavailable: return http::status::service_unavailable;
+    case errc::internal: return http::status::internal_server_error;
+    }
+    return http::status::internal_server_error;
+}
+
+namespace {
+
+// Store messages can carry a second line with the offending key values
+// (PostgreSQL's DETAIL); only the first line is for the client.
+std::string_view first_line(std::string_view text) noexcept {
+    return text.substr(0, text.find('\n'));
+}
+
+boost::json::object error_body(std::string_view code, std::string_view detail) {
+    boost::json::object body;
+    body["error"] = code;
+    body["detail"] = detail;
+    return body;
+}
+
+} // namespace
+
+response error_response(http::status status, std::string_view code, std::string_view detail) {
+    auto r = json_response(error_body(code, detail), status);
+    if (status == http::status::unauthorized) {
+        r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    }
+    return r;
+}
+
+response error_response(std::exception_ptr failure, const std::function<void(std::string_view)>& log) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const http_failure& e) {
+        auto r = error_response(e.status(), e.code(), e.what());
+        r.headers.insert(r.headers.end(), e.headers().begin(), e.headers().end());
+        return r;
+    } catch (const error& e) {
+        const auto status = status_for(e.code());
+        if (e.code() == errc::internal || e.code() == errc::storage_unavailable) {
+            log(std::string{"store or engine failure: "} + e.what());
+            return error_response(status, to_string(e.code()),
+                                  e.code() == errc::internal ? "The server failed; the failure was logged."
+                                                             : "The store is unavailable; try again shortly.");
+        }
+        auto body = error_body(to_string(e.code()), first_line(e.what()));
+        if (!e.fields().empty()) {
+            boost::json::object fields;
+            for (const auto& [name, messages] : e.fields()) {
+                boost::json::array list;
+                for (const auto& m : messages) {
+                    list.emplace_back(m);
+                }
+                fields[name] = std::move(list);
+            }
+            body["field_errors"] = std::move(fields);
+        }
+        auto r = json_response(body, status);
+        if (status == http::status::unauthorized) {
+            r.headers.emplace_back("WWW-Authenticate", "Bearer");
+        }
+        return r;
+    } catch (const std::exception& e) {
+        log(std::string{"unexpected failure: "} + e.what());
+    } catch (...) {
+        log("unexpected failure of an unknown type");
+    }
+    return error_response(http::status::internal_server_error, "internal", "The server failed; the failure was logged.");
+}
+
+} // namespace helpdesk::server

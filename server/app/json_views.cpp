@@ -1,0 +1,217 @@
+#include "app/json_views.hpp"
+
+#include "auth/signed_url.hpp"
+
+#include <helpdesk/time.hpp>
+
+#include <boost/url/url.hpp>
+
+namespace helpdesk::server {
+
+std::string url_signer::sign(const std::string& path) const {
+    const auto expires = unix_now() + ctx.options.signed_url_lifetime.count();
+    return path + "?" + sign_url_query(path, user, expires, ctx.options.jwt_secret);
+}
+
+boost::json::value optional_text(const std::optional<std::string>& text) {
+    return text ? boost::json::value(*text) : boost::json::value(nullptr);
+}
+
+namespace {
+boost::json::value optional_time(const std::optional<time_point>& t) {
+    return t ? boost::json::value(to_rfc3339(*t)) : boost::json::value(nullptr);
+}
+boost::json::value optional_number(const std::optional<std::int64_t>& n) {
+    return n ? boost::json::value(*n) : boost::json::value(nullptr);
+}
+boost::json::value optional_id(const std::optional<account_id>& n) {
+    return n ? boost::json::value(*n) : boost::json::value(nullptr);
+}
+} // namespace
+
+boost::json::object account_json(const account& a, const url_signer& urls) {
+    boost::json::object o;
+    o["id"] = a.id;
+    o["email"] = a.email;
+    o["first_name"] = a.first_name;
+    o["middle_name"] = optional_text(a.middle_name);
+    o["last_name"] = a.last_name;
+    o["suffix"] = optional_text(a.suffix);
+    o["company_id"] = a.company_id;
+    o["department"] = a.department;
+    o["role"] = to_string(a.account_role);
+    o["status"] = to_string(a.status);
+    o["date_created"] = to_rfc3339(a.date_created);
+    if (a.image_key) {
+        o["image_url"] = urls.sign("/api/employees/" + std::to_string(a.id) + "/image/");
+    } else {
+        o["image_url"] = nullptr;
+    }
+    return o;
+}
+
+boost::json::object person_json(const account_summary& p) {
+    return {{"id", p.id},
+            {"first_name", p.first_name},
+            {"last_name", p.last_name},
+            {"email", p.email},
+            {"role", to_string(p.account_role)}};
+}
+
+namespace {
+boost::json::value person_by_id(const std::vector<account_summary>& people, std::optional<account_id> id) {
+    if (!id) {
+        return nullptr;
+    }
+    for (const auto& p : people) {
+        if (p.id == *id) {
+            return person_json(p);
+        }
+    }
+    return boost::json::object{{"id", *id}};
+}
+} // namespace
+
+boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people) {
+    boost::json::object o;
+    o.reserve(24);
+    o["id"] = t.id;
+    o["ticket_number"] = t.ticket_number;
+    o["employee"] = person_by_id(people, t.employee);
+    o["subject"] = t.subject;
+    o["category"] = t.category;
+    o["sub_category"] = t.sub_category;
+    o["description"] = t.description;
+    o["scheduled_date"] = t.scheduled_date ? boost::json::value(to_iso_date(*t.scheduled_date)) : nullptr;
+    o["priority"] = to_string(t.ticket_priority);
+    o["department"] = t.department;
+    o["status"] = to_string(t.status);
+    o["assigned_to"] = person_by_id(people, t.assigned_to);
+    o["submit_date"] = to_rfc3339(t.submit_date);
+    o["update_date"] = to_rfc3339(t.update_date);
+    o["response_time"] = optional_number(t.response_seconds);
+    o["resolution_time"] = optional_number(t.resolution_seconds);
+    o["time_closed"] = optional_time(t.time_closed);
+    o["rejection_reason"] = optional_text(t.rejection_reason);
+    o["finalized"] = t.finalized;
+    o["version"] = t.version;
+    return o;
+}
+
+boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls) {
+    std::vector<account_summary> people{d.employee};
+    if (d.assigned_to) {
+        people.push_back(*d.assigned_to);
+    }
+    auto o = ticket_json(d.item, people);
+    boost::json::array files;
+    for (const auto& a : d.attachments) {
+        files.push_back(attachment_json(a, urls));
+    }
+    o["attachments"] = std::move(files);
+    boost::json::array notes;
+    for (const auto& c : d.comments) {
+        notes.push_back(comment_json(c));
+    }
+    o["comments"] = std::move(notes);
+    return o;
+}
+
+boost::json::object comment_json(const comment& c) {
+    return {{"id", c.id},
+            {"ticket", c.ticket},
+            {"author", optional_id(c.author)},
+            {"text", c.text},
+            {"is_internal", c.is_internal},
+            {"created_at", to_rfc3339(c.created_at)}};
+}
+
+boost::json::object attachment_json(const attachment& a, const url_signer& urls) {
+    return {{"id", a.id},
+            {"ticket", a.ticket},
+            {"file_name", a.file_name},
+            {"content_type", a.content_type},
+            {"size", a.size},
+            {"uploaded_by", a.uploaded_by},
+            {"upload_date", to_rfc3339(a.upload_date)},
+            {"download_url", urls.sign("/api/attachments/" + std::to_string(a.id) + "/download/")}};
+}
+
+boost::json::object history_json(const history_event& e) {
+    return {{"id", e.id},
+            {"ticket", e.ticket},
+            {"actor", optional_id(e.actor)},
+            {"at", to_rfc3339(e.at)},
+            {"kind", e.kind},
+            {"old_value", optional_text(e.old_value)},
+            {"new_value", optional_text(e.new_value)},
+            {"is_internal", e.is_internal}};
+}
+
+boost::json::object rejected_json(const rejected_account& r) {
+    return {{"id", r.id},
+            {"company_id", r.company_id},
+            {"first_name", r.first_name},
+            {"middle_name", optional_text(r.middle_name)},
+            {"last_name", r.last_name},
+            {"suffix", optional_text(r.suffix)},
+            {"email", r.email},
+            {"department", r.department},
+            {"reason", r.reason},
+            {"rejected_by", r.rejected_by},
+            {"rejected_at", to_rfc3339(r.rejected_at)}};
+}
+
+boost::json::object stats_json(const ticket_stats& s) {
+    auto counts = [](const std::map<std::string, std::int64_t>& m) {
+        boost::json::object o;
+        for (const auto& [k, v] : m) {
+            o[k] = v;
+        }
+        return o;
+    };
+    auto mean = [](const std::optional<double>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); };
+    return {{"total", s.total},
+            {"by_status", counts(s.by_status)},
+            {"by_priority", counts(s.by_priority)},
+            {"by_department", counts(s.by_department)},
+            {"mean_response_seconds", mean(s.mean_response_seconds)},
+            {"mean_resolution_seconds", mean(s.mean_resolution_seconds)}};
+}
+
+namespace {
+std::string link_with(const call& c, std::string_view name, const std::string& value) {
+    boost::urls::url u;
+    u.set_encoded_path(c.url.encoded_path());
+    for (const auto& p : c.url.params()) {
+        if (p.key != name && p.key != "page" && p.key != "cursor") {
+            u.params().append(p);
+        }
+    }
+    u.params().append({name, value});
+    return std::string{u.buffer()};
+}
+} // namespace
+
+boost::json::object page_json(const call& c, boost::json::array results, std::optional<std::int64_t> count,
+                              std::int64_t page_number, bool has_next, bool has_previous,
+                              const std::optional<std::string>& next_cursor) {
+    boost::json::object o;
+    o["count"] = count ? boost::json::value(*count) : boost::json::value(nullptr);
+    if (next_cursor) {
+        o["next"] = link_with(c, "cursor", *next_cursor);
+    } else if (has_next && !c.url.params().contains("cursor")) {
+        o["next"] = link_with(c, "page", std::to_string(page_number + 1));
+    } else {
+        o["next"] = nullptr;
+    }
+    if (has_previous && !c.url.params().contains("cursor")) {
+        o["previous"] = link_with(c, "page", std::to_string(page_number - 1));
+    } else {
+        o["previous"] = nullptr;
+    }
+    o["results"] = std::move(results);
+    return o;
+}
+
+} // namespace helpdesk::server

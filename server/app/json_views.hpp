@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/call.hpp"
+
+#include <helpdesk/domain/account.hpp>
+#include <helpdesk/domain/ticket.hpp>
+#include <helpdesk/ports/queries.hpp>
+#include <helpdesk/services/ticket_service.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+/// The one JSON shape of each resource (spec §4): times RFC 3339 UTC,
+/// people as objects, files as short-lived signed URLs for the caller.
+namespace helpdesk::server {
+
+/// Makes signed URLs for one caller (`u` = the caller, so a leaked link
+/// grants nothing beyond what that person may already see, briefly).
+struct url_signer {
+    const app& ctx;
+    account_id user = 0;
+    /// `path` + `?u=..&exp=..&sig=..`.
+    [[nodiscard]] std::string sign(const std::string& path) const;
+};
+
+/// An account as its owner and staff see it (no password hash, image as a signed URL).
+[[nodiscard]] boost::json::object account_json(const account& a, const url_signer& urls);
+/// A person inside a ticket: `{id, first_name, last_name, email, role}`.
+[[nodiscard]] boost::json::object person_json(const account_summary& p);
+/// A ticket with the people it names, without comments and attachments (list rows).
+[[nodiscard]] boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people);
+/// The detail view: the list row plus attachments (with signed URLs) and comments.
+[[nodiscard]] boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls);
+/// A comment.
+[[nodiscard]] boost::json::object comment_json(const comment& c);
+/// An attachment with its signed download URL.
+[[nodiscard]] boost::json::object attachment_json(const attachment& a, const url_signer& urls);
+/// A history row.
+[[nodiscard]] boost::json::object history_json(const history_event& e);
+/// A rejection audit row.
+[[nodiscard]] boost::json::object rejected_json(const rejected_account& r);
+/// The stats endpoint's body.
+[[nodiscard]] boost::json::object stats_json(const ticket_stats& s);
+
+/// `{"count", "next", "previous", "results"}` for offset pages, with `next`
+/// and `previous` as links that keep the request's other query parameters.
+[[nodiscard]] boost::json::object page_json(const call& c, boost::json::array results, std::optional<std::int64_t> count,
+                                            std::int64_t page_number, bool has_next, bool has_previous,
+                                            const std::optional<std::string>& next_cursor);
+
+/// JSON null or the text.
+[[nodiscard]] boost::json::value optional_text(const std::optional<std::string>& text);
+
+} // namespace helpdesk::server

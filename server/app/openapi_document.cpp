@@ -1,0 +1,123 @@
+#include "app/openapi.hpp"
+
+#include "app/route_table.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <cctype>
+
+namespace helpdesk::server {
+
+namespace {
+
+boost::json::object ref(std::string_view schema) {
+    return {{"$ref", "#/components/schemas/" + std::string{schema}}};
+}
+
+boost::json::object error_response_entry(std::string_view description) {
+    return {{"description", description},
+            {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
+}
+
+boost::json::object operation(const route& r) {
+    boost::json::object op;
+    op["summary"] = r.summary;
+    op["tags"] = boost::json::array{r.tag};
+    boost::json::array parameters;
+    std::string_view pattern = r.pattern;
+    for (auto open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
+        const auto close = pattern.find('}', open);
+        parameters.push_back({{"name", pattern.substr(open + 1, close - open - 1)},
+                              {"in", "path"},
+                              {"required", true},
+                              {"schema", {{"type", "string"}}}});
+    }
+    std::string_view query = r.query;
+    while (!query.empty()) {
+        const auto comma = query.find(',');
+        parameters.push_back(
+            {{"name", query.substr(0, comma)}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
+        query = comma == std::string_view::npos ? std::string_view{} : query.substr(comma + 1);
+    }
+    if (r.who == access::bearer) {
+        parameters.push_back({{"name", "If-Match"}, {"in", "header"}, {"required", false}, {"schema", {{"type", "string"}}}});
+    }
+    if (!parameters.empty()) {
+        op["parameters"] = std::move(parameters);
+    }
+    if (!r.request_schema.empty()) {
+        boost::json::object content;
+        if (r.body != body_kind::upload) {
+            content["application/json"] = {{"schema", ref(r.request_schema)}};
+        }
+        if (r.body == body_kind::form || r.body == body_kind::upload) {
+            content["multipart/form-data"] = {{"schema", ref(r.request_schema)}};
+        }
+        op["requestBody"] = {{"required", true}, {"content", std::move(content)}};
+    }
+    boost::json::object responses;
+    boost::json::object ok{{"description", "Success."}};
+    if (!r.response_schema.empty()) {
+        ok["content"] = {{"application/json", {{"schema", ref(r.response_schema)}}}};
+    }
+    responses[std::to_string(r.success_status)] = std::move(ok);
+    if (!r.request_schema.empty() || !r.query.empty()) {
+        responses["400"] = error_response_entry("Invalid input.");
+    }
+    if (r.who != access::anyone) {
+        responses["401"] = error_response_entry("Missing, invalid or expired credentials.");
+        responses["403"] = error_response_entry("The caller may not do this.");
+    }
+    if (r.pattern.find('{') != std::string_view::npos) {
+        responses["404"] = error_response_entry("Not found, or not visible to the caller.");
+        responses["409"] = error_response_entry("The current state does not allow it, or a duplicate.");
+        responses["412"] = error_response_entry("A stale If-Match version.");
+    }
+    if (r.body == body_kind::upload) {
+        responses["413"] = error_response_entry("Too large.");
+    }
+    if (r.rate_limited) {
+        responses["429"] = error_response_entry("Rate limited; see Retry-After.");
+    }
+    op["responses"] = std::move(responses);
+    if (r.who == access::bearer) {
+        op["security"] = boost::json::array{{{"bearer", boost::json::array{}}}};
+    } else if (r.who == access::api_key) {
+        op["security"] = boost::json::array{{{"api_key", boost::json::array{}}}};
+    }
+    return op;
+}
+
+std::string build() {
+    boost::json::object paths;
+    for (const auto& r : route_table()) {
+        auto& entry = paths[r.pattern];
+        if (!entry.is_object()) {
+            entry = boost::json::object{};
+        }
+        std::string method{boost::beast::http::to_string(r.method)};
+        for (auto& ch : method) {
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        }
+        entry.as_object()[method] = operation(r);
+    }
+    boost::json::object doc;
+    doc["openapi"] = "3.0.3";
+    doc["info"] = {{"title", "helpdesk"}, {"version", "0.1.0"},
+                   {"description", "The SmartSupport help-desk REST API served by helpdesk-server."}};
+    doc["paths"] = std::move(paths);
+    doc["components"] = {{"schemas", openapi_schemas()},
+                         {"securitySchemes",
+                          {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}},
+                           {"api_key", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-API-Key"}}}}}};
+    return boost::json::serialize(doc);
+}
+
+} // namespace
+
+const std::string& openapi_document() {
+    static const std::string document = build();
+    return document;
+}
+
+} // namespace helpdesk::server

@@ -1,0 +1,118 @@
+#include "app/openapi.hpp"
+
+#include <boost/json/parse.hpp>
+
+namespace helpdesk::server {
+
+namespace {
+
+// Written as JSON so it reads like the API it describes.
+constexpr const char* schemas_json = R"json({
+  "Error": {"type": "object", "required": ["error", "detail"], "properties": {
+    "error": {"type": "string", "example": "invalid_argument"},
+    "detail": {"type": "string"},
+    "field_errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}},
+  "Person": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
+    "email": {"type": "string"}, "role": {"type": "string"}}},
+  "Account": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "email": {"type": "string"}, "first_name": {"type": "string"},
+    "middle_name": {"type": "string", "nullable": true}, "last_name": {"type": "string"},
+    "suffix": {"type": "string", "nullable": true}, "company_id": {"type": "string", "example": "MA0001"},
+    "department": {"type": "string"}, "role": {"type": "string", "enum": ["Employee", "Ticket Coordinator", "System Admin"]},
+    "status": {"type": "string", "enum": ["Pending", "Approved", "Rejected"]},
+    "date_created": {"type": "string", "format": "date-time"},
+    "image_url": {"type": "string", "nullable": true, "description": "short-lived signed URL"}}},
+  "AccountPage": {"type": "object", "properties": {"count": {"type": "integer"}, "next": {"type": "string", "nullable": true},
+    "previous": {"type": "string", "nullable": true}, "results": {"type": "array", "items": {"$ref": "#/components/schemas/Account"}}}},
+  "RejectedAccount": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "company_id": {"type": "string"}, "first_name": {"type": "string"},
+    "middle_name": {"type": "string", "nullable": true}, "last_name": {"type": "string"}, "suffix": {"type": "string", "nullable": true},
+    "email": {"type": "string"}, "department": {"type": "string"}, "reason": {"type": "string"},
+    "rejected_by": {"type": "integer"}, "rejected_at": {"type": "string", "format": "date-time"}}},
+  "RejectedAccountPage": {"type": "object", "properties": {"count": {"type": "integer"}, "next": {"type": "string", "nullable": true},
+    "previous": {"type": "string", "nullable": true}, "results": {"type": "array", "items": {"$ref": "#/components/schemas/RejectedAccount"}}}},
+  "Count": {"type": "object", "properties": {"count": {"type": "integer"}}},
+  "Message": {"type": "object", "properties": {"detail": {"type": "string"}}},
+  "PasswordCheck": {"type": "object", "properties": {"valid": {"type": "boolean"}}},
+  "Health": {"type": "object", "properties": {"status": {"type": "string"}}},
+  "TokenPair": {"type": "object", "properties": {
+    "access": {"type": "string"}, "refresh": {"type": "string"}, "token_type": {"type": "string"},
+    "expires_in": {"type": "integer"}, "id": {"type": "integer"}, "email": {"type": "string"}, "role": {"type": "string"},
+    "first_name": {"type": "string"}, "last_name": {"type": "string"}, "company_id": {"type": "string"}, "department": {"type": "string"}}},
+  "SignUp": {"type": "object", "required": ["email", "first_name", "last_name", "department", "password", "confirm_password"], "properties": {
+    "email": {"type": "string"}, "first_name": {"type": "string"}, "middle_name": {"type": "string"}, "last_name": {"type": "string"},
+    "suffix": {"type": "string"}, "company_id": {"type": "string"}, "department": {"type": "string"},
+    "password": {"type": "string"}, "confirm_password": {"type": "string"}}},
+  "AdminCreateEmployee": {"type": "object", "required": ["email", "first_name", "last_name", "department"], "properties": {
+    "email": {"type": "string"}, "first_name": {"type": "string"}, "middle_name": {"type": "string"}, "last_name": {"type": "string"},
+    "suffix": {"type": "string"}, "department": {"type": "string"}, "role": {"type": "string"}}},
+  "Login": {"type": "object", "required": ["email", "password"], "properties": {"email": {"type": "string"}, "password": {"type": "string"}}},
+  "Refresh": {"type": "object", "required": ["refresh"], "properties": {"refresh": {"type": "string"}}},
+  "ChangePassword": {"type": "object", "required": ["current_password", "new_password", "confirm_password"], "properties": {
+    "current_password": {"type": "string"}, "new_password": {"type": "string"}, "confirm_password": {"type": "string"}}},
+  "CheckPassword": {"type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}},
+  "ForgotPassword": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}},
+  "ResetPassword": {"type": "object", "required": ["token", "new_password", "confirm_password"], "properties": {
+    "token": {"type": "string"}, "new_password": {"type": "string"}, "confirm_password": {"type": "string"}}},
+  "ImageUpload": {"type": "object", "required": ["image"], "properties": {"image": {"type": "string", "format": "binary"}}},
+  "FileUpload": {"type": "object", "required": ["file"], "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"}}}},
+  "Reason": {"type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}},
+  "Note": {"type": "object", "properties": {"comment": {"type": "string"}}},
+  "NewComment": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "is_internal": {"type": "boolean"}}},
+  "ApproveTicket": {"type": "object", "properties": {
+    "priority": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]}, "department": {"type": "string"},
+    "approval_notes": {"type": "string"}}},
+  "AssignTicket": {"type": "object", "required": ["assigned_to"], "properties": {"assigned_to": {"type": "integer"}}},
+  "UpdateStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}, "comment": {"type": "string"}}},
+  "WorkflowStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}, "comment": {"type": "string"}}},
+  "CreateTicket": {"type": "object", "required": ["subject", "category", "sub_category", "description"], "properties": {
+    "subject": {"type": "string"}, "category": {"type": "string"}, "sub_category": {"type": "string"},
+    "description": {"type": "string"}, "scheduled_date": {"type": "string", "format": "date"},
+    "attachments": {"type": "array", "items": {"type": "string", "format": "binary"}}}},
+  "Attachment": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "ticket": {"type": "integer"}, "file_name": {"type": "string"}, "content_type": {"type": "string"},
+    "size": {"type": "integer"}, "uploaded_by": {"type": "integer"}, "upload_date": {"type": "string", "format": "date-time"},
+    "download_url": {"type": "string", "description": "short-lived signed URL"}}},
+  "AttachmentList": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}},
+  "Comment": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "ticket": {"type": "integer"}, "author": {"type": "integer", "nullable": true},
+    "text": {"type": "string"}, "is_internal": {"type": "boolean"}, "created_at": {"type": "string", "format": "date-time"}}},
+  "CommentList": {"type": "array", "items": {"$ref": "#/components/schemas/Comment"}},
+  "HistoryEvent": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "ticket": {"type": "integer"}, "actor": {"type": "integer", "nullable": true},
+    "at": {"type": "string", "format": "date-time"}, "kind": {"type": "string"}, "old_value": {"type": "string", "nullable": true},
+    "new_value": {"type": "string", "nullable": true}, "is_internal": {"type": "boolean"}}},
+  "HistoryList": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEvent"}},
+  "Ticket": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "ticket_number": {"type": "string", "example": "TX0001"},
+    "employee": {"$ref": "#/components/schemas/Person"}, "subject": {"type": "string"}, "category": {"type": "string"},
+    "sub_category": {"type": "string"}, "description": {"type": "string"}, "scheduled_date": {"type": "string", "format": "date", "nullable": true},
+    "priority": {"type": "string"}, "department": {"type": "string"}, "status": {"type": "string"},
+    "assigned_to": {"allOf": [{"$ref": "#/components/schemas/Person"}], "nullable": true},
+    "submit_date": {"type": "string", "format": "date-time"}, "update_date": {"type": "string", "format": "date-time"},
+    "response_time": {"type": "integer", "nullable": true, "description": "seconds"},
+    "resolution_time": {"type": "integer", "nullable": true, "description": "seconds"},
+    "time_closed": {"type": "string", "format": "date-time", "nullable": true},
+    "rejection_reason": {"type": "string", "nullable": true}, "finalized": {"type": "boolean"}, "version": {"type": "integer"},
+    "attachments": {"$ref": "#/components/schemas/AttachmentList"}, "comments": {"$ref": "#/components/schemas/CommentList"}}},
+  "TicketPage": {"type": "object", "properties": {"count": {"type": "integer", "nullable": true},
+    "next": {"type": "string", "nullable": true}, "previous": {"type": "string", "nullable": true},
+    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}}},
+  "TicketStats": {"type": "object", "properties": {
+    "total": {"type": "integer"},
+    "by_status": {"type": "object", "additionalProperties": {"type": "integer"}},
+    "by_priority": {"type": "object", "additionalProperties": {"type": "integer"}},
+    "by_department": {"type": "object", "additionalProperties": {"type": "integer"}},
+    "mean_response_seconds": {"type": "number", "nullable": true},
+    "mean_resolution_seconds": {"type": "number", "nullable": true}}}
+})json";
+
+} // namespace
+
+const boost::json::object& openapi_schemas() {
+    static const boost::json::object schemas = boost::json::parse(schemas_json).as_object();
+    return schemas;
+}
+
+} // namespace helpdesk::server

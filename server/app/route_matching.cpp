@@ -1,0 +1,92 @@
+#include "app/route_table.hpp"
+
+#include <boost/url/pct_string_view.hpp>
+
+namespace helpdesk::server {
+
+namespace {
+
+std::vector<std::string_view> segments(std::string_view path) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const auto end = slash == std::string_view::npos ? path.size() : slash;
+        out.push_back(path.substr(start, end - start));
+        if (slash == std::string_view::npos) {
+            break;
+        }
+        start = slash + 1;
+    }
+    return out;
+}
+
+// Number of parameter segments when `pattern` matches `path`, or -1.
+int match(std::string_view pattern, const std::vector<std::string_view>& path, std::vector<std::string>* params) {
+    const auto parts = segments(pattern);
+    if (parts.size() != path.size()) {
+        return -1;
+    }
+    int dynamic = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i].starts_with('{')) {
+            if (path[i].empty()) {
+                return -1;
+            }
+            ++dynamic;
+            continue;
+        }
+        if (parts[i] != path[i]) {
+            return -1;
+        }
+    }
+    if (params) {
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (parts[i].starts_with('{')) {
+                boost::system::result<boost::urls::pct_string_view> decoded = boost::urls::make_pct_string_view(path[i]);
+                params->push_back(decoded ? decoded->decode() : std::string{path[i]});
+            }
+        }
+    }
+    return dynamic;
+}
+
+} // namespace
+
+route_match match_route(boost::beast::http::verb method, std::string_view encoded_path) {
+    const auto path = segments(encoded_path);
+    const auto table = route_table();
+    route_match out;
+    int best = -1;
+    std::string allow;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const int score = match(table[i].pattern, path, nullptr);
+        if (score < 0) {
+            continue;
+        }
+        if (table[i].method != method) {
+            continue;
+        }
+        if (best < 0 || score < best) {
+            best = score;
+            out.found = &table[i];
+            out.index = i;
+        }
+    }
+    if (out.found) {
+        match(out.found->pattern, path, &out.params);
+        return out;
+    }
+    for (const auto& r : table) {
+        if (match(r.pattern, path, nullptr) >= 0) {
+            if (!allow.empty()) {
+                allow += ", ";
+            }
+            allow += std::string{boost::beast::http::to_string(r.method)};
+        }
+    }
+    out.allow = std::move(allow);
+    return out;
+}
+
+} // namespace helpdesk::server

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "app/call.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace helpdesk::server {
+
+/// Takes one token from the client address's bucket for `endpoint` and, when
+/// `account_key` is given (an account id or a lower-cased email), from that
+/// account's bucket too. Over either limit: 429 with `Retry-After`. The
+/// buckets live in the store, so every server process shares them.
+void throttle(const call& c, std::string_view endpoint, std::optional<std::string_view> account_key);
+
+} // namespace helpdesk::server

@@ -1,0 +1,61 @@
+#include "app/tokens.hpp"
+
+#include "auth/jwt.hpp"
+
+#include <helpdesk/error.hpp>
+
+#include <openssl/rand.h>
+
+#include <array>
+
+namespace helpdesk::server {
+
+std::string random_id() {
+    std::array<unsigned char, 16> bytes{};
+    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+        throw error(errc::internal, "the random number generator failed");
+    }
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const auto b : bytes) {
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 15]);
+    }
+    return out;
+}
+
+time_point refresh_expiry(const app& ctx) {
+    return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()) +
+           ctx.options.refresh_token_lifetime;
+}
+
+boost::json::object token_body(const app& ctx, const account& a, const std::string& session,
+                               const std::string& refresh_id) {
+    const auto now = unix_now();
+    jwt_claims access;
+    access.sub = std::to_string(a.id);
+    access.role = std::string{to_string(a.account_role)};
+    access.iat = now;
+    access.exp = now + ctx.options.access_token_lifetime.count();
+    access.jti = random_id();
+    access.type = "access";
+    access.sid = session;
+    jwt_claims refresh = access;
+    refresh.exp = now + ctx.options.refresh_token_lifetime.count();
+    refresh.jti = refresh_id;
+    refresh.type = "refresh";
+    return {{"access", jwt_sign(access, ctx.options.jwt_secret)},
+            {"refresh", jwt_sign(refresh, ctx.options.jwt_secret)},
+            {"token_type", "Bearer"},
+            {"expires_in", ctx.options.access_token_lifetime.count()},
+            {"id", a.id},
+            {"email", a.email},
+            {"role", to_string(a.account_role)},
+            {"first_name", a.first_name},
+            {"last_name", a.last_name},
+            {"company_id", a.company_id},
+            {"department", a.department}};
+}
+
+} // namespace helpdesk::server

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "app/app.hpp"
+
+#include <helpdesk/domain/account.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <string>
+
+namespace helpdesk::server {
+
+/// 128 random bits as 32 hex characters (session ids and token ids).
+[[nodiscard]] std::string random_id();
+
+/// Signs a fresh access token and a refresh token (`jti` = `refresh_id`) for
+/// `a` in `session`, and returns the login body: `{access, refresh, ...}`
+/// with the account's public fields.
+[[nodiscard]] boost::json::object token_body(const app& ctx, const account& a, const std::string& session,
+                                             const std::string& refresh_id);
+
+/// When a refresh token issued now expires.
+[[nodiscard]] time_point refresh_expiry(const app& ctx);
+
+} // namespace helpdesk::server

@@ -1,0 +1,247 @@
+#include "cli/config.hpp"
+
+#include "app/tokens.hpp"
+
+#include <helpdesk/error.hpp>
+
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace helpdesk::server {
+
+namespace {
+
+struct flag {
+    std::string_view name;        ///< without the leading `--`
+    std::string_view value_hint;  ///< empty for switches
+    std::string_view help;
+    void (*apply)(program_config&, std::string_view value);
+};
+
+[[noreturn]] void bad(std::string_view flag_name, std::string message) {
+    throw error(errc::invalid_argument, "--" + std::string{flag_name} + ": " + message,
+                {{std::string{flag_name}, {std::move(message)}}});
+}
+
+std::int64_t number(std::string_view name, std::string_view text, std::int64_t min, std::int64_t max) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+        bad(name, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+    return value;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        auto item = text.substr(0, comma);
+        while (!item.empty() && item.front() == ' ') {
+            item.remove_prefix(1);
+        }
+        while (!item.empty() && item.back() == ' ') {
+            item.remove_suffix(1);
+        }
+        if (!item.empty()) {
+            out.emplace_back(item);
+        }
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    }
+    return out;
+}
+
+rate_limit parse_limit(std::string_view name, std::string_view text) {
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos) {
+        bad(name, "expected BURST/SECONDS, e.g. 20/3");
+    }
+    rate_limit out;
+    out.burst = static_cast<std::int32_t>(number(name, text.substr(0, slash), 1, 1'000'000'000));
+    out.refill_every = std::chrono::milliseconds{number(name, text.substr(slash + 1), 1, 86'400) * 1000};
+    return out;
+}
+
+void listen_on(program_config& c, std::string_view text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos) {
+        bad("listen", "expected HOST:PORT, e.g. 127.0.0.1:8000 or [::1]:8000");
+    }
+    auto host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    c.server.listen_address = std::string{host};
+    c.server.port = static_cast<std::uint16_t>(number("listen", text.substr(colon + 1), 0, 65535));
+}
+
+// clang-format off
+const std::array flags{
+    flag{"listen", "HOST:PORT", "address and port to listen on (default 127.0.0.1:8000; port 0 picks one)", listen_on},
+    flag{"store", "URL", "sqlite:///abs.db, sqlite://relative.db, sqlite::memory: or postgresql://user@host:port/db (default sqlite://var/helpdesk.db)",
+         [](program_config& c, std::string_view v) { c.store_url = std::string{v}; }},
+    flag{"blob-dir", "DIR", "where attachments and pictures are kept (default var/blobs)",
+         [](program_config& c, std::string_view v) { c.blob_dir = std::string{v}; }},
+    flag{"jwt-secret", "SECRET", "HS256 key for tokens and signed URLs, at least 32 bytes (required)",
+         [](program_config& c, std::string_view v) { c.server.jwt_secret = std::string{v}; }},
+    flag{"dev-generate-secret", "", "generate a random JWT secret for this run (development only: tokens die with the process)",
+         [](program_config& c, std::string_view) { c.generated_secret = true; }},
+    flag{"cors-origins", "LIST", "comma-separated origins allowed by CORS, e.g. https://desk.example.com (default none)",
+         [](program_config& c, std::string_view v) { c.server.cors_origins = split_list(v); }},
+    flag{"access-token-ttl", "SECONDS", "access token lifetime (default 900)",
+         [](program_config& c, std::string_view v) { c.server.access_token_lifetime = std::chrono::seconds{number("access-token-ttl", v, 10, 86'400)}; }},
+    flag{"refresh-token-ttl", "SECONDS", "refresh token lifetime (default 86400)",
+         [](program_config& c, std::string_view v) { c.server.refresh_token_lifetime = std::chrono::seconds{number("refresh-token-ttl", v, 60, 90 * 86'400)}; }},
+    flag{"signed-url-ttl", "SECONDS", "lifetime of signed download and image URLs (default 300)",
+         [](program_config& c, std::string_view v) { c.server.signed_url_lifetime = std::chrono::seconds{number("signed-url-ttl", v, 10, 86'400)}; }},
+    flag{"max-header-bytes", "BYTES", "largest request line plus headers (default 16384)",
+         [](program_config& c, std::string_view v) { c.server.max_header_bytes = static_cast<std::size_t>(number("max-header-bytes", v, 1024, 1 << 20)); }},
+    flag{"max-body-bytes", "BYTES", "largest JSON body (default 1048576)",
+         [](program_config& c, std::string_view v) { c.server.max_json_body_bytes = static_cast<std::size_t>(number("max-body-bytes", v, 1024, 64 << 20)); }},
+    flag{"max-upload-bytes", "BYTES", "largest multipart upload body (default 26214400)",
+         [](program_config& c, std::string_view v) { c.server.max_upload_body_bytes = static_cast<std::size_t>(number("max-upload-bytes", v, 1024, 1LL << 30)); }},
+    flag{"idle-timeout", "SECONDS", "time allowed to send a request's headers, and to idle between requests (default 30)",
+         [](program_config& c, std::string_view v) { c.server.idle_timeout = std::chrono::seconds{number("idle-timeout", v, 1, 3600)}; }},
+    flag{"request-timeout", "SECONDS", "time allowed to send a body and to receive the response (default 60)",
+         [](program_config& c, std::string_view v) { c.server.request_timeout = std::chrono::seconds{number("request-timeout", v, 1, 3600)}; }},
+    flag{"max-connections", "N", "open connections at most; more get 503 (default 1024)",
+         [](program_config& c, std::string_view v) { c.server.max_connections = static_cast<std::size_t>(number("max-connections", v, 1, 1'000'000)); }},
+    flag{"io-threads", "N", "threads running the sockets (default 1)",
+         [](program_config& c, std::string_view v) { c.server.io_threads = static_cast<unsigned>(number("io-threads", v, 1, 256)); }},
+    flag{"worker-threads", "N", "threads running store calls (default 4)",
+         [](program_config& c, std::string_view v) { c.server.worker_threads = static_cast<unsigned>(number("worker-threads", v, 1, 1024)); }},
+    flag{"tls-cert", "FILE", "PEM certificate chain: serve HTTPS (with --tls-key)",
+         [](program_config& c, std::string_view v) { c.server.tls_certificate_file = std::string{v}; }},
+    flag{"tls-key", "FILE", "PEM private key for --tls-cert",
+         [](program_config& c, std::string_view v) { c.server.tls_private_key_file = std::string{v}; }},
+    flag{"workflow-api-key", "KEY", "X-API-Key the external workflow system sends (at least 16 characters; unset disables the route)",
+         [](program_config& c, std::string_view v) { c.server.workflow_api_key = std::string{v}; }},
+    flag{"metrics-token", "TOKEN", "when set, /metrics needs Authorization: Bearer TOKEN",
+         [](program_config& c, std::string_view v) { c.server.metrics_token = std::string{v}; }},
+    flag{"rate-limit-address", "BURST/SECONDS", "per client address and endpoint: BURST attempts, one more every SECONDS (default 20/3)",
+         [](program_config& c, std::string_view v) { c.server.address_limit = parse_limit("rate-limit-address", v); }},
+    flag{"rate-limit-account", "BURST/SECONDS", "per account (or email) and endpoint (default 5/60)",
+         [](program_config& c, std::string_view v) { c.server.account_limit = parse_limit("rate-limit-account", v); }},
+    flag{"password-iterations", "N", "PBKDF2 iterations for new password hashes (default 600000)",
+         [](program_config& c, std::string_view v) { c.password_iterations = static_cast<std::int32_t>(number("password-iterations", v, 1000, 100'000'000)); }},
+    flag{"shutdown-grace", "SECONDS", "on SIGINT/SIGTERM, how long requests in flight may finish (default 10)",
+         [](program_config& c, std::string_view v) { c.shutdown_grace = std::chrono::seconds{number("shutdown-grace", v, 0, 3600)}; }},
+    flag{"log-format", "json|text", "access log and event lines (default json)",
+         [](program_config& c, std::string_view v) {
+             if (v == "json") { c.server.logs = log_format::json; }
+             else if (v == "text") { c.server.logs = log_format::text; }
+             else { bad("log-format", "expected json or text"); }
+         }},
+    flag{"no-access-log", "", "do not log each request",
+         [](program_config& c, std::string_view) { c.server.access_log = false; }},
+    flag{"help", "", "print this help and exit",
+         [](program_config& c, std::string_view) { c.show_help = true; }},
+};
+// clang-format on
+
+std::string env_name(std::string_view flag_name) {
+    std::string out = "HELPDESK_";
+    for (const char ch : flag_name) {
+        out.push_back(ch == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+    }
+    return out;
+}
+
+const flag* find_flag(std::string_view name) {
+    for (const auto& f : flags) {
+        if (f.name == name) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+program_config parse_config(std::span<const std::string_view> args,
+                            const std::function<std::optional<std::string>(std::string_view)>& env) {
+    program_config c;
+    for (const auto& f : flags) {
+        if (f.name == "help") {
+            continue;
+        }
+        if (const auto value = env(env_name(f.name))) {
+            if (f.value_hint.empty()) {
+                if (*value == "1" || *value == "true") {
+                    f.apply(c, *value);
+                }
+            } else {
+                f.apply(c, *value);
+            }
+        }
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        auto arg = args[i];
+        if (!arg.starts_with("--")) {
+            bad(arg, "unexpected argument (flags start with --; see --help)");
+        }
+        arg.remove_prefix(2);
+        std::optional<std::string_view> value;
+        if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+            value = arg.substr(eq + 1);
+            arg = arg.substr(0, eq);
+        }
+        const auto* f = find_flag(arg);
+        if (!f) {
+            bad(arg, "unknown flag (see --help)");
+        }
+        if (f->value_hint.empty()) {
+            if (value) {
+                bad(arg, "takes no value");
+            }
+            f->apply(c, "");
+            continue;
+        }
+        if (!value) {
+            if (i + 1 >= args.size()) {
+                bad(arg, "needs a value: " + std::string{f->value_hint});
+            }
+            value = args[++i];
+        }
+        f->apply(c, *value);
+    }
+    if (c.show_help) {
+        return c;
+    }
+    if (c.server.jwt_secret.empty()) {
+        if (!c.generated_secret) {
+            bad("jwt-secret", "required (or HELPDESK_JWT_SECRET); --dev-generate-secret makes a throwaway one");
+        }
+        c.server.jwt_secret = random_id() + random_id();
+    } else {
+        c.generated_secret = false;
+    }
+    if (c.server.jwt_secret.size() < 32) {
+        bad("jwt-secret", "must be at least 32 bytes");
+    }
+    return c;
+}
+
+std::string help_text() {
+    std::string out = "Usage: helpdesk-server [flags]\n\n"
+                      "The helpdesk reference server: the SmartSupport REST API over HTTP.\n"
+                      "Every flag can also be set by the environment variable shown; flags win.\n\n";
+    for (const auto& f : flags) {
+        std::string left = "  --" + std::string{f.name};
+        if (!f.value_hint.empty()) {
+            left += " " + std::string{f.value_hint};
+        }
+        out += left + "\n      " + std::string{f.help};
+        if (f.name != "help") {
+            out += "  [" + env_name(f.name) + "]";
+        }
+        out += "\n";
+    }
+    out += "\nFirst start on an empty store creates a System Admin from HELPDESK_ADMIN_EMAIL and\n"
+           "HELPDESK_ADMIN_PASSWORD, or admin@example.com with a generated password printed once.\n"
+           "SIGINT/SIGTERM stop accepting, let requests in flight finish, and exit 0.\n";
+    return out;
+}
+
+} // namespace helpdesk::server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <helpdesk/security/password.hpp>
+#include <helpdesk/server.hpp>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace helpdesk::server {
+
+/// Everything `helpdesk-server` is configured with.
+struct program_config {
+    server_options server{};
+    std::string store_url = "sqlite://var/helpdesk.db";
+    std::string blob_dir = "var/blobs";
+    std::chrono::seconds shutdown_grace{10};
+    std::int32_t password_iterations = default_password_iterations;
+    bool generated_secret = false;   ///< `--dev-generate-secret` made the JWT secret
+    bool show_help = false;
+};
+
+/// Reads the environment (`HELPDESK_<FLAG>`, e.g. `HELPDESK_JWT_SECRET`) and
+/// then the flags (`--jwt-secret X` or `--jwt-secret=X`), flags winning.
+/// Throws `error{invalid_argument}` naming the flag for unknown flags, a
+/// missing value, a malformed number, or no JWT secret (unless
+/// `--dev-generate-secret`).
+[[nodiscard]] program_config parse_config(std::span<const std::string_view> args,
+                                          const std::function<std::optional<std::string>(std::string_view)>& env);
+
+/// The `--help` text: every flag, its variable and its default.
+[[nodiscard]] std::string help_text();
+
+} // namespace helpdesk::server

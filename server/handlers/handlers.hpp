@@ -1,0 +1,70 @@
+#pragma once
+
+#include "app/call.hpp"
+#include "app/response.hpp"
+
+/// Every handler: parse the request, call one engine service, serialise.
+/// No business rules here; refusals come from the engine as `helpdesk::error`.
+namespace helpdesk::server::handlers {
+
+// Sign-in and tokens (auth_handlers.cpp).
+response token_employee(call& c);
+response token_admin(call& c);
+response token_refresh(call& c);
+response token_logout(call& c);
+
+// The caller's own account (profile_handlers.cpp).
+response sign_up(call& c);
+response profile(call& c);
+response change_password(call& c);
+response check_password(call& c);
+response upload_image(call& c);
+response forgot_password(call& c);
+response reset_password(call& c);
+
+// Account administration (employee_handlers.cpp).
+response admin_create_employee(call& c);
+response list_employees(call& c);
+response approve_employee(call& c);
+response reject_employee(call& c);
+response employee_image(call& c);
+response rejected_employees(call& c);
+response rejected_count(call& c);
+
+// Ticket lists and detail (ticket_handlers.cpp).
+response list_tickets(call& c);
+response create_ticket(call& c);
+response new_tickets(call& c);
+response open_tickets(call& c);
+response my_tickets(call& c);
+response ticket_stats(call& c);
+response ticket_detail(call& c);
+
+// Lifecycle actions (ticket_action_handlers.cpp).
+response approve_ticket(call& c);
+response reject_ticket(call& c);
+response claim_ticket(call& c);
+response assign_ticket(call& c);
+response update_ticket_status(call& c);
+response withdraw_ticket(call& c);
+response close_ticket(call& c);
+response reopen_ticket(call& c);
+response finalize_ticket(call& c);
+
+// Comments, history and files (ticket_thread_handlers.cpp).
+response list_comments(call& c);
+response add_comment(call& c);
+response ticket_history(call& c);
+response add_attachment(call& c);
+response download_attachment(call& c);
+
+// The external workflow system (workflow_handlers.cpp).
+response workflow_status(call& c);
+
+// Operations (ops_handlers.cpp).
+response healthz(call& c);
+response readyz(call& c);
+response metrics_text(call& c);
+response openapi(call& c);
+
+} // namespace helpdesk::server::handlers

@@ -1,0 +1,94 @@
+#include "handlers/handlers.hpp"
+
+#include "app/form.hpp"
+#include "app/json_views.hpp"
+#include "app/throttle.hpp"
+
+#include <helpdesk/error.hpp>
+
+namespace helpdesk::server::handlers {
+
+namespace {
+
+response message(std::string_view text) {
+    return json_response(boost::json::object{{"detail", text}});
+}
+
+} // namespace
+
+response sign_up(call& c) {
+    const auto body = form::read(c, true);
+    throttle(c, "sign-up", std::nullopt);
+    sign_up_request r;
+    r.email = body.text("email").value_or("");
+    r.first_name = body.text("first_name").value_or("");
+    r.middle_name = body.text("middle_name");
+    r.last_name = body.text("last_name").value_or("");
+    r.suffix = body.text("suffix");
+    r.company_id = body.text("company_id");
+    r.department = body.text("department").value_or("");
+    r.password = body.text("password").value_or("");
+    r.confirm_password = body.text("confirm_password").value_or("");
+    // Present at all, in any type, is an attempt to choose them (defect 1).
+    r.role = body.raw("role");
+    r.status = body.raw("status");
+    const auto created = c.ctx.core.accounts().sign_up(r);
+    return json_response(account_json(created, url_signer{c.ctx, created.id}), http::status::created);
+}
+
+response profile(call& c) {
+    const auto me = c.ctx.core.accounts().get(c.actor(), c.actor());
+    return json_response(account_json(me, url_signer{c.ctx, c.actor()}));
+}
+
+response change_password(call& c) {
+    const auto body = form::read(c, false);
+    const auto current = body.required_text("current_password");
+    const auto next = body.required_text("new_password");
+    const auto confirm = body.required_text("confirm_password");
+    c.ctx.core.accounts().change_password(c.actor(), current, next, confirm,
+                                          c.who->session.empty() ? std::nullopt
+                                                                 : std::optional<std::string_view>{c.who->session});
+    return message("The password was changed; other sessions were signed out.");
+}
+
+response check_password(call& c) {
+    const auto body = form::read(c, false);
+    const auto password = body.required_text("password");
+    throttle(c, "check-password", std::to_string(c.actor()));
+    const bool valid = c.ctx.core.accounts().check_password(c.actor(), password);
+    return json_response(boost::json::object{{"valid", valid}});
+}
+
+response upload_image(call& c) {
+    const auto body = form::read(c, true);
+    auto files = body.files("image");
+    if (files.size() != 1) {
+        throw error(errc::invalid_argument, "Send exactly one file under `image`.",
+                    {{"image", {"Send exactly one PNG or JPEG file."}}});
+    }
+    const auto updated = c.ctx.core.accounts().set_image(c.actor(), files.front().bytes);
+    return json_response(account_json(updated, url_signer{c.ctx, c.actor()}));
+}
+
+response forgot_password(call& c) {
+    const auto body = form::read(c, false);
+    const auto email = body.required_text("email");
+    throttle(c, "forgot-password", email);
+    // The token travels only by mail (the outbox); the answer is the same
+    // whether or not the address belongs to anyone (defect 8).
+    (void)c.ctx.core.accounts().request_password_reset(email);
+    return message("If that address belongs to an approved account, a reset link is on its way.");
+}
+
+response reset_password(call& c) {
+    const auto body = form::read(c, false);
+    const auto token = body.required_text("token");
+    const auto next = body.required_text("new_password");
+    const auto confirm = body.required_text("confirm_password");
+    throttle(c, "reset-password", std::nullopt);
+    c.ctx.core.accounts().reset_password(token, next, confirm);
+    return message("The password was set; sign in with it.");
+}
+
+} // namespace helpdesk::server::handlers

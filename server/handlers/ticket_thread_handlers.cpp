@@ -1,0 +1,63 @@
+#include "handlers/handlers.hpp"
+
+#include "app/form.hpp"
+#include "app/json_views.hpp"
+#include "http/content_disposition.hpp"
+
+#include <helpdesk/error.hpp>
+
+namespace helpdesk::server::handlers {
+
+response list_comments(call& c) {
+    boost::json::array rows;
+    for (const auto& note : c.ctx.core.tickets().comments(c.actor(), c.id_param(0))) {
+        rows.push_back(comment_json(note));
+    }
+    return json_response(rows);
+}
+
+response add_comment(call& c) {
+    const auto body = form::read(c, false);
+    const auto text = body.text("text").value_or(body.text("comment").value_or(""));
+    const auto internal = body.flag("is_internal").value_or(false);
+    const auto added = c.ctx.core.tickets().add_comment(c.actor(), c.id_param(0), text, internal);
+    return json_response(comment_json(added), http::status::created);
+}
+
+response ticket_history(call& c) {
+    boost::json::array rows;
+    for (const auto& e : c.ctx.core.tickets().history(c.actor(), c.id_param(0))) {
+        rows.push_back(history_json(e));
+    }
+    return json_response(rows);
+}
+
+response add_attachment(call& c) {
+    const auto body = form::read(c, true);
+    const auto files = body.files("file");
+    if (files.empty()) {
+        throw error(errc::invalid_argument, "Send at least one file under `file`.",
+                    {{"file", {"This field is required."}}});
+    }
+    const auto ticket = c.id_param(0);
+    const url_signer urls{c.ctx, c.actor()};
+    boost::json::array added;
+    // One file per engine call: each is its own transaction, checked against
+    // the ticket's file limit as it stands.
+    for (const auto& f : files) {
+        added.push_back(attachment_json(c.ctx.core.tickets().add_attachment(c.actor(), ticket, f), urls));
+    }
+    return json_response(added, http::status::created);
+}
+
+response download_attachment(call& c) {
+    auto [meta, bytes] = c.ctx.core.tickets().download(c.actor(), c.id_param(0));
+    const bool inline_display = meta.content_type.starts_with("image/") || meta.content_type == "application/pdf";
+    response r;
+    r.content_type = meta.content_type;
+    r.body = std::move(bytes);
+    r.headers.emplace_back("Content-Disposition", content_disposition(inline_display, meta.file_name));
+    return r;
+}
+
+} // namespace helpdesk::server::handlers

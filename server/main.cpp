@@ -1,0 +1,146 @@
+// helpdesk-server: the reference HTTP server. Reads its configuration,
+// opens the store, creates the first System Admin of an empty store, serves
+// until SIGINT or SIGTERM, then shuts down gracefully and exits 0.
+#include "app/tokens.hpp"
+#include "cli/config.hpp"
+#include "cli/open_store.hpp"
+
+#include <helpdesk/blob/directory_blob_store.hpp>
+#include <helpdesk/engine.hpp>
+#include <helpdesk/error.hpp>
+#include <helpdesk/server.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <pthread.h>
+#include <vector>
+
+namespace hd = helpdesk;
+
+namespace {
+
+std::optional<std::string> environment(std::string_view name) {
+    if (const char* value = std::getenv(std::string{name}.c_str())) {
+        return std::string{value};
+    }
+    return std::nullopt;
+}
+
+void print_field_errors(const hd::error& e) {
+    for (const auto& [field, messages] : e.fields()) {
+        for (const auto& m : messages) {
+            std::cerr << "  " << field << ": " << m << "\n";
+        }
+    }
+}
+
+// A store URL fit to print: credentials before an `@` are hidden.
+std::string redacted(const std::string& url) {
+    const auto scheme_end = url.find("://");
+    const auto at = url.rfind('@');
+    if (scheme_end == std::string::npos || at == std::string::npos || at < scheme_end) {
+        return url;
+    }
+    return url.substr(0, scheme_end + 3) + "***" + url.substr(at);
+}
+
+// Creates the first System Admin when the store has none; says how to log in.
+std::string bootstrap_admin(hd::engine& desk) {
+    const auto email = environment("HELPDESK_ADMIN_EMAIL").value_or("admin@example.com");
+    const auto given = environment("HELPDESK_ADMIN_PASSWORD");
+    // Upper, lower, digit and symbol, as the password rules ask.
+    const auto password = given ? *given : "Hd!" + hd::server::random_id().substr(0, 20) + "9aZ";
+    hd::sign_up_request admin;
+    admin.email = email;
+    admin.first_name = "System";
+    admin.last_name = "Admin";
+    admin.department = "IT Department";
+    admin.password = password;
+    admin.confirm_password = password;
+    try {
+        (void)desk.accounts().bootstrap_admin(admin);
+    } catch (const hd::error& e) {
+        if (e.code() == hd::errc::conflict) {
+            return "log in as an existing System Admin";
+        }
+        throw;
+    }
+    if (given) {
+        return "log in as " + email + " with HELPDESK_ADMIN_PASSWORD (System Admin created now)";
+    }
+    return "log in as " + email + " with password " + password +
+           "  (System Admin created now; shown this once, change it)";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string_view> args(argv + 1, argv + argc);
+    hd::server::program_config config;
+    try {
+        config = hd::server::parse_config(args, environment);
+    } catch (const hd::error& e) {
+        std::cerr << "helpdesk-server: " << e.what() << "\n";
+        return 2;
+    }
+    if (config.show_help) {
+        std::cout << hd::server::help_text();
+        return 0;
+    }
+
+    // Block the stop signals in every thread; the main thread waits for them
+    // (the library installs no handlers).
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    try {
+        if (config.store_url.starts_with("sqlite://") && !config.store_url.starts_with("sqlite::memory:")) {
+            const std::filesystem::path file = config.store_url.substr(std::string_view{"sqlite://"}.size());
+            if (file.has_parent_path()) {
+                std::filesystem::create_directories(file.parent_path());
+            }
+        }
+        hd::engine_options engine_options;
+        engine_options.password_iterations = config.password_iterations;
+        hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url),
+                                         .blobs = hd::open_directory_blob_store(config.blob_dir)},
+                        engine_options};
+        const auto login_hint = bootstrap_admin(desk);
+
+        hd::http_server server{desk, config.server};
+        server.start();
+        const auto scheme = server.tls() ? "https" : "http";
+        const auto& host = config.server.listen_address;
+        const auto base = std::string{scheme} + "://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
+                          ":" + std::to_string(server.port());
+        std::cout << "helpdesk-server listening on " << base << "  (store " << redacted(config.store_url) << ")\n"
+                  << "  " << login_hint << "\n"
+                  << "  e.g. curl -s -X POST " << base << "/api/token/admin/ -H 'Content-Type: application/json' \\\n"
+                  << "         -d '{\"email\": \"...\", \"password\": \"...\"}'\n"
+                  << "  API description: " << base << "/api/openapi.json   stop: Ctrl-C\n";
+        if (config.generated_secret) {
+            std::cout << "  note: --dev-generate-secret: a throwaway JWT secret; tokens die with this process\n";
+        }
+        std::cout.flush();
+
+        int received = 0;
+        sigwait(&stop_signals, &received);
+        std::cout << "helpdesk-server: signal " << received << ", finishing requests in flight (up to "
+                  << config.shutdown_grace.count() << " s)\n";
+        server.stop(config.shutdown_grace);
+        std::cout << "helpdesk-server: stopped\n";
+        return 0;
+    } catch (const hd::error& e) {
+        std::cerr << "helpdesk-server: " << e.what() << "\n";
+        print_field_errors(e);
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "helpdesk-server: " << e.what() << "\n";
+        return 1;
+    }
+}
