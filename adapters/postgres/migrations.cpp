@@ -227,9 +227,38 @@ DROP INDEX tickets_by_update;
 DROP INDEX tickets_by_priority;
 )sql";
 
+// Refresh tokens of login sessions, as SQLite's v2: hashes only; revoked
+// rows kept until a day past expiry (reuse detection), then deleted by the
+// engine when the account opens or rotates a session; the account's removal
+// deletes them all.
+constexpr std::string_view v3_refresh_tokens = R"sql(
+CREATE TABLE refresh_tokens (
+    token_hash   TEXT   PRIMARY KEY,
+    session_hash TEXT   NOT NULL,
+    account_id   BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at   BIGINT NOT NULL,
+    expires_at   BIGINT NOT NULL,
+    revoked_at   BIGINT
+);
+CREATE INDEX refresh_tokens_by_session ON refresh_tokens (account_id, session_hash);
+)sql";
+
+// Shared token buckets, as SQLite's v3; buckets idle for a day are deleted
+// by the engine every ~1000th take.
+constexpr std::string_view v4_rate_limit_buckets = R"sql(
+CREATE TABLE rate_limit_buckets (
+    bucket_key   TEXT   PRIMARY KEY,
+    milli_tokens BIGINT NOT NULL,
+    updated_at   BIGINT NOT NULL
+);
+CREATE INDEX rate_limit_buckets_by_update ON rate_limit_buckets (updated_at);
+)sql";
+
 constexpr migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_drop_whole_table_order_indexes},
+    {3, v3_refresh_tokens},
+    {4, v4_rate_limit_buckets},
 };
 
 } // namespace

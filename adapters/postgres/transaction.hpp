@@ -5,6 +5,8 @@
 #include "account_repository.hpp"
 #include "outbox_repository.hpp"
 #include "pool.hpp"
+#include "rate_limit_repository.hpp"
+#include "session_repository.hpp"
 #include "ticket_repository.hpp"
 
 #include <memory>
@@ -43,6 +45,8 @@ public:
     [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
     [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
+    [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
+    [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
 
     /// Commits, in the same round trip as the writes still queued on the
     /// connection (a read transaction just ends, without waiting for the
@@ -62,6 +66,8 @@ private:
     account_repository accounts_;
     ticket_repository tickets_;
     outbox_repository outbox_;
+    session_repository sessions_;
+    rate_limit_repository rate_limits_;
     tx_mode mode_;
     bool finished_ = false;
 };

@@ -289,8 +289,42 @@ WHEN old.employee <> new.employee OR old.status <> new.status OR old.priority <>
 END;
 )sql";
 
+// Refresh tokens of login sessions (spec §4 token/refresh, logout, password
+// change; §7: revocations live in the store). Token and session ids are
+// stored only as SHA-256 hex hashes. Revoked rows stay until they have been
+// expired for a day, so that a replayed token is recognised as reuse; the
+// engine deletes an account's long-expired rows when the account opens or
+// rotates a session, and the account's removal deletes them all.
+// (account_id, session_hash) serves logout, "revoke the others", the
+// per-account purge and the cascade.
+constexpr std::string_view v2_refresh_tokens = R"sql(
+CREATE TABLE refresh_tokens (
+    token_hash   TEXT    PRIMARY KEY,
+    session_hash TEXT    NOT NULL,
+    account_id   INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    revoked_at   INTEGER
+) WITHOUT ROWID;
+CREATE INDEX refresh_tokens_by_session ON refresh_tokens (account_id, session_hash);
+)sql";
+
+// Token buckets shared by every server on the store (spec §4 rate limits,
+// §7). Tokens in fixed point (thousandths). The engine deletes buckets idle
+// for a day every ~1000th take; the index on updated_at serves that.
+constexpr std::string_view v3_rate_limit_buckets = R"sql(
+CREATE TABLE rate_limit_buckets (
+    bucket_key   TEXT    PRIMARY KEY,
+    milli_tokens INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX rate_limit_buckets_by_update ON rate_limit_buckets (updated_at);
+)sql";
+
 constexpr migration all_migrations[] = {
     {1, v1_initial_schema},
+    {2, v2_refresh_tokens},
+    {3, v3_rate_limit_buckets},
 };
 
 } // namespace

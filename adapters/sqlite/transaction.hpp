@@ -3,6 +3,8 @@
 #include "account_repository.hpp"
 #include "connection_lease.hpp"
 #include "outbox_repository.hpp"
+#include "rate_limit_repository.hpp"
+#include "session_repository.hpp"
 #include "ticket_repository.hpp"
 
 #include <helpdesk/ports/store.hpp>
@@ -35,6 +37,8 @@ public:
     [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
     [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
+    [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
+    [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
 
     /// Commits; on failure rolls back and throws the mapped error. Throws
     /// `error{internal}` when called twice.
@@ -49,6 +53,8 @@ private:
     account_repository accounts_;
     ticket_repository tickets_;
     outbox_repository outbox_;
+    session_repository sessions_;
+    rate_limit_repository rate_limits_;
     bool toggle_query_only_;
     bool finished_ = false;
 };

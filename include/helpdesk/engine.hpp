@@ -9,6 +9,8 @@
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/services/account_service.hpp>
 #include <helpdesk/services/outbox_service.hpp>
+#include <helpdesk/services/rate_limit_service.hpp>
+#include <helpdesk/services/session_service.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <chrono>
@@ -77,6 +79,10 @@ public:
     [[nodiscard]] ticket_service& tickets() noexcept { return tickets_; }
     /// Reading and settling outbox events.
     [[nodiscard]] outbox_service& outbox() noexcept { return outbox_; }
+    /// Refresh-token sessions: open, rotate, close, revoke.
+    [[nodiscard]] session_service& sessions() noexcept { return sessions_; }
+    /// Rate limits shared through the store.
+    [[nodiscard]] rate_limit_service& limits() noexcept { return limits_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
 
@@ -85,6 +91,8 @@ private:
     account_service accounts_{context_};
     ticket_service tickets_{context_};
     outbox_service outbox_{context_};
+    session_service sessions_{context_};
+    rate_limit_service limits_{context_};
 };
 
 } // namespace helpdesk

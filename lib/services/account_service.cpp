@@ -312,7 +312,7 @@ bool account_service::check_password(account_id actor_id, std::string_view passw
 }
 
 void account_service::change_password(account_id actor_id, std::string_view current, std::string_view next,
-                                      std::string_view confirm) {
+                                      std::string_view confirm, std::optional<std::string_view> keep_session) {
     field_checker check;
     if (current.empty()) {
         check.fail("current_password", "This field is required.");
@@ -325,6 +325,11 @@ void account_service::change_password(account_id actor_id, std::string_view curr
                     {{"current_password", {"The current password is wrong."}}});
     }
     auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
+    std::optional<std::string> keep_hash;
+    if (keep_session) {
+        keep_hash = detail::sha256_hex(*keep_session); // sessions are stored by hash (session_service)
+    }
+    const auto now = ctx_.time_source().now();
     detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto a = require_account(tx, actor_id);
         if (a.password_hash != before.password_hash) {
@@ -332,6 +337,8 @@ void account_service::change_password(account_id actor_id, std::string_view curr
         }
         a.password_hash = hash;
         tx.accounts().update(a);
+        (void)tx.sessions().revoke_all(a.id, keep_hash ? std::optional<std::string_view>{*keep_hash} : std::nullopt,
+                                       now);
     });
 }
 
@@ -383,6 +390,7 @@ void account_service::reset_password(std::string_view token, std::string_view ne
         auto a = require_account(tx, *owner);
         a.password_hash = hash;
         tx.accounts().update(a);
+        (void)tx.sessions().revoke_all(a.id, std::nullopt, now);
     });
 }
 
@@ -434,6 +442,33 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
         ctx_.blobs().remove(key);
         throw;
     }
+}
+
+std::optional<std::pair<std::string, std::string>> account_service::image(account_id actor_id, account_id target) {
+    // A concurrent set_image deletes the old bytes after its commit: read the
+    // key again when its bytes are gone.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const auto key = detail::in_read_transaction(ctx_, [&](transaction& tx) {
+            const auto who = detail::load_actor(tx, actor_id);
+            if (target != actor_id && !is_staff(who.actor_role)) {
+                throw error(errc::not_found, "account not found");
+            }
+            return require_account(tx, target).image_key;
+        });
+        if (!key) {
+            return std::nullopt;
+        }
+        auto bytes = ctx_.blobs().get(*key);
+        if (!bytes) {
+            continue;
+        }
+        auto type = detail::sniff_image_type(*bytes);
+        if (!type) {
+            throw error(errc::internal, "the stored profile picture is not a PNG or JPEG");
+        }
+        return std::pair{std::move(*type), std::move(*bytes)};
+    }
+    return std::nullopt;
 }
 
 account account_service::get(account_id actor_id, account_id target) {

@@ -691,6 +691,32 @@ TEST_CASE("set_image: PNG and JPEG by content - other bytes and oversize files r
     CHECK(accounts.get(a.id, a.id).image_key == kept);
 }
 
+TEST_CASE("image: the picture with its sniffed type - seen by the account itself and staff, not_found for others") {
+    fixture f;
+    const auto erin = f.employee("erin@example.com");
+    const auto olga = f.employee("olga@example.com");
+    const auto coordinator = f.staff("coord@example.com");
+    auto& accounts = f.desk.accounts();
+
+    CHECK_FALSE(accounts.image(erin.id, erin.id)); // none yet
+    CHECK_FALSE(accounts.image(coordinator.id, erin.id));
+    (void)expect_error(errc::not_found, [&] { (void)accounts.image(olga.id, erin.id); });
+
+    (void)accounts.set_image(erin.id, png_bytes);
+    using picture = std::optional<std::pair<std::string, std::string>>;
+    CHECK(accounts.image(erin.id, erin.id) == picture{{"image/png", png_bytes}});
+    CHECK(accounts.image(coordinator.id, erin.id) == picture{{"image/png", png_bytes}});
+    CHECK(accounts.image(f.admin.id, erin.id) == picture{{"image/png", png_bytes}});
+    // Another employee learns nothing, not even that a picture exists.
+    (void)expect_error(errc::not_found, [&] { (void)accounts.image(olga.id, erin.id); });
+    (void)expect_error(errc::not_found, [&] { (void)accounts.image(olga.id, erin.id + 100); });
+    (void)expect_error(errc::not_found, [&] { (void)accounts.image(coordinator.id, erin.id + 100); });
+    (void)expect_error(errc::unauthenticated, [&] { (void)accounts.image(erin.id + 100, erin.id); });
+
+    (void)accounts.set_image(erin.id, jpeg_bytes);
+    CHECK(accounts.image(erin.id, erin.id) == picture{{"image/jpeg", jpeg_bytes}});
+}
+
 TEST_CASE("admin_create: System Admin only - approved, generated company id, no usable password until set") {
     fixture f;
     const auto coordinator = f.staff("coord@example.com");

@@ -72,6 +72,8 @@ public:
     account_repository& accounts() override { return accounts_; }
     ticket_repository& tickets() override { return inner_->tickets(); }
     outbox_repository& outbox() override { return inner_->outbox(); }
+    session_repository& sessions() override { return inner_->sessions(); }
+    rate_limit_repository& rate_limits() override { return inner_->rate_limits(); }
     void commit() override {
         if (faults_.commit) {
             // Not committed: the inner transaction rolls back when destroyed.

@@ -2,6 +2,8 @@
 
 #include <helpdesk/ports/account_repository.hpp>
 #include <helpdesk/ports/outbox_repository.hpp>
+#include <helpdesk/ports/rate_limit_repository.hpp>
+#include <helpdesk/ports/session_repository.hpp>
 #include <helpdesk/ports/ticket_repository.hpp>
 
 #include <helpdesk/error.hpp>
@@ -36,6 +38,10 @@ public:
     [[nodiscard]] virtual ticket_repository& tickets() = 0;
     /// The outbox, inside this transaction.
     [[nodiscard]] virtual outbox_repository& outbox() = 0;
+    /// Refresh-token sessions, inside this transaction.
+    [[nodiscard]] virtual session_repository& sessions() = 0;
+    /// Shared rate-limit buckets, inside this transaction.
+    [[nodiscard]] virtual rate_limit_repository& rate_limits() = 0;
 
     /// Makes every change durable at once. Throws `transient_conflict` when
     /// the store lost a serialisation race (any repository call may too),

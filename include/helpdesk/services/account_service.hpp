@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace helpdesk {
 
@@ -73,8 +74,8 @@ public:
     account approve(account_id actor, account_id target);
 
     /// System Admin only: removes a pending account and writes its audit row
-    /// (one transaction; the account's tickets, if any, are kept). `reason`
-    /// is required.
+    /// (one transaction; the account's tickets, if any, are kept; its
+    /// refresh-token sessions, if any, go with it). `reason` is required.
     rejected_account reject(account_id actor, account_id target, std::string_view reason);
 
     /// Checks a login. Wrong email or password → unauthenticated (same
@@ -86,16 +87,19 @@ public:
     /// The actor's own password check (no change); rate limiting is the caller's.
     [[nodiscard]] bool check_password(account_id actor, std::string_view password);
 
-    /// Changes the actor's password after checking the current one.
+    /// Changes the actor's password after checking the current one and, in
+    /// the same transaction, revokes every refresh-token session of the actor
+    /// except `keep_session` (the session id the request came with, when given).
     void change_password(account_id actor, std::string_view current, std::string_view next,
-                         std::string_view confirm);
+                         std::string_view confirm, std::optional<std::string_view> keep_session = std::nullopt);
 
     /// Issues a single-use reset token (stored hashed, expiring) and records
     /// the mail in the outbox. Returns the token, or nullopt when no approved
     /// account has that email; callers must answer alike in both cases.
     std::optional<std::string> request_password_reset(std::string_view email);
 
-    /// Sets a new password with a reset token; the token is spent.
+    /// Sets a new password with a reset token; the token is spent and every
+    /// refresh-token session of the account is revoked (same transaction).
     void reset_password(std::string_view token, std::string_view next, std::string_view confirm);
 
     /// System Admin only: changes an account's role.
@@ -103,6 +107,12 @@ public:
 
     /// Stores a PNG or JPEG (checked by content, at most 2 MiB) as the actor's picture.
     account set_image(account_id actor, std::string_view bytes);
+
+    /// The profile picture of `target` as (content type, bytes), the type
+    /// `image/png` or `image/jpeg` sniffed from the bytes; nullopt when the
+    /// account has none. Visible to the account itself and to staff; anyone
+    /// else gets not_found, as for a missing account.
+    [[nodiscard]] std::optional<std::pair<std::string, std::string>> image(account_id actor, account_id target);
 
     /// The actor's own account, or any account for staff.
     [[nodiscard]] account get(account_id actor, account_id target);

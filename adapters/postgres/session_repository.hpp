@@ -1,0 +1,29 @@
+#pragma once
+
+#include <helpdesk/ports/session_repository.hpp>
+
+#include "transaction_bound.hpp"
+
+namespace helpdesk::postgres::detail {
+
+/// `helpdesk::session_repository` over one connection inside an open
+/// transaction (table `refresh_tokens`). Borrows the connection; used by the
+/// transaction's thread only. In a write transaction `find` locks its row
+/// `FOR UPDATE`; under REPEATABLE READ a token changed by another transaction
+/// since the snapshot then fails with `transient_conflict`, so two rotations
+/// of one token cannot both succeed. The insert runs under a savepoint, so a
+/// conflict leaves the transaction usable.
+class session_repository final : public helpdesk::session_repository, public transaction_bound {
+public:
+    using transaction_bound::transaction_bound;
+
+    void insert(const session_token& t) override;
+    [[nodiscard]] std::optional<session_token> find(std::string_view token_hash) override;
+    bool revoke(std::string_view token_hash, time_point now) override;
+    std::int64_t revoke_session(account_id account, std::string_view session_hash, time_point now) override;
+    std::int64_t revoke_all(account_id account, std::optional<std::string_view> keep_session_hash,
+                            time_point now) override;
+    std::int64_t purge(account_id account, time_point expired_before) override;
+};
+
+} // namespace helpdesk::postgres::detail

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <helpdesk/domain/account.hpp>
+#include <helpdesk/ids.hpp>
+#include <helpdesk/time.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace helpdesk {
+
+class engine_context;
+
+/// Refresh-token sessions: one session per login; each rotation replaces the session's live token.
+///
+/// The caller (the server) makes up the ids: `session_id` once per login,
+/// `token_id` once per refresh token (e.g. the JWT's `sid` and `jti`). Both are
+/// stored only as SHA-256 hex hashes. Token and session ids must be 1 to 256
+/// bytes; an empty or longer one is refused with `error{invalid_argument}`
+/// (`rotate` and `active` treat them as unknown instead).
+///
+/// Storage stays bounded: revoked tokens are kept until a day after their
+/// expiry (so a replayed one is still recognised as reuse), and `open` and
+/// `rotate` delete the account's tokens that expired more than a day ago;
+/// removing an account deletes all of its tokens.
+///
+/// Every call is one store transaction. Thread-safe (also across server
+/// processes sharing a store). Failures throw `helpdesk::error`.
+class session_service {
+public:
+    /// Uses the context's store and clock; the context must outlive the service.
+    explicit session_service(engine_context& ctx) : ctx_(ctx) {}
+
+    /// Records the first refresh token of a new session (after a successful login). One transaction.
+    /// Throws unauthenticated when the account does not exist or is not Approved, conflict when the
+    /// token id is already stored, invalid_argument for an empty or over-long id.
+    void open(account_id account, std::string_view session_id, std::string_view token_id,
+              time_point expires_at);
+
+    /// Rotation, one write transaction: `old_token_id` must be stored, unrevoked, unexpired (clock from ctx),
+    /// and its account must still exist with status Approved; then it is revoked and `new_token_id` recorded
+    /// in the same session with `new_expires_at`. Returns the account (fresh from the store). Throws
+    /// error{unauthenticated} otherwise (detail distinguishes "revoked", "expired", "unknown", "account not
+    /// approved"). Presenting an already-revoked token (reuse) also revokes every token of that session
+    /// (OAuth refresh reuse detection) and that revocation is committed even though the call throws. Throws
+    /// invalid_argument for an empty or over-long `new_token_id`, conflict when it is already stored.
+    account rotate(std::string_view old_token_id, std::string_view new_token_id, time_point new_expires_at);
+
+    /// Logout: revokes every token of the session `session_id` belonging to `actor`. Idempotent; unknown
+    /// sessions are a no-op.
+    void close(account_id actor, std::string_view session_id);
+
+    /// Revokes every session of `account` except `keep_session` (when given).
+    void close_all(account_id account, std::optional<std::string_view> keep_session = std::nullopt);
+
+    /// True when the token is stored, unrevoked and unexpired.
+    [[nodiscard]] bool active(std::string_view token_id);
+
+private:
+    engine_context& ctx_;
+};
+
+} // namespace helpdesk
