@@ -15,6 +15,8 @@ packages=(
   libpq-dev             # PostgreSQL adapter
   postgresql-15 postgresql  # the tests' private server (scripts/pg-test-server.sh uses 15)
   libfmt-dev
+  openssl curl          # server tests make a TLS certificate; README's curl session
+  wrk                   # bench/http_bench.sh (HTTP load)
   python3               # Python bindings and tooling
 )
 

@@ -5,7 +5,8 @@
 #   (c) the test suite passes again under AddressSanitizer + UBSan;
 #   (d) no #include points the wrong way across the layers;
 #   (e) the quickstart example still runs (so it never rots);
-#   (f) the benchmarks still build (they are never run as tests).
+#   (f) the benchmarks still build (they are never run as tests);
+#   (g) the README's curl session works against helpdesk-server on SQLite.
 # The builds of (b) and (c) include the PostgreSQL adapter and its tests,
 # which run against a private throwaway server started first
 # (scripts/pg-test-server.sh) and stopped on exit, whatever happens. If that
@@ -159,6 +160,34 @@ quickstart() {
   return "$rc"
 }
 
+curl_session() {
+  # The server as the run command starts it (fresh SQLite store and blob
+  # directory, a free port), driven by the README's curl session.
+  local tmp rc=0 pid port line
+  tmp=$(mktemp -d)
+  HELPDESK_ADMIN_EMAIL=admin@example.com HELPDESK_ADMIN_PASSWORD='Curl!Sess10n' \
+    build-test/server/helpdesk-server --listen 127.0.0.1:0 --store "sqlite://$tmp/helpdesk.db" \
+    --blob-dir "$tmp/blobs" --dev-generate-secret --password-iterations 1000 --no-access-log \
+    >"$tmp/out.log" 2>"$tmp/err.log" &
+  pid=$!
+  for _ in $(seq 50); do
+    line=$(head -n 1 "$tmp/out.log" 2>/dev/null || true)
+    [[ $line == *listening* ]] && break
+    sleep 0.1
+  done
+  port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$tmp/out.log" | head -n 1)
+  if [[ -z $port ]]; then
+    cat "$tmp/out.log" "$tmp/err.log" >&2
+    rc=1
+  else
+    examples/curl_session.sh "http://127.0.0.1:$port" admin@example.com 'Curl!Sess10n' || rc=$?
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" || rc=$?
+  rm -rf "$tmp"
+  return "$rc"
+}
+
 bench_built() {
   # Built by full_build; only check the targets exist, never run them.
   local found
@@ -177,6 +206,7 @@ if ((last_rc == 0)); then
   stage "(b) tests" full_tests
   stage "(e) quickstart example" quickstart
   stage "(f) benchmarks build" bench_built
+  stage "(g) README curl session against helpdesk-server" curl_session
 fi
 stage "(c) tests under ASan + UBSan" sanitized
 stage "(d) layer check" layers
