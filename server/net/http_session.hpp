@@ -161,9 +161,11 @@ private:
         out.route_index = route_table().size();
         out.res = error_response(status, code, detail);
         add_standard_headers(host_.application, out.res);
-        request_type req{bh::verb::unknown, "", 11};
+        request_type req{bh::verb::get, "/", 11};
         if (parser_ && parser_->is_header_done()) {
-            req.method(parser_->get().method());
+            if (parser_->get().method() != bh::verb::unknown) {
+                req.method(parser_->get().method());
+            }
             req.target(parser_->get().target());
         }
         req.keep_alive(false);
@@ -229,10 +231,28 @@ private:
                 self->lowest().socket().close(ignored);
             });
         } else {
+            // Lingering close: after our FIN, read and drop what the client is
+            // still sending (say, the rest of a refused upload) for a moment,
+            // so closing does not reset the connection before the client has
+            // read our answer.
             boost::beast::error_code ignored;
             lowest().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
-            lowest().socket().close(ignored);
+            lowest().expires_after(std::chrono::seconds(1));
+            drain();
         }
+    }
+
+    void drain() {
+        buffer_.clear();
+        lowest().async_read_some(buffer_.prepare(16 * 1024),
+                                 [self = this->shared_from_this()](boost::beast::error_code ec, std::size_t) {
+                                     if (ec) {
+                                         boost::beast::error_code ignored;
+                                         self->lowest().socket().close(ignored);
+                                         return;
+                                     }
+                                     self->drain();
+                                 });
     }
 
     struct finished_request {
