@@ -90,8 +90,10 @@ private:
 
     void on_header(boost::beast::error_code ec) {
         namespace bh = boost::beast::http;
+        // A client that resets an idle keep-alive connection (as load generators
+        // do when they stop) sent no request: close quietly, no 400 logged.
         if (ec == bh::error::end_of_stream || ec == boost::asio::error::operation_aborted ||
-            ec == boost::beast::error::timeout) {
+            ec == boost::beast::error::timeout || ec == boost::asio::error::connection_reset) {
             return close();
         }
         started_ = std::chrono::steady_clock::now();
