@@ -81,7 +81,10 @@ private:
         }
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(options().max_header_bytes));
-        parser_->body_limit(options().max_json_body_bytes);
+        // No body limit while reading the header: Beast would otherwise refuse
+        // a Content-Length over it as a malformed header (a 400 for every
+        // upload over the JSON limit). on_header sets the route's own limit.
+        parser_->body_limit(boost::none);
         lowest().expires_after(options().idle_timeout);
         boost::beast::http::async_read_header(
             stream_, buffer_, *parser_,
