@@ -56,7 +56,7 @@ constexpr const char* schemas_json = R"json({
   "ResetPassword": {"type": "object", "required": ["token", "new_password", "confirm_password"], "properties": {
     "token": {"type": "string"}, "new_password": {"type": "string"}, "confirm_password": {"type": "string"}}},
   "ImageUpload": {"type": "object", "required": ["image"], "properties": {"image": {"type": "string", "format": "binary"}}},
-  "FileUpload": {"type": "object", "required": ["file"], "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"}}}},
+  "FileUpload": {"type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}},
   "Reason": {"type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}},
   "Note": {"type": "object", "properties": {"comment": {"type": "string"}}},
   "NewComment": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "is_internal": {"type": "boolean"}}},

@@ -95,7 +95,7 @@ const std::array routes{
     route{verb::get, "/api/tickets/{id}/history/", access::bearer, body_kind::none, false, h::ticket_history, "tickets",
           "The ticket's history the caller may see, in order.", "", "HistoryList", 200, ""},
     route{verb::post, "/api/tickets/{id}/attachments/", access::bearer, body_kind::upload, false, h::add_attachment, "tickets",
-          "Adds files under `file` (png, jpeg, pdf, doc(x), xls(x), csv; size and count limits).", "FileUpload", "AttachmentList", 201, ""},
+          "Adds one file under `file` (png, jpeg, pdf, doc(x), xls(x), csv; size and count limits).", "FileUpload", "AttachmentList", 201, ""},
     route{verb::get, "/api/attachments/{id}/download/", access::signed_url, body_kind::none, false, h::download_attachment, "tickets",
           "An attachment's bytes, through the signed URL given in `download_url`.", "", "", 200, "u,exp,sig"},
     route{verb::post, "/api/workflow/tickets/{ticket_number}/status/", access::api_key, body_kind::json, false, h::workflow_status, "workflow",

@@ -35,18 +35,15 @@ response ticket_history(call& c) {
 response add_attachment(call& c) {
     const auto body = form::read(c, true);
     const auto files = body.files("file");
-    if (files.empty()) {
-        throw error(errc::invalid_argument, "Send at least one file under `file`.",
-                    {{"file", {"This field is required."}}});
+    // One file per request: the engine adds each file in its own transaction,
+    // so a refused second file would leave the first stored behind a 400.
+    if (files.size() != 1) {
+        throw error(errc::invalid_argument, "Send exactly one file under `file`.",
+                    {{"file", {files.empty() ? "This field is required." : "Send one file per request."}}});
     }
-    const auto ticket = c.id_param(0);
     const url_signer urls{c.ctx, c.actor()};
     boost::json::array added;
-    // One file per engine call: each is its own transaction, checked against
-    // the ticket's file limit as it stands.
-    for (const auto& f : files) {
-        added.push_back(attachment_json(c.ctx.core.tickets().add_attachment(c.actor(), ticket, f), urls));
-    }
+    added.push_back(attachment_json(c.ctx.core.tickets().add_attachment(c.actor(), c.id_param(0), files.front()), urls));
     return json_response(added, http::status::created);
 }
 
