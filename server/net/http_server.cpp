@@ -9,6 +9,7 @@
 
 #include <helpdesk/error.hpp>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -82,6 +83,11 @@ struct http_server::impl {
     std::optional<net::thread_pool> workers;
     std::optional<server::session_host> host;
     std::optional<net::io_context> ioc;
+    // Keeps the I/O threads running until stop() gives up on the grace
+    // period: once the acceptor is closed, a request whose handler is on the
+    // worker pool has no operation pending on the io_context, which would
+    // otherwise run out of work and return before the reply is written.
+    std::optional<net::executor_work_guard<net::io_context::executor_type>> keep_running;
     std::shared_ptr<server::listener> accepting;
     std::vector<std::thread> io_threads;
     unsigned short port = 0;
@@ -130,6 +136,7 @@ void http_server::start() {
     s.workers.emplace(s.options.worker_threads);
     s.host.emplace(server::session_host{s.application, *s.workers, s.registry, s.stopping});
     s.ioc.emplace(static_cast<int>(s.options.io_threads));
+    s.keep_running.emplace(net::make_work_guard(*s.ioc));
     s.accepting = std::make_shared<server::listener>(*s.ioc, net::ip::tcp::endpoint{address, s.options.port}, *s.host,
                                                      s.tls ? &*s.tls : nullptr);
     s.port = s.accepting->port();
@@ -167,6 +174,7 @@ void http_server::stop(std::chrono::milliseconds grace) {
         s.registry.shutdown_all();
     }
     // Handlers still running finish on the pool; their replies are dropped.
+    s.keep_running.reset();
     s.workers->join();
     s.ioc->stop();
     for (auto& t : s.io_threads) {
