@@ -20,8 +20,10 @@ struct flag {
 };
 
 [[noreturn]] void bad(std::string_view flag_name, std::string message) {
-    throw error(errc::invalid_argument, "--" + std::string{flag_name} + ": " + message,
-                {{std::string{flag_name}, {std::move(message)}}});
+    // Built first: the order in which arguments are evaluated is unspecified,
+    // and the field error below moves `message` away.
+    auto text = "--" + std::string{flag_name} + ": " + message;
+    throw error(errc::invalid_argument, std::move(text), {{std::string{flag_name}, {std::move(message)}}});
 }
 
 std::int64_t number(std::string_view name, std::string_view text, std::int64_t min, std::int64_t max) {
