@@ -12,7 +12,9 @@
 #include <string>
 #include <string_view>
 
-namespace http_test {
+// Own namespace: other headers of this folder define helpers with the same
+// names (an inline function defined twice differently breaks the ODR).
+namespace http_test::routes {
 
 /// `Authorization: Bearer <token>` as a header list.
 inline header_list bearer(const std::string& token) {
@@ -142,4 +144,4 @@ inline std::string param_of(const std::string& url, const std::string& name) {
     return {};
 }
 
-} // namespace http_test
+} // namespace http_test::routes

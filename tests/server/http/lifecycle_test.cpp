@@ -5,6 +5,7 @@
 #include "api_checks.hpp"
 
 using namespace http_test;
+using namespace http_test::routes;
 
 namespace {
 

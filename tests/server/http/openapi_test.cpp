@@ -10,6 +10,7 @@
 #include <thread>
 
 using namespace http_test;
+using namespace http_test::routes;
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <set>
 
 using namespace http_test;
+using namespace http_test::routes;
 
 namespace {
 
