@@ -1,0 +1,303 @@
+// The helpdesk-server program as an operator runs it (spec §4, issue
+// "Operations"): started as a child process on port 0 over a temporary SQLite
+// store, it prints where it listens and how to log in, serves, and exits 0 on
+// SIGTERM or SIGINT; --help lists the flags; bad configuration exits non-zero
+// with a clear message.
+#include "auth_support.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+extern char** environ;
+
+using namespace http_test;
+using namespace http_test::guard;
+
+namespace {
+
+/// A running helpdesk-server with its stdout and stderr on pipes.
+class child {
+public:
+    child(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+        int out[2];
+        int err[2];
+        REQUIRE(::pipe(out) == 0);
+        REQUIRE(::pipe(err) == 0);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+        posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+        posix_spawn_file_actions_addclose(&actions, out[0]);
+        posix_spawn_file_actions_addclose(&actions, err[0]);
+        std::vector<std::string> argv_store{HELPDESK_SERVER_PROGRAM};
+        argv_store.insert(argv_store.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& a : argv_store) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        auto env_store = env;
+        if (const char* path = std::getenv("PATH")) {
+            env_store.push_back(std::string{"PATH="} + path);
+        }
+        std::vector<char*> envp;
+        for (auto& e : env_store) {
+            envp.push_back(e.data());
+        }
+        envp.push_back(nullptr);
+        const int rc = posix_spawn(&pid_, HELPDESK_SERVER_PROGRAM, &actions, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(out[1]);
+        ::close(err[1]);
+        out_ = out[0];
+        err_ = err[0];
+        REQUIRE_MESSAGE(rc == 0, "posix_spawn failed: " << rc);
+    }
+    ~child() {
+        if (pid_ > 0 && !exited_) {
+            ::kill(pid_, SIGKILL);
+            int status = 0;
+            ::waitpid(pid_, &status, 0);
+        }
+        ::close(out_);
+        ::close(err_);
+    }
+    child(const child&) = delete;
+    child& operator=(const child&) = delete;
+
+    /// The next whole stdout line (without '\n'), or nullopt after `limit`.
+    std::optional<std::string> line(std::chrono::milliseconds limit = std::chrono::milliseconds{5000}) {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        for (;;) {
+            if (const auto nl = out_buffer_.find('\n'); nl != std::string::npos) {
+                auto l = out_buffer_.substr(0, nl);
+                out_buffer_.erase(0, nl + 1);
+                return l;
+            }
+            if (!fill(out_, out_buffer_, deadline)) {
+                return std::nullopt;
+            }
+        }
+    }
+
+    /// Waits for the exit; returns the exit code, or -1 when it did not exit
+    /// in time or died of a signal. Collects the rest of stdout and stderr.
+    int wait(std::chrono::milliseconds limit = std::chrono::milliseconds{5000}) {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        int status = 0;
+        while (std::chrono::steady_clock::now() < deadline) {
+            const auto done = ::waitpid(pid_, &status, WNOHANG);
+            if (done == pid_) {
+                exited_ = true;
+                const auto soon = std::chrono::steady_clock::now() + std::chrono::milliseconds{1000};
+                while (fill(out_, out_buffer_, soon)) {
+                }
+                while (fill(err_, err_buffer_, soon)) {
+                }
+                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds{10});
+        }
+        return -1;
+    }
+
+    void signal(int sig) const { ::kill(pid_, sig); }
+    /// Stdout not yet returned by line(), and all of stderr (after wait()).
+    [[nodiscard]] const std::string& rest_of_stdout() const { return out_buffer_; }
+    [[nodiscard]] const std::string& stderr_text() const { return err_buffer_; }
+
+private:
+    /// Reads once from `fd` into `into`; false on EOF or timeout.
+    static bool fill(int fd, std::string& into, std::chrono::steady_clock::time_point deadline) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            return false;
+        }
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) {
+            return false;
+        }
+        char buf[4096];
+        const auto n = ::read(fd, buf, sizeof buf);
+        if (n <= 0) {
+            return false;
+        }
+        into.append(buf, static_cast<std::size_t>(n));
+        return true;
+    }
+
+    pid_t pid_ = -1;
+    int out_ = -1;
+    int err_ = -1;
+    bool exited_ = false;
+    std::string out_buffer_{};
+    std::string err_buffer_{};
+};
+
+/// A temporary directory for one program run, removed afterwards.
+struct temp_dir {
+    temp_dir() {
+        static std::atomic<int> n{0};
+        path = std::filesystem::temp_directory_path() /
+               ("helpdesk-program-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        std::filesystem::create_directories(path);
+    }
+    ~temp_dir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    std::filesystem::path path;
+};
+
+std::vector<std::string> run_args(const temp_dir& dir) {
+    return {"--listen",    "127.0.0.1:0", "--store", "sqlite://" + (dir.path / "desk.db").string(),
+            "--blob-dir",  (dir.path / "blobs").string(), "--password-iterations", "1000"};
+}
+
+/// The port in "helpdesk-server listening on http://127.0.0.1:PORT  (store ...)".
+std::uint16_t port_of(const std::string& banner) {
+    const std::string prefix = "helpdesk-server listening on http://127.0.0.1:";
+    REQUIRE_MESSAGE(banner.starts_with(prefix), banner);
+    const auto port = std::stoul(banner.substr(prefix.size()));
+    REQUIRE(port > 0);
+    REQUIRE(port < 65536);
+    return static_cast<std::uint16_t>(port);
+}
+
+} // namespace
+
+TEST_CASE("program - starts on port 0, tells how to log in, serves, and exits 0 on SIGTERM") {
+    temp_dir dir;
+    auto args = run_args(dir);
+    args.push_back("--dev-generate-secret");
+    child server{args, {"HELPDESK_ADMIN_EMAIL=boss@desk.test", "HELPDESK_ADMIN_PASSWORD=" + test_password}};
+    const auto banner = server.line();
+    REQUIRE(banner.has_value());
+    const auto port = port_of(*banner);
+    const auto hint = server.line();
+    REQUIRE(hint.has_value());
+    CHECK(hint->find("log in as boss@desk.test") != std::string::npos);
+    // The password given in the environment is not echoed.
+    CHECK(hint->find(test_password) == std::string::npos);
+    std::string more;
+    while (const auto l = server.line(std::chrono::milliseconds{300})) {
+        more += *l + "\n";
+    }
+    CHECK(more.find("/api/token/admin/") != std::string::npos);
+    CHECK(more.find("--dev-generate-secret") != std::string::npos);
+
+    client web{port};
+    CHECK(web.get("/healthz").status == 200);
+    const auto login = web.post("/api/token/admin/", {{"email", "boss@desk.test"}, {"password", test_password}});
+    REQUIRE_MESSAGE(login.status == 200, login.body);
+    CHECK(login.text("role") == "System Admin");
+    CHECK(web.get("/api/employee/profile/", login.text("access")).status == 200);
+    // The generated secret is not the fixture's: a token forged with that one is refused.
+    check_unauthenticated(web.get("/api/employee/profile/", forge(hs256_header(), claims_for(1, "System Admin"), test_secret)));
+
+    server.signal(SIGTERM);
+    CHECK(server.wait() == 0);
+    CHECK(server.rest_of_stdout().find("stopped") != std::string::npos);
+    // It no longer listens.
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::socket s{ioc};
+    boost::system::error_code ec;
+    s.connect(boost::asio::ip::tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), port}, ec);
+    CHECK(ec);
+}
+
+TEST_CASE("program - SIGINT also stops it with exit 0, and a generated admin password is printed once") {
+    temp_dir dir;
+    // The secret from the environment this time.
+    child server{run_args(dir), {"HELPDESK_JWT_SECRET=" + test_secret}};
+    const auto banner = server.line();
+    REQUIRE(banner.has_value());
+    const auto port = port_of(*banner);
+    const auto hint = server.line();
+    REQUIRE(hint.has_value());
+    const std::string marker = "with password ";
+    const auto at = hint->find(marker);
+    REQUIRE_MESSAGE(at != std::string::npos, *hint);
+    CHECK(hint->find("log in as admin@example.com") != std::string::npos);
+    const auto password = hint->substr(at + marker.size(), hint->find(' ', at + marker.size()) - at - marker.size());
+    client web{port};
+    const auto login = web.post("/api/token/admin/", {{"email", "admin@example.com"}, {"password", password}});
+    REQUIRE_MESSAGE(login.status == 200, login.body);
+    // Tokens are signed with the secret from the environment.
+    CHECK(web.get("/api/employee/profile/", forge(hs256_header(), claims_for(login.number("id"), "System Admin"), test_secret))
+              .status == 200);
+
+    server.signal(SIGINT);
+    CHECK(server.wait() == 0);
+}
+
+TEST_CASE("program - a restart on the same store keeps the admin and prints no new password") {
+    temp_dir dir;
+    {
+        child first{run_args(dir), {"HELPDESK_JWT_SECRET=" + test_secret}};
+        REQUIRE(first.line().has_value());
+        first.signal(SIGTERM);
+        REQUIRE(first.wait() == 0);
+    }
+    child second{run_args(dir), {"HELPDESK_JWT_SECRET=" + test_secret}};
+    REQUIRE(second.line().has_value());
+    const auto hint = second.line();
+    REQUIRE(hint.has_value());
+    CHECK(hint->find("existing System Admin") != std::string::npos);
+    CHECK(hint->find("password") == std::string::npos);
+    second.signal(SIGTERM);
+    CHECK(second.wait() == 0);
+}
+
+TEST_CASE("program - --help lists the flags with their environment variables and exits 0") {
+    child help{{"--help"}, {}};
+    CHECK(help.wait() == 0);
+    std::string text = help.rest_of_stdout();
+    for (const auto* expected :
+         {"--listen", "--store", "--jwt-secret", "HELPDESK_JWT_SECRET", "--dev-generate-secret", "--cors-origins",
+          "--max-body-bytes", "--idle-timeout", "--request-timeout", "--max-connections", "--tls-cert", "--tls-key",
+          "--rate-limit-address", "--rate-limit-account", "--shutdown-grace", "--password-iterations", "SIGTERM"}) {
+        INFO("expected := " << std::string{expected});
+        CHECK(text.find(expected) != std::string::npos);
+    }
+}
+
+TEST_CASE("program - without a JWT secret it refuses to start with a clear message") {
+    temp_dir dir;
+    child server{run_args(dir), {}};
+    const auto code = server.wait();
+    CHECK(code != 0);
+    CHECK(code != -1);
+    CHECK(server.stderr_text().find("--jwt-secret") != std::string::npos);
+    CHECK(server.stderr_text().find("required") != std::string::npos);
+    CHECK(server.rest_of_stdout().find("listening") == std::string::npos);
+}
+
+TEST_CASE("program - a short secret, an unknown flag or a bad value exits non-zero naming the problem") {
+    temp_dir dir;
+    struct bad_run {
+        std::vector<std::string> extra;
+        std::string expected;
+    };
+    for (const auto& run : std::vector<bad_run>{{{"--jwt-secret", "short"}, "at least 32 bytes"},
+                                                {{"--jwt-secret", test_secret, "--no-such-flag"}, "unknown flag"},
+                                                {{"--jwt-secret", test_secret, "--max-connections", "lots"}, "max-connections"},
+                                                {{"--jwt-secret", test_secret, "--rate-limit-address", "5"}, "BURST/SECONDS"},
+                                                {{"--jwt-secret", test_secret, "stray"}, "unexpected argument"}}) {
+        CAPTURE(run.expected);
+        auto args = run_args(dir);
+        args.insert(args.end(), run.extra.begin(), run.extra.end());
+        child server{args, {}};
+        const auto code = server.wait();
+        CHECK(code != 0);
+        CHECK(code != -1);
+        CHECK(server.stderr_text().find(run.expected) != std::string::npos);
+    }
+}
