@@ -368,7 +368,7 @@ void account_service::reset_password(std::string_view token, std::string_view ne
     if (token.empty()) {
         check.fail("token", "This field is required.");
     }
-    check_new_password(check, next, confirm);
+    check_new_password(check, next, confirm, "new_password");
     check.throw_if_failed();
     const auto now = ctx_.time_source().now();
     const auto invalid_token = [] {

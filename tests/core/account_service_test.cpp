@@ -507,7 +507,7 @@ TEST_CASE("password reset: token is single-use and records a mail in the outbox"
     // A weak new password is refused without spending the token.
     CHECK(expect_error(errc::invalid_argument, [&] {
               accounts.reset_password(*token, "weak", "weak");
-          }).fields().count("password") == 1);
+          }).fields().count("new_password") == 1);
 
     const std::string next = "R3set!Password";
     accounts.reset_password(*token, next, next);
