@@ -58,10 +58,10 @@ command -v wrk >/dev/null || { echo "http_bench: wrk is not installed" >&2; exit
 command -v curl >/dev/null || { echo "http_bench: curl is not installed" >&2; exit 1; }
 
 # --- build -------------------------------------------------------------------
-if [[ ! -f build-bench/CMakeCache.txt ]]; then
-  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release \
-    -DHELPDESK_BUILD_TESTS=OFF -DHELPDESK_BUILD_EXAMPLES=OFF -DHELPDESK_BUILD_BENCH=ON >/dev/null
-fi
+# (Re)configured every time: cheap, and a build dir made before http_seed
+# existed would not know the target.
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release \
+  -DHELPDESK_BUILD_TESTS=OFF -DHELPDESK_BUILD_EXAMPLES=OFF -DHELPDESK_BUILD_BENCH=ON >/dev/null
 cmake --build build-bench --target helpdesk-server http_seed -j "${HELPDESK_JOBS:-2}" >/dev/null
 server_bin=$root/build-bench/server/helpdesk-server
 seed_bin=$root/build-bench/bench/http_seed
