@@ -320,6 +320,9 @@ void account_service::change_password(account_id actor_id, std::string_view curr
     check_new_password(check, next, confirm, "new_password");
     check.throw_if_failed();
     const auto before = detail::in_read_transaction(ctx_, [&](transaction& tx) { return require_account(tx, actor_id); });
+    if (before.status != account_status::approved) {
+        throw error(errc::permission_denied, "the account is not approved");
+    }
     if (!verify_password(current, before.password_hash)) {
         throw error(errc::invalid_argument, "the current password is wrong",
                     {{"current_password", {"The current password is wrong."}}});
@@ -427,7 +430,9 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
     std::optional<std::string> old_key;
     try {
         auto updated = detail::in_write_transaction(ctx_, [&](transaction& tx) {
-            (void)detail::load_actor(tx, actor_id);
+            if (detail::load_actor(tx, actor_id).status != account_status::approved) {
+                throw error(errc::permission_denied, "the account is not approved");
+            }
             auto a = require_account(tx, actor_id);
             old_key = a.image_key;
             a.image_key = key;
@@ -474,6 +479,9 @@ std::optional<std::pair<std::string, std::string>> account_service::image(accoun
 account account_service::get(account_id actor_id, account_id target) {
     return detail::in_read_transaction(ctx_, [&](transaction& tx) {
         const auto who = detail::load_actor(tx, actor_id);
+        if (who.status != account_status::approved) {
+            throw error(errc::permission_denied, "the account is not approved");
+        }
         if (target != actor_id && !is_staff(who.actor_role)) {
             throw error(errc::not_found, "account not found");
         }

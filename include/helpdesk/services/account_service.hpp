@@ -105,7 +105,8 @@ public:
     /// System Admin only: changes an account's role.
     account change_role(account_id actor, account_id target, std::string_view new_role);
 
-    /// Stores a PNG or JPEG (checked by content, at most 2 MiB) as the actor's picture.
+    /// Stores a PNG or JPEG (checked by content, at most 2 MiB) as the
+    /// actor's picture; the actor must be approved.
     account set_image(account_id actor, std::string_view bytes);
 
     /// The profile picture of `target` as (content type, bytes), the type
@@ -114,7 +115,8 @@ public:
     /// else gets not_found, as for a missing account.
     [[nodiscard]] std::optional<std::pair<std::string, std::string>> image(account_id actor, account_id target);
 
-    /// The actor's own account, or any account for staff.
+    /// The actor's own account, or any account for staff; the actor must be
+    /// approved (permission_denied otherwise).
     [[nodiscard]] account get(account_id actor, account_id target);
 
     /// Staff only: accounts matching `filter`, 1-based `page_number`.
