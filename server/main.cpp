@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
         }
         hd::engine_options engine_options;
         engine_options.password_iterations = config.password_iterations;
-        hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url),
+        hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url, config.sqlite_tuning),
                                          .blobs = hd::open_directory_blob_store(config.blob_dir)},
                         engine_options};
         const auto login_hint = bootstrap_admin(desk);

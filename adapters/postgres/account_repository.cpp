@@ -108,6 +108,30 @@ std::optional<account> account_repository::find(account_id id) {
     return find_one(sql, p);
 }
 
+std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
+    std::vector<account> found;
+    if (ids.empty()) {
+        return found;
+    }
+    // One array parameter, so one prepared statement serves any count.
+    static const std::string sql =
+        "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = ANY($1::bigint[])";
+    std::string list = "{";
+    for (const auto id : ids) {
+        list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    }
+    list += "}";
+    params p;
+    p.bind(std::string_view{list});
+    const bool writing = mode() == tx_mode::write;
+    auto r = writing ? db().execute(sql + " FOR SHARE", p) : db().execute(sql, p);
+    found.reserve(static_cast<std::size_t>(r.rows()));
+    for (int row = 0; row < r.rows(); ++row) {
+        found.push_back(read_account(r, row));
+    }
+    return found;
+}
+
 std::optional<account> account_repository::find_by_email(std::string_view email) {
     // Same expression as the unique index: case-insensitive and indexed.
     static const std::string sql =

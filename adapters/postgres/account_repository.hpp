@@ -21,6 +21,7 @@ public:
     bool remove(account_id id) override;
 
     [[nodiscard]] std::optional<account> find(account_id id) override;
+    [[nodiscard]] std::vector<account> find_many(const std::vector<account_id>& ids) override;
     [[nodiscard]] std::optional<account> find_by_email(std::string_view email) override;
     [[nodiscard]] std::optional<account> find_by_company_id(std::string_view company_id) override;
 

@@ -108,6 +108,27 @@ std::optional<account> account_repository::find(account_id id) {
     return find_one(sql, id);
 }
 
+std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
+    std::vector<account> found;
+    if (ids.empty()) {
+        return found;
+    }
+    // The ids travel as one JSON array, so one prepared statement serves any count.
+    static const std::string sql = "SELECT " + std::string{account_columns} +
+                                   " FROM accounts WHERE id IN (SELECT value FROM json_each(?))";
+    std::string list = "[";
+    for (const auto id : ids) {
+        list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    }
+    list += "]";
+    auto query = db().prepare(sql);
+    query.bind(std::string_view{list});
+    while (query.step()) {
+        found.push_back(read_account(query));
+    }
+    return found;
+}
+
 std::optional<account> account_repository::find_by_email(std::string_view email) {
     // The column's NOCASE collation makes this case-insensitive and indexed.
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE email = ?";

@@ -18,12 +18,13 @@ namespace {
     return base | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 }
 
-[[nodiscard]] std::string pragmas(connection_role role, std::chrono::milliseconds busy_timeout) {
-    std::string sql = "PRAGMA busy_timeout=" + std::to_string(busy_timeout.count()) + ";";
+[[nodiscard]] std::string pragmas(connection_role role, const options& opts) {
+    std::string sql = "PRAGMA busy_timeout=" + std::to_string(opts.busy_timeout.count()) + ";";
     sql += "PRAGMA foreign_keys=ON;"
-           "PRAGMA temp_store=MEMORY;"
-           // 64 MiB of page cache per connection (negative = KiB).
-           "PRAGMA cache_size=-65536;";
+           "PRAGMA temp_store=MEMORY;";
+    // Page cache per connection (negative = KiB).
+    sql += "PRAGMA cache_size=-" + std::to_string(opts.cache_kib) + ";";
+    const auto mmap = "PRAGMA mmap_size=" + std::to_string(opts.mmap_bytes) + ";";
     switch (role) {
     case connection_role::writer:
         // NORMAL in WAL mode: durable across application crashes, may lose
@@ -37,12 +38,12 @@ namespace {
                "PRAGMA synchronous=NORMAL;"
                // Fewer, larger checkpoints: hot pages (indexes, aggregates)
                // are copied back once per checkpoint instead of every 1000.
-               "PRAGMA wal_autocheckpoint=4000;"
-               "PRAGMA mmap_size=268435456;";
+               "PRAGMA wal_autocheckpoint=4000;";
+        sql += mmap;
         break;
     case connection_role::reader:
-        sql += "PRAGMA query_only=ON;"
-               "PRAGMA mmap_size=268435456;";
+        sql += "PRAGMA query_only=ON;";
+        sql += mmap;
         break;
     case connection_role::memory:
         break;
@@ -52,7 +53,7 @@ namespace {
 
 } // namespace
 
-connection::connection(const std::string& path, connection_role role, std::chrono::milliseconds busy_timeout)
+connection::connection(const std::string& path, connection_role role, const options& opts)
     : role_{role} {
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, open_flags(role), nullptr);
@@ -61,7 +62,7 @@ connection::connection(const std::string& path, connection_role role, std::chron
         throw_error(raw, rc, "sqlite open");
     }
     sqlite3_extended_result_codes(raw, 1);
-    execute(pragmas(role, busy_timeout).c_str());
+    execute(pragmas(role, opts).c_str());
 }
 
 connection::~connection() { cache_.clear(); }

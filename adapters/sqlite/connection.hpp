@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <helpdesk/adapters/sqlite.hpp>
+
 #include <sqlite3.h>
 
 namespace helpdesk::sqlite::detail {
@@ -29,7 +31,7 @@ public:
     /// WAL for files, `synchronous=NORMAL`, `foreign_keys=ON`, the busy timeout,
     /// in-memory temp storage, a larger page cache and mmap for readers.
     /// Throws `error{storage_unavailable}` when it cannot be opened.
-    connection(const std::string& path, connection_role role, std::chrono::milliseconds busy_timeout);
+    connection(const std::string& path, connection_role role, const options& opts);
     ~connection();
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;

@@ -4,9 +4,9 @@
 
 namespace helpdesk::sqlite::detail {
 
-reader_pool::reader_pool(const std::string& path, int count, std::chrono::milliseconds busy_timeout) {
+reader_pool::reader_pool(const std::string& path, int count, const options& opts) {
     for (int i = 0; i < count; ++i) {
-        all_.push_back(std::make_unique<connection>(path, connection_role::reader, busy_timeout));
+        all_.push_back(std::make_unique<connection>(path, connection_role::reader, opts));
         free_.push_back(all_.back().get());
     }
 }

@@ -17,7 +17,7 @@ class reader_pool {
 public:
     /// Opens `count` reader connections to `path` (which must already exist).
     /// Throws the mapped `helpdesk::error`.
-    reader_pool(const std::string& path, int count, std::chrono::milliseconds busy_timeout);
+    reader_pool(const std::string& path, int count, const options& opts);
 
     /// Lends a free connection, waiting up to `timeout` for one.
     /// Throws `error{storage_unavailable}` when none became free in time.

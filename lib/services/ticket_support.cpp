@@ -2,6 +2,7 @@
 
 #include "services/json_object.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace helpdesk::detail {
@@ -113,20 +114,22 @@ ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
 }
 
 std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket>& tickets) {
-    std::vector<account_summary> people;
+    std::vector<account_id> ids;
     auto add = [&](account_id id) {
-        for (const auto& p : people) {
-            if (p.id == id) {
-                return;
-            }
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
         }
-        people.push_back(summary_of(tx, id));
     };
     for (const auto& t : tickets) {
         add(t.employee);
         if (t.assigned_to) {
             add(*t.assigned_to);
         }
+    }
+    std::vector<account_summary> people;
+    people.reserve(ids.size());
+    for (const auto& a : tx.accounts().find_many(ids)) {
+        people.push_back(summarize(a));
     }
     return people;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <helpdesk/adapters/sqlite.hpp>
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/server.hpp>
 
@@ -19,6 +20,7 @@ struct program_config {
     std::string blob_dir = "var/blobs";
     std::chrono::seconds shutdown_grace{10};
     std::int32_t password_iterations = default_password_iterations;
+    sqlite::options sqlite_tuning{};   ///< page cache and memory mapping of SQLite stores
     bool generated_secret = false;   ///< `--dev-generate-secret` made the JWT secret
     bool show_help = false;
 };

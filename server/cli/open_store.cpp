@@ -13,11 +13,12 @@
 
 namespace helpdesk::server {
 
-std::shared_ptr<store> open_store(std::string_view url) {
+std::shared_ptr<store> open_store(std::string_view url, const sqlite::options& sqlite_tuning) {
     if (url.starts_with("sqlite:")) {
 #ifdef HELPDESK_SERVER_WITH_SQLITE
-        return sqlite::open(url);
+        return sqlite::open(url, sqlite_tuning);
 #else
+        (void)sqlite_tuning;
         throw error(errc::invalid_argument, "this build has no SQLite store");
 #endif
     }

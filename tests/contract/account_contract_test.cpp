@@ -45,6 +45,14 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: insert, find, update, remove", Factory, acc
         CHECK_FALSE(tx.accounts().find(a.id + 100));
         CHECK_FALSE(tx.accounts().find_by_email("nobody@example.com"));
         CHECK_FALSE(tx.accounts().find_by_company_id("MA9999999"));
+
+        // find_many: one query for several ids; unknown ids are left out.
+        CHECK(tx.accounts().find_many({}).empty());
+        const auto many = tx.accounts().find_many({a.id + 100, a.id, a.id});
+        REQUIRE(many.size() == 1);
+        CHECK(many[0].id == a.id);
+        CHECK(many[0].email == a.email);
+        CHECK(many[0].date_created == a.date_created);
     });
 
     a.status = account_status::approved;
@@ -131,6 +139,17 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: list filters, paging and staff ids", Factor
         a.department = i % 2 == 0 ? "IT Department" : "Budget Department";
         all.push_back(add_account(*store, a));
     }
+
+    in_read(*store, [&](helpdesk::transaction& tx) {
+        auto some = tx.accounts().find_many({all[10].id, all[2].id, all[5].id});
+        std::sort(some.begin(), some.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+        REQUIRE(some.size() == 3);
+        CHECK(some[0].id == all[2].id);
+        CHECK(some[1].id == all[5].id);
+        CHECK(some[2].id == all[10].id);
+        CHECK(some[2].email == all[10].email);
+        CHECK(some[2].account_role == all[10].account_role);
+    });
 
     in_read(*store, [&](helpdesk::transaction& tx) {
         auto everything = tx.accounts().list({}, 0, 100);

@@ -39,6 +39,7 @@ public:
         return inner_.remove(id);
     }
     std::optional<account> find(account_id id) override { return inner_.find(id); }
+    std::vector<account> find_many(const std::vector<account_id>& ids) override { return inner_.find_many(ids); }
     std::optional<account> find_by_email(std::string_view email) override { return inner_.find_by_email(email); }
     std::optional<account> find_by_company_id(std::string_view id) override { return inner_.find_by_company_id(id); }
     std::int64_t next_company_sequence() override { return inner_.next_company_sequence(); }

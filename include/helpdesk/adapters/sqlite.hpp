@@ -3,6 +3,7 @@
 #include <helpdesk/ports/store.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -12,6 +13,8 @@ namespace helpdesk::sqlite {
 struct options {
     std::chrono::milliseconds busy_timeout{5000};  ///< how long a writer waits for another
     int reader_connections = 4;                    ///< pooled read-only connections (files only)
+    std::int64_t cache_kib = 65536;                ///< page cache per connection, KiB (SQLite's own heap)
+    std::int64_t mmap_bytes = 256LL * 1024 * 1024; ///< memory-mapped I/O per connection; 0 reads with pread
 };
 
 /// Opens (creating if needed) a SQLite store from a URL: `sqlite:///abs/path.db`,

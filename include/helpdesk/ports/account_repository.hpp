@@ -31,6 +31,10 @@ public:
 
     /// The account with this id.
     [[nodiscard]] virtual std::optional<account> find(account_id id) = 0;
+    /// The accounts with these ids, in no particular order; ids that name no
+    /// account are left out. One query however many ids (ticket lists name
+    /// up to two people a row).
+    [[nodiscard]] virtual std::vector<account> find_many(const std::vector<account_id>& ids) = 0;
     /// Case-insensitive lookup.
     [[nodiscard]] virtual std::optional<account> find_by_email(std::string_view email) = 0;
     /// Exact lookup by company id.
