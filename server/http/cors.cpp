@@ -121,7 +121,12 @@ bool all_headers_safe(std::string_view list) noexcept {
 
 cors_headers cors_for_request(const cors_policy& p, std::string_view origin) {
     cors_headers out;
-    if (origin_listed(p, origin)) add_allow_origin(out, origin);
+    if (origin_listed(p, origin)) {
+        add_allow_origin(out, origin);
+        // Browser code may read these across origins (versions for If-Match,
+        // waits after a 429, file names of downloads).
+        out.headers.emplace_back("Access-Control-Expose-Headers", "ETag, Retry-After, Content-Disposition");
+    }
     add_vary(out);
     return out;
 }

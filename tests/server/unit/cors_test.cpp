@@ -38,7 +38,8 @@ TEST_CASE("cors: a listed origin is echoed with credentials, never a wildcard") 
     CHECK(header(h, "Access-Control-Allow-Origin") == "https://app.example.com");
     CHECK(header(h, "Access-Control-Allow-Credentials") == "true");
     CHECK(header(h, "Vary") == "Origin");
-    CHECK(h.headers.size() == 3);
+    CHECK(header(h, "Access-Control-Expose-Headers") == "ETag, Retry-After, Content-Disposition");
+    CHECK(h.headers.size() == 4);
     CHECK(cors_for_request(policy, "http://localhost:5173").origin_allowed);
 }
 
