@@ -52,19 +52,45 @@ std::string format_date(sys_days d) {
 
 std::string to_rfc3339(time_point t) {
     const auto day = floor<days>(t);
+    const year_month_day ymd{day};
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) {
+        // Outside RFC 3339's four-digit years: the slow, general path.
+        const hh_mm_ss<microseconds> hms{t - day};
+        char buf[48];
+        const int n = std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d.%06lldZ", static_cast<int>(hms.hours().count()),
+                                    static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+                                    static_cast<long long>(hms.subseconds().count()));
+        return format_date(day) + std::string(buf, static_cast<std::size_t>(n));
+    }
+    // Digits written by hand: this runs for every time in every response.
     const hh_mm_ss<microseconds> hms{t - day};
     char buf[32];
-    int n = std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(hms.hours().count()),
-                          static_cast<int>(hms.minutes().count()),
-                          static_cast<int>(hms.seconds().count()));
-    std::string out = format_date(day);
-    out.append(buf, static_cast<std::size_t>(n));
+    auto put = [&](std::size_t at, long long value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            buf[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, year, 4);
+    buf[4] = '-';
+    put(5, static_cast<unsigned>(ymd.month()), 2);
+    buf[7] = '-';
+    put(8, static_cast<unsigned>(ymd.day()), 2);
+    buf[10] = 'T';
+    put(11, hms.hours().count(), 2);
+    buf[13] = ':';
+    put(14, hms.minutes().count(), 2);
+    buf[16] = ':';
+    put(17, hms.seconds().count(), 2);
+    std::size_t size = 19;
     if (const auto micros = hms.subseconds().count(); micros != 0) {
-        n = std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(micros));
-        out.append(buf, static_cast<std::size_t>(n));
+        buf[19] = '.';
+        put(20, micros, 6);
+        size = 26;
     }
-    out += 'Z';
-    return out;
+    buf[size++] = 'Z';
+    return std::string(buf, size);
 }
 
 std::optional<time_point> parse_rfc3339(std::string_view text) {

@@ -50,34 +50,37 @@ boost::json::object account_json(const account& a, const url_signer& urls) {
     return o;
 }
 
-boost::json::object person_json(const account_summary& p) {
-    return {{"id", p.id},
-            {"first_name", p.first_name},
-            {"last_name", p.last_name},
-            {"email", p.email},
-            {"role", to_string(p.account_role)}};
+boost::json::object person_json(const account_summary& p, boost::json::storage_ptr sp) {
+    return boost::json::object({{"id", p.id},
+                                {"first_name", p.first_name},
+                                {"last_name", p.last_name},
+                                {"email", p.email},
+                                {"role", to_string(p.account_role)}},
+                               std::move(sp));
 }
 
 namespace {
-boost::json::value person_by_id(const std::vector<account_summary>& people, std::optional<account_id> id) {
+boost::json::value person_by_id(const std::vector<account_summary>& people, std::optional<account_id> id,
+                                const boost::json::storage_ptr& sp) {
     if (!id) {
-        return nullptr;
+        return boost::json::value(nullptr, sp);
     }
     for (const auto& p : people) {
         if (p.id == *id) {
-            return person_json(p);
+            return person_json(p, sp);
         }
     }
-    return boost::json::object{{"id", *id}};
+    return boost::json::object({{"id", *id}}, sp);
 }
 } // namespace
 
-boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people) {
-    boost::json::object o;
+boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
+                                boost::json::storage_ptr sp) {
+    boost::json::object o(sp);
     o.reserve(24);
     o["id"] = t.id;
     o["ticket_number"] = t.ticket_number;
-    o["employee"] = person_by_id(people, t.employee);
+    o["employee"] = person_by_id(people, t.employee, sp);
     o["subject"] = t.subject;
     o["category"] = t.category;
     o["sub_category"] = t.sub_category;
@@ -86,7 +89,7 @@ boost::json::object ticket_json(const ticket& t, const std::vector<account_summa
     o["priority"] = to_string(t.ticket_priority);
     o["department"] = t.department;
     o["status"] = to_string(t.status);
-    o["assigned_to"] = person_by_id(people, t.assigned_to);
+    o["assigned_to"] = person_by_id(people, t.assigned_to, sp);
     o["submit_date"] = to_rfc3339(t.submit_date);
     o["update_date"] = to_rfc3339(t.update_date);
     o["response_time"] = optional_number(t.response_seconds);
@@ -98,43 +101,46 @@ boost::json::object ticket_json(const ticket& t, const std::vector<account_summa
     return o;
 }
 
-boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls) {
+boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls,
+                                        boost::json::storage_ptr sp) {
     std::vector<account_summary> people{d.employee};
     if (d.assigned_to) {
         people.push_back(*d.assigned_to);
     }
-    auto o = ticket_json(d.item, people);
-    boost::json::array files;
+    auto o = ticket_json(d.item, people, sp);
+    boost::json::array files(sp);
     for (const auto& a : d.attachments) {
-        files.push_back(attachment_json(a, urls));
+        files.push_back(attachment_json(a, urls, sp));
     }
     o["attachments"] = std::move(files);
-    boost::json::array notes;
+    boost::json::array notes(sp);
     for (const auto& c : d.comments) {
-        notes.push_back(comment_json(c));
+        notes.push_back(comment_json(c, sp));
     }
     o["comments"] = std::move(notes);
     return o;
 }
 
-boost::json::object comment_json(const comment& c) {
-    return {{"id", c.id},
-            {"ticket", c.ticket},
-            {"author", optional_id(c.author)},
-            {"text", c.text},
-            {"is_internal", c.is_internal},
-            {"created_at", to_rfc3339(c.created_at)}};
+boost::json::object comment_json(const comment& c, boost::json::storage_ptr sp) {
+    return boost::json::object({{"id", c.id},
+                                {"ticket", c.ticket},
+                                {"author", optional_id(c.author)},
+                                {"text", c.text},
+                                {"is_internal", c.is_internal},
+                                {"created_at", to_rfc3339(c.created_at)}},
+                               std::move(sp));
 }
 
-boost::json::object attachment_json(const attachment& a, const url_signer& urls) {
-    return {{"id", a.id},
-            {"ticket", a.ticket},
-            {"file_name", a.file_name},
-            {"content_type", a.content_type},
-            {"size", a.size},
-            {"uploaded_by", a.uploaded_by},
-            {"upload_date", to_rfc3339(a.upload_date)},
-            {"download_url", urls.sign("/api/attachments/" + std::to_string(a.id) + "/download/")}};
+boost::json::object attachment_json(const attachment& a, const url_signer& urls, boost::json::storage_ptr sp) {
+    return boost::json::object({{"id", a.id},
+                                {"ticket", a.ticket},
+                                {"file_name", a.file_name},
+                                {"content_type", a.content_type},
+                                {"size", a.size},
+                                {"uploaded_by", a.uploaded_by},
+                                {"upload_date", to_rfc3339(a.upload_date)},
+                                {"download_url", urls.sign("/api/attachments/" + std::to_string(a.id) + "/download/")}},
+                               std::move(sp));
 }
 
 boost::json::object history_json(const history_event& e) {
@@ -196,7 +202,7 @@ std::string link_with(const call& c, std::string_view name, const std::string& v
 boost::json::object page_json(const call& c, boost::json::array results, std::optional<std::int64_t> count,
                               std::int64_t page_number, bool has_next, bool has_previous,
                               const std::optional<std::string>& next_cursor) {
-    boost::json::object o;
+    boost::json::object o(results.storage());
     o["count"] = count ? boost::json::value(*count) : boost::json::value(nullptr);
     if (next_cursor) {
         o["next"] = link_with(c, "cursor", *next_cursor);

@@ -9,6 +9,10 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/storage_ptr.hpp>
+
+#include <cstddef>
 #include <boost/json/value.hpp>
 
 #include <optional>
@@ -18,6 +22,19 @@
 /// The one JSON shape of each resource (spec §4): times RFC 3339 UTC,
 /// people as objects, files as short-lived signed URLs for the caller.
 namespace helpdesk::server {
+
+/// A per-request arena for building a response's JSON: one stack buffer
+/// instead of an allocation per value (lists build hundreds). Values built
+/// on `storage()` must not outlive the arena.
+class json_arena {
+public:
+    /// The arena's storage, for the builders below.
+    [[nodiscard]] boost::json::storage_ptr storage() noexcept { return boost::json::storage_ptr(&resource_); }
+
+private:
+    alignas(std::max_align_t) unsigned char buffer_[16 * 1024];
+    boost::json::monotonic_resource resource_{buffer_, sizeof buffer_};
+};
 
 /// Makes signed URLs for one caller (`u` = the caller, so a leaked link
 /// grants nothing beyond what that person may already see, briefly).
@@ -31,15 +48,18 @@ struct url_signer {
 /// An account as its owner and staff see it (no password hash, image as a signed URL).
 [[nodiscard]] boost::json::object account_json(const account& a, const url_signer& urls);
 /// A person inside a ticket: `{id, first_name, last_name, email, role}`.
-[[nodiscard]] boost::json::object person_json(const account_summary& p);
+[[nodiscard]] boost::json::object person_json(const account_summary& p, boost::json::storage_ptr sp = {});
 /// A ticket with the people it names, without comments and attachments (list rows).
-[[nodiscard]] boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people);
+[[nodiscard]] boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
+                                              boost::json::storage_ptr sp = {});
 /// The detail view: the list row plus attachments (with signed URLs) and comments.
-[[nodiscard]] boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls);
+[[nodiscard]] boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls,
+                                                      boost::json::storage_ptr sp = {});
 /// A comment.
-[[nodiscard]] boost::json::object comment_json(const comment& c);
+[[nodiscard]] boost::json::object comment_json(const comment& c, boost::json::storage_ptr sp = {});
 /// An attachment with its signed download URL.
-[[nodiscard]] boost::json::object attachment_json(const attachment& a, const url_signer& urls);
+[[nodiscard]] boost::json::object attachment_json(const attachment& a, const url_signer& urls,
+                                                  boost::json::storage_ptr sp = {});
 /// A history row.
 [[nodiscard]] boost::json::object history_json(const history_event& e);
 /// A rejection audit row.
@@ -49,6 +69,7 @@ struct url_signer {
 
 /// `{"count", "next", "previous", "results"}` for offset pages, with `next`
 /// and `previous` as links that keep the request's other query parameters.
+/// The page object uses the storage of `results`.
 [[nodiscard]] boost::json::object page_json(const call& c, boost::json::array results, std::optional<std::int64_t> count,
                                             std::int64_t page_number, bool has_next, bool has_previous,
                                             const std::optional<std::string>& next_cursor);

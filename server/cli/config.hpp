@@ -20,7 +20,11 @@ struct program_config {
     std::string blob_dir = "var/blobs";
     std::chrono::seconds shutdown_grace{10};
     std::int32_t password_iterations = default_password_iterations;
-    sqlite::options sqlite_tuning{};   ///< page cache and memory mapping of SQLite stores
+    /// SQLite stores: a small page cache and no memory mapping by default. The
+    /// OS page cache holds the file anyway; measured on 100k tickets, this
+    /// keeps the server near 20 MiB RSS at the same read speed, and writes
+    /// ran faster than with 64 MiB caches and 256 MiB maps.
+    sqlite::options sqlite_tuning{.cache_kib = 512, .mmap_bytes = 0};
     bool generated_secret = false;   ///< `--dev-generate-secret` made the JWT secret
     bool show_help = false;
 };

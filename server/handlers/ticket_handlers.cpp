@@ -60,10 +60,11 @@ ticket_list_request list_request(const call& c) {
 }
 
 response list_body(const call& c, const ticket_list& found, std::int64_t page_number) {
-    boost::json::array rows;
+    json_arena arena;
+    boost::json::array rows(arena.storage());
     rows.reserve(found.results.size());
     for (const auto& t : found.results) {
-        rows.push_back(ticket_json(t, found.people));
+        rows.push_back(ticket_json(t, found.people, arena.storage()));
     }
     return json_response(
         page_json(c, std::move(rows), found.count, page_number, found.has_next, found.has_previous, found.next_cursor));
@@ -124,7 +125,8 @@ response ticket_detail(call& c) {
     const auto& key = c.params.at(0);
     const auto found = parse_ticket_number(key) ? tickets.get_by_number(c.actor(), key)
                                                 : tickets.get(c.actor(), c.id_param(0));
-    return json_response(ticket_details_json(found, url_signer{c.ctx, c.actor()}));
+    json_arena arena;
+    return json_response(ticket_details_json(found, url_signer{c.ctx, c.actor()}, arena.storage()));
 }
 
 } // namespace helpdesk::server::handlers
