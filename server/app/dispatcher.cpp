@@ -116,6 +116,27 @@ response preflight(const app& a, const call& c, const route_match& m) {
 
 } // namespace
 
+std::optional<response> refuse_before_body(app& a, const beast_http::request<beast_http::string_body>& header) {
+    const auto target = std::string_view{header.target().data(), header.target().size()};
+    const auto parsed = boost::urls::parse_origin_form(target);
+    if (!parsed) {
+        return std::nullopt; // dispatch answers it, after the body
+    }
+    const auto m = match_route(header.method(), parsed->encoded_path());
+    if (!m.found || (m.found->who != access::bearer && m.found->who != access::api_key)) {
+        return std::nullopt;
+    }
+    call c{a, header, *parsed};
+    try {
+        authenticate(c, *m.found);
+        return std::nullopt;
+    } catch (...) {
+        auto r = error_response(std::current_exception(), a.log);
+        add_standard_headers(a, r);
+        return r;
+    }
+}
+
 std::size_t body_limit(const app& a, beast_http::verb method, std::string_view target) {
     const auto m = match_route(method, path_of(target));
     if (m.found && m.found->body == body_kind::upload) {

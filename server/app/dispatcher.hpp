@@ -27,6 +27,13 @@ struct outcome {
 /// the header alone, before the body is read).
 [[nodiscard]] std::size_t body_limit(const app& a, boost::beast::http::verb method, std::string_view target);
 
+/// For a request whose body has not been read yet: the refusal to send at
+/// once when its route needs a bearer token or API key and the header's is
+/// missing or invalid (checked without the store), so nobody can make the
+/// server buffer a large body without credentials. Nullopt otherwise.
+[[nodiscard]] std::optional<response> refuse_before_body(
+    app& a, const boost::beast::http::request<boost::beast::http::string_body>& header);
+
 /// Runs one request through matching, CORS, authentication and its handler,
 /// and adds the headers every response carries. Never throws. Blocking: call
 /// it on a worker thread.

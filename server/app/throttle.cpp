@@ -22,8 +22,17 @@ void throttle(const call& c, std::string_view endpoint, std::optional<std::strin
     if (account_key) {
         std::string key{endpoint};
         key += ":account:";
-        // Keys are bounded (the store refuses long ones); emails are at most 254.
-        for (const char ch : account_key->substr(0, 200)) {
+        // Trimmed like the engine trims an email, so " v@x.com" shares the
+        // bucket of "v@x.com"; bounded (the store refuses long keys; emails
+        // are at most 254).
+        auto trimmed = *account_key;
+        while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) {
+            trimmed.remove_prefix(1);
+        }
+        while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) {
+            trimmed.remove_suffix(1);
+        }
+        for (const char ch : trimmed.substr(0, 200)) {
             key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
         }
         take(c, key, c.ctx.options.account_limit);

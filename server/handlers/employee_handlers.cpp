@@ -57,7 +57,7 @@ response list_employees(call& c) {
     for (const auto& a : found.rows) {
         rows.push_back(account_json(a, urls));
     }
-    const bool has_next = page_number * page_size < found.count;
+    const bool has_next = (page_number - 1) * page_size + static_cast<std::int64_t>(found.rows.size()) < found.count;
     return json_response(page_json(c, std::move(rows), found.count, page_number, has_next, page_number > 1, std::nullopt));
 }
 
@@ -93,7 +93,7 @@ response rejected_employees(call& c) {
     for (const auto& r : found.rows) {
         rows.push_back(rejected_json(r));
     }
-    const bool has_next = page_number * page_size < found.count;
+    const bool has_next = (page_number - 1) * page_size + static_cast<std::int64_t>(found.rows.size()) < found.count;
     return json_response(page_json(c, std::move(rows), found.count, page_number, has_next, page_number > 1, std::nullopt));
 }
 

@@ -11,9 +11,18 @@ namespace {
 
 response ticket_response(const call& c, const ticket& t) {
     // The action's answer is the fresh detail view, so clients keep one shape.
-    const auto details = c.ctx.core.tickets().get(c.actor(), t.id);
-    auto r = json_response(ticket_details_json(details, url_signer{c.ctx, c.actor()}));
-    r.headers.emplace_back("ETag", "\"" + std::to_string(details.item.version) + "\"");
+    // The change is already committed: if that read fails, answer with the
+    // changed ticket itself rather than an error that invites a retry.
+    std::optional<ticket_details> details;
+    try {
+        details = c.ctx.core.tickets().get(c.actor(), t.id);
+    } catch (const error&) {
+        c.ctx.log("ticket " + std::to_string(t.id) + " changed, but reading it back failed; answered without its detail view");
+    }
+    auto r = details ? json_response(ticket_details_json(*details, url_signer{c.ctx, c.actor()}))
+                     : json_response(ticket_json(t, {}));
+    // The version this action produced (a later change may already show in the body).
+    r.headers.emplace_back("ETag", "\"" + std::to_string(t.version) + "\"");
     return r;
 }
 

@@ -181,6 +181,12 @@ void http_server::stop(std::chrono::milliseconds grace) {
         t.join();
     }
     s.io_threads.clear();
+    // A body read that finished after the join above may have queued one more
+    // handler: drop it (with the session it holds) while the io_context that
+    // owns the session's socket is still alive.
+    s.workers->stop();
+    s.workers->join();
+    s.workers.reset();
     s.accepting.reset();
     // Sessions left in the io_context's queues go with it, before the registry.
     s.ioc.reset();

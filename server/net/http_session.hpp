@@ -96,7 +96,8 @@ private:
         // A client that resets an idle keep-alive connection (as load generators
         // do when they stop) sent no request: close quietly, no 400 logged.
         if (ec == bh::error::end_of_stream || ec == boost::asio::error::operation_aborted ||
-            ec == boost::beast::error::timeout || ec == boost::asio::error::connection_reset) {
+            ec == boost::beast::error::timeout || ec == boost::asio::error::connection_reset ||
+            ec == boost::asio::ssl::error::stream_truncated) {
             return close();
         }
         started_ = std::chrono::steady_clock::now();
@@ -114,6 +115,11 @@ private:
         if (const auto length = parser_->content_length(); length && *length > limit) {
             return refuse(bh::status::payload_too_large, "payload_too_large",
                           "The body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).");
+        }
+        if (parser_->content_length().value_or(0) > 0 || parser_->chunked()) {
+            if (auto early = refuse_before_body(host_.application, req)) {
+                return refuse(std::move(*early));
+            }
         }
         parser_->body_limit(limit);
         lowest().expires_after(options().request_timeout);
@@ -143,7 +149,8 @@ private:
                           "The body is larger than this endpoint accepts.");
         }
         if (ec == boost::asio::error::operation_aborted || ec == boost::beast::error::timeout ||
-            ec == bh::error::end_of_stream || ec == boost::asio::error::connection_reset) {
+            ec == bh::error::end_of_stream || ec == boost::asio::error::connection_reset ||
+            ec == boost::asio::ssl::error::stream_truncated) {
             return close();
         }
         if (ec) {
@@ -161,11 +168,17 @@ private:
     }
 
     void refuse(boost::beast::http::status status, std::string_view code, const std::string& detail) {
+        auto res = error_response(status, code, detail);
+        add_standard_headers(host_.application, res);
+        refuse(std::move(res));
+    }
+
+    // Answers without reading the body, then closes the connection.
+    void refuse(response res) {
         namespace bh = boost::beast::http;
         outcome out;
         out.route_index = route_table().size();
-        out.res = error_response(status, code, detail);
-        add_standard_headers(host_.application, out.res);
+        out.res = std::move(res);
         request_type req{bh::verb::get, "/", 11};
         if (parser_ && parser_->is_header_done()) {
             if (parser_->get().method() != bh::verb::unknown) {

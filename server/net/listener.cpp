@@ -13,7 +13,7 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 listener::listener(net::io_context& ioc, const tcp::endpoint& endpoint, session_host& host, net::ssl::context* tls)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), host_(host), tls_(tls) {
+    : ioc_(ioc), acceptor_(net::make_strand(ioc)), backoff_(acceptor_.get_executor()), host_(host), tls_(tls) {
     boost::system::error_code ec;
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) {
@@ -40,6 +40,7 @@ void listener::stop() {
     net::post(acceptor_.get_executor(), [self = shared_from_this()] {
         boost::system::error_code ignored;
         self->acceptor_.close(ignored);
+        self->backoff_.cancel();
     });
 }
 
@@ -52,6 +53,17 @@ void listener::accept_next() {
 
 void listener::on_accept(boost::system::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) {
+        return;
+    }
+    if (ec) {
+        // Out of file descriptors (or similar): accepting again at once would
+        // spin this I/O thread; wait a moment for connections to close.
+        backoff_.expires_after(std::chrono::milliseconds{100});
+        backoff_.async_wait([self = shared_from_this()](boost::system::error_code wait_ec) {
+            if (!wait_ec) {
+                self->accept_next();
+            }
+        });
         return;
     }
     if (!ec) {
