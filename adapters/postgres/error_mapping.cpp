@@ -24,7 +24,11 @@ failure_kind classify(std::string_view sqlstate, bool connection_broken) noexcep
 void raise(std::string_view sqlstate, bool connection_broken, std::string detail) {
     switch (classify(sqlstate, connection_broken)) {
     case failure_kind::conflict:
-        throw error{errc::conflict, std::move(detail)};
+        // The first line is for people (servers show only that line);
+        // PostgreSQL's own text, with its DETAIL naming key values, follows.
+        throw error{errc::conflict,
+                    "the change conflicts with stored data (a duplicate, or a row that no longer exists)\n" +
+                        std::move(detail)};
     case failure_kind::transient:
         throw transient_conflict{std::move(detail)};
     case failure_kind::unavailable:

@@ -37,10 +37,16 @@ namespace {
 } // namespace
 
 error to_error(int extended_code, std::string_view context, std::string_view message) {
-    std::string detail{context};
+    const auto code = code_for(extended_code);
+    // A conflict's first line is for people (servers show only that line);
+    // SQLite's own text, naming tables and columns, follows on the next.
+    std::string detail = code == errc::conflict ? "the change conflicts with stored data (a duplicate, or a row "
+                                                  "that no longer exists)\n"
+                                                : "";
+    detail += context;
     detail += ": ";
     detail += message.empty() ? std::string_view{sqlite3_errstr(extended_code)} : message;
-    return error{code_for(extended_code), std::move(detail)};
+    return error{code, std::move(detail)};
 }
 
 void throw_error(sqlite3* db, int rc, std::string_view context) {

@@ -114,6 +114,20 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: email (any case) and company id are unique"
     auto tx = store->begin(tx_mode::write);
     CHECK(error_code_of([&] { tx->accounts().insert(same_email); }) == errc::conflict);
     CHECK(error_code_of([&] { tx->accounts().insert(same_company); }) == errc::conflict);
+    // The first line of a store conflict is for people: no table, column or
+    // key value (servers show only that line; the native text follows it).
+    try {
+        tx->accounts().insert(same_email);
+        FAIL("a duplicate email was stored");
+    } catch (const helpdesk::error& e) {
+        const std::string text = e.what();
+        const auto first = text.substr(0, text.find('\n'));
+        CHECK(e.code() == errc::conflict);
+        CHECK(first.find("accounts") == std::string::npos);
+        CHECK(first.find("email") == std::string::npos);
+        CHECK(first.find("example.com") == std::string::npos);
+        CHECK(text.find('\n') != std::string::npos);
+    }
 
     // Updating into a taken value conflicts too; the transaction stays usable.
     auto b = make_account(4);
