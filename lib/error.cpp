@@ -13,6 +13,8 @@ std::string_view to_string(errc code) noexcept {
     case errc::invalid_state: return "invalid_state";
     case errc::conflict: return "conflict";
     case errc::precondition_failed: return "precondition_failed";
+    case errc::payload_too_large: return "payload_too_large";
+    case errc::unsupported_media_type: return "unsupported_media_type";
     case errc::rate_limited: return "rate_limited";
     case errc::storage_unavailable: return "storage_unavailable";
     case errc::internal: return "internal";

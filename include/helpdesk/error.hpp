@@ -18,6 +18,8 @@ enum class errc {
     invalid_state,       ///< the ticket's current state does not allow it
     conflict,            ///< duplicate, or a race lost to other writers
     precondition_failed, ///< a stale expected version (HTTP 412)
+    payload_too_large,   ///< a file over its size limit (HTTP 413); `field_errors` names it
+    unsupported_media_type, ///< a file of a type not accepted (HTTP 415); `field_errors` names it
     rate_limited,        ///< too many attempts
     storage_unavailable, ///< the store cannot be reached
     internal,            ///< a bug; details are logged, not shown

@@ -420,9 +420,10 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
     if (bytes.empty()) {
         check.fail("image", "This field is required.");
     } else if (static_cast<std::int64_t>(bytes.size()) > ctx_.options().max_image_bytes) {
-        check.fail("image", "The image is larger than " + std::to_string(ctx_.options().max_image_bytes) + " bytes.");
+        check.fail("image", "The image is larger than " + std::to_string(ctx_.options().max_image_bytes) + " bytes.",
+                   errc::payload_too_large);
     } else if (!detail::sniff_image_type(bytes)) {
-        check.fail("image", "Upload a PNG or JPEG image.");
+        check.fail("image", "Upload a PNG or JPEG image.", errc::unsupported_media_type);
     }
     check.throw_if_failed();
     const auto key = "img-" + detail::random_hex(ctx_.random(), 16);

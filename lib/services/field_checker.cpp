@@ -62,13 +62,18 @@ std::size_t utf8_length(std::string_view text) noexcept {
     }));
 }
 
-void field_checker::fail(const std::string& field, std::string message) {
+void field_checker::fail(const std::string& field, std::string message, errc kind) {
+    if (fields_.empty()) {
+        kind_ = kind;
+    } else if (kind_ != kind) {
+        kind_ = errc::invalid_argument;
+    }
     fields_[field].push_back(std::move(message));
 }
 
 void field_checker::throw_if_failed(std::string_view detail, errc code) const {
     if (!fields_.empty()) {
-        throw error(code, std::string{detail}, fields_);
+        throw error(code == errc::invalid_argument ? kind_ : code, std::string{detail}, fields_);
     }
 }
 

@@ -13,11 +13,14 @@ namespace helpdesk::detail {
 /// `error{invalid_argument}` carrying all of them.
 class field_checker {
 public:
-    /// Records a message for `field`.
-    void fail(const std::string& field, std::string message);
+    /// Records a message for `field`. `kind` says what is wrong with it:
+    /// when every failure has the same kind (say, all files too large), that
+    /// is the error's code; mixed kinds are `invalid_argument`.
+    void fail(const std::string& field, std::string message, errc kind = errc::invalid_argument);
     /// True when nothing has failed.
     [[nodiscard]] bool ok() const noexcept { return fields_.empty(); }
-    /// Throws `error{code, detail, fields}` when anything failed.
+    /// Throws `error{code, detail, fields}` when anything failed; with the
+    /// default code, the failures' common kind (see `fail`) wins.
     void throw_if_failed(std::string_view detail = "invalid input", errc code = errc::invalid_argument) const;
 
     /// Required text: valid UTF-8 without control characters (line breaks and
@@ -40,6 +43,7 @@ public:
 
 private:
     field_errors fields_;
+    errc kind_ = errc::invalid_argument;
 };
 
 /// Whitespace trimmed from both ends.

@@ -37,13 +37,16 @@ checked_file check_file(field_checker& check, const new_attachment& file, const 
     if (file.bytes.empty()) {
         check.fail("attachments", "The file '" + out.file_name + "' is empty.");
     } else if (static_cast<std::int64_t>(file.bytes.size()) > options.max_attachment_bytes) {
-        check.fail("attachments", "The file '" + out.file_name + "' is larger than " +
-                                      std::to_string(options.max_attachment_bytes) + " bytes.");
+        check.fail("attachments",
+                   "The file '" + out.file_name + "' is larger than " + std::to_string(options.max_attachment_bytes) +
+                       " bytes.",
+                   errc::payload_too_large);
     } else if (auto type = detail::sniff_attachment_type(file.bytes, out.file_name)) {
         out.content_type = std::move(*type);
     } else {
-        check.fail("attachments", "The file '" + out.file_name +
-                                      "' is not an allowed type (png, jpeg, pdf, doc, docx, xls, xlsx, csv).");
+        check.fail("attachments",
+                   "The file '" + out.file_name + "' is not an allowed type (png, jpeg, pdf, doc, docx, xls, xlsx, csv).",
+                   errc::unsupported_media_type);
     }
     return out;
 }

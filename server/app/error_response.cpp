@@ -18,6 +18,8 @@ http::status status_for(errc code) noexcept {
     case errc::invalid_state: return http::status::conflict;
     case errc::conflict: return http::status::conflict;
     case errc::precondition_failed: return http::status::precondition_failed;
+    case errc::payload_too_large: return http::status::payload_too_large;
+    case errc::unsupported_media_type: return http::status::unsupported_media_type;
     case errc::rate_limited: return http::status::too_many_requests;
     case errc::storage_unavailable: return http::status::service_unavailable;
     case errc::internal: return http::status::internal_server_error;

@@ -74,7 +74,10 @@ boost::json::object operation(const route& r) {
         responses["412"] = error_response_entry("A stale If-Match version.");
     }
     if (r.body == body_kind::upload) {
-        responses["413"] = error_response_entry("Too large.");
+        responses["413"] = error_response_entry("Too large: the body, or a file over its limit.");
+    }
+    if (!r.request_schema.empty()) {
+        responses["415"] = error_response_entry("A body of another media type, or a file of a type not accepted.");
     }
     if (r.rate_limited) {
         responses["429"] = error_response_entry("Rate limited; see Retry-After.");

@@ -670,15 +670,15 @@ TEST_CASE("set_image: PNG and JPEG by content - other bytes and oversize files r
     CHECK(with_jpeg.image_key != with_png.image_key);
     CHECK(f.blobs->get(*with_jpeg.image_key) == std::optional<std::string>{jpeg_bytes});
 
-    const auto refused = [&](std::string bytes) {
-        const auto e = expect_error(errc::invalid_argument, [&] { (void)accounts.set_image(a.id, bytes); });
+    const auto refused = [&](std::string bytes, errc code) {
+        const auto e = expect_error(code, [&] { (void)accounts.set_image(a.id, bytes); });
         CHECK(e.fields().count("image") == 1);
         CHECK(accounts.get(a.id, a.id).image_key == with_jpeg.image_key);
     };
-    refused("");
-    refused("just some text, not a picture");
-    refused("%PDF-1.4\n%fake pdf");
-    refused(std::string{"GIF89a", 6} + std::string(32, 'g'));
+    refused("", errc::invalid_argument);
+    refused("just some text, not a picture", errc::unsupported_media_type);
+    refused("%PDF-1.4\n%fake pdf", errc::unsupported_media_type);
+    refused(std::string{"GIF89a", 6} + std::string(32, 'g'), errc::unsupported_media_type);
 
     const std::int64_t limit = 2 * 1024 * 1024;
     std::string largest = png_bytes;
@@ -686,7 +686,7 @@ TEST_CASE("set_image: PNG and JPEG by content - other bytes and oversize files r
     CHECK(accounts.set_image(a.id, largest).image_key.has_value());
     const auto kept = accounts.get(a.id, a.id).image_key;
     std::string oversize = largest + "x";
-    const auto e = expect_error(errc::invalid_argument, [&] { (void)accounts.set_image(a.id, oversize); });
+    const auto e = expect_error(errc::payload_too_large, [&] { (void)accounts.set_image(a.id, oversize); });
     CHECK(e.fields().count("image") == 1);
     CHECK(accounts.get(a.id, a.id).image_key == kept);
 }

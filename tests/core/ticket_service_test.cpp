@@ -437,7 +437,7 @@ TEST_CASE("create refuses too many, too large, empty and disallowed attachments,
     big.resize(1025, 'x');
     auto too_big = fixture::ticket_request();
     too_big.attachments = {file("ok.png", png_bytes), file("big.png", big)};
-    expect_bad_create(f, owner, too_big, "attachments");
+    expect_bad_create(f, owner, too_big, "attachments", errc::payload_too_large);
 
     const std::vector<new_attachment> disallowed = {
         file("setup.exe", std::string{"MZ\x90\x00\x03\x00\x00\x00", 8} + std::string(40, '\0')),
@@ -446,14 +446,20 @@ TEST_CASE("create refuses too many, too large, empty and disallowed attachments,
         file("archive.docx", std::string{"PK\x03\x04", 4} + "not an office document"),
         file("anim.gif", std::string{"GIF89a", 6} + std::string(20, 'g')),
         file("script.csv", std::string{"a,b\n\x01\x02", 6}),
-        file("empty.pdf", ""),
     };
     for (const auto& bad : disallowed) {
         CAPTURE(bad.file_name);
         auto r = fixture::ticket_request();
         r.attachments = {file("fine.pdf", pdf_bytes), bad};
-        expect_bad_create(f, owner, r, "attachments");
+        expect_bad_create(f, owner, r, "attachments", errc::unsupported_media_type);
     }
+    // An empty file is bad input, not a media type; mixed faults are too.
+    auto empty = fixture::ticket_request();
+    empty.attachments = {file("fine.pdf", pdf_bytes), file("empty.pdf", "")};
+    expect_bad_create(f, owner, empty, "attachments");
+    auto mixed = fixture::ticket_request();
+    mixed.attachments = {file("big.png", big), file("notes.txt", "plain text")};
+    expect_bad_create(f, owner, mixed, "attachments");
     CHECK(f.blobs->puts == 0);
 
     // Exactly ten files of exactly the limit are accepted.
@@ -551,7 +557,7 @@ TEST_CASE("attachments: type sniffed from the bytes, stored under a generated ke
                         [](const history_event& e) { return e.kind == "attachment_added"; }) == 4);
     (void)expect_error(errc::not_found,
                        [&] { (void)f.tickets().add_attachment(other.id, details.item.id, file("a.png", png_bytes)); });
-    CHECK(expect_error(errc::invalid_argument, [&] {
+    CHECK(expect_error(errc::unsupported_media_type, [&] {
               (void)f.tickets().add_attachment(owner.id, details.item.id, file("a.pdf", "plain text"));
           }).fields().count("attachments") == 1);
 }

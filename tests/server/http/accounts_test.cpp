@@ -482,13 +482,13 @@ TEST_CASE_TEMPLATE("profile picture: a PNG is stored and served through a signed
     // Text dressed as a PNG, by name and by claimed type.
     auto fake = web.post_form("/api/employee/upload-image/",
                               {{"image", "just some text, honest", "me.png", "image/png"}}, alice.access);
-    check_field_error(fake, 400, "invalid_argument", "image");
+    check_field_error(fake, 415, "unsupported_media_type", "image");
     // Too large: a real PNG signature, 2 MiB + 1 bytes.
     auto big = tiny_png();
     big.resize(2 * 1024 * 1024 + 1, 'x');
     auto too_big = web.post_form("/api/employee/upload-image/", {{"image", big, "big.png", "image/png"}}, alice.access);
-    // Under the upload route's HTTP limit, so the engine's 2 MiB rule answers.
-    check_field_error(too_big, 400, "invalid_argument", "image");
+    // Under the upload route's HTTP limit, so the engine's 2 MiB rule answers (spec §4: 413).
+    check_field_error(too_big, 413, "payload_too_large", "image");
     // Nothing, a text field, or two files.
     check_field_error(web.post_form("/api/employee/upload-image/", {{"note", "hi"}}, alice.access), 400,
                       "invalid_argument", "image");
@@ -524,7 +524,7 @@ TEST_CASE_TEMPLATE("profile picture: a PNG is stored and served through a signed
     // A refused replacement leaves the stored picture alone.
     check_field_error(web.post_form("/api/employee/upload-image/", {{"image", "GIF89a....", "x.gif", "image/gif"}},
                                     alice.access),
-                      400, "invalid_argument", "image");
+                      415, "unsupported_media_type", "image");
     CHECK(web.get(web.get("/api/employee/profile/", alice.access).text("image_url")).body == tiny_png());
 
     // A tampered, re-pointed or expired link is refused; bearer tokens do not replace it.

@@ -189,7 +189,7 @@ TEST_CASE_TEMPLATE("create with bad fields answers 400 with field errors and cre
     auto form = ticket_form();
     form.push_back({"attachments", tiny_png(), "ok.png", "image/png"});
     form.push_back({"attachments", "MZ\x90\x00 not really a program", "tool.exe", "application/octet-stream"});
-    check_field_error(web.post_form("/api/tickets/", form, alice.access), 400, "invalid_argument", "attachments");
+    check_field_error(web.post_form("/api/tickets/", form, alice.access), 415, "unsupported_media_type", "attachments");
     form = ticket_form();
     form.push_back({"attachments", "", "empty.pdf", "application/pdf"});
     check_field_error(web.post_form("/api/tickets/", form, alice.access), 400, "invalid_argument", "attachments");
