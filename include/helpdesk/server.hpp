@@ -40,6 +40,10 @@ struct server_options {
     std::optional<std::string> tls_private_key_file{}; ///< PEM key
     std::optional<std::string> workflow_api_key{};   ///< `X-API-Key` of the external workflow system
     std::optional<std::string> metrics_token{};      ///< when set, `/metrics` needs `Authorization: Bearer <it>`
+    /// Addresses of load balancers whose `X-Forwarded-For` is believed: the
+    /// client is then the rightmost address in it that is not one of these
+    /// (rate limits and logs use it). Empty: the peer address, always.
+    std::vector<std::string> trusted_proxies{};
     rate_limit address_limit{20, std::chrono::milliseconds{3000}};  ///< per client address and endpoint
     rate_limit account_limit{5, std::chrono::milliseconds{60000}};  ///< per account (or email) and endpoint
     log_format logs = log_format::json;

@@ -13,6 +13,10 @@
 
 #include <openssl/crypto.h>
 
+#include <boost/asio/ip/address.hpp>
+#include <boost/beast/core/string.hpp>
+
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -137,6 +141,53 @@ std::optional<response> refuse_before_body(app& a, const beast_http::request<bea
     }
 }
 
+std::string client_address(const app& a, const beast_http::request<beast_http::string_body>& req,
+                           const std::string& peer) {
+    const auto& trusted = a.options.trusted_proxies;
+    const auto is_trusted = [&](std::string_view address) {
+        return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+    };
+    if (trusted.empty() || !is_trusted(peer)) {
+        return peer;
+    }
+    // Walk the chain from the nearest hop back; the first untrusted address
+    // is the client as our own proxies saw it (earlier entries are the
+    // client's word, which anyone can forge).
+    std::string client = peer;
+    // Several X-Forwarded-For headers read as one list, in order.
+    std::string list;
+    for (const auto& f : req) {
+        if (boost::beast::iequals(f.name_string(), "X-Forwarded-For")) {
+            if (!list.empty()) {
+                list += ',';
+            }
+            list += std::string_view{f.value().data(), f.value().size()};
+        }
+    }
+    std::string_view rest = list;
+    while (!rest.empty()) {
+        const auto comma = rest.rfind(',');
+        auto item = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) {
+            item.remove_prefix(1);
+        }
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) {
+            item.remove_suffix(1);
+        }
+        boost::system::error_code ec;
+        (void)boost::asio::ip::make_address(std::string{item}, ec);
+        if (item.empty() || ec) {
+            break; // malformed: stop at the last address we could trust
+        }
+        client = std::string{item};
+        if (!is_trusted(item)) {
+            break;
+        }
+    }
+    return client;
+}
+
 std::size_t body_limit(const app& a, beast_http::verb method, std::string_view target) {
     const auto m = match_route(method, path_of(target));
     if (m.found && m.found->body == body_kind::upload) {
@@ -161,6 +212,7 @@ void add_standard_headers(const app& a, response& res) {
 outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req, std::string client) {
     outcome out;
     out.route_index = route_table().size();
+    out.client = client;
     const auto target = std::string_view{req.target().data(), req.target().size()};
     const auto parsed = boost::urls::parse_origin_form(target);
     const bool head = req.method() == beast_http::verb::head;
@@ -170,7 +222,8 @@ outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req
             throw error(errc::invalid_argument, "The request target is not a valid path.");
         }
         call c{a, req, *parsed};
-        c.client = std::move(client);
+        c.client = client_address(a, req, client);
+        out.client = c.client;
         if (req.method() == beast_http::verb::options) {
             route_match m;
             for (const auto v : {beast_http::verb::get, beast_http::verb::post}) {

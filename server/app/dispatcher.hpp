@@ -21,7 +21,14 @@ struct outcome {
     response res{};
     std::size_t route_index = 0;        ///< the route table position; table size when unmatched
     std::optional<account_id> actor{};  ///< who was authenticated, if anyone
+    std::string client{};               ///< the client address (see `client_address`)
 };
+
+/// The client behind a request: the peer, or, when the peer is a trusted
+/// proxy, the rightmost `X-Forwarded-For` entry that is not a trusted proxy.
+[[nodiscard]] std::string client_address(const app& a,
+                                         const boost::beast::http::request<boost::beast::http::string_body>& req,
+                                         const std::string& peer);
 
 /// The largest body the route addressed by `target` accepts (decided from
 /// the header alone, before the body is read).

@@ -119,6 +119,8 @@ const std::array flags{
          [](program_config& c, std::string_view v) { c.server.tls_private_key_file = std::string{v}; }},
     flag{"workflow-api-key", "KEY", "X-API-Key the external workflow system sends (at least 16 characters; unset disables the route)",
          [](program_config& c, std::string_view v) { c.server.workflow_api_key = std::string{v}; }},
+    flag{"trusted-proxies", "LIST", "comma-separated addresses of load balancers whose X-Forwarded-For is believed (default none)",
+         [](program_config& c, std::string_view v) { c.server.trusted_proxies = split_list(v); }},
     flag{"metrics-token", "TOKEN", "when set, /metrics needs Authorization: Bearer TOKEN",
          [](program_config& c, std::string_view v) { c.server.metrics_token = std::string{v}; }},
     flag{"rate-limit-address", "BURST/SECONDS", "per client address and endpoint: BURST attempts, one more every SECONDS (default 20/3)",

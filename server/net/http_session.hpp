@@ -217,6 +217,7 @@ private:
         record_.bytes = size;
         record_.actor = out.actor;
         record_.route = out.route_index;
+        record_.client = out.client.empty() ? client_ : std::move(out.client);
         lowest().expires_after(options().request_timeout);
         bh::async_write(stream_, res, [self = this->shared_from_this()](boost::beast::error_code ec, std::size_t) {
             self->on_write(ec);
@@ -228,7 +229,7 @@ private:
         auto& application = host_.application;
         application.counters.observe(record_.route, record_.status, elapsed);
         if (application.options.access_log) {
-            write_access_log(application, access_record{client_, record_.method, record_.path, record_.status, elapsed,
+            write_access_log(application, access_record{record_.client, record_.method, record_.path, record_.status, elapsed,
                                                         record_.bytes, record_.actor});
         }
         busy_ = false;
@@ -274,6 +275,7 @@ private:
     }
 
     struct finished_request {
+        std::string client{};
         std::string method{};
         std::string path{};
         unsigned status = 0;
