@@ -40,9 +40,7 @@ std::optional<std::string_view> bearer_token(const call& c) {
         return std::nullopt;
     }
     constexpr std::string_view scheme = "Bearer ";
-    if (value->size() <= scheme.size() || !std::equal(scheme.begin(), scheme.end(), value->begin(), [](char x, char y) {
-            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-        })) {
+    if (value->size() <= scheme.size() || !boost::beast::iequals(value->substr(0, scheme.size()), scheme)) {
         throw error(errc::unauthenticated, "The Authorization header must be `Bearer <token>`.");
     }
     return value->substr(scheme.size());

@@ -4,6 +4,7 @@
 
 #include <helpdesk/error.hpp>
 
+#include <boost/beast/core/string.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -28,20 +29,6 @@ std::string_view media_type(std::string_view content_type) noexcept {
     return type;
 }
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto x = static_cast<unsigned char>(a[i]);
-        const auto y = static_cast<unsigned char>(b[i]);
-        if (std::tolower(x) != std::tolower(y)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 form form::read(const call& c, bool allow_multipart) {
@@ -56,7 +43,7 @@ form form::read(const call& c, bool allow_multipart) {
         f.multipart_ = true;
         return f;
     }
-    if (!iequals(media_type(content_type), "application/json")) {
+    if (!boost::beast::iequals(media_type(content_type), "application/json")) {
         throw http_failure(http::status::unsupported_media_type, "unsupported_media_type",
                            allow_multipart ? "Send the body as application/json or multipart/form-data."
                                            : "Send the body as application/json.");

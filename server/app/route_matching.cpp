@@ -21,9 +21,22 @@ std::vector<std::string_view> segments(std::string_view path) {
     return out;
 }
 
-// Number of parameter segments when `pattern` matches `path`, or -1.
-int match(std::string_view pattern, const std::vector<std::string_view>& path, std::vector<std::string>* params) {
-    const auto parts = segments(pattern);
+// Every route's pattern split once (patterns are static strings), not on
+// every request for every route.
+const std::vector<std::vector<std::string_view>>& pattern_segments() {
+    static const auto split = [] {
+        std::vector<std::vector<std::string_view>> all;
+        for (const auto& r : route_table()) {
+            all.push_back(segments(r.pattern));
+        }
+        return all;
+    }();
+    return split;
+}
+
+// Number of parameter segments when `parts` (a split pattern) matches `path`, or -1.
+int match(const std::vector<std::string_view>& parts, const std::vector<std::string_view>& path,
+          std::vector<std::string>* params) {
     if (parts.size() != path.size()) {
         return -1;
     }
@@ -56,11 +69,12 @@ int match(std::string_view pattern, const std::vector<std::string_view>& path, s
 route_match match_route(boost::beast::http::verb method, std::string_view encoded_path) {
     const auto path = segments(encoded_path);
     const auto table = route_table();
+    const auto& patterns = pattern_segments();
     route_match out;
     int best = -1;
     std::string allow;
     for (std::size_t i = 0; i < table.size(); ++i) {
-        const int score = match(table[i].pattern, path, nullptr);
+        const int score = match(patterns[i], path, nullptr);
         if (score < 0) {
             continue;
         }
@@ -74,15 +88,15 @@ route_match match_route(boost::beast::http::verb method, std::string_view encode
         }
     }
     if (out.found) {
-        match(out.found->pattern, path, &out.params);
+        match(patterns[out.index], path, &out.params);
         return out;
     }
-    for (const auto& r : table) {
-        if (match(r.pattern, path, nullptr) >= 0) {
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        if (match(patterns[i], path, nullptr) >= 0) {
             if (!allow.empty()) {
                 allow += ", ";
             }
-            allow += std::string{boost::beast::http::to_string(r.method)};
+            allow += std::string{boost::beast::http::to_string(table[i].method)};
         }
     }
     out.allow = std::move(allow);

@@ -1,5 +1,7 @@
 #include "http/cors.hpp"
 
+#include <boost/beast/core/string.hpp>
+
 #include <array>
 #include <optional>
 
@@ -12,20 +14,13 @@ constexpr std::string_view safe_headers_value = "Authorization, Content-Type, If
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
 struct origin_parts {
     std::string_view scheme;
     std::string_view host;
     std::string_view port; // empty for the scheme's default port
 
     bool operator==(const origin_parts& o) const noexcept {
-        return iequals(scheme, o.scheme) && iequals(host, o.host) && port == o.port;
+        return boost::beast::iequals(scheme, o.scheme) && boost::beast::iequals(host, o.host) && port == o.port;
     }
 };
 
@@ -36,8 +31,8 @@ std::optional<origin_parts> parse_origin(std::string_view text) noexcept {
     if (sep == std::string_view::npos) return std::nullopt;
     origin_parts o;
     o.scheme = text.substr(0, sep);
-    const bool https = iequals(o.scheme, "https");
-    if (!https && !iequals(o.scheme, "http")) return std::nullopt;
+    const bool https = boost::beast::iequals(o.scheme, "https");
+    if (!https && !boost::beast::iequals(o.scheme, "http")) return std::nullopt;
     auto authority = text.substr(sep + 3);
     if (authority.empty()) return std::nullopt;
     std::string_view port;
@@ -101,7 +96,7 @@ void add_allow_origin(cors_headers& out, std::string_view origin) {
 
 bool safe_header(std::string_view name) noexcept {
     for (const auto safe : safe_headers)
-        if (iequals(name, safe)) return true;
+        if (boost::beast::iequals(name, safe)) return true;
     return false;
 }
 

@@ -1,6 +1,10 @@
 #include "http/multipart.hpp"
 
+#include "http/utf8.hpp"
+
 #include <helpdesk/error.hpp>
+
+#include <boost/beast/core/string.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -11,13 +15,6 @@ namespace {
 [[noreturn]] void refuse(std::string detail) { throw error(errc::invalid_argument, std::move(detail)); }
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
 
 bool is_ows(char c) noexcept { return c == ' ' || c == '\t'; }
 
@@ -120,7 +117,7 @@ std::string_view media_type(std::string_view content_type) noexcept {
 }
 
 std::string boundary_of(std::string_view content_type) {
-    if (!iequals(media_type(content_type), "multipart/form-data"))
+    if (!boost::beast::iequals(media_type(content_type), "multipart/form-data"))
         refuse("the request body is not multipart/form-data");
     const auto semicolon = content_type.find(';');
     const auto params = parse_parameters(
@@ -142,45 +139,13 @@ int hex_value(char c) noexcept {
     return -1;
 }
 
-bool valid_utf8(std::string_view s) noexcept {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        std::size_t length = 0;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b0 < 0x80) {
-            ++i;
-            continue;
-        }
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            length = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            length = 3;
-            if (b0 == 0xE0) lo = 0xA0;
-            if (b0 == 0xED) hi = 0x9F;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            length = 4;
-            if (b0 == 0xF0) lo = 0x90;
-            if (b0 == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (i + length > s.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
-        }
-        i += length;
-    }
-    return true;
-}
-
 // RFC 8187 ext-value: charset'language'pct-encoded. Only UTF-8 is accepted (RFC 8187 §3.2.1 makes it mandatory
 // to support; anything else would need a transcoder).
 std::string decode_ext_value(std::string_view value) {
     const auto q1 = value.find('\'');
     const auto q2 = q1 == std::string_view::npos ? q1 : value.find('\'', q1 + 1);
     if (q2 == std::string_view::npos) refuse("a part's filename* is not charset'language'value");
-    if (!iequals(value.substr(0, q1), "utf-8")) refuse("a part's filename* must use the UTF-8 charset");
+    if (!boost::beast::iequals(value.substr(0, q1), "utf-8")) refuse("a part's filename* must use the UTF-8 charset");
     const auto encoded = value.substr(q2 + 1);
     std::string out;
     out.reserve(encoded.size());
@@ -203,7 +168,7 @@ std::string decode_ext_value(std::string_view value) {
 void apply_content_disposition(std::string_view value, form_part& part) {
     const auto semicolon = value.find(';');
     const auto type = trim(value.substr(0, semicolon));
-    if (!iequals(type, "form-data")) refuse("a part's Content-Disposition is not form-data");
+    if (!boost::beast::iequals(type, "form-data")) refuse("a part's Content-Disposition is not form-data");
     const auto params = parse_parameters(
         semicolon == std::string_view::npos ? std::string_view{} : value.substr(semicolon), "Content-Disposition");
     const auto* name = find_parameter(params, "name");
@@ -238,10 +203,10 @@ void parse_part_headers(std::string_view block, form_part& part) {
         for (const char c : value)
             if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F)
                 refuse("a part's header value contains a control character");
-        if (iequals(name, "content-disposition")) {
+        if (boost::beast::iequals(name, "content-disposition")) {
             if (disposition) refuse("a part has more than one Content-Disposition");
             disposition = value;
-        } else if (iequals(name, "content-type")) {
+        } else if (boost::beast::iequals(name, "content-type")) {
             if (type) refuse("a part has more than one Content-Type");
             if (value.empty()) refuse("a part's Content-Type is empty");
             type = value;
@@ -274,7 +239,7 @@ delimiter_end classify_delimiter(std::string_view body, std::size_t& pos) noexce
 } // namespace
 
 bool is_multipart_form(std::string_view content_type) noexcept {
-    return iequals(media_type(content_type), "multipart/form-data");
+    return boost::beast::iequals(media_type(content_type), "multipart/form-data");
 }
 
 std::vector<form_part> parse_multipart(std::string_view content_type, std::string_view body,
