@@ -17,6 +17,8 @@ packages=(
   libfmt-dev
   openssl curl          # server tests make a TLS certificate; README's curl session
   wrk                   # bench/http_bench.sh (HTTP load)
+  libcurl4-openssl-dev  # SMTP and webhook adapters (outbound SMTP and HTTP)
+  python3-aiosmtpd      # the tests' real SMTP server
   python3               # Python bindings and tooling
 )
 

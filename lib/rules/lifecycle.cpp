@@ -102,6 +102,8 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::create_account, "create_account"},
     {a::change_role, "change_role"},
     {a::read_rejection_audit, "read_rejection_audit"},
+    {a::manage_outbox, "manage_outbox"},
+    {a::manage_api_keys, "manage_api_keys"},
 };
 } // namespace
 
@@ -121,7 +123,9 @@ bool is_ticket_action(action act) noexcept {
     case a::reject_account:
     case a::create_account:
     case a::change_role:
-    case a::read_rejection_audit: return false;
+    case a::read_rejection_audit:
+    case a::manage_outbox:
+    case a::manage_api_keys: return false;
     default: return true;
     }
 }

@@ -28,7 +28,9 @@ who_may requirement(action act) noexcept {
     case action::reject_account:
     case action::create_account:
     case action::change_role:
-    case action::read_rejection_audit: return who_may::system_admin;
+    case action::read_rejection_audit:
+    case action::manage_outbox:
+    case action::manage_api_keys: return who_may::system_admin;
     }
     return who_may::system_admin;
 }

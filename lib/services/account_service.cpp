@@ -205,9 +205,9 @@ created_account account_service::admin_create(account_id actor_id, const admin_c
                            .add("first_name", a.first_name)
                            .add("last_name", a.last_name)
                            .add("role", to_string(a.account_role))
-                           .add("set_password_token", token)
                            .str();
-        detail::record_event(tx, now, event_kind::account_created, a.id, std::nullopt, std::move(payload));
+        // The set-password token travels as the event's secret, erased once delivered.
+        detail::record_event(tx, now, event_kind::account_created, a.id, std::nullopt, std::move(payload), token);
         return created_account{a, token};
     });
 }
@@ -354,14 +354,15 @@ std::optional<std::string> account_service::request_password_reset(std::string_v
             return std::nullopt;
         }
         tx.accounts().insert_reset_token(a->id, detail::sha256_hex(token), now + ctx_.options().reset_token_lifetime);
-        // The mailer needs the token itself; the outbox row is the only place it is kept.
+        // The mailer needs the token itself: it travels as the event's secret,
+        // which the relay erases once the mail is delivered.
         auto payload = detail::json_object{}
                            .add("account_id", a->id)
                            .add("email", a->email)
                            .add("first_name", a->first_name)
-                           .add("token", token)
                            .str();
-        detail::record_event(tx, now, event_kind::password_reset_requested, a->id, std::nullopt, std::move(payload));
+        detail::record_event(tx, now, event_kind::password_reset_requested, a->id, std::nullopt, std::move(payload),
+                             token);
         return token;
     });
 }

@@ -1,11 +1,16 @@
 #include "services/service_support.hpp"
+#include "services/ticket_support.hpp"
+#include "security/tokens.hpp"
 
+#include <helpdesk/rules/policy.hpp>
 #include <helpdesk/services/outbox_service.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace helpdesk {
 namespace {
+
 outbox_event require_event(transaction& tx, row_id id) {
     auto found = tx.outbox().find(id);
     if (!found) {
@@ -13,6 +18,28 @@ outbox_event require_event(transaction& tx, row_id id) {
     }
     return *found;
 }
+
+// A uniformly random fraction in [0, 1) from the injected randomness, so tests
+// with a fixed random source see fixed delays.
+double random_fraction(random_source& random) {
+    std::array<unsigned char, 4> bytes{};
+    random.fill(bytes);
+    const auto value = (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) |
+                       (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
+    return static_cast<double>(value) / 4294967296.0;
+}
+
+// first_retry_delay × 2^(attempts-1), capped at a day, then "equal jitter":
+// between half and all of it, so workers that failed together spread out.
+std::chrono::milliseconds retry_delay(const engine_options& o, std::int32_t attempts, random_source& random) {
+    const auto doublings = std::clamp(attempts - 1, 0, 20);
+    const auto base = std::min<std::chrono::milliseconds>(o.first_retry_delay * (1LL << doublings),
+                                                          std::chrono::hours{24});
+    const auto half = base / 2;
+    return half + std::chrono::milliseconds{static_cast<std::int64_t>(
+                      static_cast<double>(half.count()) * random_fraction(random))};
+}
+
 } // namespace
 
 std::vector<outbox_event> outbox_service::pending(std::int64_t limit) {
@@ -26,44 +53,61 @@ std::vector<outbox_event> outbox_service::claim_due(std::int64_t limit) {
         auto claimed = tx.outbox().due(now, limit);
         for (auto& event : claimed) {
             event.next_attempt_at = now + ctx_.options().delivery_lease;
+            event.lease = detail::random_hex(ctx_.random(), 16);
             tx.outbox().update(event);
         }
         return claimed;
     });
 }
 
-void outbox_service::mark_delivered(row_id id) {
-    detail::in_write_transaction(ctx_, [&](transaction& tx) {
+bool outbox_service::mark_delivered(row_id id, std::string_view lease) {
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto event = require_event(tx, id);
-        if (event.state != outbox_state::pending) {
-            return; // settled already (a late worker): nothing to undo
+        if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
+            return false; // settled already, or claimed by another worker since
         }
         event.state = outbox_state::delivered;
         event.attempts += 1;
         event.last_error.reset();
-        tx.outbox().update(event);
+        event.secret.reset();
+        event.lease.clear();
+        return tx.outbox().update_if_leased(event, lease);
     });
 }
 
-outbox_state outbox_service::mark_failed(row_id id, std::string_view reason) {
+bool outbox_service::mark_channel_delivered(row_id id, std::string_view lease, std::string_view channel) {
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        auto event = require_event(tx, id);
+        if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
+            return false;
+        }
+        if (std::find(event.delivered_to.begin(), event.delivered_to.end(), channel) == event.delivered_to.end()) {
+            event.delivered_to.emplace_back(channel);
+        }
+        return tx.outbox().update_if_leased(event, lease);
+    });
+}
+
+outbox_state outbox_service::mark_failed(row_id id, std::string_view lease, std::string_view reason,
+                                         failure_kind kind) {
     const auto now = ctx_.time_source().now();
     return detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto event = require_event(tx, id);
-        if (event.state != outbox_state::pending) {
-            return event.state; // a late failure never revives or kills a settled event
+        if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
+            return event.state; // a late failure never revives or kills an event another worker holds
         }
         event.attempts += 1;
-        event.last_error = std::string{reason};
-        if (event.attempts >= ctx_.options().max_delivery_attempts) {
+        event.last_error = std::string{reason.substr(0, 2000)};
+        event.lease.clear();
+        if (kind == failure_kind::permanent || event.attempts >= ctx_.options().max_delivery_attempts) {
             event.state = outbox_state::dead;
         } else {
-            // Exponential backoff: first_retry_delay × 2^(attempts-1), capped at a day.
-            const auto doublings = std::min(event.attempts - 1, 12);
-            const auto delay = std::min<std::chrono::seconds>(ctx_.options().first_retry_delay * (1LL << doublings),
-                                                              std::chrono::hours{24});
-            event.next_attempt_at = now + delay;
+            event.next_attempt_at =
+                now + std::chrono::duration_cast<duration>(retry_delay(ctx_.options(), event.attempts, ctx_.random()));
         }
-        tx.outbox().update(event);
+        if (!tx.outbox().update_if_leased(event, lease)) {
+            return outbox_state::pending;
+        }
         return event.state;
     });
 }
@@ -77,14 +121,90 @@ std::int64_t outbox_service::deliver_due(notifier& channel, std::int64_t limit) 
     for (const auto& event : claim_due(limit)) {
         try {
             channel.deliver(event);
+        } catch (const delivery_failure& failure) {
+            (void)mark_failed(event.id, event.lease, failure.what(),
+                              failure.permanent() ? failure_kind::permanent : failure_kind::transient);
+            continue;
         } catch (const std::exception& failure) {
-            mark_failed(event.id, failure.what());
+            (void)mark_failed(event.id, event.lease, failure.what());
             continue;
         }
-        mark_delivered(event.id);
-        ++delivered;
+        if (mark_delivered(event.id, event.lease)) {
+            ++delivered;
+        }
     }
     return delivered;
+}
+
+page<outbox_event> outbox_service::list(account_id actor_id, outbox_state state, std::int64_t page_number,
+                                        std::int64_t page_size) {
+    const auto offset = detail::page_offset(page_number, page_size);
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::manage_outbox, nullptr).enforce();
+        auto found = tx.outbox().list(state, offset, page_size);
+        for (auto& event : found.rows) {
+            event.secret.reset();
+        }
+        return found;
+    });
+}
+
+outbox_event outbox_service::requeue(account_id actor_id, row_id id) {
+    const auto now = ctx_.time_source().now();
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::manage_outbox, nullptr).enforce();
+        auto event = require_event(tx, id);
+        if (event.state != outbox_state::dead) {
+            throw error(errc::invalid_state,
+                        "only a dead event can be requeued; this one is " + std::string{to_string(event.state)});
+        }
+        event.state = outbox_state::pending;
+        event.attempts = 0;
+        event.next_attempt_at = now;
+        event.lease.clear();
+        tx.outbox().update(event);
+        event.secret.reset();
+        return event;
+    });
+}
+
+std::vector<account_summary> outbox_service::audience(const outbox_event& event) {
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        std::vector<account_id> ids;
+        if (event.kind == event_kind::ticket_finalized || event.kind == event_kind::account_rejected) {
+            return std::vector<account_summary>{};
+        }
+        if (event.account) {
+            ids.push_back(*event.account);
+        }
+        if (event.kind == event_kind::ticket_created) {
+            for (const auto staff : tx.accounts().staff_ids()) {
+                ids.push_back(staff);
+            }
+        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        std::vector<account_summary> people;
+        for (const auto& a : tx.accounts().find_many(ids)) {
+            // A pending account hears only that it registered; nobody else does.
+            const bool registering = event.kind == event_kind::account_registered ||
+                                     event.kind == event_kind::account_created;
+            if (a.status == account_status::approved || (registering && a.status == account_status::pending)) {
+                people.push_back(detail::summarize(a));
+            }
+        }
+        return people;
+    });
+}
+
+std::optional<ticket_details> outbox_service::ticket_snapshot(ticket_id id) {
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) -> std::optional<ticket_details> {
+        const auto t = tx.tickets().find(id);
+        if (!t) {
+            return std::nullopt;
+        }
+        return detail::load_details(tx, *t, false);
+    });
 }
 
 } // namespace helpdesk

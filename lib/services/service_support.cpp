@@ -15,12 +15,13 @@ actor load_actor(transaction& tx, account_id id) {
 }
 
 void record_event(transaction& tx, time_point now, std::string_view kind, std::optional<account_id> account,
-                  std::optional<ticket_id> ticket, std::string payload) {
+                  std::optional<ticket_id> ticket, std::string payload, std::optional<std::string> secret) {
     outbox_event event;
     event.kind = std::string{kind};
     event.account = account;
     event.ticket = ticket;
     event.payload = std::move(payload);
+    event.secret = std::move(secret);
     event.created_at = now;
     event.next_attempt_at = now;
     tx.outbox().insert(event);

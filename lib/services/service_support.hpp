@@ -14,7 +14,8 @@ namespace helpdesk::detail {
 
 /// Appends an outbox event in `tx`.
 void record_event(transaction& tx, time_point now, std::string_view kind, std::optional<account_id> account,
-                  std::optional<ticket_id> ticket, std::string payload);
+                  std::optional<ticket_id> ticket, std::string payload,
+                  std::optional<std::string> secret = std::nullopt);
 
 /// Clamps paging input, refusing nonsense with field errors. Returns the offset.
 [[nodiscard]] std::int64_t page_offset(std::int64_t page_number, std::int64_t page_size);

@@ -58,6 +58,8 @@ const std::map<A, rule> rules = {
     {A::create_account, {who_may::admin, {}}},
     {A::change_role, {who_may::admin, {}}},
     {A::read_rejection_audit, {who_may::admin, {}}},
+    {A::manage_outbox, {who_may::admin, {}}},
+    {A::manage_api_keys, {who_may::admin, {}}},
 };
 
 enum class outcome { allowed, not_found, permission_denied, invalid_state };

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace helpdesk {
 
@@ -49,6 +50,15 @@ struct outbox_event {
     std::int32_t attempts = 0;
     std::optional<std::string> last_error{};
     time_point next_attempt_at{};        ///< not handed out before this
+    /// Set by `outbox_service::claim_due`: the claim's random token. Only the
+    /// holder of the current lease can settle the event; empty when unclaimed.
+    std::string lease{};
+    /// A one-time secret a channel needs (a password-reset or set-password
+    /// token), kept out of `payload`; erased once the event is delivered.
+    std::optional<std::string> secret{};
+    /// Names of the relay channels that already have this event, so a retry
+    /// after a partial failure skips them.
+    std::vector<std::string> delivered_to{};
 };
 
 } // namespace helpdesk

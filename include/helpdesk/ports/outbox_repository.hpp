@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/domain/outbox_event.hpp>
+#include <helpdesk/ports/queries.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -24,8 +25,15 @@ public:
     [[nodiscard]] virtual std::vector<outbox_event> due(time_point now, std::int64_t limit) = 0;
     /// The event with this id, in any state.
     [[nodiscard]] virtual std::optional<outbox_event> find(row_id id) = 0;
-    /// Writes state, attempts, last_error and next_attempt_at of `e`.
+    /// Writes state, attempts, last_error, next_attempt_at, lease, secret and
+    /// delivered_to of `e`.
     virtual void update(const outbox_event& e) = 0;
+    /// Like `update`, but only while the stored lease is still `held_lease`
+    /// (compare and set in one statement). Returns false, writing nothing,
+    /// when the lease changed (another worker claimed the event).
+    [[nodiscard]] virtual bool update_if_leased(const outbox_event& e, std::string_view held_lease) = 0;
+    /// Events in `state`, newest first, with the total count.
+    [[nodiscard]] virtual page<outbox_event> list(outbox_state state, std::int64_t offset, std::int64_t limit) = 0;
     /// Number of events in `state`.
     [[nodiscard]] virtual std::int64_t count(outbox_state state) = 0;
 };

@@ -16,6 +16,8 @@ enum class action {
     comment_public, comment_internal, add_attachment, finalize,
     // account administration (spec §3)
     list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
+    // operations (System Admins)
+    manage_outbox, manage_api_keys,
 };
 
 /// Stable snake_case name of an action (`"update_status"`, ...).
@@ -27,7 +29,8 @@ inline constexpr action all_actions[] = {
     action::assign, action::update_status, action::withdraw, action::close, action::reopen,
     action::comment_public, action::comment_internal, action::add_attachment, action::finalize,
     action::list_accounts, action::approve_account, action::reject_account,
-    action::create_account, action::change_role, action::read_rejection_audit};
+    action::create_account, action::change_role, action::read_rejection_audit,
+    action::manage_outbox, action::manage_api_keys};
 
 /// True for the actions that concern a ticket (the rest concern accounts).
 [[nodiscard]] bool is_ticket_action(action a) noexcept;

@@ -2,8 +2,11 @@
 
 #include <helpdesk/domain/outbox_event.hpp>
 #include <helpdesk/ports/notifier.hpp>
+#include <helpdesk/ports/queries.hpp>
+#include <helpdesk/services/ticket_service.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -11,9 +14,16 @@ namespace helpdesk {
 
 class engine_context;
 
-/// Reading and settling the outbox. Not actor-bound: this is for the
-/// embedder's or server's delivery workers. Thread-safe; each call is one
-/// transaction.
+/// How a delivery attempt failed.
+enum class failure_kind {
+    transient, ///< retried with backoff until `max_delivery_attempts`
+    permanent  ///< parked as dead at once
+};
+
+/// Reading and settling the outbox. The claim/settle calls are not
+/// actor-bound: they are for the embedder's or server's delivery workers
+/// (see `outbox_relay`). `list` and `requeue` are for System Admins.
+/// Thread-safe; each call is one transaction.
 class outbox_service {
 public:
     explicit outbox_service(engine_context& ctx) : ctx_(ctx) {}
@@ -21,22 +31,49 @@ public:
     /// Pending events whose next attempt is due, oldest first (a read; nothing is claimed).
     [[nodiscard]] std::vector<outbox_event> pending(std::int64_t limit = 100);
     /// Claims up to `limit` due events for delivery: in one write transaction
-    /// their next attempt moves `delivery_lease` ahead, so no other worker
-    /// sharing the store is handed them until this one settles them or the
-    /// lease runs out (a worker that died mid-delivery is covered that way).
+    /// each gets a fresh random `lease` and its next attempt moves
+    /// `delivery_lease` ahead, so no other worker sharing the store is handed
+    /// it until this one settles it or the lease runs out (a worker that died
+    /// mid-delivery is covered that way).
     [[nodiscard]] std::vector<outbox_event> claim_due(std::int64_t limit = 100);
-    /// Marks an event delivered. not_found for an unknown id; an event that is
-    /// no longer pending (settled by another worker) is left as it is.
-    void mark_delivered(row_id id);
-    /// Records a failed attempt: retried later with exponential backoff, or
-    /// `dead` once `max_delivery_attempts` is reached. Returns the new state;
-    /// an event that is no longer pending is left as it is.
-    outbox_state mark_failed(row_id id, std::string_view reason);
+    /// Marks a claimed event delivered and erases its `secret`. Returns false,
+    /// changing nothing, when `lease` is no longer the event's lease (it ran
+    /// out and another worker claimed the event, or it was settled).
+    /// not_found for an unknown id.
+    bool mark_delivered(row_id id, std::string_view lease);
+    /// Records that channel `channel` has a claimed event (a partial success),
+    /// so a retry skips it. Returns false, changing nothing, for a stale lease.
+    bool mark_channel_delivered(row_id id, std::string_view lease, std::string_view channel);
+    /// Records a failed attempt with `reason` as the event's last error:
+    /// retried later with exponential backoff and jitter, or `dead` when
+    /// `kind` is permanent or `max_delivery_attempts` is reached. Returns the
+    /// new state; a stale lease changes nothing and returns the current state.
+    outbox_state mark_failed(row_id id, std::string_view lease, std::string_view reason,
+                             failure_kind kind = failure_kind::transient);
     /// Number of events in `state`.
     [[nodiscard]] std::int64_t count(outbox_state state);
     /// Claims due events (up to `limit`), hands each to `channel` once, and
     /// settles it as delivered or failed. Returns how many were delivered.
     std::int64_t deliver_due(notifier& channel, std::int64_t limit = 100);
+
+    /// System Admin only: events in `state`, newest first, 1-based page. The
+    /// events' `secret` is never returned.
+    [[nodiscard]] page<outbox_event> list(account_id actor, outbox_state state, std::int64_t page_number = 1,
+                                          std::int64_t page_size = 20);
+    /// System Admin only: puts a dead event back in the queue, due now, with
+    /// its attempts reset (its last error and the channels that already have
+    /// it are kept). not_found for an unknown id; invalid_state unless dead.
+    outbox_event requeue(account_id actor, row_id id);
+
+    /// Who hears of `event` by email, per spec §5, resolved now: approved
+    /// accounts only, without duplicates. Empty for events no person hears of
+    /// (`ticket.finalized`) and for `account.rejected`, whose account is gone
+    /// (its payload carries the email).
+    [[nodiscard]] std::vector<account_summary> audience(const outbox_event& event);
+    /// The ticket as it is now, with its people, attachments and public
+    /// comments, for channels that describe it (not actor-bound; trusted
+    /// callers only). Empty when the ticket no longer exists.
+    [[nodiscard]] std::optional<ticket_details> ticket_snapshot(ticket_id id);
 
 private:
     engine_context& ctx_;

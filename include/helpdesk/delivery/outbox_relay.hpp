@@ -1,0 +1,73 @@
+#pragma once
+
+#include <helpdesk/ports/notifier.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace helpdesk {
+
+class engine;
+
+/// One named delivery channel of a relay. The name is stored on events that
+/// reached it (`outbox_event::delivered_to`), so keep it stable across runs.
+struct relay_channel {
+    std::string name{};
+    std::shared_ptr<notifier> target{};
+};
+
+/// Tunables of an `outbox_relay`.
+struct relay_options {
+    std::int64_t batch = 20;                    ///< events claimed per round
+    std::chrono::milliseconds idle_wait{1000};  ///< pause after a round that found nothing due
+};
+
+/// Totals since the relay was built (for metrics).
+struct relay_stats {
+    std::uint64_t delivered = 0; ///< events that reached every channel
+    std::uint64_t retried = 0;   ///< failed attempts scheduled for a retry
+    std::uint64_t dead = 0;      ///< events parked as dead
+};
+
+/// Drains an engine's outbox into its channels: claims due events, hands each
+/// to every channel that does not have it yet, and settles it as delivered,
+/// retried (exponential backoff with jitter) or dead, keeping the last error.
+/// Delivery is at least once: a relay killed mid-delivery leaves the event
+/// claimed until its lease runs out, then it is delivered again. Several
+/// relays (threads, or processes sharing one store) never hold the same event
+/// at the same time. Channel failures never escape; store failures during a
+/// background round are retried after `idle_wait`.
+class outbox_relay {
+public:
+    /// The engine must outlive the relay. Throws invalid_argument for a
+    /// channel without a target or with an empty or repeated name.
+    outbox_relay(engine& core, std::vector<relay_channel> channels, relay_options options = {});
+    /// Stops and joins the background threads, if any.
+    ~outbox_relay();
+    outbox_relay(const outbox_relay&) = delete;
+    outbox_relay& operator=(const outbox_relay&) = delete;
+
+    /// One round on the calling thread: claims up to `batch` due events and
+    /// settles each. Returns how many were claimed. Throws store errors.
+    std::int64_t run_once();
+    /// Starts `threads` background threads that run rounds until `stop()`.
+    /// invalid_state when already started.
+    void start(unsigned threads = 1);
+    /// Asks the threads to finish their current event and joins them.
+    /// Idempotent; a started relay is also stopped by the destructor.
+    void stop();
+    /// Wakes idle threads so newly recorded events go out without waiting for
+    /// `idle_wait` (optional: a cheap nudge after a write).
+    void wake();
+    /// Totals so far. Thread-safe.
+    [[nodiscard]] relay_stats stats() const;
+
+private:
+    struct state;
+    std::unique_ptr<state> state_;
+};
+
+} // namespace helpdesk
