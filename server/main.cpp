@@ -4,12 +4,15 @@
 #include "app/tokens.hpp"
 #include "cli/config.hpp"
 #include "cli/open_store.hpp"
+#include "delivery/relay_setup.hpp"
 
 #include <helpdesk/blob/directory_blob_store.hpp>
+#include <helpdesk/delivery/outbox_relay.hpp>
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 #include <helpdesk/server.hpp>
 
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -107,22 +110,47 @@ int main(int argc, char** argv) {
         }
         hd::engine_options engine_options;
         engine_options.password_iterations = config.password_iterations;
+        hd::server::apply_delivery_options(config.delivery, engine_options);
         hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url, config.sqlite_tuning),
                                          .blobs = hd::open_directory_blob_store(config.blob_dir)},
                         engine_options};
         const auto login_hint = bootstrap_admin(desk);
 
+        // The relay starts once the port is known (its attachment links may
+        // need it); /metrics reads its totals through this pointer meanwhile.
+        std::unique_ptr<hd::outbox_relay> relay;
+        std::atomic<hd::outbox_relay*> running_relay{nullptr};
+        config.server.delivery_stats = [&running_relay] {
+            const auto* r = running_relay.load();
+            return r ? r->stats() : hd::relay_stats{};
+        };
         hd::http_server server{desk, config.server};
         server.start();
         const auto scheme = server.tls() ? "https" : "http";
         const auto& host = config.server.listen_address;
         const auto base = std::string{scheme} + "://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
                           ":" + std::to_string(server.port());
+        auto channels = hd::server::make_channels(desk, config.delivery, config.server.jwt_secret, base);
+        std::string delivery_line;
+        if (channels.empty()) {
+            delivery_line = "no channel configured (events wait in the outbox; see --smtp-url, --webhook-url)";
+        } else if (config.delivery.relay_threads == 0) {
+            delivery_line = "--relay-threads 0: another process delivers (" +
+                            hd::server::describe_channels(config.delivery) + ")";
+        } else {
+            relay = std::make_unique<hd::outbox_relay>(desk, std::move(channels), config.delivery.relay);
+            relay->start(config.delivery.relay_threads);
+            running_relay.store(relay.get());
+            delivery_line = hd::server::describe_channels(config.delivery) + " (" +
+                            std::to_string(config.delivery.relay_threads) + " relay thread" +
+                            (config.delivery.relay_threads == 1 ? "" : "s") + ")";
+        }
         std::cout << "helpdesk-server listening on " << base << "  (store " << redacted(config.store_url) << ")\n"
                   << "  " << login_hint << "\n"
                   << "  e.g. curl -s -X POST " << base << "/api/token/admin/ -H 'Content-Type: application/json' \\\n"
                   << "         -d '{\"email\": \"...\", \"password\": \"...\"}'\n"
-                  << "  API description: " << base << "/api/openapi.json   stop: Ctrl-C\n";
+                  << "  API description: " << base << "/api/openapi.json   stop: Ctrl-C\n"
+                  << "  delivery: " << delivery_line << "\n";
         if (config.generated_secret) {
             std::cout << "  note: --dev-generate-secret: a throwaway JWT secret; tokens die with this process\n";
         }
@@ -133,6 +161,10 @@ int main(int argc, char** argv) {
         std::cout << "helpdesk-server: signal " << received << ", finishing requests in flight (up to "
                   << config.shutdown_grace.count() << " s)\n";
         server.stop(config.shutdown_grace);
+        if (relay) {
+            running_relay.store(nullptr);
+            relay->stop(); // lets each relay thread finish the event in hand
+        }
         std::cout << "helpdesk-server: stopped\n";
         return 0;
     } catch (const hd::error& e) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <helpdesk/delivery/outbox_relay.hpp>
 #include <helpdesk/engine.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 
@@ -48,6 +49,9 @@ struct server_options {
     rate_limit account_limit{5, std::chrono::milliseconds{60000}};  ///< per account (or email) and endpoint
     log_format logs = log_format::json;
     bool access_log = true;                          ///< one line per request
+    /// When set, `/metrics` also exports these delivery totals (the program
+    /// passes its `outbox_relay::stats`). Called from request threads.
+    std::function<relay_stats()> delivery_stats{};
     /// Receives each log line (no trailing newline). Empty: standard error.
     /// Called from several threads at once.
     std::function<void(std::string_view line)> log_sink{};

@@ -101,6 +101,12 @@ const std::array routes{
     route{verb::post, "/api/workflow/tickets/{ticket_number}/status/", access::api_key, body_kind::json, false, h::workflow_status, "workflow",
           "The external workflow system reports a ticket's status.", "WorkflowStatus", "Ticket", 200, ""},
 
+    // Outbox administration.
+    route{verb::get, "/api/outbox/dead/", access::bearer, body_kind::none, false, h::dead_events, "outbox",
+          "System Admin: events parked as dead after failed deliveries, newest first, with their last error.", "", "OutboxEventPage", 200, "page,page_size"},
+    route{verb::post, "/api/outbox/{id}/requeue/", access::bearer, body_kind::none, false, h::requeue_event, "outbox",
+          "System Admin: puts a dead event back in the queue, due now, attempts reset.", "", "OutboxEvent", 200, ""},
+
     // Operations.
     route{verb::get, "/healthz", access::anyone, body_kind::none, false, h::healthz, "operations",
           "Liveness: the process answers.", "", "Health", 200, ""},

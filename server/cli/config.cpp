@@ -143,10 +143,83 @@ const std::array flags{
          }},
     flag{"no-access-log", "", "do not log each request",
          [](program_config& c, std::string_view) { c.server.access_log = false; }},
+    flag{"relay-threads", "N", "threads delivering outbox events (email, webhooks); 0 delivers none in this process (default 1)",
+         [](program_config& c, std::string_view v) { c.delivery.relay_threads = static_cast<unsigned>(number("relay-threads", v, 0, 64)); }},
+    flag{"relay-batch", "N", "events a relay thread claims at a time (default 20)",
+         [](program_config& c, std::string_view v) { c.delivery.relay.batch = number("relay-batch", v, 1, 1000); }},
+    flag{"relay-idle-ms", "MS", "how long an idle relay thread waits before looking for due events again (default 1000)",
+         [](program_config& c, std::string_view v) { c.delivery.relay.idle_wait = std::chrono::milliseconds{number("relay-idle-ms", v, 10, 600'000)}; }},
+    flag{"delivery-max-attempts", "N", "failed attempts before an event is parked as dead (default 8)",
+         [](program_config& c, std::string_view v) { c.delivery.max_attempts = static_cast<std::int32_t>(number("delivery-max-attempts", v, 1, 100)); }},
+    flag{"delivery-first-retry", "SECONDS", "delay before the first retry; doubled after each failure, with jitter (default 30)",
+         [](program_config& c, std::string_view v) { c.delivery.first_retry = std::chrono::seconds{number("delivery-first-retry", v, 1, 86'400)}; }},
+    flag{"delivery-lease", "SECONDS", "a claimed event is withheld from other relays this long; keep it above the channel timeouts (default 120)",
+         [](program_config& c, std::string_view v) { c.delivery.lease = std::chrono::seconds{number("delivery-lease", v, 1, 86'400)}; }},
+    flag{"frontend-url", "URL", "base URL of the web front end, for links in mail (default http://localhost:3000)",
+         [](program_config& c, std::string_view v) { c.delivery.frontend_url = std::string{v}; }},
+    flag{"public-url", "URL", "this server's external base URL, for attachment links in workflow webhooks (default the listen address)",
+         [](program_config& c, std::string_view v) { c.delivery.public_url = std::string{v}; }},
+    flag{"smtp-url", "URL", "smtp://host:port or smtps://host:port: send mail (default: no email)",
+         [](program_config& c, std::string_view v) { c.delivery.smtp.url = std::string{v}; }},
+    flag{"smtp-user", "USER", "SMTP AUTH user (default: no AUTH)",
+         [](program_config& c, std::string_view v) { c.delivery.smtp.username = std::string{v}; }},
+    flag{"smtp-password", "PASSWORD", "SMTP AUTH password (prefer HELPDESK_SMTP_PASSWORD: flags show in ps)",
+         [](program_config& c, std::string_view v) { c.delivery.smtp.password = std::string{v}; }},
+    flag{"smtp-tls", "off|opportunistic|required", "STARTTLS: never, when offered, or always (default opportunistic)",
+         [](program_config& c, std::string_view v) {
+             if (v == "off") { c.delivery.smtp.tls = smtp::tls_mode::off; }
+             else if (v == "opportunistic") { c.delivery.smtp.tls = smtp::tls_mode::opportunistic; }
+             else if (v == "required") { c.delivery.smtp.tls = smtp::tls_mode::required; }
+             else { bad("smtp-tls", "expected off, opportunistic or required"); }
+         }},
+    flag{"smtp-insecure", "", "do not verify the SMTP server's certificate (testing only)",
+         [](program_config& c, std::string_view) { c.delivery.smtp.verify_peer = false; }},
+    flag{"smtp-from", "ADDRESS", "sender address of the mail (required with --smtp-url)",
+         [](program_config& c, std::string_view v) { c.delivery.smtp.from = std::string{v}; }},
+    flag{"smtp-from-name", "NAME", "sender display name (default Help desk)",
+         [](program_config& c, std::string_view v) { c.delivery.smtp.from_name = std::string{v}; }},
+    flag{"smtp-timeout", "SECONDS", "time allowed for one SMTP conversation (default 30)",
+         [](program_config& c, std::string_view v) { c.delivery.smtp.timeout = std::chrono::seconds{number("smtp-timeout", v, 1, 3600)}; }},
+    flag{"webhook-url", "URL", "POST every event (or --webhook-events) as signed JSON to this http(s) URL (default none)",
+         [](program_config& c, std::string_view v) { c.delivery.webhook_url = std::string{v}; }},
+    flag{"webhook-secret", "SECRET", "HMAC-SHA256 key for --webhook-url's X-Helpdesk-Signature, at least 16 bytes",
+         [](program_config& c, std::string_view v) { c.delivery.webhook_secret = std::string{v}; }},
+    flag{"webhook-events", "LIST", "comma-separated event kinds for --webhook-url, e.g. ticket.created,ticket.closed (default all)",
+         [](program_config& c, std::string_view v) { c.delivery.webhook_events = split_list(v); }},
+    flag{"workflow-webhook-url", "URL", "the external workflow system: ticket approval and finalize, with the workflow payload (default none)",
+         [](program_config& c, std::string_view v) { c.delivery.workflow_webhook_url = std::string{v}; }},
+    flag{"workflow-webhook-secret", "SECRET", "HMAC-SHA256 key for --workflow-webhook-url, at least 16 bytes",
+         [](program_config& c, std::string_view v) { c.delivery.workflow_webhook_secret = std::string{v}; }},
+    flag{"webhook-timeout-ms", "MS", "time allowed for one webhook POST, connect included (default 10000)",
+         [](program_config& c, std::string_view v) { c.delivery.webhook_timeout = std::chrono::milliseconds{number("webhook-timeout-ms", v, 100, 600'000)}; }},
+    flag{"webhook-insecure", "", "do not verify https webhook certificates (testing only)",
+         [](program_config& c, std::string_view) { c.delivery.webhook_verify_peer = false; }},
+    flag{"webhook-link-ttl", "SECONDS", "lifetime of signed attachment links in workflow payloads (default 86400)",
+         [](program_config& c, std::string_view v) { c.delivery.webhook_link_lifetime = std::chrono::seconds{number("webhook-link-ttl", v, 60, 30 * 86'400)}; }},
     flag{"help", "", "print this help and exit",
          [](program_config& c, std::string_view) { c.show_help = true; }},
 };
 // clang-format on
+
+// Settings that only make sense together, named by flag (the adapters check
+// the values themselves when the channels are built).
+void check_delivery(const delivery_config& d) {
+    if (!d.smtp.url.empty() && d.smtp.from.empty()) {
+        bad("smtp-from", "required with --smtp-url (the sender address)");
+    }
+    if (d.webhook_url && d.webhook_secret.size() < 16) {
+        bad("webhook-secret", "required with --webhook-url, at least 16 bytes");
+    }
+    if (d.workflow_webhook_url && d.workflow_webhook_secret.size() < 16) {
+        bad("workflow-webhook-secret", "required with --workflow-webhook-url, at least 16 bytes");
+    }
+    if (!d.frontend_url.starts_with("http://") && !d.frontend_url.starts_with("https://")) {
+        bad("frontend-url", "expected an http:// or https:// URL");
+    }
+    if (d.public_url && !d.public_url->starts_with("http://") && !d.public_url->starts_with("https://")) {
+        bad("public-url", "expected an http:// or https:// URL");
+    }
+}
 
 std::string env_name(std::string_view flag_name) {
     std::string out = "HELPDESK_";
@@ -228,6 +301,7 @@ program_config parse_config(std::span<const std::string_view> args,
     if (c.server.jwt_secret.size() < 32) {
         bad("jwt-secret", "must be at least 32 bytes");
     }
+    check_delivery(c.delivery);
     return c;
 }
 

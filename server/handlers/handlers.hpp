@@ -61,6 +61,10 @@ response download_attachment(call& c);
 // The external workflow system (workflow_handlers.cpp).
 response workflow_status(call& c);
 
+// Outbox administration (outbox_handlers.cpp).
+response dead_events(call& c);
+response requeue_event(call& c);
+
 // Operations (ops_handlers.cpp).
 response healthz(call& c);
 response readyz(call& c);

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <tuple>
+#include <vector>
 
 namespace helpdesk::server::handlers {
 
@@ -33,9 +34,22 @@ response metrics_text(call& c) {
         std::tuple<std::string, std::string, double>{"helpdesk_outbox_dead", "Outbox events parked after too many failures.",
                                                      static_cast<double>(outbox.count(outbox_state::dead))},
     };
+    // Delivery totals of this process's relay (absent when it runs none).
+    std::vector<std::tuple<std::string, std::string, double>> counters;
+    if (c.ctx.options.delivery_stats) {
+        const auto totals = c.ctx.options.delivery_stats();
+        counters = {
+            {"helpdesk_outbox_deliveries_total", "Outbox events delivered to every channel by this process.",
+             static_cast<double>(totals.delivered)},
+            {"helpdesk_outbox_retries_total", "Failed delivery attempts scheduled for a retry by this process.",
+             static_cast<double>(totals.retried)},
+            {"helpdesk_outbox_dead_total", "Outbox events parked as dead by this process.",
+             static_cast<double>(totals.dead)},
+        };
+    }
     response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = c.ctx.counters.render(gauges);
+    r.body = c.ctx.counters.render(gauges, counters);
     return r;
 }
 

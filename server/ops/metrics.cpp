@@ -98,8 +98,11 @@ void metrics::observe(std::size_t route, unsigned status, std::chrono::nanosecon
 
 void metrics::count_store_error() noexcept { store_errors_.fetch_add(1, std::memory_order_relaxed); }
 
-std::string metrics::render(std::span<const std::tuple<std::string, std::string, double>> gauges) const {
+std::string metrics::render(std::span<const std::tuple<std::string, std::string, double>> gauges,
+                            std::span<const std::tuple<std::string, std::string, double>> counters) const {
     for (const auto& [name, help, value] : gauges)
+        if (!valid_metric_name(name)) throw error(errc::invalid_argument, "invalid metric name '" + name + "'");
+    for (const auto& [name, help, value] : counters)
         if (!valid_metric_name(name)) throw error(errc::invalid_argument, "invalid metric name '" + name + "'");
 
     const auto route_count = route_names_.size() + 1;
@@ -155,6 +158,12 @@ std::string metrics::render(std::span<const std::tuple<std::string, std::string,
 
     for (const auto& [name, help, value] : gauges) {
         append_header(out, name, help, "gauge");
+        out.append(name).push_back(' ');
+        append_number(out, value);
+        out.push_back('\n');
+    }
+    for (const auto& [name, help, value] : counters) {
+        append_header(out, name, help, "counter");
         out.append(name).push_back(' ');
         append_number(out, value);
         out.push_back('\n');

@@ -31,9 +31,11 @@ public:
     void count_store_error() noexcept;
     /// Renders: helpdesk_http_requests_total{route,status} counter (one series per exact code seen),
     /// helpdesk_http_request_duration_seconds histogram per route (every route, buckets 0.0005 .. 10 s),
-    /// helpdesk_store_errors_total, plus each extra gauge given (name, help, value), e.g. outbox backlog.
-    /// Throws error{invalid_argument} for a gauge name that is not a valid metric name.
-    [[nodiscard]] std::string render(std::span<const std::tuple<std::string, std::string, double>> gauges) const;
+    /// helpdesk_store_errors_total, plus each extra gauge given (name, help, value), e.g. outbox backlog, and each
+    /// extra counter (name, help, value), e.g. outbox deliveries.
+    /// Throws error{invalid_argument} for a gauge or counter name that is not a valid metric name.
+    [[nodiscard]] std::string render(std::span<const std::tuple<std::string, std::string, double>> gauges,
+                                     std::span<const std::tuple<std::string, std::string, double>> counters = {}) const;
 
     /// How many finite histogram buckets there are (0.0005 .. 10 s); +Inf comes on top.
     static constexpr std::size_t bucket_count = 14;
