@@ -286,6 +286,33 @@ TEST_CASE("relay: an exception that is not a std::exception is a transient failu
     CHECK(relay.stats().retried == 1);
 }
 
+TEST_CASE("relay: a channel's error text is kept as valid UTF-8 without control characters, at most 2000 bytes") {
+    relay_fixture f;
+    (void)f.raise(f.admin);
+    (void)f.raise(f.admin);
+    const auto events = f.desk.outbox().pending();
+    REQUIRE(events.size() == 2);
+    auto email = std::make_shared<scripted_channel>();
+    outbox_relay relay{f.desk, channels({{"email", email}}), relay_options{.batch = 1, .idle_wait = 1s}};
+
+    email->set(scripted_channel::mode::transient, "550 caf\xC3\xA9 \xFF\xC3 bad\x01" "bytes\r\nsecond line");
+    CHECK(relay.run_once() == 1);
+    CHECK(f.stored(events[0].id).last_error ==
+          "email: 550 caf\xC3\xA9 \xEF\xBF\xBD\xEF\xBF\xBD bad bytes  second line");
+
+    std::string long_text;
+    for (int i = 0; i < 3000; ++i) {
+        long_text += "\xC3\xA9"; // 2 bytes each
+    }
+    email->set(scripted_channel::mode::transient, long_text);
+    CHECK(relay.run_once() == 1);
+    const auto kept = *f.stored(events[1].id).last_error;
+    // "email: " is 7 bytes, then whole 2-byte characters only: 7 + 2 × 996.
+    CHECK(kept.size() == 1999);
+    CHECK(kept.rfind("email: \xC3\xA9", 0) == 0);
+    CHECK(kept.substr(kept.size() - 2) == "\xC3\xA9");
+}
+
 TEST_CASE("relay: after a partial failure the retry skips the channels that already have the event") {
     relay_fixture f;
     (void)f.raise(f.admin);

@@ -58,8 +58,11 @@ public:
     /// invalid_state when already started (a stopped relay may start again);
     /// invalid_argument for 0 threads.
     void start(unsigned threads = 1);
-    /// Asks the threads to finish their current event and joins them.
-    /// Idempotent; a started relay is also stopped by the destructor.
+    /// Asks the threads to finish their current event and joins them; events
+    /// a thread had claimed but not started stay claimed until their lease
+    /// runs out, then go out again. Idempotent; a started relay is also
+    /// stopped by the destructor. Never call it from a channel (it would wait
+    /// for its own thread).
     void stop();
     /// Wakes idle threads so newly recorded events go out without waiting for
     /// `idle_wait` (optional: a cheap nudge after a write).
