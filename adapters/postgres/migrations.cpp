@@ -254,11 +254,23 @@ CREATE TABLE rate_limit_buckets (
 CREATE INDEX rate_limit_buckets_by_update ON rate_limit_buckets (updated_at);
 )sql";
 
+// Leased settling, secrets and partial delivery of outbox events, as
+// SQLite's v4 (the numbers differ: this adapter's v4 came earlier). Columns
+// added with a constant default need no table rewrite. (state, id) serves
+// the admin list of one state newest first, scanned backwards.
+constexpr std::string_view v5_outbox_leases = R"sql(
+ALTER TABLE outbox_events ADD COLUMN lease TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox_events ADD COLUMN secret TEXT;
+ALTER TABLE outbox_events ADD COLUMN delivered_to TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_events_by_state ON outbox_events (state, id);
+)sql";
+
 constexpr migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_drop_whole_table_order_indexes},
     {3, v3_refresh_tokens},
     {4, v4_rate_limit_buckets},
+    {5, v5_outbox_leases},
 };
 
 } // namespace

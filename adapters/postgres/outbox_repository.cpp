@@ -12,7 +12,57 @@ namespace {
 
 constexpr std::string_view event_columns =
     "id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
-    "last_error, next_attempt_at";
+    "last_error, next_attempt_at, lease, secret, delivered_to";
+
+[[nodiscard]] std::string join_channels(const std::vector<std::string>& names) {
+    std::string joined;
+    for (const auto& name : names) {
+        if (!joined.empty()) {
+            joined += ',';
+        }
+        joined += name;
+    }
+    return joined;
+}
+
+[[nodiscard]] std::vector<std::string> split_channels(std::string_view joined) {
+    std::vector<std::string> names;
+    while (!joined.empty()) {
+        const auto comma = joined.find(',');
+        const auto name = joined.substr(0, comma);
+        if (!name.empty()) {
+            names.emplace_back(name);
+        }
+        joined = comma == std::string_view::npos ? std::string_view{} : joined.substr(comma + 1);
+    }
+    return names;
+}
+
+// The UPDATE of `update` and `update_if_leased` ($1..$9, and $10 the held
+// lease when `leased`). The old state comes from the locked row itself, so
+// the counts move from exactly the state being replaced; a row whose lease
+// changed is not selected, so nothing is written or counted.
+[[nodiscard]] std::string update_sql(bool leased) {
+    return std::string{"WITH old AS (SELECT id, state FROM outbox_events WHERE id = $8"} +
+           (leased ? " AND lease = $10" : "") +
+           " FOR NO KEY UPDATE), "
+           "upd AS (UPDATE outbox_events AS e SET state = $1, attempts = $2, last_error = $3, "
+           "next_attempt_at = $4, lease = $5, secret = $6, delivered_to = $7 "
+           "FROM old WHERE e.id = old.id RETURNING old.state AS old_state, e.state AS new_state), "
+           "c AS (INSERT INTO outbox_counts (state, shard, n) "
+           "SELECT s, $9::smallint, sum(d) FROM (SELECT old_state, -1 FROM upd UNION ALL SELECT "
+           "new_state, 1 FROM upd) "
+           "AS x (s, d) GROUP BY s HAVING sum(d) <> 0 "
+           "ON CONFLICT (state, shard) DO UPDATE SET n = outbox_counts.n + excluded.n) "
+           "SELECT count(*) FROM upd";
+}
+
+[[nodiscard]] params update_params(const outbox_event& e, int shard) {
+    params p;
+    p.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to),
+           e.id, shard);
+    return p;
+}
 
 [[nodiscard]] outbox_event read_event(const result& r, int row) {
     outbox_event e;
@@ -26,6 +76,9 @@ constexpr std::string_view event_columns =
     e.attempts = static_cast<std::int32_t>(r.int64(row, 7));
     e.last_error = r.optional_text(row, 8);
     e.next_attempt_at = r.time(row, 9);
+    e.lease = r.text(row, 10);
+    e.secret = r.optional_text(row, 11);
+    e.delivered_to = split_channels(r.text(row, 12));
     return e;
 }
 
@@ -36,12 +89,12 @@ void outbox_repository::insert(outbox_event& e) {
         // Nothing waits for this row: it travels with the next round trip.
         params p;
         p.bind(*id, e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
-               e.next_attempt_at, db().shard());
+               e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to), db().shard());
         db().defer(
             "WITH e AS (INSERT INTO outbox_events (id, kind, account_id, ticket_id, payload, created_at, "
-            "state, attempts, last_error, next_attempt_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING state) "
-            "INSERT INTO outbox_counts (state, shard, n) SELECT state, $11::smallint, 1 FROM e "
+            "state, attempts, last_error, next_attempt_at, lease, secret, delivered_to) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING state) "
+            "INSERT INTO outbox_counts (state, shard, n) SELECT state, $14::smallint, 1 FROM e "
             "ON CONFLICT (state, shard) DO UPDATE SET n = outbox_counts.n + 1",
             std::move(p));
         e.id = *id;
@@ -49,12 +102,12 @@ void outbox_repository::insert(outbox_event& e) {
     }
     params p;
     p.bind(e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
-           e.next_attempt_at, db().shard());
+           e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to), db().shard());
     auto r = db().execute(
         "WITH e AS (INSERT INTO outbox_events (kind, account_id, ticket_id, payload, created_at, state, "
-        "attempts, "
-        "last_error, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, state), "
-        "c AS (INSERT INTO outbox_counts (state, shard, n) SELECT state, $10::smallint, 1 FROM e "
+        "attempts, last_error, next_attempt_at, lease, secret, delivered_to) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, state), "
+        "c AS (INSERT INTO outbox_counts (state, shard, n) SELECT state, $13::smallint, 1 FROM e "
         "ON CONFLICT (state, shard) DO UPDATE SET n = outbox_counts.n + 1) "
         "SELECT id FROM e",
         p);
@@ -91,25 +144,32 @@ std::optional<outbox_event> outbox_repository::find(row_id id) {
 }
 
 void outbox_repository::update(const outbox_event& e) {
-    params p;
-    p.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.id, db().shard());
-    // The old state comes from the locked row itself, so the counts move from
-    // exactly the state being replaced.
-    auto r =
-        db().execute("WITH old AS (SELECT id, state FROM outbox_events WHERE id = $5 FOR NO KEY UPDATE), "
-                     "upd AS (UPDATE outbox_events AS e SET state = $1, attempts = $2, last_error = $3, "
-                     "next_attempt_at = $4 "
-                     "FROM old WHERE e.id = old.id RETURNING old.state AS old_state, e.state AS new_state), "
-                     "c AS (INSERT INTO outbox_counts (state, shard, n) "
-                     "SELECT s, $6::smallint, sum(d) FROM (SELECT old_state, -1 FROM upd UNION ALL SELECT "
-                     "new_state, 1 FROM upd) "
-                     "AS x (s, d) GROUP BY s HAVING sum(d) <> 0 "
-                     "ON CONFLICT (state, shard) DO UPDATE SET n = outbox_counts.n + excluded.n) "
-                     "SELECT count(*) FROM upd",
-                     p);
-    if (r.int64(0, 0) == 0) {
+    static const std::string sql = update_sql(false);
+    if (db().execute(sql, update_params(e, db().shard())).int64(0, 0) == 0) {
         throw error{errc::not_found, "outbox event " + std::to_string(e.id) + " does not exist"};
     }
+}
+
+bool outbox_repository::update_if_leased(const outbox_event& e, std::string_view held_lease) {
+    static const std::string sql = update_sql(true);
+    auto p = update_params(e, db().shard());
+    p.add(held_lease);
+    return db().execute(sql, p).int64(0, 0) == 1;
+}
+
+page<outbox_event> outbox_repository::list(outbox_state state, std::int64_t offset, std::int64_t limit) {
+    // outbox_events_by_state scanned backwards: newest first without a sort.
+    static const std::string sql = "SELECT " + std::string{event_columns} +
+                                   " FROM outbox_events WHERE state = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
+    params p;
+    p.bind(state, std::max<std::int64_t>(limit, 0), std::max<std::int64_t>(offset, 0));
+    auto r = db().execute(sql, p);
+    page<outbox_event> found;
+    for (int i = 0; i < r.rows(); ++i) {
+        found.rows.push_back(read_event(r, i));
+    }
+    found.count = count(state);
+    return found;
 }
 
 std::int64_t outbox_repository::count(outbox_state state) {

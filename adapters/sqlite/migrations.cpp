@@ -321,10 +321,25 @@ CREATE TABLE rate_limit_buckets (
 CREATE INDEX rate_limit_buckets_by_update ON rate_limit_buckets (updated_at);
 )sql";
 
+// Leased settling, secrets and partial delivery of outbox events (issue 5):
+// `lease` is the random token of the worker holding a claim ('' when none);
+// settling compares it in the UPDATE's WHERE. `secret` is a one-time token a
+// channel needs, erased once delivered. `delivered_to` lists the relay
+// channels that already have the event, joined by ','. The index serves the
+// admin list of one state, newest first (state = ? ORDER BY id DESC), without
+// a sort.
+constexpr std::string_view v4_outbox_leases = R"sql(
+ALTER TABLE outbox_events ADD COLUMN lease TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox_events ADD COLUMN secret TEXT;
+ALTER TABLE outbox_events ADD COLUMN delivered_to TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_events_by_state ON outbox_events (state, id);
+)sql";
+
 constexpr migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_refresh_tokens},
     {3, v3_rate_limit_buckets},
+    {4, v4_outbox_leases},
 };
 
 } // namespace

@@ -9,6 +9,33 @@ namespace helpdesk::sqlite::detail {
 
 namespace {
 
+constexpr std::string_view event_columns = "id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
+                                           "last_error, next_attempt_at, lease, secret, delivered_to";
+
+[[nodiscard]] std::string join_channels(const std::vector<std::string>& names) {
+    std::string joined;
+    for (const auto& name : names) {
+        if (!joined.empty()) {
+            joined += ',';
+        }
+        joined += name;
+    }
+    return joined;
+}
+
+[[nodiscard]] std::vector<std::string> split_channels(std::string_view joined) {
+    std::vector<std::string> names;
+    while (!joined.empty()) {
+        const auto comma = joined.find(',');
+        const auto name = joined.substr(0, comma);
+        if (!name.empty()) {
+            names.emplace_back(name);
+        }
+        joined = comma == std::string_view::npos ? std::string_view{} : joined.substr(comma + 1);
+    }
+    return names;
+}
+
 [[nodiscard]] outbox_event read_event(const statement& row) {
     outbox_event e;
     e.id = row.column_int64(0);
@@ -21,6 +48,9 @@ namespace {
     e.attempts = static_cast<std::int32_t>(row.column_int64(7));
     e.last_error = row.column_optional_text(8);
     e.next_attempt_at = row.column_time(9);
+    e.lease = row.column_text(10);
+    e.secret = row.column_optional_text(11);
+    e.delivered_to = split_channels(row.column_text(12));
     return e;
 }
 
@@ -28,9 +58,10 @@ namespace {
 
 void outbox_repository::insert(outbox_event& e) {
     auto query = db().prepare("INSERT INTO outbox_events (kind, account_id, ticket_id, payload, created_at, state, "
-                             "attempts, last_error, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "attempts, last_error, next_attempt_at, lease, secret, delivered_to) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     query.bind(e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
-               e.next_attempt_at);
+               e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to));
     query.run();
     e.id = query.last_insert_rowid();
 }
@@ -38,9 +69,9 @@ void outbox_repository::insert(outbox_event& e) {
 std::vector<outbox_event> outbox_repository::due(time_point now, std::int64_t limit) {
     // Walks the partial index of pending events in id order; the state term
     // repeats the index's WHERE so the planner may use it.
-    auto query = db().prepare("SELECT id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
-                             "last_error, next_attempt_at FROM outbox_events "
-                             "WHERE state = 0 AND next_attempt_at <= ? ORDER BY id LIMIT ?");
+    static const std::string sql = "SELECT " + std::string{event_columns} +
+                                   " FROM outbox_events WHERE state = 0 AND next_attempt_at <= ? ORDER BY id LIMIT ?";
+    auto query = db().prepare(sql);
     query.bind(now, std::max<std::int64_t>(limit, 0));
     std::vector<outbox_event> rows;
     while (query.step()) {
@@ -50,8 +81,8 @@ std::vector<outbox_event> outbox_repository::due(time_point now, std::int64_t li
 }
 
 std::optional<outbox_event> outbox_repository::find(row_id id) {
-    auto query = db().prepare("SELECT id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
-                             "last_error, next_attempt_at FROM outbox_events WHERE id = ?");
+    static const std::string sql = "SELECT " + std::string{event_columns} + " FROM outbox_events WHERE id = ?";
+    auto query = db().prepare(sql);
     query.bind(id);
     if (!query.step()) {
         return std::nullopt;
@@ -61,12 +92,37 @@ std::optional<outbox_event> outbox_repository::find(row_id id) {
 
 void outbox_repository::update(const outbox_event& e) {
     auto query = db().prepare("UPDATE outbox_events SET state = ?, attempts = ?, last_error = ?, "
-                             "next_attempt_at = ? WHERE id = ?");
-    query.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.id);
+                             "next_attempt_at = ?, lease = ?, secret = ?, delivered_to = ? WHERE id = ?");
+    query.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret,
+               join_channels(e.delivered_to), e.id);
     query.run();
     if (query.changes() == 0) {
         throw error{errc::not_found, "outbox event " + std::to_string(e.id) + " does not exist"};
     }
+}
+
+bool outbox_repository::update_if_leased(const outbox_event& e, std::string_view held_lease) {
+    auto query = db().prepare("UPDATE outbox_events SET state = ?, attempts = ?, last_error = ?, "
+                             "next_attempt_at = ?, lease = ?, secret = ?, delivered_to = ? "
+                             "WHERE id = ? AND lease = ?");
+    query.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret,
+               join_channels(e.delivered_to), e.id, held_lease);
+    query.run();
+    return query.changes() == 1;
+}
+
+page<outbox_event> outbox_repository::list(outbox_state state, std::int64_t offset, std::int64_t limit) {
+    // Walks outbox_events_by_state backwards: newest first without a sort.
+    static const std::string sql = "SELECT " + std::string{event_columns} +
+                                   " FROM outbox_events WHERE state = ? ORDER BY id DESC LIMIT ? OFFSET ?";
+    auto query = db().prepare(sql);
+    query.bind(state, std::max<std::int64_t>(limit, 0), std::max<std::int64_t>(offset, 0));
+    page<outbox_event> found;
+    while (query.step()) {
+        found.rows.push_back(read_event(query));
+    }
+    found.count = count(state);
+    return found;
 }
 
 std::int64_t outbox_repository::count(outbox_state state) {

@@ -1,6 +1,7 @@
+#include "security/tokens.hpp"
 #include "services/service_support.hpp"
 #include "services/ticket_support.hpp"
-#include "security/tokens.hpp"
+#include "services/unicode_text.hpp"
 
 #include <helpdesk/rules/policy.hpp>
 #include <helpdesk/services/outbox_service.hpp>
@@ -17,6 +18,33 @@ outbox_event require_event(transaction& tx, row_id id) {
         throw error(errc::not_found, "outbox event not found");
     }
     return *found;
+}
+
+// A channel's error text as the event's last error: valid UTF-8 (stores
+// refuse anything else, and a refusal here would leave the event claimed
+// until its lease ran out, with no attempt counted), no control characters,
+// at most `max_bytes`, cut between code points.
+std::string clean_error_text(std::string_view text, std::size_t max_bytes = 2000) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto start = pos;
+        const auto c = detail::next_code_point(text, pos);
+        std::string_view piece;
+        if (!c) {
+            pos = start + 1;
+            piece = "\xEF\xBF\xBD"; // U+FFFD for a malformed byte
+        } else if (detail::is_forbidden_in_text(*c, false)) {
+            piece = " ";
+        } else {
+            piece = text.substr(start, pos - start);
+        }
+        if (out.size() + piece.size() > max_bytes) {
+            break;
+        }
+        out += piece;
+    }
+    return out;
 }
 
 // A uniformly random fraction in [0, 1) from the injected randomness, so tests
@@ -76,6 +104,10 @@ bool outbox_service::mark_delivered(row_id id, std::string_view lease) {
 }
 
 bool outbox_service::mark_channel_delivered(row_id id, std::string_view lease, std::string_view channel) {
+    if (channel.empty() || channel.find(',') != std::string_view::npos) {
+        throw error(errc::invalid_argument, "a channel name is not empty and has no ','",
+                    {{"channel", {"Must be non-empty, without ','."}}});
+    }
     return detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto event = require_event(tx, id);
         if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
@@ -97,16 +129,15 @@ outbox_state outbox_service::mark_failed(row_id id, std::string_view lease, std:
             return event.state; // a late failure never revives or kills an event another worker holds
         }
         event.attempts += 1;
-        event.last_error = std::string{reason.substr(0, 2000)};
+        event.last_error = clean_error_text(reason);
         event.lease.clear();
         if (kind == failure_kind::permanent || event.attempts >= ctx_.options().max_delivery_attempts) {
             event.state = outbox_state::dead;
         } else {
-            event.next_attempt_at =
-                now + std::chrono::duration_cast<duration>(retry_delay(ctx_.options(), event.attempts, ctx_.random()));
+            event.next_attempt_at = now + retry_delay(ctx_.options(), event.attempts, ctx_.random());
         }
         if (!tx.outbox().update_if_leased(event, lease)) {
-            return outbox_state::pending;
+            return require_event(tx, id).state;
         }
         return event.state;
     });
@@ -169,11 +200,13 @@ outbox_event outbox_service::requeue(account_id actor_id, row_id id) {
 }
 
 std::vector<account_summary> outbox_service::audience(const outbox_event& event) {
+    if (event.kind == event_kind::ticket_finalized || event.kind == event_kind::account_rejected) {
+        return {};
+    }
+    // A pending account hears only that it registered; nobody else does.
+    const bool registering = event.kind == event_kind::account_registered;
     return detail::in_read_transaction(ctx_, [&](transaction& tx) {
         std::vector<account_id> ids;
-        if (event.kind == event_kind::ticket_finalized || event.kind == event_kind::account_rejected) {
-            return std::vector<account_summary>{};
-        }
         if (event.account) {
             ids.push_back(*event.account);
         }
@@ -186,9 +219,6 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         std::vector<account_summary> people;
         for (const auto& a : tx.accounts().find_many(ids)) {
-            // A pending account hears only that it registered; nobody else does.
-            const bool registering = event.kind == event_kind::account_registered ||
-                                     event.kind == event_kind::account_created;
             if (a.status == account_status::approved || (registering && a.status == account_status::pending)) {
                 people.push_back(detail::summarize(a));
             }

@@ -263,8 +263,13 @@ TEST_CASE("postgres: history and outbox rows deferred after a ticket write are v
     const auto owner = add_account(*s, make_account(1));
     helpdesk::history_event first{.actor = owner.id, .at = at(), .kind = "created"};
     helpdesk::history_event second{.actor = owner.id, .at = at(), .kind = "status_changed"};
-    helpdesk::outbox_event event{
-        .kind = "ticket.created", .payload = "{}", .created_at = at(), .next_attempt_at = at()};
+    helpdesk::outbox_event event{.kind = "ticket.created",
+                                 .payload = "{}",
+                                 .created_at = at(),
+                                 .next_attempt_at = at(),
+                                 .lease = "held",
+                                 .secret = "s3cret",
+                                 .delivered_to = {"email", "webhook"}};
     const auto t = in_write(*s, [&](helpdesk::transaction& tx) {
         auto x = make_ticket(owner.id, tx.tickets().next_ticket_sequence(), at());
         tx.tickets().insert(x);
@@ -290,7 +295,13 @@ TEST_CASE("postgres: history and outbox rows deferred after a ticket write are v
         REQUIRE(history.size() == 2);
         CHECK(history[0].id == first.id);
         CHECK(history[1].id == second.id);
-        CHECK(tx.outbox().find(event.id)->ticket == t.id);
+        const auto stored = tx.outbox().find(event.id);
+        REQUIRE(stored);
+        CHECK(stored->ticket == t.id);
+        // The deferred insert carries the leased-settling columns too.
+        CHECK(stored->lease == "held");
+        CHECK(stored->secret == std::optional<std::string>{"s3cret"});
+        CHECK(stored->delivered_to == std::vector<std::string>{"email", "webhook"});
         CHECK(tx.outbox().count(helpdesk::outbox_state::pending) == 1);
     });
 }

@@ -502,7 +502,9 @@ TEST_CASE("password reset: token is single-use and records a mail in the outbox"
     const auto mails = events_of_kind(f, event_kind::password_reset_requested);
     REQUIRE(mails.size() == 1);
     CHECK(mails[0].account == a.id);
-    CHECK(mails[0].payload.find(*token) != std::string::npos);
+    // The token travels as the event's secret, never in its payload.
+    CHECK(mails[0].secret == token);
+    CHECK(mails[0].payload.find(*token) == std::string::npos);
 
     // A weak new password is refused without spending the token.
     CHECK(expect_error(errc::invalid_argument, [&] {
@@ -744,7 +746,8 @@ TEST_CASE("admin_create: System Admin only - approved, generated company id, no 
     CHECK_FALSE(created.set_password_token.empty());
     const auto mails = events_of_kind(f, event_kind::account_created);
     REQUIRE(mails.size() == 1);
-    CHECK(mails[0].payload.find(created.set_password_token) != std::string::npos);
+    CHECK(mails[0].secret == std::optional<std::string>{created.set_password_token});
+    CHECK(mails[0].payload.find(created.set_password_token) == std::string::npos);
 
     // No default password (defect 4): nothing logs in until the link is used.
     for (const char* guess : {"1234", "", "Str0ng!Pass"}) {

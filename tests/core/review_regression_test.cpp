@@ -54,8 +54,9 @@ TEST_CASE("review: a late failure report never turns a delivered event dead") {
     (void)f.employee("erin@example.com"); // registered + approved events
     const auto events = f.desk.outbox().claim_due(1);
     REQUIRE(events.size() == 1);
-    f.desk.outbox().mark_delivered(events[0].id);
-    CHECK(f.desk.outbox().mark_failed(events[0].id, "worker B timed out") == outbox_state::delivered);
+    CHECK(f.desk.outbox().mark_delivered(events[0].id, events[0].lease));
+    CHECK(f.desk.outbox().mark_failed(events[0].id, events[0].lease, "worker B timed out") ==
+          outbox_state::delivered);
     const auto delivered = f.desk.outbox().count(outbox_state::delivered);
     CHECK(delivered == 1);
     CHECK(f.desk.outbox().count(outbox_state::dead) == 0);

@@ -1354,8 +1354,8 @@ TEST_CASE("outbox: pending lists due events in order - deliver_due hands them ov
     CHECK(f.desk.outbox().deliver_due(channel) == 0);
     CHECK(channel.events.size() == 3);
 
-    (void)expect_error(errc::not_found, [&] { f.desk.outbox().mark_delivered(999999); });
-    (void)expect_error(errc::not_found, [&] { (void)f.desk.outbox().mark_failed(999999, "x"); });
+    (void)expect_error(errc::not_found, [&] { (void)f.desk.outbox().mark_delivered(999999, "lease"); });
+    (void)expect_error(errc::not_found, [&] { (void)f.desk.outbox().mark_failed(999999, "lease", "x"); });
 }
 
 namespace {
@@ -1413,32 +1413,28 @@ TEST_CASE("outbox: failed deliveries back off exponentially and end up dead") {
 
     recording_notifier down;
     down.fail_ = true;
-    CHECK(f.desk.outbox().deliver_due(down) == 0);
-    CHECK(f.desk.outbox().count(outbox_state::pending) == 2);
-    CHECK(f.desk.outbox().pending().empty()); // not due until 30 s have passed
-
-    f.time->advance(29s);
-    CHECK(f.desk.outbox().pending().empty());
-    f.time->advance(1s);
-    auto due = f.desk.outbox().pending();
-    REQUIRE(due.size() == 2);
-    for (const auto& e : due) {
-        CHECK(e.attempts == 1);
-        CHECK(e.last_error == std::optional<std::string>{"notifier down"});
-        CHECK(e.next_attempt_at == f.time->now());
+    // Attempt n schedules the next one between half and all of 30 s × 2^(n-1)
+    // from now (exponential backoff with equal jitter).
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        CAPTURE(attempt);
+        const auto failed_at = f.time->now();
+        const auto base = std::chrono::duration_cast<std::chrono::microseconds>(30s * (1 << (attempt - 1)));
+        CHECK(f.desk.outbox().deliver_due(down) == 0);
+        CHECK(f.desk.outbox().count(outbox_state::pending) == 2);
+        CHECK(f.desk.outbox().pending().empty()); // not due yet
+        auto tx = f.db->begin(tx_mode::read);
+        const auto waiting = tx->outbox().due(failed_at + base, 10);
+        tx.reset();
+        REQUIRE(waiting.size() == 2);
+        for (const auto& e : waiting) {
+            CHECK(e.attempts == attempt);
+            CHECK(e.last_error == std::optional<std::string>{"notifier down"});
+            CHECK(e.next_attempt_at >= failed_at + base / 2);
+            CHECK(e.next_attempt_at <= failed_at + base);
+        }
+        f.time->advance(base);
+        REQUIRE(f.desk.outbox().pending().size() == 2);
     }
-
-    CHECK(f.desk.outbox().deliver_due(down) == 0); // attempt 2: next in 60 s
-    f.time->advance(59s);
-    CHECK(f.desk.outbox().pending().empty());
-    f.time->advance(1s);
-    REQUIRE(f.desk.outbox().pending().size() == 2);
-
-    CHECK(f.desk.outbox().deliver_due(down) == 0); // attempt 3: next in 120 s
-    f.time->advance(119s);
-    CHECK(f.desk.outbox().pending().empty());
-    f.time->advance(1s);
-    REQUIRE(f.desk.outbox().pending().size() == 2);
 
     CHECK(f.desk.outbox().deliver_due(down) == 0); // attempt 4 = max: dead
     CHECK(f.desk.outbox().count(outbox_state::dead) == 2);
@@ -1453,9 +1449,9 @@ TEST_CASE("outbox: failed deliveries back off exponentially and end up dead") {
     // mark_failed reports the state it left the event in.
     const auto t = f.raise(f.admin);
     (void)t;
-    const auto fresh = f.desk.outbox().pending();
+    const auto fresh = f.desk.outbox().claim_due();
     REQUIRE(fresh.size() == 1);
-    CHECK(f.desk.outbox().mark_failed(fresh[0].id, "smtp timeout") == outbox_state::pending);
+    CHECK(f.desk.outbox().mark_failed(fresh[0].id, fresh[0].lease, "smtp timeout") == outbox_state::pending);
     // A success later settles it.
     f.time->advance(30s);
     CHECK(f.desk.outbox().deliver_due(up) == 1);

@@ -36,7 +36,7 @@ TEST_CASE("3 concurrent outbox consumers drain ticket.created events: each deliv
     // The account events of the setup go first, so only ticket events remain.
     for (auto batch = setup->outbox().claim_due(100); !batch.empty(); batch = setup->outbox().claim_due(100)) {
         for (const auto& e : batch) {
-            setup->outbox().mark_delivered(e.id);
+            REQUIRE(setup->outbox().mark_delivered(e.id, e.lease));
         }
     }
     REQUIRE(setup->outbox().count(outbox_state::pending) == 0);
@@ -99,7 +99,11 @@ TEST_CASE("3 concurrent outbox consumers drain ticket.created events: each deliv
                         }
                         // Widens the window in which another consumer could grab it.
                         std::this_thread::sleep_for(std::chrono::microseconds(micros(jitter)));
-                        desk->outbox().mark_delivered(e.id);
+                        if (!desk->outbox().mark_delivered(e.id, e.lease)) {
+                            std::lock_guard lock(seen_mutex);
+                            problems.push_back("consumer " + std::to_string(c) + " lost the lease of event " +
+                                               std::to_string(e.id));
+                        }
                     }
                 }
             } catch (const std::exception& e) {

@@ -137,7 +137,11 @@ helpdesk::engine_options fast_options() {
 }
 
 std::unique_ptr<helpdesk::engine> make_engine(std::shared_ptr<helpdesk::store> db) {
-    return std::make_unique<helpdesk::engine>(helpdesk::engine_parts{std::move(db)}, fast_options());
+    return make_engine(std::move(db), fast_options());
+}
+
+std::unique_ptr<helpdesk::engine> make_engine(std::shared_ptr<helpdesk::store> db, helpdesk::engine_options options) {
+    return std::make_unique<helpdesk::engine>(helpdesk::engine_parts{std::move(db)}, std::move(options));
 }
 
 helpdesk::sign_up_request person(std::string email, std::string first, std::string last) {

@@ -79,6 +79,9 @@ private:
 
 /// An engine on `db` with the system clock and an in-memory blob store.
 [[nodiscard]] std::unique_ptr<helpdesk::engine> make_engine(std::shared_ptr<helpdesk::store> db);
+/// The same with `options` instead of `fast_options()`.
+[[nodiscard]] std::unique_ptr<helpdesk::engine> make_engine(std::shared_ptr<helpdesk::store> db,
+                                                            helpdesk::engine_options options);
 
 /// A valid sign-up form.
 [[nodiscard]] helpdesk::sign_up_request person(std::string email, std::string first = "Erin",

@@ -42,8 +42,9 @@ struct relay_stats {
 /// background round are retried after `idle_wait`.
 class outbox_relay {
 public:
-    /// The engine must outlive the relay. Throws invalid_argument for a
-    /// channel without a target or with an empty or repeated name.
+    /// The engine must outlive the relay. Throws invalid_argument for no
+    /// channels, a channel without a target, a name that is empty, repeated
+    /// or contains ',', a `batch` below 1 or a negative `idle_wait`.
     outbox_relay(engine& core, std::vector<relay_channel> channels, relay_options options = {});
     /// Stops and joins the background threads, if any.
     ~outbox_relay();
@@ -54,10 +55,14 @@ public:
     /// settles each. Returns how many were claimed. Throws store errors.
     std::int64_t run_once();
     /// Starts `threads` background threads that run rounds until `stop()`.
-    /// invalid_state when already started.
+    /// invalid_state when already started (a stopped relay may start again);
+    /// invalid_argument for 0 threads.
     void start(unsigned threads = 1);
-    /// Asks the threads to finish their current event and joins them.
-    /// Idempotent; a started relay is also stopped by the destructor.
+    /// Asks the threads to finish their current event and joins them; events
+    /// a thread had claimed but not started stay claimed until their lease
+    /// runs out, then go out again. Idempotent; a started relay is also
+    /// stopped by the destructor. Never call it from a channel (it would wait
+    /// for its own thread).
     void stop();
     /// Wakes idle threads so newly recorded events go out without waiting for
     /// `idle_wait` (optional: a cheap nudge after a write).

@@ -43,8 +43,11 @@ public:
     bool mark_delivered(row_id id, std::string_view lease);
     /// Records that channel `channel` has a claimed event (a partial success),
     /// so a retry skips it. Returns false, changing nothing, for a stale lease.
+    /// not_found for an unknown id; invalid_argument for an empty channel name
+    /// or one with ',' (names are stored joined by ',').
     bool mark_channel_delivered(row_id id, std::string_view lease, std::string_view channel);
-    /// Records a failed attempt with `reason` as the event's last error:
+    /// Records a failed attempt with `reason` as the event's last error
+    /// (made valid UTF-8 without control characters, at most 2000 bytes):
     /// retried later with exponential backoff and jitter, or `dead` when
     /// `kind` is permanent or `max_delivery_attempts` is reached. Returns the
     /// new state; a stale lease changes nothing and returns the current state.

@@ -1,0 +1,205 @@
+#include <helpdesk/delivery/outbox_relay.hpp>
+#include <helpdesk/engine.hpp>
+#include <helpdesk/error.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <set>
+#include <string_view>
+#include <thread>
+
+namespace helpdesk {
+
+struct outbox_relay::state {
+    engine& core;
+    std::vector<relay_channel> channels;
+    relay_options options;
+
+    std::atomic<std::uint64_t> delivered{0};
+    std::atomic<std::uint64_t> retried{0};
+    std::atomic<std::uint64_t> dead{0};
+
+    std::mutex control;        // serialises start and stop
+    std::vector<std::thread> threads;
+    std::atomic<bool> stopping{false};
+    std::mutex idle;           // guards wakes; the idle threads wait on `woken`
+    std::condition_variable woken;
+    std::uint64_t wakes = 0;
+
+    state(engine& c, std::vector<relay_channel> ch, relay_options o)
+        : core(c), channels(std::move(ch)), options(o) {}
+
+    [[nodiscard]] bool has(const outbox_event& event, std::string_view name) const {
+        return std::find(event.delivered_to.begin(), event.delivered_to.end(), name) != event.delivered_to.end();
+    }
+
+    void record_failure(const outbox_event& event, const relay_channel& channel, std::string_view what,
+                        failure_kind kind) {
+        const auto reason = channel.name + ": " + std::string{what};
+        switch (core.outbox().mark_failed(event.id, event.lease, reason, kind)) {
+        case outbox_state::pending: retried.fetch_add(1, std::memory_order_relaxed); break;
+        case outbox_state::dead: dead.fetch_add(1, std::memory_order_relaxed); break;
+        case outbox_state::delivered: break; // settled by someone else meanwhile
+        }
+    }
+
+    // Hands `event` to every channel that lacks it, in order, and settles it.
+    // Channel failures are recorded on the event; store failures propagate.
+    void settle(const outbox_event& event) {
+        for (std::size_t i = 0; i < channels.size(); ++i) {
+            const auto& channel = channels[i];
+            if (has(event, channel.name)) {
+                continue;
+            }
+            try {
+                channel.target->deliver(event);
+            } catch (const delivery_failure& failure) {
+                record_failure(event, channel, failure.what(),
+                               failure.permanent() ? failure_kind::permanent : failure_kind::transient);
+                return;
+            } catch (const std::exception& failure) {
+                record_failure(event, channel, failure.what(), failure_kind::transient);
+                return;
+            } catch (...) {
+                record_failure(event, channel, "unknown error", failure_kind::transient);
+                return;
+            }
+            const bool others_remain = std::any_of(channels.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                   channels.end(), [&](const relay_channel& c) {
+                                                       return !has(event, c.name);
+                                                   });
+            // A stale lease means another worker holds the event now: leave it to that one.
+            if (others_remain && !core.outbox().mark_channel_delivered(event.id, event.lease, channel.name)) {
+                return;
+            }
+        }
+        if (core.outbox().mark_delivered(event.id, event.lease)) {
+            delivered.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+
+    // One round; a background round stops between events once asked to (the
+    // events it leaves claimed go out again when their lease runs out).
+    std::int64_t round(bool background) {
+        const auto claimed = core.outbox().claim_due(options.batch);
+        for (const auto& event : claimed) {
+            if (background && stopping.load()) {
+                break;
+            }
+            settle(event);
+        }
+        return static_cast<std::int64_t>(claimed.size());
+    }
+
+    void run_thread() {
+        while (!stopping.load()) {
+            std::uint64_t seen = 0;
+            {
+                std::lock_guard lock(idle);
+                seen = wakes;
+            }
+            bool busy = false;
+            try {
+                busy = round(true) > 0;
+            } catch (...) {
+                // The store is unreachable or refused: try again after a pause.
+                busy = false;
+            }
+            if (busy) {
+                continue; // more may be due right away
+            }
+            std::unique_lock lock(idle);
+            woken.wait_for(lock, options.idle_wait, [&] { return stopping.load() || wakes != seen; });
+        }
+    }
+};
+
+outbox_relay::outbox_relay(engine& core, std::vector<relay_channel> channels, relay_options options) {
+    if (channels.empty()) {
+        throw error(errc::invalid_argument, "an outbox relay needs at least one channel");
+    }
+    std::set<std::string_view> names;
+    for (const auto& channel : channels) {
+        if (!channel.target) {
+            throw error(errc::invalid_argument, "relay channel '" + channel.name + "' has no target");
+        }
+        if (channel.name.empty() || channel.name.find(',') != std::string::npos) {
+            throw error(errc::invalid_argument,
+                        "relay channel name '" + channel.name + "' must be non-empty and contain no ','");
+        }
+        if (!names.insert(channel.name).second) {
+            throw error(errc::invalid_argument, "relay channel name '" + channel.name + "' is used twice");
+        }
+    }
+    if (options.batch < 1) {
+        throw error(errc::invalid_argument, "relay batch must be 1 or more");
+    }
+    if (options.idle_wait < std::chrono::milliseconds::zero()) {
+        throw error(errc::invalid_argument, "relay idle_wait must not be negative");
+    }
+    state_ = std::make_unique<state>(core, std::move(channels), options);
+}
+
+outbox_relay::~outbox_relay() { stop(); }
+
+std::int64_t outbox_relay::run_once() { return state_->round(false); }
+
+void outbox_relay::start(unsigned threads) {
+    if (threads == 0) {
+        throw error(errc::invalid_argument, "an outbox relay needs at least one thread");
+    }
+    std::lock_guard lock(state_->control);
+    if (!state_->threads.empty()) {
+        throw error(errc::invalid_state, "the outbox relay is already started");
+    }
+    state_->stopping.store(false);
+    try {
+        for (unsigned i = 0; i < threads; ++i) {
+            state_->threads.emplace_back([s = state_.get()] { s->run_thread(); });
+        }
+    } catch (...) {
+        // Could not start them all: leave none running.
+        state_->stopping.store(true);
+        state_->woken.notify_all();
+        for (auto& t : state_->threads) {
+            t.join();
+        }
+        state_->threads.clear();
+        throw;
+    }
+}
+
+void outbox_relay::stop() {
+    std::lock_guard lock(state_->control);
+    if (state_->threads.empty()) {
+        return;
+    }
+    {
+        // Under the wait mutex, so a thread between its check and its wait
+        // cannot miss the notification.
+        std::lock_guard idle(state_->idle);
+        state_->stopping.store(true);
+    }
+    state_->woken.notify_all();
+    for (auto& t : state_->threads) {
+        t.join();
+    }
+    state_->threads.clear();
+}
+
+void outbox_relay::wake() {
+    {
+        std::lock_guard lock(state_->idle);
+        ++state_->wakes;
+    }
+    state_->woken.notify_all();
+}
+
+relay_stats outbox_relay::stats() const {
+    return relay_stats{state_->delivered.load(), state_->retried.load(), state_->dead.load()};
+}
+
+} // namespace helpdesk
