@@ -3,6 +3,7 @@
 #include <helpdesk/ports/store.hpp>
 
 #include "account_repository.hpp"
+#include "api_key_repository.hpp"
 #include "outbox_repository.hpp"
 #include "pool.hpp"
 #include "rate_limit_repository.hpp"
@@ -47,6 +48,7 @@ public:
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
     [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
     [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
+    [[nodiscard]] helpdesk::api_key_repository& api_keys() override { return api_keys_; }
 
     /// Commits, in the same round trip as the writes still queued on the
     /// connection (a read transaction just ends, without waiting for the
@@ -68,6 +70,7 @@ private:
     outbox_repository outbox_;
     session_repository sessions_;
     rate_limit_repository rate_limits_;
+    api_key_repository api_keys_;
     tx_mode mode_;
     bool finished_ = false;
 };

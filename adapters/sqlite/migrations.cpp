@@ -334,12 +334,31 @@ ALTER TABLE outbox_events ADD COLUMN secret TEXT;
 ALTER TABLE outbox_events ADD COLUMN delivered_to TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_events_by_state ON outbox_events (state, id);
 )sql";
+// API keys of external systems (spec §5's workflow system), managed by
+// System Admins or the operator's command line. Only the SHA-256 hex of a
+// key is stored; the unique index on it serves the per-request lookup.
+// created_by has no foreign key: like the rejection audit, the record
+// outlives its author. Version 4 belongs to the outbox leases.
+constexpr std::string_view v5_api_keys = R"sql(
+CREATE TABLE api_keys (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT    NOT NULL,
+    prefix       TEXT    NOT NULL,
+    key_hash     TEXT    NOT NULL UNIQUE,
+    created_by   INTEGER,
+    created_at   INTEGER NOT NULL,
+    revoked_at   INTEGER,
+    last_used_at INTEGER
+);
+)sql";
+
 
 constexpr migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_refresh_tokens},
     {3, v3_rate_limit_buckets},
     {4, v4_outbox_leases},
+    {5, v5_api_keys},
 };
 
 } // namespace

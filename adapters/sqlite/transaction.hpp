@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account_repository.hpp"
+#include "api_key_repository.hpp"
 #include "connection_lease.hpp"
 #include "outbox_repository.hpp"
 #include "rate_limit_repository.hpp"
@@ -39,6 +40,7 @@ public:
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
     [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
     [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
+    [[nodiscard]] helpdesk::api_key_repository& api_keys() override { return api_keys_; }
 
     /// Commits; on failure rolls back and throws the mapped error. Throws
     /// `error{internal}` when called twice.
@@ -55,6 +57,7 @@ private:
     outbox_repository outbox_;
     session_repository sessions_;
     rate_limit_repository rate_limits_;
+    api_key_repository api_keys_;
     bool toggle_query_only_;
     bool finished_ = false;
 };

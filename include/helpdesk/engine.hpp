@@ -8,6 +8,7 @@
 #include <helpdesk/ports/store.hpp>
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/services/account_service.hpp>
+#include <helpdesk/services/api_key_service.hpp>
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 #include <helpdesk/services/session_service.hpp>
@@ -83,6 +84,8 @@ public:
     [[nodiscard]] session_service& sessions() noexcept { return sessions_; }
     /// Rate limits shared through the store.
     [[nodiscard]] rate_limit_service& limits() noexcept { return limits_; }
+    /// API keys of external systems: made, listed and revoked by System Admins; checked per request.
+    [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
 
@@ -93,6 +96,7 @@ private:
     outbox_service outbox_{context_};
     session_service sessions_{context_};
     rate_limit_service limits_{context_};
+    api_key_service api_keys_{context_};
 };
 
 } // namespace helpdesk

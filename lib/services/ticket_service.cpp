@@ -405,8 +405,8 @@ ticket ticket_service::update_status(account_id actor_id, ticket_id id, std::str
                   });
 }
 
-ticket ticket_service::workflow_update_status(std::string_view ticket_number, std::string_view new_status,
-                                              std::optional<std::string_view> note) {
+ticket ticket_service::workflow_update_status(const api_key& via, std::string_view ticket_number,
+                                              std::string_view new_status, std::optional<std::string_view> note) {
     const auto to = parse_target_status(new_status);
     field_checker check;
     const auto text = optional_note(check, note);
@@ -419,7 +419,7 @@ ticket ticket_service::workflow_update_status(std::string_view ticket_number, st
         }
         auto t = *found;
         const auto before = t.version;
-        apply_status_update(tx, t, std::nullopt, to, text, now, " by the workflow system");
+        apply_status_update(tx, t, std::nullopt, to, text, now, " by the workflow system (key " + via.name + ")");
         save(tx, t, before, now, std::nullopt);
         return t;
     });

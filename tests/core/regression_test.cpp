@@ -75,6 +75,7 @@ public:
     outbox_repository& outbox() override { return inner_->outbox(); }
     session_repository& sessions() override { return inner_->sessions(); }
     rate_limit_repository& rate_limits() override { return inner_->rate_limits(); }
+    api_key_repository& api_keys() override { return inner_->api_keys(); }
     void commit() override {
         if (faults_.commit) {
             // Not committed: the inner transaction rolls back when destroyed.
@@ -519,6 +520,7 @@ TEST_CASE("defect 12: update-status cannot jump or leave terminal states, and wi
     const auto owner = f.employee("owner@example.com");
     const auto coord = f.staff("coord@example.com");
     auto& tickets = f.desk.tickets();
+    const auto via = f.desk.api_keys().create(f.admin.id, "workflow").record;
 
     SUBCASE("named jumps are refused, and the ticket stays put") {
         const struct {
@@ -537,7 +539,7 @@ TEST_CASE("defect 12: update-status cannot jump or leave terminal states, and wi
             const auto e = expect_error(errc::invalid_state, [&] { (void)tickets.update_status(coord.id, t.id, j.to); });
             CHECK(std::string{e.what()}.find(std::string{to_string(j.from)}) != std::string::npos);
             // The external workflow system is held to the same table.
-            expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(t.ticket_number, j.to); });
+            expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(via, t.ticket_number, j.to); });
             const auto now = tickets.get(coord.id, t.id).item;
             CHECK(now.status == j.from);
             CHECK(now.version == t.version);
@@ -554,7 +556,7 @@ TEST_CASE("defect 12: update-status cannot jump or leave terminal states, and wi
                              [&] { (void)tickets.update_status(coord.id, t.id, to_string(to)); });
                 expect_error(errc::invalid_state, [&] { (void)tickets.update_status(f.admin.id, t.id, to_string(to)); });
                 expect_error(errc::invalid_state,
-                             [&] { (void)tickets.workflow_update_status(t.ticket_number, to_string(to)); });
+                             [&] { (void)tickets.workflow_update_status(via, t.ticket_number, to_string(to)); });
             }
             expect_error(errc::invalid_state, [&] { (void)tickets.approve(coord.id, t.id, approve_request{}); });
             expect_error(errc::invalid_state, [&] { (void)tickets.reject(coord.id, t.id, "late"); });

@@ -1484,29 +1484,30 @@ TEST_CASE("workflow_update_status validates like update-status and records a com
     const auto t = f.raise(owner);
     (void)f.tickets().approve(coordinator.id, t.id, {});
     auto& tickets = f.tickets();
+    const auto via = f.desk.api_keys().create(f.admin.id, "field-ops ERP").record;
 
     {
         const auto before = snapshot(f, fresh_ticket.id);
         (void)expect_error(errc::invalid_state,
-                           [&] { (void)tickets.workflow_update_status(fresh_ticket.ticket_number, "Resolved"); });
+                           [&] { (void)tickets.workflow_update_status(via, fresh_ticket.ticket_number, "Resolved"); });
         (void)expect_error(errc::invalid_state,
-                           [&] { (void)tickets.workflow_update_status(fresh_ticket.ticket_number, "Open"); });
+                           [&] { (void)tickets.workflow_update_status(via, fresh_ticket.ticket_number, "Open"); });
         check_untouched(f, before);
     }
     {
         const auto before = snapshot(f, t.id);
-        (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(t.ticket_number, "Closed"); });
-        (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(t.ticket_number, "New"); });
+        (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(via, t.ticket_number, "Closed"); });
+        (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(via, t.ticket_number, "New"); });
         CHECK(expect_error(errc::invalid_argument, [&] {
-                  (void)tickets.workflow_update_status(t.ticket_number, "Done");
+                  (void)tickets.workflow_update_status(via, t.ticket_number, "Done");
               }).fields().count("status") == 1);
         check_untouched(f, before);
     }
-    (void)expect_error(errc::not_found, [&] { (void)tickets.workflow_update_status("TX9999", "In Progress"); });
+    (void)expect_error(errc::not_found, [&] { (void)tickets.workflow_update_status(via, "TX9999", "In Progress"); });
 
     const auto version = f.fresh(t.id).version;
     f.time->advance(1min);
-    const auto moved = tickets.workflow_update_status(t.ticket_number, "In Progress", "Picked up by field team");
+    const auto moved = tickets.workflow_update_status(via, t.ticket_number, "In Progress", "Picked up by field team");
     CHECK(moved.status == ticket_status::in_progress);
     CHECK(moved.version == version + 1);
     CHECK(moved.update_date == f.time->now());
@@ -1516,6 +1517,7 @@ TEST_CASE("workflow_update_status validates like update-status and records a com
         return c.text.find("workflow") != std::string::npos;
     });
     REQUIRE(by_workflow != comments.end());
+    CHECK(by_workflow->text == "Status changed from Open to In Progress by the workflow system (key field-ops ERP).");
     CHECK_FALSE(by_workflow->author.has_value());
     CHECK_FALSE(by_workflow->is_internal);
     CHECK(std::any_of(comments.begin(), comments.end(),
@@ -1534,9 +1536,9 @@ TEST_CASE("workflow_update_status validates like update-status and records a com
     CHECK(changed.back().ticket == t.id);
 
     // Through to the end along the table's edges.
-    CHECK(tickets.workflow_update_status(t.ticket_number, "Resolved").status == ticket_status::resolved);
-    CHECK(tickets.workflow_update_status(t.ticket_number, "Closed").status == ticket_status::closed);
-    (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(t.ticket_number, "Open"); });
+    CHECK(tickets.workflow_update_status(via, t.ticket_number, "Resolved").status == ticket_status::resolved);
+    CHECK(tickets.workflow_update_status(via, t.ticket_number, "Closed").status == ticket_status::closed);
+    (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(via, t.ticket_number, "Open"); });
 }
 
 } // TEST_SUITE

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/ports/account_repository.hpp>
+#include <helpdesk/ports/api_key_repository.hpp>
 #include <helpdesk/ports/outbox_repository.hpp>
 #include <helpdesk/ports/rate_limit_repository.hpp>
 #include <helpdesk/ports/session_repository.hpp>
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] virtual session_repository& sessions() = 0;
     /// Shared rate-limit buckets, inside this transaction.
     [[nodiscard]] virtual rate_limit_repository& rate_limits() = 0;
+    /// API keys of external systems, inside this transaction.
+    [[nodiscard]] virtual api_key_repository& api_keys() = 0;
 
     /// Makes every change durable at once. Throws `transient_conflict` when
     /// the store lost a serialisation race (any repository call may too),

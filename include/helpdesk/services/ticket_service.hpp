@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/domain/account.hpp>
+#include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/queries.hpp>
 
@@ -124,9 +125,11 @@ public:
                   std::optional<std::int64_t> expected_version = std::nullopt);
     /// Idempotent: a second finalize changes nothing and records nothing.
     ticket finalize(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
-    /// The external workflow system reports a status (authenticated by the
-    /// caller, e.g. an API key); validated like update-status.
-    ticket workflow_update_status(std::string_view ticket_number, std::string_view new_status,
+    /// The external workflow system reports a status, authenticated by the
+    /// caller with `via` (see `api_key_service::authenticate`); validated like
+    /// update-status. The public comment it records names the source: "...
+    /// by the workflow system (key <name>)."; history has no actor.
+    ticket workflow_update_status(const api_key& via, std::string_view ticket_number, std::string_view new_status,
                                   std::optional<std::string_view> note = std::nullopt);
 
     /// Public comments by owner or staff; internal ones by staff only. An

@@ -1,0 +1,84 @@
+#include "api_key_repository.hpp"
+
+#include <string>
+
+namespace helpdesk::postgres::detail {
+
+namespace {
+
+// Never the hash: no read hands it out.
+constexpr std::string_view select_keys =
+    "SELECT id, name, prefix, created_by, created_at, revoked_at, last_used_at FROM api_keys ";
+
+[[nodiscard]] api_key read_key(const result& r, int row) {
+    api_key k;
+    k.id = r.int64(row, 0);
+    k.name = r.text(row, 1);
+    k.prefix = r.text(row, 2);
+    k.created_by = r.optional_int64(row, 3);
+    k.created_at = r.time(row, 4);
+    k.revoked_at = r.optional_time(row, 5);
+    k.last_used_at = r.optional_time(row, 6);
+    return k;
+}
+
+} // namespace
+
+void api_key_repository::insert(api_key& k, std::string_view key_hash) {
+    params p;
+    p.bind(k.name, k.prefix, key_hash, k.created_by, k.created_at, k.revoked_at, k.last_used_at);
+    auto r = db().execute("INSERT INTO api_keys (name, prefix, key_hash, created_by, created_at, revoked_at, "
+                          "last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                          p, true);
+    k.id = r.int64(0, 0);
+}
+
+std::optional<api_key> api_key_repository::find_by_hash(std::string_view key_hash) {
+    static const std::string sql = std::string{select_keys} + "WHERE key_hash = $1";
+    params p;
+    p.bind(key_hash);
+    auto r = db().execute(sql, p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_key(r, 0);
+}
+
+std::optional<api_key> api_key_repository::find(row_id id) {
+    static const std::string sql = std::string{select_keys} + "WHERE id = $1";
+    params p;
+    p.bind(id);
+    auto r = db().execute(sql, p);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_key(r, 0);
+}
+
+std::vector<api_key> api_key_repository::list() {
+    static const std::string sql = std::string{select_keys} + "ORDER BY id";
+    auto r = db().execute(sql);
+    std::vector<api_key> rows;
+    rows.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        rows.push_back(read_key(r, i));
+    }
+    return rows;
+}
+
+bool api_key_repository::revoke(row_id id, time_point now) {
+    params p;
+    p.bind(now, id);
+    return db().execute("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", p).affected() == 1;
+}
+
+bool api_key_repository::touch(row_id id, time_point now, time_point stale_before) {
+    params p;
+    p.bind(now, id, stale_before);
+    return db().execute("UPDATE api_keys SET last_used_at = $1 "
+                        "WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)",
+                        p)
+               .affected() == 1;
+}
+
+} // namespace helpdesk::postgres::detail

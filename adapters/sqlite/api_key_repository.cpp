@@ -1,0 +1,80 @@
+#include "api_key_repository.hpp"
+
+#include <string>
+
+namespace helpdesk::sqlite::detail {
+
+namespace {
+
+// Never the hash: no read hands it out.
+constexpr std::string_view select_keys =
+    "SELECT id, name, prefix, created_by, created_at, revoked_at, last_used_at FROM api_keys ";
+
+[[nodiscard]] api_key read_key(const statement& row) {
+    api_key k;
+    k.id = row.column_int64(0);
+    k.name = row.column_text(1);
+    k.prefix = row.column_text(2);
+    k.created_by = row.column_optional_int64(3);
+    k.created_at = row.column_time(4);
+    k.revoked_at = row.column_optional_time(5);
+    k.last_used_at = row.column_optional_time(6);
+    return k;
+}
+
+} // namespace
+
+void api_key_repository::insert(api_key& k, std::string_view key_hash) {
+    auto query = db().prepare("INSERT INTO api_keys (name, prefix, key_hash, created_by, created_at, revoked_at, "
+                              "last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    query.bind(k.name, k.prefix, key_hash, k.created_by, k.created_at, k.revoked_at, k.last_used_at);
+    query.run();
+    k.id = query.last_insert_rowid();
+}
+
+std::optional<api_key> api_key_repository::find_by_hash(std::string_view key_hash) {
+    static const std::string sql = std::string{select_keys} + "WHERE key_hash = ?";
+    auto query = db().prepare(sql);
+    query.bind(key_hash);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return read_key(query);
+}
+
+std::optional<api_key> api_key_repository::find(row_id id) {
+    static const std::string sql = std::string{select_keys} + "WHERE id = ?";
+    auto query = db().prepare(sql);
+    query.bind(id);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return read_key(query);
+}
+
+std::vector<api_key> api_key_repository::list() {
+    static const std::string sql = std::string{select_keys} + "ORDER BY id";
+    auto query = db().prepare(sql);
+    std::vector<api_key> rows;
+    while (query.step()) {
+        rows.push_back(read_key(query));
+    }
+    return rows;
+}
+
+bool api_key_repository::revoke(row_id id, time_point now) {
+    auto query = db().prepare("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
+    query.bind(now, id);
+    query.run();
+    return query.changes() == 1;
+}
+
+bool api_key_repository::touch(row_id id, time_point now, time_point stale_before) {
+    auto query = db().prepare(
+        "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)");
+    query.bind(now, id, stale_before);
+    query.run();
+    return query.changes() == 1;
+}
+
+} // namespace helpdesk::sqlite::detail
