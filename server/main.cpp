@@ -1,6 +1,8 @@
 // helpdesk-server: the reference HTTP server. Reads its configuration,
 // opens the store, creates the first System Admin of an empty store, serves
-// until SIGINT or SIGTERM, then shuts down gracefully and exits 0.
+// until SIGINT or SIGTERM, then shuts down gracefully and exits 0. With
+// `api-key ...` it manages the workflow system's keys on the store instead
+// and exits (2 for a usage error, 1 when the command fails).
 #include "app/tokens.hpp"
 #include "cli/config.hpp"
 #include "cli/open_store.hpp"
@@ -36,6 +38,33 @@ void print_field_errors(const hd::error& e) {
         for (const auto& m : messages) {
             std::cerr << "  " << field << ": " << m << "\n";
         }
+    }
+}
+
+// A SQLite file's folder is made on first use (the default is var/).
+void make_store_folder(const std::string& url) {
+    if (url.starts_with("sqlite://") && !url.starts_with("sqlite::memory:")) {
+        const std::filesystem::path file = url.substr(std::string_view{"sqlite://"}.size());
+        if (file.has_parent_path()) {
+            std::filesystem::create_directories(file.parent_path());
+        }
+    }
+}
+
+// `helpdesk-server api-key ...`: works on the store and exits; 1 on failure.
+int run_key_command(const hd::server::program_config& config) {
+    try {
+        make_store_folder(config.store_url);
+        hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url, config.sqlite_tuning)}};
+        hd::server::run_api_key_command(*config.key_command, desk, std::cout, std::cerr);
+        return 0;
+    } catch (const hd::error& e) {
+        std::cerr << "helpdesk-server: " << e.what() << "\n";
+        print_field_errors(e);
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "helpdesk-server: " << e.what() << "\n";
+        return 1;
     }
 }
 
@@ -92,6 +121,9 @@ int main(int argc, char** argv) {
         std::cout << hd::server::help_text();
         return 0;
     }
+    if (config.key_command) {
+        return run_key_command(config);
+    }
 
     // Block the stop signals in every thread; the main thread waits for them
     // (the library installs no handlers).
@@ -102,12 +134,7 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     try {
-        if (config.store_url.starts_with("sqlite://") && !config.store_url.starts_with("sqlite::memory:")) {
-            const std::filesystem::path file = config.store_url.substr(std::string_view{"sqlite://"}.size());
-            if (file.has_parent_path()) {
-                std::filesystem::create_directories(file.parent_path());
-            }
-        }
+        make_store_folder(config.store_url);
         hd::engine_options engine_options;
         engine_options.password_iterations = config.password_iterations;
         hd::server::apply_delivery_options(config.delivery, engine_options);

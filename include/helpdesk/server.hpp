@@ -20,7 +20,8 @@ namespace helpdesk {
 enum class log_format { json, text };
 
 /// Everything the reference HTTP server can be told. The defaults suit a
-/// single machine; `jwt_secret` has no default and is required.
+/// single machine; `jwt_secret` has no default and is required. (The
+/// workflow system's `X-API-Key`s live in the store: `engine::api_keys()`.)
 struct server_options {
     std::string listen_address = "127.0.0.1";      ///< IPv4 or IPv6 literal
     std::uint16_t port = 8000;                       ///< 0 picks a free port (see `http_server::port()`)
@@ -39,7 +40,6 @@ struct server_options {
     unsigned worker_threads = 4;                     ///< threads running store calls
     std::optional<std::string> tls_certificate_file{}; ///< PEM chain; HTTPS when set with the key
     std::optional<std::string> tls_private_key_file{}; ///< PEM key
-    std::optional<std::string> workflow_api_key{};   ///< `X-API-Key` of the external workflow system
     std::optional<std::string> metrics_token{};      ///< when set, `/metrics` needs `Authorization: Bearer <it>`
     /// Addresses of load balancers whose `X-Forwarded-For` is believed: the
     /// client is then the rightmost address in it that is not one of these

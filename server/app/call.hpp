@@ -2,6 +2,7 @@
 
 #include "app/app.hpp"
 
+#include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/ids.hpp>
 
 #include <boost/beast/http/message.hpp>
@@ -30,6 +31,7 @@ struct call {
     std::vector<std::string> params{};  ///< path parameters, decoded, in pattern order
     std::string client{};               ///< the peer's address
     std::optional<caller> who{};        ///< set on routes that need a bearer token
+    std::optional<api_key> key{};       ///< set on routes that need an API key: the key presented
 
     /// The authenticated account (the route table guarantees one where needed).
     [[nodiscard]] account_id actor() const { return who->id; }

@@ -17,8 +17,8 @@
 #include <boost/beast/core/string.hpp>
 
 #include <algorithm>
-#include <array>
 #include <charconv>
+#include <vector>
 
 namespace helpdesk::server {
 
@@ -77,10 +77,14 @@ void authenticate(call& c, const route& r) {
         return;
     }
     case access::api_key: {
-        const auto key = c.header("X-API-Key");
-        if (!c.ctx.options.workflow_api_key || !key || !equal_secret(*key, *c.ctx.options.workflow_api_key)) {
+        // Looked up by its SHA-256 (an index probe on the hash, so no secret
+        // is compared here); unknown and revoked keys are refused alike.
+        const auto presented = c.header("X-API-Key");
+        auto key = presented ? c.ctx.core.api_keys().authenticate(*presented) : std::nullopt;
+        if (!key) {
             throw error(errc::unauthenticated, "A valid X-API-Key header is required.");
         }
+        c.key = std::move(key);
         return;
     }
     case access::metrics: {
@@ -96,8 +100,8 @@ void authenticate(call& c, const route& r) {
     }
 }
 
-constexpr std::array<std::string_view, 4> preflight_methods{"GET", "POST", "OPTIONS", "HEAD"};
-
+// `m.allow` lists the path's methods; a preflight may ask for those, HEAD
+// where GET is served, and OPTIONS.
 response preflight(const app& a, const call& c, const route_match& m) {
     const auto origin = c.header("Origin").value_or("");
     const auto method = c.header("Access-Control-Request-Method").value_or("");
@@ -108,7 +112,18 @@ response preflight(const app& a, const call& c, const route_match& m) {
         r.headers.emplace_back("Allow", m.allow.empty() ? "OPTIONS" : m.allow + ", OPTIONS");
         return r;
     }
-    const auto cors = cors_for_preflight(a.cors, origin, method, headers, preflight_methods);
+    std::vector<std::string_view> methods;
+    std::string_view rest = m.allow;
+    while (!rest.empty()) {
+        const auto comma = rest.find(", ");
+        methods.push_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
+    }
+    if (std::find(methods.begin(), methods.end(), "GET") != methods.end()) {
+        methods.emplace_back("HEAD");
+    }
+    methods.emplace_back("OPTIONS");
+    const auto cors = cors_for_preflight(a.cors, origin, method, headers, methods);
     auto r = empty_response(cors.origin_allowed ? beast_http::status::no_content : beast_http::status::forbidden);
     for (const auto& h : cors.headers) {
         r.headers.push_back(h);
@@ -117,6 +132,12 @@ response preflight(const app& a, const call& c, const route_match& m) {
 }
 
 } // namespace
+
+bool refusal_needs_store(const beast_http::request<beast_http::string_body>& header) {
+    const auto target = std::string_view{header.target().data(), header.target().size()};
+    const auto m = match_route(header.method(), path_of(target));
+    return m.found && m.found->who == access::api_key;
+}
 
 std::optional<response> refuse_before_body(app& a, const beast_http::request<beast_http::string_body>& header) {
     const auto target = std::string_view{header.target().data(), header.target().size()};
@@ -224,7 +245,7 @@ outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req
         out.client = c.client;
         if (req.method() == beast_http::verb::options) {
             route_match m;
-            for (const auto v : {beast_http::verb::get, beast_http::verb::post}) {
+            for (const auto v : {beast_http::verb::get, beast_http::verb::post, beast_http::verb::delete_}) {
                 if (match_route(v, parsed->encoded_path()).found) {
                     m.allow += (m.allow.empty() ? "" : ", ") + std::string{beast_http::to_string(v)};
                 }

@@ -34,10 +34,17 @@ struct outcome {
 /// the header alone, before the body is read).
 [[nodiscard]] std::size_t body_limit(const app& a, boost::beast::http::verb method, std::string_view target);
 
+/// Whether `refuse_before_body` asks the store about this request (its
+/// route needs an API key, which is looked up): then call it on a worker
+/// thread, not an I/O thread.
+[[nodiscard]] bool refusal_needs_store(const boost::beast::http::request<boost::beast::http::string_body>& header);
+
 /// For a request whose body has not been read yet: the refusal to send at
 /// once when its route needs a bearer token or API key and the header's is
-/// missing or invalid (checked without the store), so nobody can make the
-/// server buffer a large body without credentials. Nullopt otherwise.
+/// missing or invalid, so nobody can make the server buffer a large body
+/// without credentials. Nullopt otherwise. Bearer tokens are checked without
+/// the store; API keys are looked up in it (blocking: see
+/// `refusal_needs_store`).
 [[nodiscard]] std::optional<response> refuse_before_body(
     app& a, const boost::beast::http::request<boost::beast::http::string_body>& header);
 

@@ -168,6 +168,16 @@ boost::json::object rejected_json(const rejected_account& r) {
             {"rejected_at", to_rfc3339(r.rejected_at)}};
 }
 
+boost::json::object api_key_json(const api_key& k) {
+    return {{"id", k.id},
+            {"name", k.name},
+            {"prefix", k.prefix},
+            {"created_at", to_rfc3339(k.created_at)},
+            {"created_by", optional_id(k.created_by)},
+            {"revoked_at", optional_time(k.revoked_at)},
+            {"last_used_at", optional_time(k.last_used_at)}};
+}
+
 boost::json::object stats_json(const ticket_stats& s) {
     auto counts = [](const std::map<std::string, std::int64_t>& m) {
         boost::json::object o;

@@ -3,6 +3,7 @@
 #include "app/call.hpp"
 
 #include <helpdesk/domain/account.hpp>
+#include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/queries.hpp>
 #include <helpdesk/services/ticket_service.hpp>
@@ -64,6 +65,9 @@ struct url_signer {
 [[nodiscard]] boost::json::object history_json(const history_event& e);
 /// A rejection audit row.
 [[nodiscard]] boost::json::object rejected_json(const rejected_account& r);
+/// An API key as lists show it: `{id, name, prefix, created_at, created_by,
+/// revoked_at, last_used_at}`; never the key or its hash.
+[[nodiscard]] boost::json::object api_key_json(const api_key& k);
 /// The stats endpoint's body.
 [[nodiscard]] boost::json::object stats_json(const ticket_stats& s);
 

@@ -75,6 +75,17 @@ constexpr const char* schemas_json = R"json({
   "AssignTicket": {"type": "object", "required": ["assigned_to"], "properties": {"assigned_to": {"type": "integer"}}},
   "UpdateStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}, "comment": {"type": "string"}}},
   "WorkflowStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}, "comment": {"type": "string"}}},
+  "ApiKey": {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"},
+    "prefix": {"type": "string", "example": "hdk_1a2b3c4d", "description": "the key's first 12 characters"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "created_by": {"type": "integer", "nullable": true, "description": "the System Admin; null when made by the operator's command line"},
+    "revoked_at": {"type": "string", "format": "date-time", "nullable": true},
+    "last_used_at": {"type": "string", "format": "date-time", "nullable": true, "description": "to within a minute"}}},
+  "ApiKeyList": {"type": "array", "items": {"$ref": "#/components/schemas/ApiKey"}},
+  "NewApiKey": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 100}}},
+  "CreatedApiKey": {"allOf": [{"$ref": "#/components/schemas/ApiKey"}, {"type": "object", "required": ["key"], "properties": {
+    "key": {"type": "string", "example": "hdk_1a2b3c4d...", "description": "send as X-API-Key; shown this once, never again"}}}]},
   "CreateTicket": {"type": "object", "required": ["subject", "category", "sub_category", "description"], "properties": {
     "subject": {"type": "string"}, "category": {"type": "string"}, "sub_category": {"type": "string"},
     "description": {"type": "string"}, "scheduled_date": {"type": "string", "format": "date"},

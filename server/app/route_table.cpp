@@ -99,7 +99,13 @@ const std::array routes{
     route{verb::get, "/api/attachments/{id}/download/", access::signed_url, body_kind::none, false, h::download_attachment, "tickets",
           "An attachment's bytes, through the signed URL given in `download_url`.", "", "", 200, "u,exp,sig"},
     route{verb::post, "/api/workflow/tickets/{ticket_number}/status/", access::api_key, body_kind::json, false, h::workflow_status, "workflow",
-          "The external workflow system reports a ticket's status.", "WorkflowStatus", "Ticket", 200, ""},
+          "The external workflow system reports a ticket's status (its X-API-Key names it in the ticket's comment).", "WorkflowStatus", "Ticket", 200, ""},
+    route{verb::get, "/api/workflow/api-keys/", access::bearer, body_kind::none, false, h::list_api_keys, "workflow",
+          "System Admin: the workflow system's API keys, revoked ones included (never the keys themselves).", "", "ApiKeyList", 200, ""},
+    route{verb::post, "/api/workflow/api-keys/", access::bearer, body_kind::json, false, h::create_api_key, "workflow",
+          "System Admin: makes an API key; the response carries `key`, shown this once.", "NewApiKey", "CreatedApiKey", 201, ""},
+    route{verb::delete_, "/api/workflow/api-keys/{id}/", access::bearer, body_kind::none, false, h::revoke_api_key, "workflow",
+          "System Admin: revokes an API key from now on (idempotent).", "", "", 204, ""},
 
     // Outbox administration.
     route{verb::get, "/api/outbox/dead/", access::bearer, body_kind::none, false, h::dead_events, "outbox",

@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <vector>
 
 namespace helpdesk::server {
 
@@ -117,8 +118,6 @@ const std::array flags{
          [](program_config& c, std::string_view v) { c.server.tls_certificate_file = std::string{v}; }},
     flag{"tls-key", "FILE", "PEM private key for --tls-cert",
          [](program_config& c, std::string_view v) { c.server.tls_private_key_file = std::string{v}; }},
-    flag{"workflow-api-key", "KEY", "X-API-Key the external workflow system sends (at least 16 characters; unset disables the route)",
-         [](program_config& c, std::string_view v) { c.server.workflow_api_key = std::string{v}; }},
     flag{"trusted-proxies", "LIST", "comma-separated addresses of load balancers whose X-Forwarded-For is believed (default none)",
          [](program_config& c, std::string_view v) { c.server.trusted_proxies = split_list(v); }},
     flag{"metrics-token", "TOKEN", "when set, /metrics needs Authorization: Bearer TOKEN",
@@ -243,6 +242,11 @@ const flag* find_flag(std::string_view name) {
 program_config parse_config(std::span<const std::string_view> args,
                             const std::function<std::optional<std::string>(std::string_view)>& env) {
     program_config c;
+    const bool key_command = !args.empty() && args[0] == "api-key";
+    std::vector<std::string_view> command_words;
+    if (key_command) {
+        args = args.subspan(1);
+    }
     for (const auto& f : flags) {
         if (f.name == "help") {
             continue;
@@ -260,6 +264,10 @@ program_config parse_config(std::span<const std::string_view> args,
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto arg = args[i];
         if (!arg.starts_with("--")) {
+            if (key_command) {
+                command_words.push_back(arg);
+                continue;
+            }
             bad(arg, "unexpected argument (flags start with --; see --help)");
         }
         arg.remove_prefix(2);
@@ -269,6 +277,10 @@ program_config parse_config(std::span<const std::string_view> args,
             arg = arg.substr(0, eq);
         }
         const auto* f = find_flag(arg);
+        if (!f && arg == "workflow-api-key") {
+            bad(arg, "removed: the workflow system's keys live in the store; make one with "
+                     "`helpdesk-server api-key create NAME` (see --help)");
+        }
         if (!f) {
             bad(arg, "unknown flag (see --help)");
         }
@@ -290,6 +302,14 @@ program_config parse_config(std::span<const std::string_view> args,
     if (c.show_help) {
         return c;
     }
+    if (env(env_name("workflow-api-key"))) {
+        bad("workflow-api-key", "HELPDESK_WORKFLOW_API_KEY is no longer read: the workflow system's keys live in "
+                                "the store; make one with `helpdesk-server api-key create NAME` (see --help)");
+    }
+    if (key_command) {
+        c.key_command = parse_api_key_command(command_words);
+        return c; // no server runs: no JWT secret needed
+    }
     if (c.server.jwt_secret.empty()) {
         if (!c.generated_secret) {
             bad("jwt-secret", "required (or HELPDESK_JWT_SECRET); --dev-generate-secret makes a throwaway one");
@@ -306,7 +326,8 @@ program_config parse_config(std::span<const std::string_view> args,
 }
 
 std::string help_text() {
-    std::string out = "Usage: helpdesk-server [flags]\n\n"
+    std::string out = "Usage: helpdesk-server [flags]\n"
+                      "       helpdesk-server api-key create NAME | list | revoke ID [flags]\n\n"
                       "The helpdesk reference server: the SmartSupport REST API over HTTP.\n"
                       "Every flag can also be set by the environment variable shown; flags win.\n\n";
     for (const auto& f : flags) {
@@ -322,7 +343,10 @@ std::string help_text() {
     }
     out += "\nFirst start on an empty store creates a System Admin from HELPDESK_ADMIN_EMAIL and\n"
            "HELPDESK_ADMIN_PASSWORD, or admin@example.com with a generated password printed once.\n"
-           "SIGINT/SIGTERM stop accepting, let requests in flight finish, and exit 0.\n";
+           "SIGINT/SIGTERM stop accepting, let requests in flight finish, and exit 0.\n"
+           "\nThe external workflow system sends an API key as X-API-Key. System Admins manage keys\n"
+           "at /api/workflow/api-keys/; the operator can, on the same store, without a server:\n";
+    out += api_key_command_usage();
     return out;
 }
 

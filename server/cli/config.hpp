@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/api_key_command.hpp"
 #include "cli/delivery_config.hpp"
 
 #include <helpdesk/adapters/sqlite.hpp>
@@ -30,13 +31,18 @@ struct program_config {
     delivery_config delivery{};      ///< outbox relay and channels (spec §5)
     bool generated_secret = false;   ///< `--dev-generate-secret` made the JWT secret
     bool show_help = false;
+    /// `helpdesk-server api-key ...`: run this on the store and exit instead of serving.
+    std::optional<api_key_command> key_command{};
 };
 
 /// Reads the environment (`HELPDESK_<FLAG>`, e.g. `HELPDESK_JWT_SECRET`) and
 /// then the flags (`--jwt-secret X` or `--jwt-secret=X`), flags winning.
+/// When the first argument is `api-key`, the words that are not flags are its
+/// sub-command (see `parse_api_key_command`) and no JWT secret is needed.
 /// Throws `error{invalid_argument}` naming the flag for unknown flags, a
-/// missing value, a malformed number, or no JWT secret (unless
-/// `--dev-generate-secret`).
+/// missing value, a malformed number, the removed `--workflow-api-key` (flag
+/// or variable: keys live in the store now), a bad sub-command, or no JWT
+/// secret (unless `--dev-generate-secret`).
 [[nodiscard]] program_config parse_config(std::span<const std::string_view> args,
                                           const std::function<std::optional<std::string>(std::string_view)>& env);
 

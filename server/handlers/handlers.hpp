@@ -65,6 +65,11 @@ response workflow_status(call& c);
 response dead_events(call& c);
 response requeue_event(call& c);
 
+// The workflow system's API keys, for System Admins (api_key_handlers.cpp).
+response list_api_keys(call& c);
+response create_api_key(call& c);
+response revoke_api_key(call& c);
+
 // Operations (ops_handlers.cpp).
 response healthz(call& c);
 response readyz(call& c);

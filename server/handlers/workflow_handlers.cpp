@@ -13,7 +13,7 @@ response workflow_status(call& c) {
     const auto note = body.text("comment");
     const auto& number = c.params.at(0);
     const auto t = c.ctx.core.tickets().workflow_update_status(
-        number, status, note ? std::optional<std::string_view>{*note} : std::nullopt);
+        *c.key, number, status, note ? std::optional<std::string_view>{*note} : std::nullopt);
     // One ticket shape everywhere: owner and assignee as people, read through
     // the owner's view (public data only; no signed URLs for the caller). The
     // change is already saved: a failed read must not turn it into an error.

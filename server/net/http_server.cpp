@@ -51,9 +51,6 @@ void check(const server_options& o) {
     if (o.tls_certificate_file.has_value() != o.tls_private_key_file.has_value()) {
         problems["tls"].push_back("Give both the certificate and the private key, or neither.");
     }
-    if (o.workflow_api_key && o.workflow_api_key->size() < 16) {
-        problems["workflow_api_key"].push_back("Must be at least 16 characters.");
-    }
     if (!problems.empty()) {
         throw error(errc::invalid_argument, "the server options are not valid", std::move(problems));
     }

@@ -117,10 +117,32 @@ private:
                           "The body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).");
         }
         if (parser_->content_length().value_or(0) > 0 || parser_->chunked()) {
+            if (refusal_needs_store(req)) {
+                // The key is looked up in the store: on a worker, like a
+                // handler; the connection waits (nothing else reads it).
+                auto header = std::make_shared<request_type>(req.base());
+                boost::asio::post(host_.workers, [self = this->shared_from_this(), header, limit] {
+                    auto early = refuse_before_body(self->host_.application, *header);
+                    boost::asio::post(self->stream_.get_executor(), [self, early = std::move(early), limit]() mutable {
+                        if (early) {
+                            return self->refuse(std::move(*early));
+                        }
+                        self->start_body(limit);
+                    });
+                });
+                return;
+            }
             if (auto early = refuse_before_body(host_.application, req)) {
                 return refuse(std::move(*early));
             }
         }
+        start_body(limit);
+    }
+
+    // The header passed: reads the body within the route's `limit`.
+    void start_body(std::size_t limit) {
+        namespace bh = boost::beast::http;
+        const auto& req = parser_->get();
         parser_->body_limit(limit);
         lowest().expires_after(options().request_timeout);
         if (bh::token_list{req[bh::field::expect]}.exists("100-continue")) {

@@ -2,7 +2,8 @@
 // "Operations"): started as a child process on port 0 over a temporary SQLite
 // store, it prints where it listens and how to log in, serves, and exits 0 on
 // SIGTERM or SIGINT; --help lists the flags; bad configuration exits non-zero
-// with a clear message.
+// with a clear message; `api-key create|list|revoke` manage the workflow
+// system's keys on the same store and exit.
 #include "auth_support.hpp"
 
 #include <fcntl.h>
@@ -263,10 +264,12 @@ TEST_CASE("program - --help lists the flags with their environment variables and
     for (const auto* expected :
          {"--listen", "--store", "--jwt-secret", "HELPDESK_JWT_SECRET", "--dev-generate-secret", "--cors-origins",
           "--max-body-bytes", "--idle-timeout", "--request-timeout", "--max-connections", "--tls-cert", "--tls-key",
-          "--rate-limit-address", "--rate-limit-account", "--shutdown-grace", "--password-iterations", "SIGTERM"}) {
+          "--rate-limit-address", "--rate-limit-account", "--shutdown-grace", "--password-iterations", "SIGTERM",
+          "api-key create NAME", "api-key list", "api-key revoke ID", "X-API-Key"}) {
         INFO("expected := " << std::string{expected});
         CHECK(text.find(expected) != std::string::npos);
     }
+    CHECK(text.find("workflow-api-key") == std::string::npos);
 }
 
 TEST_CASE("program - without a JWT secret it refuses to start with a clear message") {
@@ -300,4 +303,110 @@ TEST_CASE("program - a short secret, an unknown flag or a bad value exits non-ze
         CHECK(code != -1);
         CHECK(server.stderr_text().find(run.expected) != std::string::npos);
     }
+}
+
+TEST_CASE("program - api-key create prints a key that works against the running server, list shows it, revoke stops it") {
+    temp_dir dir;
+    const std::string store = "sqlite://" + (dir.path / "desk.db").string();
+    // Made before the server ever ran: the command creates and migrates the store.
+    child create{{"api-key", "create", "ERP sync", "--store", store}, {}};
+    REQUIRE(create.wait() == 0);
+    const auto key_line = create.rest_of_stdout();
+    REQUIRE_MESSAGE(key_line.ends_with("\n"), key_line);
+    const auto key = key_line.substr(0, key_line.size() - 1);
+    CHECK(key.starts_with("hdk_"));
+    CHECK(key.size() == 52);
+    CHECK(create.stderr_text().find("ERP sync") != std::string::npos);
+    CHECK(create.stderr_text().find("shown this once") != std::string::npos);
+
+    child server{run_args(dir), {"HELPDESK_JWT_SECRET=" + test_secret, "HELPDESK_ADMIN_EMAIL=boss@desk.test",
+                                 "HELPDESK_ADMIN_PASSWORD=" + test_password}};
+    const auto banner = server.line();
+    REQUIRE(banner.has_value());
+    client web{port_of(*banner)};
+    const auto login = web.post("/api/token/admin/", {{"email", "boss@desk.test"}, {"password", test_password}});
+    REQUIRE_MESSAGE(login.status == 200, login.body);
+    const auto admin = login.text("access");
+    const auto ticket = web.post("/api/tickets/",
+                                 {{"subject", "Badge reader"},
+                                  {"category", "IT Category"},
+                                  {"sub_category", "Technical Support & Troubleshooting"},
+                                  {"description", "Blinks red."}},
+                                 admin);
+    REQUIRE_MESSAGE(ticket.status == 201, ticket.body);
+    const auto id = std::to_string(ticket.number("id"));
+    REQUIRE(web.post("/api/tickets/" + id + "/approve/", {{"priority", "High"}}, admin).status == 200);
+    const auto status_path = "/api/workflow/tickets/" + ticket.text("ticket_number") + "/status/";
+
+    const auto moved = web.post(status_path, {{"status", "In Progress"}}, "", {{"X-API-Key", key}});
+    REQUIRE_MESSAGE(moved.status == 200, moved.body);
+    const auto comments = web.get("/api/tickets/" + id + "/comments/", admin);
+    CHECK(comments.body.find("by the workflow system (key ERP sync)") != std::string::npos);
+    // The admin's list over HTTP sees the operator's key, made by nobody.
+    const auto listed = web.get("/api/workflow/api-keys/", admin).json().as_array();
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].at("created_by").is_null());
+
+    // list, while the server runs on the same file.
+    child list{{"api-key", "list", "--store", store}, {}};
+    REQUIRE(list.wait() == 0);
+    const auto table = list.rest_of_stdout();
+    CHECK(table.starts_with("ID"));
+    const auto row_at = table.find(key.substr(0, 12));
+    REQUIRE_MESSAGE(row_at != std::string::npos, table);
+    CHECK(table.find(key) == std::string::npos);
+    CHECK(table.find("ERP sync") != std::string::npos);
+    CHECK(table.find("operator") != std::string::npos);
+    const auto row_start = table.rfind('\n', row_at) + 1;
+    const auto key_id = table.substr(row_start, table.find(' ', row_start) - row_start);
+    CHECK(key_id == std::to_string(listed[0].at("id").as_int64()));
+
+    child revoke{{"api-key", "revoke", key_id, "--store", store}, {}};
+    REQUIRE(revoke.wait() == 0);
+    CHECK(revoke.stderr_text().find("revoked") != std::string::npos);
+    const auto refused = web.post(status_path, {{"status", "Resolved"}}, "", {{"X-API-Key", key}});
+    check_error(refused, 401, "unauthenticated");
+    CHECK(web.get("/api/tickets/" + id + "/", admin).text("status") == "In Progress");
+
+    server.signal(SIGTERM);
+    CHECK(server.wait() == 0);
+}
+
+TEST_CASE("program - api-key usage errors exit 2, failures exit 1, and the old key flag is refused with a pointer") {
+    temp_dir dir;
+    const std::string store = "sqlite://" + (dir.path / "desk.db").string();
+    struct run {
+        std::vector<std::string> args;
+        std::vector<std::string> env;
+        int code;
+        std::string expected;
+    };
+    for (const auto& r : std::vector<run>{
+             {{"api-key"}, {}, 2, "create, list or revoke"},
+             {{"api-key", "rotate", "--store", store}, {}, 2, "unknown action"},
+             {{"api-key", "create", "--store", store}, {}, 2, "one NAME"},
+             {{"api-key", "create", "a", "b", "--store", store}, {}, 2, "one NAME"},
+             {{"api-key", "list", "extra", "--store", store}, {}, 2, "no arguments"},
+             {{"api-key", "revoke", "--store", store}, {}, 2, "one ID"},
+             {{"api-key", "revoke", "abc", "--store", store}, {}, 2, "positive whole number"},
+             {{"api-key", "revoke", "-3", "--store", store}, {}, 2, "positive whole number"},
+             {{"api-key", "list", "--no-such-flag"}, {}, 2, "unknown flag"},
+             {{"api-key", "revoke", "42", "--store", store}, {}, 1, "does not exist"},
+             {{"api-key", "create", "two\nlines", "--store", store}, {}, 1, "name"},
+             {{"api-key", "list", "--store", "mysql://x"}, {}, 1, "mysql"},
+             {{"--jwt-secret", test_secret, "--workflow-api-key", "workflow-key-0123456789"}, {}, 2, "api-key create"},
+             {{"--jwt-secret", test_secret}, {"HELPDESK_WORKFLOW_API_KEY=workflow-key-0123456789"}, 2,
+              "HELPDESK_WORKFLOW_API_KEY"},
+         }) {
+        CAPTURE(r.expected);
+        child program{r.args, r.env};
+        CHECK(program.wait() == r.code);
+        CHECK(program.stderr_text().find(r.expected) != std::string::npos);
+        CHECK(program.rest_of_stdout().find("listening") == std::string::npos);
+        CHECK(program.rest_of_stdout().find("hdk_") == std::string::npos);
+    }
+    // No key was made by any of them.
+    child list{{"api-key", "list", "--store", store}, {}};
+    REQUIRE(list.wait() == 0);
+    CHECK(list.rest_of_stdout().find("hdk_") == std::string::npos);
 }

@@ -141,6 +141,13 @@ TEST_CASE("cors - preflights from a bad origin or asking for a disallowed method
     const auto bad_method = preflight(web, "/api/tickets/", allowed_origin, "DELETE", "");
     CHECK(bad_method.status == 403);
     check_no_cors_grant(bad_method);
+    // Methods are the path's own: DELETE where a route takes it, nowhere else.
+    const auto key_delete = preflight(web, "/api/workflow/api-keys/1/", allowed_origin, "DELETE", "authorization");
+    CHECK(key_delete.status == 204);
+    CHECK(key_delete.header("Access-Control-Allow-Methods").find("DELETE") != std::string::npos);
+    CHECK(key_delete.header("Access-Control-Allow-Methods").find("POST") == std::string::npos);
+    check_no_cors_grant(preflight(web, "/api/workflow/api-keys/", allowed_origin, "DELETE", ""));
+    check_no_cors_grant(preflight(web, "/api/no-such-thing/", allowed_origin, "POST", ""));
     const auto null_origin = preflight(web, "/api/tickets/", "null", "POST", "");
     CHECK(null_origin.status == 403);
     check_no_cors_grant(null_origin);

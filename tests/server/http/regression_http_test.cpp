@@ -144,15 +144,16 @@ TEST_CASE_TEMPLATE("defect 7 - bearer tokens and the API key are not accepted in
     const auto approved =
         web.post("/api/tickets/" + std::to_string(ticket.at("id").as_int64()) + "/approve/", {{"priority", "High"}}, cora.access);
     REQUIRE_MESSAGE(approved.status == 200, approved.body);
+    const auto key = f.workflow_key();
     for (const auto* name : {"api_key", "apikey", "key", "X-API-Key"}) {
         INFO("name := " << std::string{name});
-        const auto r = web.post("/api/workflow/tickets/" + number + "/status/?" + name + "=workflow-key-0123456789",
+        const auto r = web.post("/api/workflow/tickets/" + number + "/status/?" + name + "=" + key,
                                 {{"status", "In Progress"}});
         check_unauthenticated(r);
     }
     // The header is the way.
     const auto by_header = web.post("/api/workflow/tickets/" + number + "/status/", {{"status", "In Progress"}}, "",
-                                    {{"X-API-Key", "workflow-key-0123456789"}});
+                                    {{"X-API-Key", key}});
     CHECK_MESSAGE(by_header.status != 401, by_header.body);
     CHECK(by_header.status < 500);
 }

@@ -34,11 +34,29 @@ TEST_CASE("an upload without credentials is refused before its body is read") {
                             alice.access);
     CHECK(ok.status == 201);
 
-    // The workflow route checks its API key first too.
-    auto s3 = raw_connect(ioc, f.port());
-    raw_write(s3, "POST /api/workflow/tickets/TX0001/status/ HTTP/1.1\r\nHost: x\r\nX-API-Key: wrong-key-0000000000\r\n"
-                  "Content-Type: application/json\r\nContent-Length: 500000\r\n\r\n");
-    CHECK(raw_read(s3, std::chrono::milliseconds{3000}).data.starts_with("HTTP/1.1 401"));
+    // The workflow route checks its API key first too: one that cannot be a
+    // key, one shaped like a key but unknown, and a revoked one are all
+    // looked up and refused from the header alone.
+    const auto revoked = f.desk().api_keys().create_for_operator("old");
+    (void)f.desk().api_keys().revoke_for_operator(revoked.record.id);
+    for (const std::string& key : {std::string{"wrong-key-0000000000"}, "hdk_" + std::string(48, '7'), revoked.key}) {
+        CAPTURE(key);
+        auto s3 = raw_connect(ioc, f.port());
+        raw_write(s3, "POST /api/workflow/tickets/TX0001/status/ HTTP/1.1\r\nHost: x\r\nX-API-Key: " + key +
+                          "\r\nContent-Type: application/json\r\nContent-Length: 500000\r\n\r\n");
+        const auto got3 = raw_read(s3, std::chrono::milliseconds{3000});
+        CHECK(got3.data.starts_with("HTTP/1.1 401"));
+        CHECK(got3.closed);
+    }
+    // A live key reads the body and reaches the handler.
+    const auto live = f.desk().api_keys().create_for_operator("live").key;
+    auto s4 = raw_connect(ioc, f.port());
+    const std::string body = R"({"status": "In Progress"})";
+    raw_write(s4, "POST /api/workflow/tickets/TX0001/status/ HTTP/1.1\r\nHost: x\r\nX-API-Key: " + live +
+                      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                      "\r\nConnection: close\r\n\r\n" + body);
+    const auto got4 = raw_read(s4, std::chrono::milliseconds{3000});
+    CHECK_MESSAGE(got4.data.starts_with("HTTP/1.1 409"), got4.data); // the ticket is New: read and judged
 }
 
 TEST_CASE("the per-account login bucket is keyed on the trimmed email") {

@@ -10,7 +10,6 @@ helpdesk::server_options test_options() {
     o.worker_threads = 2;
     o.address_limit = helpdesk::rate_limit{100000, std::chrono::milliseconds{1}};
     o.account_limit = helpdesk::rate_limit{100000, std::chrono::milliseconds{1}};
-    o.workflow_api_key = "workflow-key-0123456789";
     o.cors_origins = {"https://desk.example.com"};
     return o;
 }

@@ -137,6 +137,12 @@ public:
         return p;
     }
 
+    /// A new API key of the workflow system, made through the engine as the
+    /// operator's `helpdesk-server api-key create` does; the key's text.
+    std::string workflow_key(const std::string& name = "workflow") {
+        return desk_->api_keys().create_for_operator(name).key;
+    }
+
     /// Raises a ticket over HTTP as `owner`; returns its JSON.
     boost::json::object ticket(const person& owner, const std::string& subject = "Printer on fire") {
         auto r = client_->post("/api/tickets/",

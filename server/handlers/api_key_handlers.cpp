@@ -1,0 +1,29 @@
+#include "handlers/handlers.hpp"
+
+#include "app/form.hpp"
+#include "app/json_views.hpp"
+
+namespace helpdesk::server::handlers {
+
+response list_api_keys(call& c) {
+    boost::json::array rows;
+    for (const auto& k : c.ctx.core.api_keys().list(c.actor())) {
+        rows.push_back(api_key_json(k));
+    }
+    return json_response(rows);
+}
+
+response create_api_key(call& c) {
+    const auto body = form::read(c, false);
+    const auto made = c.ctx.core.api_keys().create(c.actor(), body.text("name").value_or(""));
+    auto shown = api_key_json(made.record);
+    shown["key"] = made.key; // the only time it is ever shown
+    return json_response(shown, http::status::created);
+}
+
+response revoke_api_key(call& c) {
+    (void)c.ctx.core.api_keys().revoke(c.actor(), c.id_param(0));
+    return empty_response(http::status::no_content);
+}
+
+} // namespace helpdesk::server::handlers
