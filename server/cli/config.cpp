@@ -302,13 +302,15 @@ program_config parse_config(std::span<const std::string_view> args,
     if (c.show_help) {
         return c;
     }
-    if (env(env_name("workflow-api-key"))) {
-        bad("workflow-api-key", "HELPDESK_WORKFLOW_API_KEY is no longer read: the workflow system's keys live in "
-                                "the store; make one with `helpdesk-server api-key create NAME` (see --help)");
-    }
     if (key_command) {
         c.key_command = parse_api_key_command(command_words);
         return c; // no server runs: no JWT secret needed
+    }
+    // A server that silently dropped its old key would refuse the workflow
+    // system; say so at start instead (the api-key command above still runs).
+    if (env(env_name("workflow-api-key"))) {
+        bad("workflow-api-key", "HELPDESK_WORKFLOW_API_KEY is no longer read: the workflow system's keys live in "
+                                "the store; make one with `helpdesk-server api-key create NAME` (see --help)");
     }
     if (c.server.jwt_secret.empty()) {
         if (!c.generated_secret) {
