@@ -1,5 +1,6 @@
 #include "mail_plan.hpp"
 
+#include "escaping.hpp"
 #include "payload.hpp"
 
 #include <helpdesk/engine.hpp>
@@ -67,6 +68,16 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
     return t;
 }
 
+// Fields shown on one line (subjects, names, statuses) stay on one line
+// whatever the payload holds; reasons and comments keep their line breaks.
+void flatten(mail_request& r) {
+    for (auto* text : {&r.to.first_name, &r.to.last_name, &r.ticket.number, &r.ticket.subject, &r.ticket.status,
+                       &r.ticket.old_status, &r.ticket.priority, &r.ticket.department, &r.ticket.owner_name,
+                       &r.ticket.comment_author}) {
+        *text = header_safe(*text);
+    }
+}
+
 } // namespace
 
 std::vector<mail_request> plan_mail(engine& core, const outbox_event& event, std::string_view public_url,
@@ -102,6 +113,7 @@ std::vector<mail_request> plan_mail(engine& core, const outbox_event& event, std
             throw delivery_failure("SMTP: event " + std::to_string(event.id) + " (account.rejected) has no email",
                                    true);
         }
+        flatten(base);
         mails.push_back(std::move(base));
         return mails;
     }
@@ -128,6 +140,7 @@ std::vector<mail_request> plan_mail(engine& core, const outbox_event& event, std
         auto mail = base;
         mail.to = to_recipient(person);
         mail.to_owner = owner && person.id == *owner;
+        flatten(mail);
         mails.push_back(std::move(mail));
     }
     return mails;

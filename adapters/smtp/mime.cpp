@@ -12,10 +12,14 @@ namespace {
 
 constexpr char hex_digits[] = "0123456789ABCDEF";
 constexpr std::size_t max_qp_line = 76;
-// "=?UTF-8?B?" + "?=" leave 63 of RFC 2047's 75 characters: 60 base64 characters, 45 bytes.
-constexpr std::size_t max_word_bytes = 45;
-// "Subject: " plus a value this long stays within RFC 5322's 78-character line.
+// 39 bytes make 52 base64 characters, a 64-character encoded word: with
+// "Subject: " in front it stays within RFC 5322's 78-character line (RFC
+// 2047 allows 75).
+constexpr std::size_t max_word_bytes = 39;
+// "Subject: " plus a value this long stays within the 78 characters too.
 constexpr std::size_t max_plain_header = 68;
+// A mailbox longer than this is folded so `From: ` or `To: ` lines stay short.
+constexpr std::size_t max_mailbox_line = 70;
 
 bool is_printable_ascii(std::string_view text) noexcept {
     return std::all_of(text.begin(), text.end(), [](char c) {
@@ -188,9 +192,15 @@ std::string format_mailbox(const mailbox& box) {
         return address;
     }
     if (is_printable_ascii(name) && name.find("=?") == std::string::npos) {
-        return quoted_name(name) + " " + address;
+        auto quoted = quoted_name(name);
+        if (quoted.size() + 1 + address.size() <= max_mailbox_line) {
+            return quoted + " " + address;
+        }
     }
-    return encoded_words(name) + " " + address;
+    // Encoded words fold cleanly where a long quoted string would not.
+    auto words = encoded_words(name);
+    const auto last_line = words.size() - (words.rfind('\n') == std::string::npos ? 0 : words.rfind('\n') + 1);
+    return words + (last_line + 1 + address.size() <= max_mailbox_line ? " " : "\r\n ") + address;
 }
 
 std::string format_date(time_point t) {

@@ -1,0 +1,357 @@
+// The SMTP conversation: AUTH, STARTTLS and smtps, refused recipients,
+// a server that is down or silent, and how each failure is reported.
+
+#include "smtp_fixture.hpp"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace helpdesk;
+using namespace smtptest;
+
+namespace {
+
+bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+/// An account-approved event for erin@example.com, already claimed.
+struct one_event : mail_fixture {
+    account erin = named("erin@example.com", "Erin", "Employee");
+    outbox_event event = claim_one(event_kind::account_approved);
+};
+
+/// A listening socket that never answers (the kernel completes the TCP
+/// handshake, nobody ever says 220).
+class silent_server {
+public:
+    silent_server() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        REQUIRE(fd_ >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        REQUIRE(::listen(fd_, 4) == 0);
+        socklen_t len = sizeof addr;
+        REQUIRE(::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+        port_ = ntohs(addr.sin_port);
+    }
+    ~silent_server() { ::close(fd_); }
+    silent_server(const silent_server&) = delete;
+    silent_server& operator=(const silent_server&) = delete;
+    [[nodiscard]] int port() const noexcept { return port_; }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+} // namespace
+
+TEST_CASE("AUTH with the configured user and password is accepted") {
+    if (!sink_available()) {
+        return;
+    }
+    sink_config config;
+    config.auth = "mailer:s3cret-Pass";
+    smtp_sink sink{config};
+    one_event f;
+    auto opts = options_for(sink);
+    opts.username = "mailer";
+    opts.password = "s3cret-Pass";
+    smtp::make_notifier(f.desk, opts)->deliver(f.event);
+    const auto mails = sink.messages();
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].auth_login == "mailer");
+    check_well_formed(mails[0], "erin@example.com");
+}
+
+TEST_CASE("a wrong password or no AUTH at all is refused, permanently, without the password in the error") {
+    if (!sink_available()) {
+        return;
+    }
+    sink_config config;
+    config.auth = "mailer:s3cret-Pass";
+    smtp_sink sink{config};
+    one_event f;
+    auto opts = options_for(sink);
+    opts.username = "mailer";
+    opts.password = "Wrong-Pass-123";
+    const auto wrong = expect_failure(*smtp::make_notifier(f.desk, opts), f.event);
+    CHECK(wrong.permanent());
+    CHECK(contains(wrong.what(), "erin@example.com"));
+    CHECK_FALSE(contains(wrong.what(), "Wrong-Pass-123"));
+    CHECK_FALSE(contains(wrong.what(), "s3cret"));
+
+    // Without credentials the server answers MAIL FROM with 530: a 5xx, permanent too.
+    const auto anonymous = expect_failure(*smtp::make_notifier(f.desk, options_for(sink)), f.event);
+    CHECK(anonymous.permanent());
+    CHECK(contains(anonymous.what(), "530"));
+    CHECK(sink.messages().empty());
+}
+
+TEST_CASE("STARTTLS: opportunistic uses it when offered and goes plain when not, required insists") {
+    if (!sink_available()) {
+        return;
+    }
+    test_certificate cert;
+    sink_config tls_config;
+    tls_config.starttls = true;
+    tls_config.cert = cert.cert;
+    tls_config.key = cert.key;
+    tls_config.auth = "mailer:s3cret-Pass";
+    tls_config.require_starttls = true; // and AUTH only after it
+    smtp_sink with_tls{tls_config};
+    smtp_sink without_tls;
+    one_event f;
+
+    SUBCASE("opportunistic, offered: encrypted, AUTH after STARTTLS") {
+        auto opts = options_for(with_tls);
+        opts.tls = smtp::tls_mode::opportunistic;
+        opts.verify_peer = false; // a self-signed test certificate
+        opts.username = "mailer";
+        opts.password = "s3cret-Pass";
+        smtp::make_notifier(f.desk, opts)->deliver(f.event);
+        const auto mails = with_tls.messages();
+        REQUIRE(mails.size() == 1);
+        CHECK(mails[0].tls);
+        CHECK(mails[0].auth_login == "mailer");
+    }
+    SUBCASE("opportunistic, not offered: delivered in the clear") {
+        auto opts = options_for(without_tls);
+        opts.tls = smtp::tls_mode::opportunistic;
+        smtp::make_notifier(f.desk, opts)->deliver(f.event);
+        const auto mails = without_tls.messages();
+        REQUIRE(mails.size() == 1);
+        CHECK_FALSE(mails[0].tls);
+    }
+    SUBCASE("required, offered: encrypted") {
+        auto opts = options_for(with_tls);
+        opts.tls = smtp::tls_mode::required;
+        opts.verify_peer = false;
+        opts.username = "mailer";
+        opts.password = "s3cret-Pass";
+        smtp::make_notifier(f.desk, opts)->deliver(f.event);
+        const auto mails = with_tls.messages();
+        REQUIRE(mails.size() == 1);
+        CHECK(mails[0].tls);
+    }
+    SUBCASE("required, not offered: a permanent failure, nothing sent") {
+        auto opts = options_for(without_tls);
+        opts.tls = smtp::tls_mode::required;
+        const auto failure = expect_failure(*smtp::make_notifier(f.desk, opts), f.event);
+        CHECK(failure.permanent());
+        CHECK(without_tls.messages().empty());
+    }
+    SUBCASE("off against a server that insists on STARTTLS: refused (530), permanent") {
+        auto opts = options_for(with_tls);
+        opts.username = "mailer";
+        opts.password = "s3cret-Pass";
+        const auto failure = expect_failure(*smtp::make_notifier(f.desk, opts), f.event);
+        CHECK(failure.permanent());
+        CHECK(with_tls.messages().empty());
+    }
+    SUBCASE("verify_peer refuses a self-signed certificate: transient (certificates get fixed)") {
+        auto opts = options_for(with_tls);
+        opts.tls = smtp::tls_mode::required;
+        opts.verify_peer = true;
+        const auto failure = expect_failure(*smtp::make_notifier(f.desk, opts), f.event);
+        CHECK_FALSE(failure.permanent());
+        CHECK(with_tls.messages().empty());
+    }
+}
+
+TEST_CASE("smtps:// speaks TLS from the first byte") {
+    if (!sink_available()) {
+        return;
+    }
+    test_certificate cert;
+    sink_config config;
+    config.implicit_tls = true;
+    config.cert = cert.cert;
+    config.key = cert.key;
+    smtp_sink sink{config};
+    REQUIRE(sink.url().rfind("smtps://", 0) == 0);
+    one_event f;
+    auto opts = options_for(sink);
+    opts.tls = smtp::tls_mode::required;
+    opts.verify_peer = false;
+    smtp::make_notifier(f.desk, opts)->deliver(f.event);
+    const auto mails = sink.messages();
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].tls);
+    check_well_formed(mails[0], "erin@example.com");
+}
+
+TEST_CASE("a recipient refused with 550 is a permanent failure, with 451 a transient one") {
+    if (!sink_available()) {
+        return;
+    }
+    sink_config config;
+    config.rejects = {{"gone@example.com", 550}, {"busy@example.com", 451}};
+    smtp_sink sink{config};
+    mail_fixture f;
+    const auto mailer = smtp::make_notifier(f.desk, options_for(sink));
+    (void)f.named("gone@example.com", "Gina", "Gone");
+    const auto gone = f.claim_one(event_kind::account_approved);
+    const auto refused = expect_failure(*mailer, gone);
+    CHECK(refused.permanent());
+    CHECK(contains(refused.what(), "550"));
+    CHECK(contains(refused.what(), "gone@example.com"));
+
+    (void)f.named("busy@example.com", "Bea", "Busy");
+    const auto busy = f.claim_one(event_kind::account_approved);
+    const auto later = expect_failure(*mailer, busy);
+    CHECK_FALSE(later.permanent());
+    CHECK(contains(later.what(), "451"));
+    CHECK(sink.messages().empty());
+}
+
+TEST_CASE("one refused recipient does not hold up the others, and the event still reports the refusal") {
+    if (!sink_available()) {
+        return;
+    }
+    sink_config config;
+    config.rejects = {{"cora@example.com", 550}};
+    smtp_sink sink{config};
+    mail_fixture f;
+    (void)f.named("cora@example.com", "Cora", "Coordinator", "Ticket Coordinator");
+    const auto owner = f.named("erin@example.com", "Erin", "Employee");
+    (void)f.raise(owner);
+    const auto created = f.claim_one(event_kind::ticket_created);
+    const auto failure = expect_failure(*smtp::make_notifier(f.desk, options_for(sink)), created);
+    CHECK(failure.permanent());
+    CHECK(contains(failure.what(), "cora@example.com"));
+    const auto mails = sink.messages();
+    CHECK(mails.size() == 2); // the owner and the admin have theirs
+    CHECK(sent_to(mails, "erin@example.com").size() == 1);
+    CHECK(sent_to(mails, "admin@example.com").size() == 1);
+}
+
+TEST_CASE("a server that is down is a transient failure, and the same event goes through once it is back") {
+    if (!sink_available()) {
+        return;
+    }
+    smtp_sink sink;
+    one_event f;
+    const auto mailer = smtp::make_notifier(f.desk, options_for(sink));
+    sink.stop();
+    const auto failure = expect_failure(*mailer, f.event);
+    CHECK_FALSE(failure.permanent());
+    CHECK(contains(failure.what(), "erin@example.com"));
+
+    sink.start();
+    mailer->deliver(f.event);
+    const auto mails = sink.messages();
+    REQUIRE(mails.size() == 1);
+    check_well_formed(mails[0], "erin@example.com");
+}
+
+TEST_CASE("a server that never answers times out: transient") {
+    silent_server silent;
+    one_event f;
+    smtp::options opts;
+    opts.url = "smtp://127.0.0.1:" + std::to_string(silent.port());
+    opts.tls = smtp::tls_mode::off;
+    opts.from = desk_from;
+    opts.public_url = desk_url;
+    opts.timeout = std::chrono::seconds{1};
+    const auto started = std::chrono::steady_clock::now();
+    const auto failure = expect_failure(*smtp::make_notifier(f.desk, opts), f.event);
+    const auto took = std::chrono::steady_clock::now() - started;
+    CHECK_FALSE(failure.permanent());
+    CHECK(contains(failure.what(), "imeout"));
+    CHECK(took < std::chrono::seconds{5});
+}
+
+TEST_CASE("through the outbox: delivered events are settled, refused ones parked dead, transient ones retried") {
+    if (!sink_available()) {
+        return;
+    }
+    sink_config config;
+    config.rejects = {{"gone@example.com", 550}, {"busy@example.com", 451}};
+    smtp_sink sink{config};
+    mail_fixture f;
+    const auto mailer = smtp::make_notifier(f.desk, options_for(sink));
+    (void)f.named("erin@example.com", "Erin", "Employee");
+    (void)f.named("gone@example.com", "Gina", "Gone");
+    (void)f.named("busy@example.com", "Bea", "Busy");
+    // Three registrations and three approvals.
+    CHECK(f.desk.outbox().deliver_due(*mailer) == 2);
+    CHECK(f.desk.outbox().count(outbox_state::delivered) == 2);
+    CHECK(f.desk.outbox().count(outbox_state::dead) == 2);
+    CHECK(f.desk.outbox().count(outbox_state::pending) == 2);
+    CHECK(sink.messages().size() == 2);
+    for (const auto& m : sink.messages()) {
+        CHECK(m.rcpt_tos == std::vector<std::string>{"erin@example.com"});
+    }
+}
+
+TEST_CASE("options are checked when the notifier is made") {
+    mail_fixture f;
+    smtp::options good;
+    good.url = "smtp://mail.example.com:587";
+    good.from = "desk@example.com";
+    good.public_url = "https://desk.example.com";
+    CHECK(smtp::make_notifier(f.desk, good) != nullptr);
+    auto smtps = good;
+    smtps.url = "SMTPS://mail.example.com";
+    CHECK(smtp::make_notifier(f.desk, smtps) != nullptr);
+
+    const auto refused = [&](smtp::options o, const std::string& field) {
+        CAPTURE(field);
+        const auto e = helpdesk::testing::expect_error(errc::invalid_argument,
+                                                       [&] { (void)smtp::make_notifier(f.desk, o); });
+        CHECK(e.fields().count(field) == 1);
+    };
+    auto o = good;
+    o.url.clear();
+    refused(o, "url");
+    o = good;
+    o.url = "http://mail.example.com";
+    refused(o, "url");
+    o = good;
+    o.url = "smtp://";
+    refused(o, "url");
+    o = good;
+    o.url = "smtp://mail.example.com\r\nRCPT TO:<x@example.com>";
+    refused(o, "url");
+    o = good;
+    o.from.clear();
+    refused(o, "from");
+    o = good;
+    o.from = "desk@example.com>\r\nBcc: x@example.com";
+    refused(o, "from");
+    o = good;
+    o.from_name = "Desk\r\nBcc: x@example.com";
+    refused(o, "from_name");
+    o = good;
+    o.public_url.clear();
+    refused(o, "public_url");
+    o = good;
+    o.public_url = "javascript:alert(1)";
+    refused(o, "public_url");
+    o = good;
+    o.timeout = std::chrono::seconds{0};
+    refused(o, "timeout");
+    o = smtps;
+    o.tls = smtp::tls_mode::off;
+    refused(o, "tls");
+
+    // The error names the option, never the URL (it may carry credentials).
+    o = good;
+    o.url = "ftp://user:hunter2@mail.example.com";
+    try {
+        (void)smtp::make_notifier(f.desk, o);
+        FAIL("expected invalid_argument");
+    } catch (const helpdesk::error& e) {
+        CHECK_FALSE(contains(e.what(), "hunter2"));
+        for (const auto& [name, messages] : e.fields()) {
+            for (const auto& m : messages) {
+                CHECK_FALSE(contains(m, "hunter2"));
+            }
+        }
+    }
+}
