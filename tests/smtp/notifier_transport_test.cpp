@@ -3,6 +3,10 @@
 
 #include "smtp_fixture.hpp"
 
+#include <atomic>
+#include <set>
+#include <thread>
+
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -287,6 +291,45 @@ TEST_CASE("through the outbox: delivered events are settled, refused ones parked
     for (const auto& m : sink.messages()) {
         CHECK(m.rcpt_tos == std::vector<std::string>{"erin@example.com"});
     }
+}
+
+TEST_CASE("one notifier delivers from several threads at once") {
+    if (!sink_available()) {
+        return;
+    }
+    smtp_sink sink;
+    mail_fixture f;
+    for (int i = 0; i < 12; ++i) {
+        (void)f.named("person" + std::to_string(i) + "@example.com", "Pat", "Person");
+    }
+    const auto events = f.claim(event_kind::account_approved);
+    REQUIRE(events.size() == 12);
+    const auto mailer = smtp::make_notifier(f.desk, options_for(sink));
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = static_cast<std::size_t>(t); i < events.size(); i += 4) {
+                try {
+                    mailer->deliver(events[i]);
+                } catch (...) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    CHECK(failures == 0);
+    const auto mails = sink.messages();
+    REQUIRE(mails.size() == 12);
+    std::set<std::string> recipients;
+    for (const auto& m : mails) {
+        check_well_formed(m, m.rcpt_tos.at(0));
+        recipients.insert(m.rcpt_tos.at(0));
+    }
+    CHECK(recipients.size() == 12);
 }
 
 TEST_CASE("options are checked when the notifier is made") {
