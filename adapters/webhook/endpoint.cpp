@@ -27,6 +27,15 @@ std::variant<endpoint, std::string> parse_endpoint(std::string_view url) {
     if (url.find('\0') != std::string_view::npos) {
         return std::string{"Must not contain a NUL byte."};
     }
+    // libcurl, like browsers, reads `https:///hook` as the host "hook"; by
+    // RFC 3986 its authority is empty, and a typo is likelier than a host
+    // named like a path.
+    if (const auto authority = url.find("://"); authority != std::string_view::npos) {
+        const auto after = url.substr(authority + 3);
+        if (after.empty() || after.front() == '/' || after.front() == '?' || after.front() == '#') {
+            return std::string{"Must name a host."};
+        }
+    }
     auto parsed = make_url_handle();
     const std::string text{url};
     // Any scheme parses, so that every one but http and https gets the same refusal below.

@@ -1,0 +1,253 @@
+// Event-format deliveries to a real HTTP receiver: headers, signature, body,
+// filtering and what each kind of answer means.
+
+#include "webhook_support.hpp"
+
+#include <ctime>
+
+namespace helpdesk::testing {
+namespace {
+
+// A ticket raised by a fresh employee: its `ticket.created` event, claimed.
+struct created_ticket {
+    fixture f;
+    account owner = f.employee("owner@example.com");
+    ticket item = f.raise(owner);
+    outbox_event event = event_of(claim_all(f.desk), event_kind::ticket_created);
+};
+
+attempt deliver_with(const receiver_script& script, std::chrono::milliseconds timeout = std::chrono::milliseconds{5000}) {
+    created_ticket t;
+    http_receiver receiver(script);
+    auto o = options_for(receiver);
+    o.timeout = timeout;
+    const auto channel = webhook::make_notifier(t.f.desk, o);
+    auto result = try_deliver(*channel, t.event);
+    CHECK(result.what.find(webhook_secret) == std::string::npos);
+    return result;
+}
+
+} // namespace
+
+TEST_CASE("webhook: POSTs with the event, delivery, timestamp and signature headers, and the signature verifies") {
+    created_ticket t;
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+
+    const auto before = std::time(nullptr);
+    const auto result = try_deliver(*channel, t.event);
+    const auto after = std::time(nullptr);
+    CHECK_FALSE(result.failed);
+
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    const auto& r = requests[0];
+    CHECK(r.method == "POST");
+    CHECK(r.path == "/hooks/helpdesk");
+    CHECK(r.header("Content-Type") == "application/json");
+    CHECK(r.header("User-Agent").value_or("").rfind("helpdesk-webhook/", 0) == 0);
+    CHECK(r.header("X-Helpdesk-Event") == "ticket.created");
+    CHECK(r.header("X-Helpdesk-Delivery") == std::to_string(t.event.id));
+    CHECK_FALSE(r.header("Expect").has_value());
+
+    // Unix seconds at send time (real time, not the engine's fixed test clock).
+    const auto timestamp = std::stoll(r.header("X-Helpdesk-Timestamp").value_or("0"));
+    CHECK(timestamp >= before);
+    CHECK(timestamp <= after);
+
+    const auto signature = r.header("X-Helpdesk-Signature").value_or("");
+    CHECK(signature.rfind("sha256=", 0) == 0);
+    CHECK(signature.size() == 7 + 64);
+    CHECK(signature_verifies(r, webhook_secret));
+
+    // A receiver must refuse a tampered body, another secret or a moved timestamp.
+    auto tampered = r;
+    tampered.body.replace(tampered.body.find("ticket.created"), 14, "ticket.closed!");
+    CHECK_FALSE(signature_verifies(tampered, webhook_secret));
+    CHECK_FALSE(signature_verifies(r, webhook_secret + "x"));
+    CHECK_FALSE(signature_verifies(r, "another-secret-of-enough-bytes"));
+    CHECK(expected_signature(webhook_secret, std::to_string(timestamp + 1), r.body) != signature);
+
+    // The secret itself travels nowhere.
+    CHECK(r.body.find(webhook_secret) == std::string::npos);
+    for (const auto& [name, value] : r.headers) {
+        CHECK(value.find(webhook_secret) == std::string::npos);
+    }
+}
+
+TEST_CASE("webhook: the event-format body is id, event, created_at and the event's payload as data") {
+    created_ticket t;
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+    REQUIRE_FALSE(try_deliver(*channel, t.event).failed);
+
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    const auto body = json_of(requests[0].body);
+    CHECK(body.size() == 4);
+    CHECK(body.at("id").to_number<std::int64_t>() == t.event.id);
+    CHECK(body.at("event").as_string() == "ticket.created");
+    CHECK(body.at("created_at").as_string() == "2026-03-02T09:00:00Z");
+    CHECK(body.at("data") == boost::json::parse(t.event.payload));
+    CHECK(body.at("data").as_object().size() > 0);
+}
+
+TEST_CASE("webhook: an event with a one-time secret is sent without it") {
+    fixture f;
+    (void)f.desk.accounts().admin_create(f.admin.id, [] {
+        admin_create_request r;
+        r.email = "new.hire@example.com";
+        r.first_name = "Nina";
+        r.last_name = "Hire";
+        r.department = "IT Department";
+        return r;
+    }());
+    auto event = event_of(claim_all(f.desk), event_kind::account_created);
+    // The set-password token, as the relay hands it over (set here so the
+    // check does not depend on the store keeping it).
+    event.secret = "set-password-token-5f1e2d3c4b5a";
+
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(f.desk, options_for(receiver));
+    REQUIRE_FALSE(try_deliver(*channel, event).failed);
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].body.find(*event.secret) == std::string::npos);
+    CHECK(json_of(requests[0].body).at("data").at("email") == "new.hire@example.com");
+}
+
+TEST_CASE("webhook: the event format sends only the kinds listed in events") {
+    created_ticket t;
+    http_receiver receiver;
+    auto o = options_for(receiver);
+    o.events = {"ticket.approved"};
+    const auto channel = webhook::make_notifier(t.f.desk, o);
+    CHECK_FALSE(try_deliver(*channel, t.event).failed);
+    CHECK(receiver.requests().empty());
+
+    o.events = {"ticket.approved", "ticket.created"};
+    const auto listening = webhook::make_notifier(t.f.desk, o);
+    CHECK_FALSE(try_deliver(*listening, t.event).failed);
+    CHECK(receiver.requests().size() == 1);
+}
+
+TEST_CASE("webhook: a payload that is not a JSON object is a permanent failure") {
+    created_ticket t;
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+    auto broken = t.event;
+    broken.payload = "[1, 2";
+    const auto result = try_deliver(*channel, broken);
+    CHECK(result.failed);
+    CHECK(result.permanent);
+    CHECK(receiver.requests().empty());
+}
+
+TEST_CASE("webhook: 200 and 204 are delivered") {
+    CHECK_FALSE(deliver_with({{200}}).failed);
+    CHECK_FALSE(deliver_with({{204}}).failed);
+}
+
+TEST_CASE("webhook: 500 and 503 are transient failures that name the status") {
+    auto result = deliver_with({{500}});
+    CHECK(result.failed);
+    CHECK_FALSE(result.permanent);
+    CHECK(result.what.find("HTTP 500") != std::string::npos);
+    CHECK(result.what.find("http://127.0.0.1:") != std::string::npos);
+    CHECK(result.what.find("/hooks/helpdesk") == std::string::npos); // paths may hold tokens
+
+    result = deliver_with({{503}});
+    CHECK(result.failed);
+    CHECK_FALSE(result.permanent);
+}
+
+TEST_CASE("webhook: 429 and 408 are transient failures") {
+    for (const int status : {429, 408}) {
+        const auto result = deliver_with({{status}});
+        CHECK_MESSAGE(result.failed, status);
+        CHECK_MESSAGE(!result.permanent, status);
+        CHECK(result.what.find("HTTP " + std::to_string(status)) != std::string::npos);
+    }
+}
+
+TEST_CASE("webhook: 410, 400, 401 and 404 are permanent failures") {
+    for (const int status : {410, 400, 401, 404}) {
+        const auto result = deliver_with({{status}});
+        CHECK_MESSAGE(result.failed, status);
+        CHECK_MESSAGE(result.permanent, status);
+        CHECK(result.what.find("HTTP " + std::to_string(status)) != std::string::npos);
+    }
+}
+
+TEST_CASE("webhook: a 301 is a permanent failure and the redirect is not followed") {
+    created_ticket t;
+    http_receiver receiver({{301, 200}});
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+    const auto result = try_deliver(*channel, t.event);
+    CHECK(result.failed);
+    CHECK(result.permanent);
+    CHECK(result.what.find("HTTP 301") != std::string::npos);
+    CHECK(result.what.find("not followed") != std::string::npos);
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1); // nothing went to Location: /moved
+    CHECK(requests[0].path == "/hooks/helpdesk");
+}
+
+TEST_CASE("webhook: the answers of a retried event follow the receiver, 500 then 200") {
+    created_ticket t;
+    http_receiver receiver({{500, 200}});
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+    CHECK(try_deliver(*channel, t.event).failed);
+    CHECK_FALSE(try_deliver(*channel, t.event).failed);
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 2);
+    // The same delivery id both times, so the receiver can de-duplicate.
+    CHECK(requests[0].header("X-Helpdesk-Delivery") == requests[1].header("X-Helpdesk-Delivery"));
+    CHECK(requests[0].body == requests[1].body);
+}
+
+TEST_CASE("webhook: a receiver that never answers is a transient failure after about the timeout") {
+    receiver_script hang;
+    hang.hang = true;
+    const auto result = deliver_with(hang, std::chrono::milliseconds{300});
+    CHECK(result.failed);
+    CHECK_FALSE(result.permanent);
+    CHECK(result.took >= std::chrono::milliseconds{250});
+    CHECK(result.took < std::chrono::milliseconds{2000});
+    CHECK(result.what.find("curl error 28") != std::string::npos); // CURLE_OPERATION_TIMEDOUT
+}
+
+TEST_CASE("webhook: a slow answer within the timeout is delivered") {
+    receiver_script slow;
+    slow.delay_ms = 200;
+    const auto result = deliver_with(slow, std::chrono::milliseconds{3000});
+    CHECK_FALSE(result.failed);
+    CHECK(result.took >= std::chrono::milliseconds{200});
+}
+
+TEST_CASE("webhook: a refused connection is a transient failure") {
+    created_ticket t;
+    webhook::options o;
+    o.url = "http://127.0.0.1:" + std::to_string(closed_port()) + "/hooks/helpdesk";
+    o.secret = webhook_secret;
+    const auto channel = webhook::make_notifier(t.f.desk, o);
+    const auto result = try_deliver(*channel, t.event);
+    CHECK(result.failed);
+    CHECK_FALSE(result.permanent);
+    CHECK(result.what.find("curl error 7") != std::string::npos); // CURLE_COULDNT_CONNECT
+    CHECK(result.what.find(webhook_secret) == std::string::npos);
+}
+
+TEST_CASE("webhook: a host that does not resolve is a transient failure") {
+    created_ticket t;
+    webhook::options o;
+    o.url = "http://helpdesk-webhook-test.invalid/hook"; // RFC 6761: .invalid never resolves
+    o.secret = webhook_secret;
+    o.timeout = std::chrono::milliseconds{3000};
+    const auto channel = webhook::make_notifier(t.f.desk, o);
+    const auto result = try_deliver(*channel, t.event);
+    CHECK(result.failed);
+    CHECK_FALSE(result.permanent);
+}
+
+} // namespace helpdesk::testing
