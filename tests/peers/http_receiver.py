@@ -5,6 +5,7 @@ Listens on 127.0.0.1, records every request as one JSON line in a file, and
 answers from a script:
 
     http_receiver.py PORT RECORD_FILE [--statuses 500,200] [--delay-ms N] [--hang]
+                     [--tls CERT_PEM KEY_PEM]
 
 PORT 0 picks a free port. Either way the port is printed on stdout as the
 first line (flushed) once the socket listens, so a harness can wait for it.
@@ -16,12 +17,14 @@ answer can read its record.
 
 --statuses answers in order, the last one repeating (default 200); a 3xx
 answer carries `Location: /moved`. --delay-ms sleeps before each answer.
---hang reads the request, records it, and never answers.
+--hang reads the request, records it, and never answers. --tls serves HTTPS
+with that certificate and key.
 """
 
 import argparse
 import http.server
 import json
+import ssl
 import sys
 import threading
 import time
@@ -34,6 +37,7 @@ def main():
     parser.add_argument("--statuses", default="200")
     parser.add_argument("--delay-ms", type=int, default=0)
     parser.add_argument("--hang", action="store_true")
+    parser.add_argument("--tls", nargs=2, metavar=("CERT_PEM", "KEY_PEM"))
     args = parser.parse_args()
 
     statuses = [int(s) for s in args.statuses.split(",") if s.strip()]
@@ -89,6 +93,12 @@ def main():
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
+    if args.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
+        # A client that refuses the certificate fails the handshake in accept();
+        # socketserver drops that connection (SSLError is an OSError) and goes on.
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(server.server_address[1], flush=True)
     try:
         server.serve_forever()

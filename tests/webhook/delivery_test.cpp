@@ -1,9 +1,11 @@
 // Event-format deliveries to a real HTTP receiver: headers, signature, body,
 // filtering and what each kind of answer means.
 
+#include "test_certificate.hpp"
 #include "webhook_support.hpp"
 
 #include <ctime>
+#include <thread>
 
 namespace helpdesk::testing {
 namespace {
@@ -143,6 +145,67 @@ TEST_CASE("webhook: a payload that is not a JSON object is a permanent failure")
     CHECK(receiver.requests().empty());
 }
 
+TEST_CASE("webhook: a large body goes in one request, without waiting for 100 Continue") {
+    created_ticket t;
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+    auto big = t.event;
+    const std::string note(200000, 'n');
+    big.payload = R"({"note": ")" + note + R"(", "emoji": "\u00e9t\u00e9 \ud83d\ude00"})";
+    const auto result = try_deliver(*channel, big);
+    REQUIRE_FALSE(result.failed);
+    CHECK(result.took < std::chrono::milliseconds{900}); // libcurl's 100-continue wait is 1 s
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    CHECK_FALSE(requests[0].header("Expect").has_value());
+    CHECK(requests[0].header("Content-Length") == std::to_string(requests[0].body.size()));
+    const auto data = json_of(requests[0].body).at("data").as_object();
+    CHECK(data.at("note").as_string().size() == note.size());
+    CHECK(data.at("emoji") == "\u00e9t\u00e9 \U0001F600");
+    CHECK(signature_verifies(requests[0], webhook_secret));
+}
+
+TEST_CASE("webhook: one notifier delivers from several threads at once") {
+    fixture f;
+    const auto owner = f.employee("busy.owner@example.com");
+    for (int i = 0; i < 8; ++i) {
+        (void)f.raise(owner, "Ticket " + std::to_string(i));
+    }
+    std::vector<outbox_event> created;
+    for (const auto& e : claim_all(f.desk)) {
+        if (e.kind == event_kind::ticket_created) {
+            created.push_back(e);
+        }
+    }
+    REQUIRE(created.size() == 8);
+
+    receiver_script slow;
+    slow.delay_ms = 50;
+    http_receiver receiver(slow);
+    const auto channel = webhook::make_notifier(f.desk, options_for(receiver));
+    std::vector<attempt> results(created.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < created.size(); ++i) {
+        threads.emplace_back([&, i] { results[i] = try_deliver(*channel, created[i]); });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    for (const auto& r : results) {
+        CHECK_MESSAGE(!r.failed, r.what);
+    }
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == created.size());
+    std::vector<std::string> deliveries;
+    for (const auto& r : requests) {
+        CHECK(signature_verifies(r, webhook_secret));
+        deliveries.push_back(r.header("X-Helpdesk-Delivery").value_or(""));
+        CHECK(json_of(r.body).at("id").to_number<std::int64_t>() == std::stoll(deliveries.back()));
+    }
+    std::sort(deliveries.begin(), deliveries.end());
+    CHECK(std::unique(deliveries.begin(), deliveries.end()) == deliveries.end());
+}
+
 TEST_CASE("webhook: 200 and 204 are delivered") {
     CHECK_FALSE(deliver_with({{200}}).failed);
     CHECK_FALSE(deliver_with({{204}}).failed);
@@ -155,6 +218,8 @@ TEST_CASE("webhook: 500 and 503 are transient failures that name the status") {
     CHECK(result.what.find("HTTP 500") != std::string::npos);
     CHECK(result.what.find("http://127.0.0.1:") != std::string::npos);
     CHECK(result.what.find("/hooks/helpdesk") == std::string::npos); // paths may hold tokens
+
+    CHECK(result.what.find(R"({"status": 500})") != std::string::npos); // the start of the answer, for operators
 
     result = deliver_with({{503}});
     CHECK(result.failed);
@@ -248,6 +313,36 @@ TEST_CASE("webhook: a host that does not resolve is a transient failure") {
     const auto result = try_deliver(*channel, t.event);
     CHECK(result.failed);
     CHECK_FALSE(result.permanent);
+}
+
+} // namespace helpdesk::testing
+
+namespace helpdesk::testing {
+
+TEST_CASE("webhook: https with a certificate the client cannot verify fails transiently unless verify_peer is off") {
+    created_ticket t;
+    test_certificate certificate;
+    receiver_script script;
+    script.tls_cert_file = certificate.cert_file();
+    script.tls_key_file = certificate.key_file();
+    http_receiver receiver(script);
+    REQUIRE(receiver.url().rfind("https://", 0) == 0);
+
+    auto o = options_for(receiver);
+    const auto checking = webhook::make_notifier(t.f.desk, o);
+    const auto refused = try_deliver(*checking, t.event);
+    CHECK(refused.failed);
+    CHECK_FALSE(refused.permanent);
+    CHECK(refused.what.find("curl error 60") != std::string::npos); // CURLE_PEER_FAILED_VERIFICATION
+    CHECK(receiver.requests().empty());
+
+    o.verify_peer = false;
+    const auto trusting = webhook::make_notifier(t.f.desk, o);
+    const auto result = try_deliver(*trusting, t.event);
+    CHECK_MESSAGE(!result.failed, result.what);
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    CHECK(signature_verifies(requests[0], webhook_secret));
 }
 
 } // namespace helpdesk::testing

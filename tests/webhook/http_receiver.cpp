@@ -71,6 +71,10 @@ http_receiver::http_receiver(receiver_script script) {
     if (script.hang) {
         args.emplace_back("--hang");
     }
+    if (!script.tls_cert_file.empty()) {
+        args.insert(args.end(), {"--tls", script.tls_cert_file, script.tls_key_file});
+        tls_ = true;
+    }
     // argv is built before fork: only async-signal-safe calls may run in the child.
     std::vector<char*> argv;
     for (auto& a : args) {
@@ -126,7 +130,7 @@ void http_receiver::stop() noexcept {
 }
 
 std::string http_receiver::url(std::string_view path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + std::string{path};
+    return (tls_ ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port_) + std::string{path};
 }
 
 std::vector<recorded_request> http_receiver::requests() const {

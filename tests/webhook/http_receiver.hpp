@@ -17,6 +17,8 @@ struct receiver_script {
     std::vector<int> statuses{200}; ///< in order; the last one repeats
     int delay_ms = 0;               ///< sleep before each answer
     bool hang = false;              ///< never answer
+    std::string tls_cert_file{};    ///< with `tls_key_file`: serve HTTPS with this PEM certificate
+    std::string tls_key_file{};     ///< PEM private key of `tls_cert_file`
 };
 
 /// One request as the receiver saw it.
@@ -43,7 +45,7 @@ public:
 
     /// The loopback port it listens on.
     [[nodiscard]] int port() const noexcept { return port_; }
-    /// `http://127.0.0.1:<port>` + `path`.
+    /// `http://127.0.0.1:<port>` (`https://` when serving TLS) + `path`.
     [[nodiscard]] std::string url(std::string_view path = "/hooks/helpdesk") const;
     /// Every request recorded so far, in arrival order.
     [[nodiscard]] std::vector<recorded_request> requests() const;
@@ -53,6 +55,7 @@ public:
 private:
     pid_t pid_ = -1;
     int port_ = 0;
+    bool tls_ = false;
     std::string record_path_{};
 };
 
