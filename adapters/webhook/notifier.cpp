@@ -7,10 +7,20 @@
 #include <helpdesk/adapters/webhook.hpp>
 #include <helpdesk/engine.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <string_view>
 
 namespace helpdesk::webhook {
 namespace {
+
+// Kinds go into a header line verbatim, so anything but `[a-z0-9._-]` (a CR or
+// LF above all) is refused rather than sent.
+bool header_safe(std::string_view kind) noexcept {
+    return !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    });
+}
 
 class webhook_notifier final : public notifier {
 public:
@@ -20,6 +30,9 @@ public:
     void deliver(const outbox_event& event) override {
         if (!detail::wants(sub_, event.kind)) {
             return;
+        }
+        if (!header_safe(event.kind)) {
+            throw delivery_failure("outbox event " + std::to_string(event.id) + " has a malformed kind", true);
         }
         const auto body = opts_.format == payload_format::workflow ? workflow_body(event) : detail::event_body(event);
         // Real time, not the engine's clock: receivers compare it with their own

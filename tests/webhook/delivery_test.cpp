@@ -206,6 +206,21 @@ TEST_CASE("webhook: one notifier delivers from several threads at once") {
     CHECK(std::unique(deliveries.begin(), deliveries.end()) == deliveries.end());
 }
 
+TEST_CASE("webhook: a kind that cannot go into a header line is a permanent failure and nothing is sent") {
+    created_ticket t;
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(t.f.desk, options_for(receiver));
+    for (const char* kind : {"ticket.created\r\nX-Injected: 1", "ticket created", ""}) {
+        INFO("kind: " << std::string{kind});
+        auto odd = t.event;
+        odd.kind = kind;
+        const auto result = try_deliver(*channel, odd);
+        CHECK(result.failed);
+        CHECK(result.permanent);
+    }
+    CHECK(receiver.requests().empty());
+}
+
 TEST_CASE("webhook: 200 and 204 are delivered") {
     CHECK_FALSE(deliver_with({{200}}).failed);
     CHECK_FALSE(deliver_with({{204}}).failed);

@@ -62,8 +62,8 @@ struct options {
 /// A 2xx answer is delivered; 408, 429, 5xx, timeouts, refused or reset
 /// connections, DNS and TLS failures throw a transient `delivery_failure`;
 /// any other answer (other 4xx, 3xx: redirects are not followed) a permanent
-/// one, as do a workflow event whose ticket no longer exists and a payload
-/// that is not a JSON object. Failure texts name the endpoint's origin
+/// one, as do a workflow event whose ticket no longer exists, a payload
+/// that is not a JSON object and a kind that cannot go into a header. Failure texts name the endpoint's origin
 /// (scheme, host, port: never its path, query or the secret), the status
 /// and the start of the answer, or libcurl's error.
 ///
