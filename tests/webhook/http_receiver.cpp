@@ -66,7 +66,7 @@ http_receiver::http_receiver(receiver_script script) {
     for (const int s : script.statuses) {
         statuses += (statuses.empty() ? "" : ",") + std::to_string(s);
     }
-    std::vector<std::string> args{HELPDESK_PYTHON, HELPDESK_HTTP_RECEIVER, "0", record_path_, "--statuses", statuses,
+    std::vector<std::string> args{HELPDESK_PYTHON, HELPDESK_HTTP_RECEIVER, std::to_string(script.port), record_path_, "--statuses", statuses,
                                   "--delay-ms", std::to_string(script.delay_ms)};
     if (script.hang) {
         args.emplace_back("--hang");

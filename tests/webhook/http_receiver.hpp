@@ -15,6 +15,7 @@ namespace helpdesk::testing {
 /// How the receiver answers.
 struct receiver_script {
     std::vector<int> statuses{200}; ///< in order; the last one repeats
+    int port = 0;                   ///< 0: any free port (a fixed one lets a test restart a receiver in place)
     int delay_ms = 0;               ///< sleep before each answer
     bool hang = false;              ///< never answer
     std::string tls_cert_file{};    ///< with `tls_key_file`: serve HTTPS with this PEM certificate
