@@ -41,6 +41,15 @@ void print_field_errors(const hd::error& e) {
     }
 }
 
+// Says why the program stops (with the field errors of an engine error); the exit code.
+int report_failure(const std::exception& e) {
+    std::cerr << "helpdesk-server: " << e.what() << "\n";
+    if (const auto* known = dynamic_cast<const hd::error*>(&e)) {
+        print_field_errors(*known);
+    }
+    return 1;
+}
+
 // A SQLite file's folder is made on first use (the default is var/).
 void make_store_folder(const std::string& url) {
     if (url.starts_with("sqlite://") && !url.starts_with("sqlite::memory:")) {
@@ -58,13 +67,8 @@ int run_key_command(const hd::server::program_config& config) {
         hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url, config.sqlite_tuning)}};
         hd::server::run_api_key_command(*config.key_command, desk, std::cout, std::cerr);
         return 0;
-    } catch (const hd::error& e) {
-        std::cerr << "helpdesk-server: " << e.what() << "\n";
-        print_field_errors(e);
-        return 1;
     } catch (const std::exception& e) {
-        std::cerr << "helpdesk-server: " << e.what() << "\n";
-        return 1;
+        return report_failure(e);
     }
 }
 
@@ -194,12 +198,7 @@ int main(int argc, char** argv) {
         }
         std::cout << "helpdesk-server: stopped\n";
         return 0;
-    } catch (const hd::error& e) {
-        std::cerr << "helpdesk-server: " << e.what() << "\n";
-        print_field_errors(e);
-        return 1;
     } catch (const std::exception& e) {
-        std::cerr << "helpdesk-server: " << e.what() << "\n";
-        return 1;
+        return report_failure(e);
     }
 }

@@ -14,30 +14,6 @@ constexpr std::string_view event_columns =
     "id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
     "last_error, next_attempt_at, lease, secret, delivered_to";
 
-[[nodiscard]] std::string join_channels(const std::vector<std::string>& names) {
-    std::string joined;
-    for (const auto& name : names) {
-        if (!joined.empty()) {
-            joined += ',';
-        }
-        joined += name;
-    }
-    return joined;
-}
-
-[[nodiscard]] std::vector<std::string> split_channels(std::string_view joined) {
-    std::vector<std::string> names;
-    while (!joined.empty()) {
-        const auto comma = joined.find(',');
-        const auto name = joined.substr(0, comma);
-        if (!name.empty()) {
-            names.emplace_back(name);
-        }
-        joined = comma == std::string_view::npos ? std::string_view{} : joined.substr(comma + 1);
-    }
-    return names;
-}
-
 // The UPDATE of `update` and `update_if_leased` ($1..$9, and $10 the held
 // lease when `leased`). The old state comes from the locked row itself, so
 // the counts move from exactly the state being replaced; a row whose lease
@@ -59,7 +35,7 @@ constexpr std::string_view event_columns =
 
 [[nodiscard]] params update_params(const outbox_event& e, int shard) {
     params p;
-    p.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to),
+    p.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret, join_channel_names(e.delivered_to),
            e.id, shard);
     return p;
 }
@@ -78,7 +54,7 @@ constexpr std::string_view event_columns =
     e.next_attempt_at = r.time(row, 9);
     e.lease = r.text(row, 10);
     e.secret = r.optional_text(row, 11);
-    e.delivered_to = split_channels(r.text(row, 12));
+    e.delivered_to = split_channel_names(r.text(row, 12));
     return e;
 }
 
@@ -89,7 +65,7 @@ void outbox_repository::insert(outbox_event& e) {
         // Nothing waits for this row: it travels with the next round trip.
         params p;
         p.bind(*id, e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
-               e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to), db().shard());
+               e.next_attempt_at, e.lease, e.secret, join_channel_names(e.delivered_to), db().shard());
         db().defer(
             "WITH e AS (INSERT INTO outbox_events (id, kind, account_id, ticket_id, payload, created_at, "
             "state, attempts, last_error, next_attempt_at, lease, secret, delivered_to) "
@@ -102,7 +78,7 @@ void outbox_repository::insert(outbox_event& e) {
     }
     params p;
     p.bind(e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
-           e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to), db().shard());
+           e.next_attempt_at, e.lease, e.secret, join_channel_names(e.delivered_to), db().shard());
     auto r = db().execute(
         "WITH e AS (INSERT INTO outbox_events (kind, account_id, ticket_id, payload, created_at, state, "
         "attempts, last_error, next_attempt_at, lease, secret, delivered_to) "

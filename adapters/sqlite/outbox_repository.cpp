@@ -12,30 +12,6 @@ namespace {
 constexpr std::string_view event_columns = "id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
                                            "last_error, next_attempt_at, lease, secret, delivered_to";
 
-[[nodiscard]] std::string join_channels(const std::vector<std::string>& names) {
-    std::string joined;
-    for (const auto& name : names) {
-        if (!joined.empty()) {
-            joined += ',';
-        }
-        joined += name;
-    }
-    return joined;
-}
-
-[[nodiscard]] std::vector<std::string> split_channels(std::string_view joined) {
-    std::vector<std::string> names;
-    while (!joined.empty()) {
-        const auto comma = joined.find(',');
-        const auto name = joined.substr(0, comma);
-        if (!name.empty()) {
-            names.emplace_back(name);
-        }
-        joined = comma == std::string_view::npos ? std::string_view{} : joined.substr(comma + 1);
-    }
-    return names;
-}
-
 [[nodiscard]] outbox_event read_event(const statement& row) {
     outbox_event e;
     e.id = row.column_int64(0);
@@ -50,7 +26,7 @@ constexpr std::string_view event_columns = "id, kind, account_id, ticket_id, pay
     e.next_attempt_at = row.column_time(9);
     e.lease = row.column_text(10);
     e.secret = row.column_optional_text(11);
-    e.delivered_to = split_channels(row.column_text(12));
+    e.delivered_to = split_channel_names(row.column_text(12));
     return e;
 }
 
@@ -61,7 +37,7 @@ void outbox_repository::insert(outbox_event& e) {
                              "attempts, last_error, next_attempt_at, lease, secret, delivered_to) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     query.bind(e.kind, e.account, e.ticket, e.payload, e.created_at, e.state, e.attempts, e.last_error,
-               e.next_attempt_at, e.lease, e.secret, join_channels(e.delivered_to));
+               e.next_attempt_at, e.lease, e.secret, join_channel_names(e.delivered_to));
     query.run();
     e.id = query.last_insert_rowid();
 }
@@ -94,7 +70,7 @@ void outbox_repository::update(const outbox_event& e) {
     auto query = db().prepare("UPDATE outbox_events SET state = ?, attempts = ?, last_error = ?, "
                              "next_attempt_at = ?, lease = ?, secret = ?, delivered_to = ? WHERE id = ?");
     query.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret,
-               join_channels(e.delivered_to), e.id);
+               join_channel_names(e.delivered_to), e.id);
     query.run();
     if (query.changes() == 0) {
         throw error{errc::not_found, "outbox event " + std::to_string(e.id) + " does not exist"};
@@ -106,7 +82,7 @@ bool outbox_repository::update_if_leased(const outbox_event& e, std::string_view
                              "next_attempt_at = ?, lease = ?, secret = ?, delivered_to = ? "
                              "WHERE id = ? AND lease = ?");
     query.bind(e.state, e.attempts, e.last_error, e.next_attempt_at, e.lease, e.secret,
-               join_channels(e.delivered_to), e.id, held_lease);
+               join_channel_names(e.delivered_to), e.id, held_lease);
     query.run();
     return query.changes() == 1;
 }

@@ -48,11 +48,16 @@ struct outbox_relay::state {
 
     // Hands `event` to every channel that lacks it, in order, and settles it.
     // Channel failures are recorded on the event; store failures propagate.
-    void settle(const outbox_event& event) {
+    void settle(outbox_event& event) {
         for (std::size_t i = 0; i < channels.size(); ++i) {
             const auto& channel = channels[i];
             if (has(event, channel.name)) {
                 continue;
+            }
+            // Late in a long batch the claim may be running out: renew it, or
+            // leave the event to whoever holds it now.
+            if (!core.outbox().hold(event)) {
+                return;
             }
             try {
                 channel.target->deliver(event);
@@ -84,8 +89,8 @@ struct outbox_relay::state {
     // One round; a background round stops between events once asked to (the
     // events it leaves claimed go out again when their lease runs out).
     std::int64_t round(bool background) {
-        const auto claimed = core.outbox().claim_due(options.batch);
-        for (const auto& event : claimed) {
+        auto claimed = core.outbox().claim_due(options.batch);
+        for (auto& event : claimed) {
             if (background && stopping.load()) {
                 break;
             }

@@ -14,4 +14,28 @@ std::optional<outbox_state> parse_outbox_state(std::string_view text) noexcept {
     return detail::parse_enum(state_names, text);
 }
 
+std::string join_channel_names(const std::vector<std::string>& names) {
+    std::string joined;
+    for (const auto& name : names) {
+        if (!joined.empty()) {
+            joined += ',';
+        }
+        joined += name;
+    }
+    return joined;
+}
+
+std::vector<std::string> split_channel_names(std::string_view joined) {
+    std::vector<std::string> names;
+    while (!joined.empty()) {
+        const auto comma = joined.find(',');
+        const auto name = joined.substr(0, comma);
+        if (!name.empty()) {
+            names.emplace_back(name);
+        }
+        joined = comma == std::string_view::npos ? std::string_view{} : joined.substr(comma + 1);
+    }
+    return names;
+}
+
 } // namespace helpdesk

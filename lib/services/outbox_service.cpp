@@ -103,6 +103,29 @@ bool outbox_service::mark_delivered(row_id id, std::string_view lease) {
     });
 }
 
+bool outbox_service::hold(outbox_event& claimed) {
+    const auto now = ctx_.time_source().now();
+    const auto lease = ctx_.options().delivery_lease;
+    if (claimed.lease.empty() || now >= claimed.next_attempt_at) {
+        return false; // expired: another worker may hold it already
+    }
+    if (claimed.next_attempt_at - now >= lease / 2) {
+        return true;
+    }
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        auto event = require_event(tx, claimed.id);
+        if (event.state != outbox_state::pending || event.lease != claimed.lease) {
+            return false;
+        }
+        event.next_attempt_at = now + lease;
+        if (!tx.outbox().update_if_leased(event, claimed.lease)) {
+            return false;
+        }
+        claimed.next_attempt_at = event.next_attempt_at;
+        return true;
+    });
+}
+
 bool outbox_service::mark_channel_delivered(row_id id, std::string_view lease, std::string_view channel) {
     if (channel.empty() || channel.find(',') != std::string_view::npos) {
         throw error(errc::invalid_argument, "a channel name is not empty and has no ','",
@@ -149,7 +172,11 @@ std::int64_t outbox_service::count(outbox_state state) {
 
 std::int64_t outbox_service::deliver_due(notifier& channel, std::int64_t limit) {
     std::int64_t delivered = 0;
-    for (const auto& event : claim_due(limit)) {
+    auto claimed = claim_due(limit);
+    for (auto& event : claimed) {
+        if (!hold(event)) {
+            continue; // the claim ran out during this batch: another worker has it
+        }
         try {
             channel.deliver(event);
         } catch (const delivery_failure& failure) {

@@ -51,6 +51,17 @@ std::function<std::string(const ticket&, const attachment&)> link_maker(const de
     };
 }
 
+webhook::options subscription(const delivery_config& config, const std::string& url, const std::string& secret,
+                              webhook::payload_format format) {
+    webhook::options hook;
+    hook.url = url;
+    hook.secret = secret;
+    hook.format = format;
+    hook.timeout = config.webhook_timeout;
+    hook.verify_peer = config.webhook_verify_peer;
+    return hook;
+}
+
 } // namespace
 
 std::vector<relay_channel> make_channels(engine& core, const delivery_config& config, const std::string& jwt_secret,
@@ -62,22 +73,13 @@ std::vector<relay_channel> make_channels(engine& core, const delivery_config& co
         channels.push_back({"email", smtp::make_notifier(core, std::move(mail))});
     }
     if (config.webhook_url) {
-        webhook::options hook;
-        hook.url = *config.webhook_url;
-        hook.secret = config.webhook_secret;
-        hook.format = webhook::payload_format::event;
+        auto hook = subscription(config, *config.webhook_url, config.webhook_secret, webhook::payload_format::event);
         hook.events = config.webhook_events;
-        hook.timeout = config.webhook_timeout;
-        hook.verify_peer = config.webhook_verify_peer;
         channels.push_back({"webhook", webhook::make_notifier(core, std::move(hook))});
     }
     if (config.workflow_webhook_url) {
-        webhook::options hook;
-        hook.url = *config.workflow_webhook_url;
-        hook.secret = config.workflow_webhook_secret;
-        hook.format = webhook::payload_format::workflow;
-        hook.timeout = config.webhook_timeout;
-        hook.verify_peer = config.webhook_verify_peer;
+        auto hook = subscription(config, *config.workflow_webhook_url, config.workflow_webhook_secret,
+                                 webhook::payload_format::workflow);
         hook.attachment_link = link_maker(config, jwt_secret, listen_base);
         channels.push_back({"workflow", webhook::make_notifier(core, std::move(hook))});
     }

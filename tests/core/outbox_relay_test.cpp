@@ -346,6 +346,36 @@ TEST_CASE("relay: after a partial failure the retry skips the channels that alre
     CHECK(relay.stats().retried == 1);
 }
 
+TEST_CASE("outbox: hold renews a claim with less than half its lease left, and fails once the lease is lost") {
+    relay_fixture f;
+    (void)f.raise(f.admin);
+    engine other{engine_parts{f.db, memory_blob_store(), f.time, std::make_shared<counting_random>()}, f.options};
+
+    auto claimed = f.desk.outbox().claim_due();
+    REQUIRE(claimed.size() == 1);
+    auto& event = claimed[0];
+    const auto first_expiry = event.next_attempt_at;
+    CHECK(f.desk.outbox().hold(event)); // plenty left: no write
+    CHECK(event.next_attempt_at == first_expiry);
+    CHECK(f.stored(event.id).next_attempt_at == first_expiry);
+
+    f.time->advance(70s); // 50 s of 120 s left
+    CHECK(f.desk.outbox().hold(event));
+    CHECK(event.next_attempt_at == f.time->now() + 120s);
+    CHECK(f.stored(event.id).next_attempt_at == event.next_attempt_at);
+    f.time->advance(100s); // past the first expiry, inside the renewed one
+    CHECK(other.outbox().claim_due().empty());
+
+    f.time->advance(21s); // the renewed lease ran out; another worker claims
+    CHECK_FALSE(f.desk.outbox().hold(event));
+    const auto taken = other.outbox().claim_due();
+    REQUIRE(taken.size() == 1);
+    auto stale = event;
+    stale.next_attempt_at = f.time->now() + 1s; // even a holder that thinks it has time left
+    CHECK_FALSE(f.desk.outbox().hold(stale));
+    CHECK(f.stored(event.id).lease == taken[0].lease);
+}
+
 TEST_CASE("outbox: a worker whose lease ran out cannot settle the event another worker claimed since") {
     relay_fixture f;
     (void)f.raise(f.admin);

@@ -19,6 +19,12 @@ enum class outbox_state { pending, delivered, dead };
 /// Inverse of `to_string(outbox_state)`.
 [[nodiscard]] std::optional<outbox_state> parse_outbox_state(std::string_view text) noexcept;
 
+/// `outbox_event::delivered_to` as stores keep it: the names joined by ','
+/// (relay channel names never contain one).
+[[nodiscard]] std::string join_channel_names(const std::vector<std::string>& names);
+/// Inverse of `join_channel_names`; empty names are dropped.
+[[nodiscard]] std::vector<std::string> split_channel_names(std::string_view joined);
+
 /// Event kinds of spec §5, as stored in `outbox_event::kind`.
 namespace event_kind {
 inline constexpr std::string_view account_registered = "account.registered";

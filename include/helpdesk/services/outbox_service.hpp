@@ -41,6 +41,12 @@ public:
     /// out and another worker claimed the event, or it was settled).
     /// not_found for an unknown id.
     bool mark_delivered(row_id id, std::string_view lease);
+    /// Before a delivery: makes sure the claim on `claimed` has at least half
+    /// of `delivery_lease` left, renewing it (one write, `claimed.next_attempt_at`
+    /// updated) when less remains, so a long batch never hands an event to a
+    /// channel after its lease ran out. Returns false, changing nothing, when
+    /// the lease is lost (expired, or another worker holds the event): skip it.
+    [[nodiscard]] bool hold(outbox_event& claimed);
     /// Records that channel `channel` has a claimed event (a partial success),
     /// so a retry skips it. Returns false, changing nothing, for a stale lease.
     /// not_found for an unknown id; invalid_argument for an empty channel name

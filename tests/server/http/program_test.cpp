@@ -5,18 +5,9 @@
 // with a clear message; `api-key create|list|revoke` manage the workflow
 // system's keys on the same store and exit.
 #include "auth_support.hpp"
+#include "support/child_process.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cstdlib>
-#include <filesystem>
-
-extern char** environ;
 
 using namespace http_test;
 using namespace http_test::guard;
@@ -24,138 +15,12 @@ using namespace http_test::guard;
 namespace {
 
 /// A running helpdesk-server with its stdout and stderr on pipes.
-class child {
-public:
-    child(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-        int out[2];
-        int err[2];
-        REQUIRE(::pipe(out) == 0);
-        REQUIRE(::pipe(err) == 0);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-        posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-        posix_spawn_file_actions_addclose(&actions, out[0]);
-        posix_spawn_file_actions_addclose(&actions, err[0]);
-        std::vector<std::string> argv_store{HELPDESK_SERVER_PROGRAM};
-        argv_store.insert(argv_store.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& a : argv_store) {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
-        auto env_store = env;
-        if (const char* path = std::getenv("PATH")) {
-            env_store.push_back(std::string{"PATH="} + path);
-        }
-        std::vector<char*> envp;
-        for (auto& e : env_store) {
-            envp.push_back(e.data());
-        }
-        envp.push_back(nullptr);
-        const int rc = posix_spawn(&pid_, HELPDESK_SERVER_PROGRAM, &actions, nullptr, argv.data(), envp.data());
-        posix_spawn_file_actions_destroy(&actions);
-        ::close(out[1]);
-        ::close(err[1]);
-        out_ = out[0];
-        err_ = err[0];
-        REQUIRE_MESSAGE(rc == 0, "posix_spawn failed: " << rc);
-    }
-    ~child() {
-        if (pid_ > 0 && !exited_) {
-            ::kill(pid_, SIGKILL);
-            int status = 0;
-            ::waitpid(pid_, &status, 0);
-        }
-        ::close(out_);
-        ::close(err_);
-    }
-    child(const child&) = delete;
-    child& operator=(const child&) = delete;
-
-    /// The next whole stdout line (without '\n'), or nullopt after `limit`.
-    std::optional<std::string> line(std::chrono::milliseconds limit = std::chrono::milliseconds{5000}) {
-        const auto deadline = std::chrono::steady_clock::now() + limit;
-        for (;;) {
-            if (const auto nl = out_buffer_.find('\n'); nl != std::string::npos) {
-                auto l = out_buffer_.substr(0, nl);
-                out_buffer_.erase(0, nl + 1);
-                return l;
-            }
-            if (!fill(out_, out_buffer_, deadline)) {
-                return std::nullopt;
-            }
-        }
-    }
-
-    /// Waits for the exit; returns the exit code, or -1 when it did not exit
-    /// in time or died of a signal. Collects the rest of stdout and stderr.
-    int wait(std::chrono::milliseconds limit = std::chrono::milliseconds{5000}) {
-        const auto deadline = std::chrono::steady_clock::now() + limit;
-        int status = 0;
-        while (std::chrono::steady_clock::now() < deadline) {
-            const auto done = ::waitpid(pid_, &status, WNOHANG);
-            if (done == pid_) {
-                exited_ = true;
-                const auto soon = std::chrono::steady_clock::now() + std::chrono::milliseconds{1000};
-                while (fill(out_, out_buffer_, soon)) {
-                }
-                while (fill(err_, err_buffer_, soon)) {
-                }
-                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds{10});
-        }
-        return -1;
-    }
-
-    void signal(int sig) const { ::kill(pid_, sig); }
-    /// Stdout not yet returned by line(), and all of stderr (after wait()).
-    [[nodiscard]] const std::string& rest_of_stdout() const { return out_buffer_; }
-    [[nodiscard]] const std::string& stderr_text() const { return err_buffer_; }
-
-private:
-    /// Reads once from `fd` into `into`; false on EOF or timeout.
-    static bool fill(int fd, std::string& into, std::chrono::steady_clock::time_point deadline) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
-            return false;
-        }
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) {
-            return false;
-        }
-        char buf[4096];
-        const auto n = ::read(fd, buf, sizeof buf);
-        if (n <= 0) {
-            return false;
-        }
-        into.append(buf, static_cast<std::size_t>(n));
-        return true;
-    }
-
-    pid_t pid_ = -1;
-    int out_ = -1;
-    int err_ = -1;
-    bool exited_ = false;
-    std::string out_buffer_{};
-    std::string err_buffer_{};
+struct child : test_support::child_process {
+    child(const std::vector<std::string>& args, const std::vector<std::string>& env)
+        : child_process(HELPDESK_SERVER_PROGRAM, args, env) {}
 };
 
-/// A temporary directory for one program run, removed afterwards.
-struct temp_dir {
-    temp_dir() {
-        static std::atomic<int> n{0};
-        path = std::filesystem::temp_directory_path() /
-               ("helpdesk-program-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        std::filesystem::create_directories(path);
-    }
-    ~temp_dir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-};
+using test_support::temp_dir;
 
 std::vector<std::string> run_args(const temp_dir& dir) {
     return {"--listen",    "127.0.0.1:0", "--store", "sqlite://" + (dir.path / "desk.db").string(),
