@@ -263,6 +263,13 @@ ALTER TABLE outbox_events ADD COLUMN lease TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox_events ADD COLUMN secret TEXT;
 ALTER TABLE outbox_events ADD COLUMN delivered_to TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_events_by_state ON outbox_events (state, id);
+-- Events written before this version carried the tokens in their payload:
+-- they move to the secret, which delivery erases.
+UPDATE outbox_events SET secret = payload::jsonb ->> 'token', payload = (payload::jsonb - 'token')::text
+ WHERE kind = 'password_reset.requested' AND (payload::jsonb ->> 'token') IS NOT NULL;
+UPDATE outbox_events SET secret = payload::jsonb ->> 'set_password_token',
+                         payload = (payload::jsonb - 'set_password_token')::text
+ WHERE kind = 'account.created' AND (payload::jsonb ->> 'set_password_token') IS NOT NULL;
 )sql";
 // API keys of external systems, as SQLite's v5 (only the SHA-256 hex of a
 // key is stored; no foreign key on created_by). Version 5 belongs to the

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <optional>
 
 namespace helpdesk::smtp {
@@ -77,6 +78,9 @@ public:
         // retried, and the Message-ID lets clients drop what they already
         // have), a permanent one is reported once the rest are sent.
         std::optional<detail::send_result> permanent;
+        // `timeout` bounds the whole delivery, every recipient included, so
+        // the relay's lease (at least twice the timeout) always outlasts it.
+        const auto deadline = std::chrono::steady_clock::now() + opts_.timeout;
         for (const auto& request : mails) {
             if (!plausible_address(request.to.email)) {
                 permanent = detail::send_result{detail::send_result::outcome::permanent, false, 0,
@@ -95,7 +99,13 @@ public:
             message.message_id = detail::make_message_id(event.id, event.created_at, request.to.email, opts_.from);
             message.text = content->text;
             message.html = content->html;
-            const auto result = client_.send(opts_.from, request.to.email, detail::render_message(message));
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) {
+                throw delivery_failure("SMTP: the delivery used up its timeout before every recipient was sent",
+                                       false);
+            }
+            const auto result = client_.send(opts_.from, request.to.email, detail::render_message(message), left);
             if (result.result == detail::send_result::outcome::sent) {
                 continue;
             }

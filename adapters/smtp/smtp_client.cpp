@@ -45,10 +45,12 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
     return n;
 }
 
-long use_ssl_for(tls_mode mode) noexcept {
+// With credentials, "opportunistic" never sends them in the clear: someone in
+// the middle could strip the STARTTLS offer and read the password.
+long use_ssl_for(tls_mode mode, bool with_credentials) noexcept {
     switch (mode) {
     case tls_mode::off: return CURLUSESSL_NONE;
-    case tls_mode::opportunistic: return CURLUSESSL_TRY;
+    case tls_mode::opportunistic: return with_credentials ? CURLUSESSL_ALL : CURLUSESSL_TRY;
     case tls_mode::required: return CURLUSESSL_ALL;
     }
     return CURLUSESSL_ALL;
@@ -89,7 +91,9 @@ send_result classify(CURLcode code, long reply, std::string_view to, const char*
     if (reply > 0) {
         r.reason += ", server reply " + std::to_string(reply);
     }
-    if (code == CURLE_LOGIN_DENIED) {
+    if (code == CURLE_LOGIN_DENIED && !(reply >= 400 && reply <= 499)) {
+        // Wrong credentials; a 454 "temporary authentication failure" falls
+        // through to the transient 4xx case below.
         r.result = send_result::outcome::permanent;
         r.affects_all = true;
     } else if (code == CURLE_USE_SSL_FAILED) {
@@ -122,7 +126,8 @@ void set(CURL* handle, CURLoption option, Value value) {
 
 smtp_client::smtp_client(options opts) : opts_(std::move(opts)) { global_init(); }
 
-send_result smtp_client::send(std::string_view from, std::string_view to, const std::string& message) const {
+send_result smtp_client::send(std::string_view from, std::string_view to, const std::string& message,
+                              std::chrono::milliseconds budget) const {
     easy_handle handle{curl_easy_init()};
     if (!handle) {
         send_result r;
@@ -140,8 +145,7 @@ send_result smtp_client::send(std::string_view from, std::string_view to, const 
     }
     upload source{&message};
     char error_text[CURL_ERROR_SIZE] = {};
-    const long timeout_ms = static_cast<long>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(opts_.timeout).count());
+    const long timeout_ms = static_cast<long>(std::max<std::int64_t>(budget.count(), 1));
 
     set(h, CURLOPT_URL, opts_.url.c_str());
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -152,7 +156,7 @@ send_result smtp_client::send(std::string_view from, std::string_view to, const 
     set(h, CURLOPT_NOSIGNAL, 1L); // no SIGALRM from relay threads
     set(h, CURLOPT_TIMEOUT_MS, timeout_ms);
     set(h, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
-    set(h, CURLOPT_USE_SSL, use_ssl_for(opts_.tls));
+    set(h, CURLOPT_USE_SSL, use_ssl_for(opts_.tls, !opts_.username.empty()));
     set(h, CURLOPT_SSL_VERIFYPEER, opts_.verify_peer ? 1L : 0L);
     set(h, CURLOPT_SSL_VERIFYHOST, opts_.verify_peer ? 2L : 0L);
     if (!opts_.username.empty()) {

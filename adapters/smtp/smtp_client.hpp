@@ -2,6 +2,7 @@
 
 #include <helpdesk/adapters/smtp.hpp>
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -33,8 +34,10 @@ public:
 
     /// Sends `message` (CRLF lines, headers first) from `from` to the single
     /// envelope recipient `to`. Never throws for an SMTP or network failure:
-    /// the result says what happened. Throws `std::bad_alloc` only.
-    [[nodiscard]] send_result send(std::string_view from, std::string_view to, const std::string& message) const;
+    /// the result says what happened. `budget` bounds the whole conversation
+    /// (connect included). Throws `std::bad_alloc` only.
+    [[nodiscard]] send_result send(std::string_view from, std::string_view to, const std::string& message,
+                                   std::chrono::milliseconds budget) const;
 
 private:
     options opts_;

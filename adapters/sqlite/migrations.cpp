@@ -333,6 +333,13 @@ ALTER TABLE outbox_events ADD COLUMN lease TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox_events ADD COLUMN secret TEXT;
 ALTER TABLE outbox_events ADD COLUMN delivered_to TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_events_by_state ON outbox_events (state, id);
+-- Events written before this version carried the tokens in their payload:
+-- they move to the secret, which delivery erases.
+UPDATE outbox_events SET secret = json_extract(payload, '$.token'), payload = json_remove(payload, '$.token')
+ WHERE kind = 'password_reset.requested' AND json_extract(payload, '$.token') IS NOT NULL;
+UPDATE outbox_events SET secret = json_extract(payload, '$.set_password_token'),
+                         payload = json_remove(payload, '$.set_password_token')
+ WHERE kind = 'account.created' AND json_extract(payload, '$.set_password_token') IS NOT NULL;
 )sql";
 // API keys of external systems (spec §5's workflow system), managed by
 // System Admins or the operator's command line. Only the SHA-256 hex of a

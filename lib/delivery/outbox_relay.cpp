@@ -7,7 +7,9 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 #include <thread>
 
@@ -36,9 +38,7 @@ struct outbox_relay::state {
         return std::find(event.delivered_to.begin(), event.delivered_to.end(), name) != event.delivered_to.end();
     }
 
-    void record_failure(const outbox_event& event, const relay_channel& channel, std::string_view what,
-                        failure_kind kind) {
-        const auto reason = channel.name + ": " + std::string{what};
+    void record_failure(const outbox_event& event, std::string_view reason, failure_kind kind) {
         switch (core.outbox().mark_failed(event.id, event.lease, reason, kind)) {
         case outbox_state::pending: retried.fetch_add(1, std::memory_order_relaxed); break;
         case outbox_state::dead: dead.fetch_add(1, std::memory_order_relaxed); break;
@@ -47,8 +47,14 @@ struct outbox_relay::state {
     }
 
     // Hands `event` to every channel that lacks it, in order, and settles it.
-    // Channel failures are recorded on the event; store failures propagate.
+    // A failing channel does not hold up the others: each success is recorded
+    // (so a retry or requeue goes only to the channels that failed), and the
+    // failures are recorded together at the end, permanent only when every
+    // one of them was. Store failures propagate.
     void settle(outbox_event& event) {
+        std::string reasons;
+        bool failed = false;
+        bool all_permanent = true;
         for (std::size_t i = 0; i < channels.size(); ++i) {
             const auto& channel = channels[i];
             if (has(event, channel.name)) {
@@ -59,29 +65,39 @@ struct outbox_relay::state {
             if (!core.outbox().hold(event)) {
                 return;
             }
+            std::optional<std::string> failure;
             try {
                 channel.target->deliver(event);
-            } catch (const delivery_failure& failure) {
-                record_failure(event, channel, failure.what(),
-                               failure.permanent() ? failure_kind::permanent : failure_kind::transient);
-                return;
-            } catch (const std::exception& failure) {
-                record_failure(event, channel, failure.what(), failure_kind::transient);
-                return;
+            } catch (const delivery_failure& e) {
+                failure = e.what();
+                all_permanent = all_permanent && e.permanent();
+            } catch (const std::exception& e) {
+                failure = e.what();
+                all_permanent = false;
             } catch (...) {
-                record_failure(event, channel, "unknown error", failure_kind::transient);
-                return;
+                failure = "unknown error";
+                all_permanent = false;
+            }
+            if (failure) {
+                reasons += (failed ? "; " : "") + channel.name + ": " + *failure;
+                failed = true;
+                continue;
             }
             const bool others_remain = std::any_of(channels.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                                                    channels.end(), [&](const relay_channel& c) {
                                                        return !has(event, c.name);
                                                    });
-            // A stale lease means another worker holds the event now: leave it to that one.
-            if (others_remain && !core.outbox().mark_channel_delivered(event.id, event.lease, channel.name)) {
-                return;
+            if (failed || others_remain) {
+                // A stale lease means another worker holds the event now: leave it to that one.
+                if (!core.outbox().mark_channel_delivered(event.id, event.lease, channel.name)) {
+                    return;
+                }
+                event.delivered_to.push_back(channel.name);
             }
         }
-        if (core.outbox().mark_delivered(event.id, event.lease)) {
+        if (failed) {
+            record_failure(event, reasons, all_permanent ? failure_kind::permanent : failure_kind::transient);
+        } else if (core.outbox().mark_delivered(event.id, event.lease)) {
             delivered.fetch_add(1, std::memory_order_relaxed);
         }
     }

@@ -97,10 +97,15 @@ std::optional<api_key> api_key_service::authenticate(std::string_view presented)
     }
     const auto now = ctx_.time_source().now();
     if (!found->last_used_at || *found->last_used_at <= now - touch_interval) {
-        const bool written = detail::in_write_transaction(
-            ctx_, [&](transaction& tx) { return tx.api_keys().touch(found->id, now, now - touch_interval); });
-        if (written) {
-            found->last_used_at = now;
+        // Bookkeeping only: a busy or briefly unreachable store must not turn
+        // a valid key away, so a failed write is let go (the next call retries).
+        try {
+            const bool written = detail::in_write_transaction(
+                ctx_, [&](transaction& tx) { return tx.api_keys().touch(found->id, now, now - touch_interval); });
+            if (written) {
+                found->last_used_at = now;
+            }
+        } catch (const error&) {
         }
     }
     return found;

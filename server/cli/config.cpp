@@ -4,6 +4,7 @@
 
 #include <helpdesk/error.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -217,6 +218,22 @@ void check_delivery(const delivery_config& d) {
     }
     if (d.public_url && !d.public_url->starts_with("http://") && !d.public_url->starts_with("https://")) {
         bad("public-url", "expected an http:// or https:// URL");
+    }
+    // A relay renews its claim when under half the lease is left, before each
+    // channel; a channel call must end within that half, or another relay
+    // could take the event while it is still being delivered.
+    std::chrono::milliseconds longest{0};
+    if (!d.smtp.url.empty()) {
+        longest = std::max<std::chrono::milliseconds>(longest, d.smtp.timeout);
+    }
+    if (d.webhook_url || d.workflow_webhook_url) {
+        longest = std::max(longest, d.webhook_timeout);
+    }
+    if (d.lease < 2 * longest) {
+        bad("delivery-lease", "must be at least twice the longest channel timeout (--smtp-timeout, "
+                              "--webhook-timeout-ms), here " +
+                                  std::to_string((2 * longest + std::chrono::milliseconds{999}) / std::chrono::seconds{1}) +
+                                  " s");
     }
 }
 

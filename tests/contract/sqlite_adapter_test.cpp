@@ -33,6 +33,18 @@ namespace {
     return rows;
 }
 
+/// Runs `sql` (several statements) on the file through a connection of its own.
+void run_on_file(const std::filesystem::path& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    char* message = nullptr;
+    const auto rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    const std::string text = message != nullptr ? message : "";
+    sqlite3_free(message);
+    sqlite3_close(db);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, text);
+}
+
 } // namespace
 
 TEST_CASE("sqlite: URLs other than the three forms are refused") {
@@ -105,6 +117,40 @@ TEST_CASE("sqlite: migrations are recorded once and not re-applied on reopen") {
     // Sequences continue across reopen.
     auto s = file.open();
     in_write(*s, [](helpdesk::transaction& tx) { CHECK(tx.tickets().next_ticket_sequence() == 2); });
+}
+
+TEST_CASE("sqlite: migration 4 moves the tokens of events written before it out of their payloads") {
+    sqlite_file_factory file;
+    (void)file.open();
+    // Back to version 3, with events as version 3 wrote them.
+    run_on_file(file.path(), R"sql(
+        DROP TABLE api_keys;
+        DROP INDEX outbox_events_by_state;
+        ALTER TABLE outbox_events DROP COLUMN lease;
+        ALTER TABLE outbox_events DROP COLUMN secret;
+        ALTER TABLE outbox_events DROP COLUMN delivered_to;
+        DELETE FROM schema_version WHERE version >= 4;
+        INSERT INTO outbox_events (id, kind, payload, created_at, state, attempts, next_attempt_at) VALUES
+          (101, 'password_reset.requested', '{"email":"a@desk.test","token":"reset-abc"}', 0, 0, 0, 0),
+          (102, 'account.created', '{"email":"b@desk.test","set_password_token":"set-def"}', 0, 0, 0, 0),
+          (103, 'ticket.created', '{"subject":"token","token":"not-a-secret"}', 0, 0, 0, 0);
+    )sql");
+    auto s = file.open();
+    in_read(*s, [](helpdesk::transaction& tx) {
+        const auto reset = tx.outbox().find(101);
+        REQUIRE(reset);
+        CHECK(reset->secret == "reset-abc");
+        CHECK(reset->payload.find("reset-abc") == std::string::npos);
+        CHECK(reset->payload.find("a@desk.test") != std::string::npos);
+        const auto created = tx.outbox().find(102);
+        REQUIRE(created);
+        CHECK(created->secret == "set-def");
+        CHECK(created->payload.find("set-def") == std::string::npos);
+        const auto other = tx.outbox().find(103);
+        REQUIRE(other);
+        CHECK_FALSE(other->secret);
+        CHECK(other->payload.find("not-a-secret") != std::string::npos);
+    });
 }
 
 TEST_CASE("sqlite: a nested write transaction on one thread is refused, not a deadlock") {

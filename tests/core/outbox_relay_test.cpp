@@ -256,7 +256,7 @@ TEST_CASE("relay: a transient failure is retried after half to all of a base tha
     CHECK(email->got().empty());
 }
 
-TEST_CASE("relay: a permanent delivery_failure parks the event as dead at once, later channels untouched") {
+TEST_CASE("relay: a permanent delivery_failure parks the event as dead at once, the other channels still get it") {
     relay_fixture f;
     (void)f.raise(f.admin);
     auto email = std::make_shared<scripted_channel>();
@@ -268,9 +268,37 @@ TEST_CASE("relay: a permanent delivery_failure parks the event as dead at once, 
     REQUIRE(dead.size() == 1);
     CHECK(dead[0].attempts == 1);
     CHECK(dead[0].last_error == "email: 550 no such mailbox");
-    CHECK(webhook->calls() == 0);
+    CHECK(webhook->calls() == 1); // one bad mailbox does not keep the webhook from hearing
+    CHECK(dead[0].delivered_to == std::vector<std::string>{"webhook"});
     CHECK(relay.stats().dead == 1);
     CHECK(relay.stats().retried == 0);
+}
+
+TEST_CASE("relay: failures of several channels are recorded together, permanent only when all are") {
+    relay_fixture f;
+    (void)f.raise(f.admin);
+    const auto id = f.desk.outbox().pending().at(0).id;
+    auto email = std::make_shared<scripted_channel>();
+    auto webhook = std::make_shared<scripted_channel>();
+    auto audit = std::make_shared<scripted_channel>();
+    email->set(scripted_channel::mode::permanent, "550 no such mailbox");
+    webhook->set(scripted_channel::mode::transient, "503 busy");
+    outbox_relay relay{f.desk, channels({{"email", email}, {"webhook", webhook}, {"audit", audit}})};
+    CHECK(relay.run_once() == 1);
+    auto stored = f.stored(id);
+    CHECK(stored.state == outbox_state::pending); // the webhook may still work
+    CHECK(stored.last_error == "email: 550 no such mailbox; webhook: 503 busy");
+    CHECK(stored.delivered_to == std::vector<std::string>{"audit"});
+    CHECK(relay.stats().retried == 1);
+
+    webhook->set(scripted_channel::mode::permanent, "410 gone");
+    f.time->advance(1h);
+    CHECK(relay.run_once() == 1);
+    stored = f.stored(id);
+    CHECK(stored.state == outbox_state::dead);
+    CHECK(stored.last_error == "email: 550 no such mailbox; webhook: 410 gone");
+    CHECK(audit->count_of(id) == 1); // never again
+    CHECK(relay.stats().dead == 1);
 }
 
 TEST_CASE("relay: an exception that is not a std::exception is a transient failure") {
@@ -326,10 +354,10 @@ TEST_CASE("relay: after a partial failure the retry skips the channels that alre
     CHECK(relay.run_once() == 1);
     auto stored = f.stored(id);
     CHECK(stored.state == outbox_state::pending);
-    CHECK(stored.delivered_to == std::vector<std::string>{"email"});
+    CHECK(stored.delivered_to == std::vector<std::string>{"email", "audit"});
     CHECK(stored.last_error == "webhook: connection refused");
     CHECK(email->count_of(id) == 1);
-    CHECK(audit->calls() == 0); // the event stopped at the failing channel
+    CHECK(audit->count_of(id) == 1); // a failing channel does not hold up the next one
 
     webhook->set(scripted_channel::mode::ok);
     f.time->advance(1h);
@@ -341,7 +369,7 @@ TEST_CASE("relay: after a partial failure the retry skips the channels that alre
     CHECK(stored.state == outbox_state::delivered);
     CHECK(stored.attempts == 2);
     CHECK(std::set<std::string>(stored.delivered_to.begin(), stored.delivered_to.end()) ==
-          std::set<std::string>{"email", "webhook"});
+          std::set<std::string>{"email", "audit"});
     CHECK(relay.stats().delivered == 1);
     CHECK(relay.stats().retried == 1);
 }

@@ -178,7 +178,7 @@ TEST_CASE("a relay killed in the middle of a delivery: after the restart the eve
     test_support::temp_dir dir;
     const std::vector<std::string> flags{"--webhook-url",        receiver->url(), "--webhook-secret", hook_secret,
                                          "--webhook-events",     "ticket.created", "--delivery-lease", "2",
-                                         "--webhook-timeout-ms", "60000"};
+                                         "--webhook-timeout-ms", "1000"};
     std::string ticket_number;
     {
         server_process first{dir, sqlite_store(dir), flags};

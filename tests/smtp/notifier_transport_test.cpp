@@ -131,6 +131,20 @@ TEST_CASE("STARTTLS: opportunistic uses it when offered and goes plain when not,
         REQUIRE(mails.size() == 1);
         CHECK_FALSE(mails[0].tls);
     }
+    SUBCASE("opportunistic with a password, not offered: refused, the password never sent in the clear") {
+        auto opts = options_for(without_tls);
+        opts.tls = smtp::tls_mode::opportunistic;
+        opts.username = "mailer";
+        opts.password = "s3cret-Pass";
+        try {
+            smtp::make_notifier(f.desk, opts)->deliver(f.event);
+            FAIL("delivered without STARTTLS");
+        } catch (const delivery_failure& e) {
+            CHECK(e.permanent());
+            CHECK(std::string{e.what()}.find("s3cret-Pass") == std::string::npos);
+        }
+        CHECK(without_tls.messages().empty());
+    }
     SUBCASE("required, offered: encrypted") {
         auto opts = options_for(with_tls);
         opts.tls = smtp::tls_mode::required;

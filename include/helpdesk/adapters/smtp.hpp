@@ -17,7 +17,9 @@ namespace helpdesk::smtp {
 /// then refused as contradictory).
 enum class tls_mode {
     off,           ///< never (loopback relays and tests only)
-    opportunistic, ///< STARTTLS when the server offers it, plain text otherwise
+    /// STARTTLS when the server offers it, plain text otherwise; with a
+    /// username it acts as `required`, so a password never travels in the clear
+    opportunistic,
     required       ///< STARTTLS or `smtps://`; a server without STARTTLS is a permanent failure
 };
 
@@ -36,7 +38,9 @@ struct options {
     /// a trailing `/` is dropped): `{public_url}/tickets/{ticket_number}`,
     /// `{public_url}/reset-password?token=…`, `{public_url}/set-password?token=…`.
     std::string public_url{};
-    std::chrono::seconds timeout{30}; ///< connecting, and the whole conversation of one message
+    /// One delivery: every recipient's connection and conversation together,
+    /// so a relay lease of twice this always outlasts it.
+    std::chrono::seconds timeout{30};
 };
 
 /// A notifier that emails the people spec §5 names for each outbox event

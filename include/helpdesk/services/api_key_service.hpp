@@ -58,8 +58,9 @@ public:
     /// shaped like a key, unknown or revoked: the store is not asked about a
     /// text that cannot be a key). Records the use in `last_used_at` when the
     /// stored one is over a minute old, so steady traffic costs one write a
-    /// minute, not one a call. Not actor-bound: the caller is the system
-    /// presenting the key. Throws only for store failures.
+    /// minute, not one a call (a failure of that write is ignored). Not
+    /// actor-bound: the caller is the system presenting the key. Throws only
+    /// when the key cannot be read.
     [[nodiscard]] std::optional<api_key> authenticate(std::string_view presented);
 
 private:

@@ -1,0 +1,98 @@
+// helpdesk-server's delivery settings (issue 5): every one by flag and by
+// environment variable, with the refusals that name the flag at fault.
+#include "cli/config.hpp"
+
+#include <helpdesk/error.hpp>
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+namespace {
+
+using helpdesk::server::parse_config;
+using helpdesk::server::program_config;
+
+const std::string secret = "0123456789abcdef0123456789abcdef-config";
+
+program_config parse(std::vector<std::string_view> args, const std::map<std::string, std::string>& env = {}) {
+    args.insert(args.begin(), {"--jwt-secret", secret});
+    return parse_config(args, [&](std::string_view name) -> std::optional<std::string> {
+        const auto found = env.find(std::string{name});
+        return found == env.end() ? std::nullopt : std::optional<std::string>{found->second};
+    });
+}
+
+// The flag named by the refusal of `args`.
+std::string refused_flag(std::vector<std::string_view> args, const std::map<std::string, std::string>& env = {}) {
+    try {
+        (void)parse(std::move(args), env);
+    } catch (const helpdesk::error& e) {
+        CHECK(e.code() == helpdesk::errc::invalid_argument);
+        REQUIRE(e.fields().size() == 1);
+        return e.fields().begin()->first;
+    }
+    FAIL("accepted");
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("delivery settings: defaults - one relay thread, no channel, the spec's retry policy") {
+    const auto c = parse({});
+    CHECK(c.delivery.relay_threads == 1);
+    CHECK(c.delivery.relay.batch == 20);
+    CHECK(c.delivery.max_attempts == 8);
+    CHECK(c.delivery.first_retry == std::chrono::seconds{30});
+    CHECK(c.delivery.lease == std::chrono::seconds{120});
+    CHECK(c.delivery.smtp.url.empty());
+    CHECK_FALSE(c.delivery.webhook_url);
+    CHECK_FALSE(c.delivery.workflow_webhook_url);
+    CHECK(c.delivery.smtp.tls == helpdesk::smtp::tls_mode::opportunistic);
+    CHECK(c.delivery.smtp.verify_peer);
+}
+
+TEST_CASE("delivery settings: flags and HELPDESK_ variables set every channel, flags winning") {
+    const auto c = parse({"--smtp-url", "smtp://mail.test:587", "--smtp-from", "desk@desk.test", "--smtp-tls",
+                          "required", "--webhook-url", "https://hooks.test/a", "--webhook-events",
+                          "ticket.created, ticket.closed", "--relay-threads", "3", "--delivery-lease", "300"},
+                         {{"HELPDESK_SMTP_PASSWORD", "from-env"},
+                          {"HELPDESK_SMTP_USER", "mailer"},
+                          {"HELPDESK_WEBHOOK_SECRET", "0123456789abcdef"},
+                          {"HELPDESK_RELAY_THREADS", "9"},
+                          {"HELPDESK_WORKFLOW_WEBHOOK_URL", "https://erp.test/hook"},
+                          {"HELPDESK_WORKFLOW_WEBHOOK_SECRET", "fedcba9876543210"},
+                          {"HELPDESK_FRONTEND_URL", "https://desk.test"}});
+    CHECK(c.delivery.smtp.url == "smtp://mail.test:587");
+    CHECK(c.delivery.smtp.username == "mailer");
+    CHECK(c.delivery.smtp.password == "from-env");
+    CHECK(c.delivery.smtp.tls == helpdesk::smtp::tls_mode::required);
+    CHECK(c.delivery.webhook_url == "https://hooks.test/a");
+    CHECK(c.delivery.webhook_events == std::vector<std::string>{"ticket.created", "ticket.closed"});
+    CHECK(c.delivery.workflow_webhook_url == "https://erp.test/hook");
+    CHECK(c.delivery.relay_threads == 3);
+    CHECK(c.delivery.lease == std::chrono::seconds{300});
+    CHECK(c.delivery.frontend_url == "https://desk.test");
+}
+
+TEST_CASE("delivery settings: refusals name the flag at fault") {
+    CHECK(refused_flag({"--smtp-url", "smtp://mail.test"}) == "smtp-from");
+    CHECK(refused_flag({"--webhook-url", "https://hooks.test"}) == "webhook-secret");
+    CHECK(refused_flag({"--webhook-url", "https://hooks.test", "--webhook-secret", "short"}) == "webhook-secret");
+    CHECK(refused_flag({"--workflow-webhook-url", "https://erp.test"}) == "workflow-webhook-secret");
+    CHECK(refused_flag({"--smtp-tls", "sometimes"}) == "smtp-tls");
+    CHECK(refused_flag({"--frontend-url", "desk.test"}) == "frontend-url");
+    CHECK(refused_flag({"--public-url", "ftp://desk.test"}) == "public-url");
+    CHECK(refused_flag({"--relay-threads", "-1"}) == "relay-threads");
+    CHECK(refused_flag({"--delivery-max-attempts", "0"}) == "delivery-max-attempts");
+    CHECK(refused_flag({"--relay-batch", "x"}) == "relay-batch");
+    // The lease must outlast two of the slowest channel call.
+    CHECK(refused_flag({"--smtp-url", "smtp://mail.test", "--smtp-from", "d@desk.test", "--smtp-timeout", "90"}) ==
+          "delivery-lease");
+    CHECK(refused_flag({"--webhook-url", "https://hooks.test", "--webhook-secret", "0123456789abcdef",
+                        "--webhook-timeout-ms", "61000"}) == "delivery-lease");
+    CHECK_NOTHROW((void)parse({"--webhook-url", "https://hooks.test", "--webhook-secret", "0123456789abcdef",
+                               "--webhook-timeout-ms", "60000"}));
+    // Without a channel the timeouts do not matter.
+    CHECK_NOTHROW((void)parse({"--smtp-timeout", "600", "--delivery-lease", "10"}));
+}
