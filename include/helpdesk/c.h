@@ -5,11 +5,17 @@
  *   mirroring the C++ `helpdesk::errc`. On failure `hd_error_last()` holds a
  *   message and `hd_error_last_fields()` the per-field messages (a JSON
  *   object) for the calling thread, until its next call into this library.
+ *   Precisely: every function returning an `int` status clears them on entry
+ *   (after a success: "", HD_OK and "{}"); the others (hd_error_*,
+ *   hd_string_free, hd_engine_free, hd_engine_options_init,
+ *   hd_version_number) leave them as they are.
  * - Output parameters come first. Results are JSON documents (UTF-8, the
  *   shapes of the HTTP API: an account, a ticket with its people,
  *   attachments and comments, a page `{"count", "results", "next_cursor"}`,
  *   history, stats), returned in a `char*` the caller frees with
- *   `hd_string_free`. On failure outputs are left NULL / 0.
+ *   `hd_string_free`. On failure outputs are left NULL / 0. The ABI hands
+ *   out no URLs: accounts have no `image_url`, attachments are
+ *   `{"id", "file_name", "content_type", "size", "upload_date"}`.
  * - Requests that carry several fields are JSON objects with the HTTP API's
  *   field names; ids are `int64_t`; `expected_version` 0 means "do not check".
  * - Every call that acts on behalf of someone takes the acting account's id
@@ -178,7 +184,9 @@ HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t acto
 /** A page of the tickets the actor may see. `query_json` may be NULL or
  *  {"status": [...], "priority", "department", "category", "sub_category",
  *  "assigned_to", "employee", "search", "ordering", "page", "page_size",
- *  "cursor"}. Out: {"count", "results": [tickets], "next_cursor"}. */
+ *  "cursor"}. Out: {"count", "results": [tickets], "next_cursor", "has_next",
+ *  "has_previous"}. A "cursor" ("" for the first page) selects cursor paging:
+ *  `count` is then null and `next_cursor` is set while more rows follow. */
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
 
 /** The comments of a ticket the actor may read, oldest first. Out: a JSON array. */

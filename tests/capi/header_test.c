@@ -1,0 +1,29 @@
+/* Compiles include/helpdesk/c.h alone as strict C99 (-std=c99 -Wall -Wextra
+ * -pedantic -Werror, see CMakeLists.txt): the header must need nothing else
+ * and be valid C. Uses a few declarations so they are not just parsed. */
+#include <helpdesk/c.h>
+
+#include <stdio.h>
+
+int main(void) {
+    hd_engine_options options;
+    hd_engine* engine = NULL;
+    int (*open_fn)(hd_engine**, const char*, const hd_engine_options*) = hd_engine_open;
+    hd_error_code code = HD_E_NOT_FOUND;
+
+    hd_engine_options_init(&options);
+    if (options.struct_size != sizeof(hd_engine_options) || options.password_iterations != 0 ||
+        options.blob_dir != NULL) {
+        fprintf(stderr, "hd_engine_options_init did not fill in the defaults\n");
+        return 1;
+    }
+    if (hd_version_number() != HD_VERSION_NUMBER) {
+        fprintf(stderr, "library version %u, header version %u\n", (unsigned)hd_version_number(),
+                (unsigned)HD_VERSION_NUMBER);
+        return 1;
+    }
+    (void)engine;
+    (void)open_fn;
+    printf("helpdesk C ABI %u: %s = %d\n", (unsigned)hd_version_number(), hd_error_name(code), (int)code);
+    return 0;
+}
