@@ -4,7 +4,7 @@
 #   (b) everything builds warning-free and the test suite passes, Release;
 #   (c) the test suite passes again under AddressSanitizer + UBSan;
 #   (d) no #include points the wrong way across the layers;
-#   (e) the quickstart example still runs (so it never rots);
+#   (e) the quickstart examples (C++ and C) still run (so they never rot);
 #   (f) the benchmarks still build (they are never run as tests);
 #   (g) the README's curl session works against helpdesk-server on SQLite.
 # The builds of (b) and (c) include the PostgreSQL adapter and its tests,
@@ -156,6 +156,20 @@ quickstart() {
   local tmp rc=0
   tmp=$(mktemp -d)
   build-test/examples/quickstart "$tmp/quickstart.db" || rc=$?
+  # The C walk through the C ABI, in memory; it must end Closed with the
+  # reopen refused and print the owner's history.
+  if ((rc == 0)); then
+    build-test/examples/c_quickstart >"$tmp/c_quickstart.out" || rc=$?
+    cat "$tmp/c_quickstart.out"
+    if ((rc == 0)); then
+      grep -q '^  closed: ticket 1 is Closed' "$tmp/c_quickstart.out" &&
+        grep -q '^  reopen refused as expected: invalid_state' "$tmp/c_quickstart.out" &&
+        grep -q '"old_value":"Resolved","new_value":"Closed"' "$tmp/c_quickstart.out" || {
+        echo "c_quickstart did not print the expected walk" >&2
+        rc=1
+      }
+    fi
+  fi
   rm -rf "$tmp"
   return "$rc"
 }
@@ -204,7 +218,7 @@ stage "(a) core alone, every adapter off" core_only
 stage "(b) full build, warnings as errors" full_build
 if ((last_rc == 0)); then
   stage "(b) tests" full_tests
-  stage "(e) quickstart example" quickstart
+  stage "(e) quickstart examples" quickstart
   stage "(f) benchmarks build" bench_built
   stage "(g) README curl session against helpdesk-server" curl_session
 fi
