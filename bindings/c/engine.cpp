@@ -7,6 +7,7 @@
 #include <helpdesk/adapters/postgres.hpp>
 #endif
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <memory>
