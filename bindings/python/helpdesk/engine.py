@@ -286,7 +286,7 @@ class Accounts:
 
         Raises:
             InvalidArgument: a field is invalid (see ``.fields``).
-            InvalidState: the store already has accounts.
+            Conflict: a System Admin already exists.
         """
         body = self._person(
             email, first_name, last_name, department, password, confirm_password, middle_name, suffix
@@ -357,9 +357,10 @@ class Accounts:
         default, the staff login (coordinators and admins) with ``staff=True``.
 
         Raises:
-            Unauthenticated: wrong email or password, or an account not approved
-                (its message says "pending approval").
-            PermissionDenied: the wrong login for the account's role.
+            Unauthenticated: wrong email or password.
+            PermissionDenied: an account not approved (the message says
+                "pending approval" for a pending one), or the wrong login for
+                the account's role.
         """
         email_bytes = _text(email, "email")
         password_bytes = _text(password, "password")

@@ -119,15 +119,13 @@ class Comment(TypedDict):
     created_at: str
 
 
-class Attachment(TypedDict, total=False):
+class Attachment(TypedDict):
     """A file on a ticket (its bytes stay in the engine's blob store)."""
 
     id: int
-    ticket: int
     file_name: str
     content_type: str
     size: int
-    uploaded_by: int
     upload_date: str
 
 
@@ -207,15 +205,18 @@ class Stats(TypedDict):
 class Page:
     """One page of a ticket list.
 
-    ``count`` is the total number of matches for numbered pages (``page=``)
-    and may be None for cursor pages; ``next_cursor`` is set when a cursor
-    page has more rows after it (pass it back as ``cursor=``). Iterating a
-    page iterates its ``results``.
+    Numbered pages (``page=``) carry ``count``, the number of matches, and
+    ``has_next`` / ``has_previous``; cursor pages (``cursor=``, ``""`` for
+    the first) have ``count`` None and a ``next_cursor`` while more rows
+    follow (pass it back as ``cursor=``). Iterating a page iterates its
+    ``results``.
     """
 
     count: Optional[int]
     results: List[Ticket] = field(default_factory=list)
     next_cursor: Optional[str] = None
+    has_next: bool = False
+    has_previous: bool = False
 
     def __iter__(self) -> Iterator[Ticket]:
         return iter(self.results)
@@ -225,11 +226,14 @@ class Page:
 
     @classmethod
     def from_json(cls, document: Dict[str, Any]) -> "Page":
-        """Builds a page from the C ABI's ``{"count", "results", "next_cursor"}``."""
+        """Builds a page from the C ABI's ``{"count", "results", "next_cursor",
+        "has_next", "has_previous"}``."""
         count = document.get("count")
         cursor = document.get("next_cursor")
         return cls(
             count=int(count) if count is not None else None,
             results=cast(List[Ticket], list(document.get("results") or [])),
             next_cursor=str(cursor) if cursor else None,
+            has_next=bool(document.get("has_next", cursor)),
+            has_previous=bool(document.get("has_previous", False)),
         )
