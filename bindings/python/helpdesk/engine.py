@@ -23,6 +23,7 @@ import ctypes
 import datetime
 import json
 import os
+import re
 import threading
 from ctypes import byref, c_int64, c_void_p
 from types import TracebackType
@@ -69,6 +70,11 @@ def _version(expected_version: Optional[int]) -> int:
     if expected_version <= 0:
         raise ValueError("expected_version must be positive (None means: do not check)")
     return expected_version
+
+
+def _redacted(url: str) -> str:
+    """The URL with any password replaced, for display."""
+    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1***@", url)
 
 
 def _request(fields: Mapping[str, Any]) -> bytes:
@@ -175,7 +181,7 @@ class Engine:
 
     @property
     def url(self) -> str:
-        """The store URL the engine was opened with."""
+        """The store URL the engine was opened with, as given (it may hold a password)."""
         return self._url
 
     def close(self) -> None:
@@ -207,7 +213,7 @@ class Engine:
 
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
-        return f"<helpdesk.Engine {self._url!r} {state}>"
+        return f"<helpdesk.Engine {_redacted(self._url)!r} {state}>"
 
     # -- calls ---------------------------------------------------------------
 

@@ -3,6 +3,7 @@ after close, the library's version, and one engine shared by threads."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from pathlib import Path
@@ -27,6 +28,25 @@ def test_context_manager_closes_the_engine() -> None:
     assert "closed" in repr(desk)
     with pytest.raises(helpdesk.EngineClosed):
         desk.accounts.get(admin, admin)
+
+
+def test_an_engine_dropped_without_close_is_freed() -> None:
+    desk = helpdesk.Engine.open("sqlite::memory:", password_iterations=FAST_ITERATIONS)
+    desk.accounts.bootstrap_admin(**person("Ada", "Admin"))
+    gate = desk._gate
+    del desk
+    gc.collect()
+    assert gate.closed
+
+
+def test_repr_hides_a_password_in_the_url() -> None:
+    from helpdesk.engine import _redacted
+
+    assert _redacted("postgresql://desk:s3cret@db.example.com:5432/desk") == (
+        "postgresql://desk:***@db.example.com:5432/desk"
+    )
+    assert _redacted("postgresql://desk@db:5432/desk") == "postgresql://desk@db:5432/desk"
+    assert _redacted("sqlite:///var/lib/desk.db") == "sqlite:///var/lib/desk.db"
 
 
 def test_the_context_manager_closes_on_an_exception_too() -> None:
