@@ -1,0 +1,105 @@
+"""helpdesk: the embeddable help-desk engine, from Python.
+
+A thin, typed layer over the C ABI (``libhelpdesk-c``, ``include/helpdesk/c.h``)
+using only the standard library::
+
+    import helpdesk
+
+    with helpdesk.Engine.open("sqlite::memory:") as desk:
+        admin = desk.accounts.bootstrap_admin(email="admin@example.com", ...)
+        ticket = desk.tickets.create(admin, subject="VPN drops", ...)
+
+Results are dicts in the HTTP API's JSON shapes (see :mod:`helpdesk.types`);
+errors are :class:`HelpdeskError` subclasses named after the engine's codes
+(:class:`InvalidArgument` carries per-field messages in ``.fields``). The C
+library is found through ``HELPDESK_C_LIBRARY``, next to the package, or on
+the system's library path (see :mod:`helpdesk._native`).
+"""
+
+from __future__ import annotations
+
+from .engine import Accounts, Engine, Ref, Tickets
+from .errors import (
+    Conflict,
+    EngineClosed,
+    HelpdeskError,
+    InternalError,
+    InvalidArgument,
+    InvalidState,
+    NotFound,
+    PayloadTooLarge,
+    PermissionDenied,
+    PreconditionFailed,
+    RateLimited,
+    StorageUnavailable,
+    Unauthenticated,
+    UnsupportedMediaType,
+)
+from .types import (
+    Account,
+    AccountStatus,
+    Attachment,
+    Comment,
+    HistoryEvent,
+    Page,
+    Person,
+    Priority,
+    Rejection,
+    Role,
+    Stats,
+    Status,
+    Ticket,
+    TicketDetails,
+)
+
+#: This package's version (it follows the C library's major version).
+__version__ = "0.1.0"
+
+
+def library_version() -> str:
+    """The loaded C library's version, ``"major.minor.patch"`` (loads it if needed).
+
+    Raises:
+        ImportError: the library cannot be found or loaded.
+    """
+    from . import _native
+
+    return _native.format_version(int(_native.library().hd_version_number()))
+
+
+__all__ = [
+    "Engine",
+    "Accounts",
+    "Tickets",
+    "Ref",
+    "library_version",
+    "HelpdeskError",
+    "InvalidArgument",
+    "NotFound",
+    "PermissionDenied",
+    "Unauthenticated",
+    "InvalidState",
+    "EngineClosed",
+    "Conflict",
+    "PreconditionFailed",
+    "PayloadTooLarge",
+    "UnsupportedMediaType",
+    "RateLimited",
+    "StorageUnavailable",
+    "InternalError",
+    "Account",
+    "AccountStatus",
+    "Attachment",
+    "Comment",
+    "HistoryEvent",
+    "Page",
+    "Person",
+    "Priority",
+    "Rejection",
+    "Role",
+    "Stats",
+    "Status",
+    "Ticket",
+    "TicketDetails",
+    "__version__",
+]

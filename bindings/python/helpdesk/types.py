@@ -1,0 +1,239 @@
+"""The shapes the engine returns, and the names of its fixed values.
+
+Results are plain ``dict`` objects parsed from the C ABI's JSON, which has the
+HTTP API's shapes (spec §4); the ``TypedDict`` classes below describe them for
+type checkers and readers. A ticket list comes back as a :class:`Page`.
+The enumerations are ``str`` subclasses, so ``ticket["status"] ==
+Status.CLOSED`` holds and they can be passed wherever a string is expected.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterator, List, Optional, TypedDict, cast
+
+__all__ = [
+    "Status",
+    "Priority",
+    "Role",
+    "AccountStatus",
+    "Account",
+    "Person",
+    "Ticket",
+    "TicketDetails",
+    "Comment",
+    "Attachment",
+    "HistoryEvent",
+    "Rejection",
+    "Stats",
+    "Page",
+]
+
+
+class Status(str, enum.Enum):
+    """A ticket's status (spec §2)."""
+
+    NEW = "New"
+    OPEN = "Open"
+    IN_PROGRESS = "In Progress"
+    ON_HOLD = "On Hold"
+    PENDING = "Pending"
+    RESOLVED = "Resolved"
+    CLOSED = "Closed"
+    REJECTED = "Rejected"
+    WITHDRAWN = "Withdrawn"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Priority(str, enum.Enum):
+    """A ticket's priority, set by staff at approval."""
+
+    CRITICAL = "Critical"
+    HIGH = "High"
+    MEDIUM = "Medium"
+    LOW = "Low"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(str, enum.Enum):
+    """An account's role."""
+
+    EMPLOYEE = "Employee"
+    TICKET_COORDINATOR = "Ticket Coordinator"
+    SYSTEM_ADMIN = "System Admin"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class AccountStatus(str, enum.Enum):
+    """An account's approval state."""
+
+    PENDING = "Pending"
+    APPROVED = "Approved"
+    REJECTED = "Rejected"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Account(TypedDict):
+    """An account, as ``GET employees/{id}/`` shows it."""
+
+    id: int
+    email: str
+    first_name: str
+    middle_name: Optional[str]
+    last_name: str
+    suffix: Optional[str]
+    company_id: str
+    department: str
+    role: str
+    status: str
+    date_created: str
+
+
+class Person(TypedDict, total=False):
+    """A ticket's owner or assignee: ``{id, first_name, last_name, email, role}``."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    role: str
+
+
+class Comment(TypedDict):
+    """A comment on a ticket."""
+
+    id: int
+    ticket: int
+    author: Optional[int]
+    text: str
+    is_internal: bool
+    created_at: str
+
+
+class Attachment(TypedDict):
+    """A file on a ticket (its bytes stay in the engine's blob store)."""
+
+    id: int
+    file_name: str
+    content_type: str
+    size: int
+    upload_date: str
+
+
+class Ticket(TypedDict):
+    """A ticket as a list row shows it."""
+
+    id: int
+    ticket_number: str
+    employee: Optional[Person]
+    subject: str
+    category: str
+    sub_category: str
+    description: str
+    scheduled_date: Optional[str]
+    priority: str
+    department: str
+    status: str
+    assigned_to: Optional[Person]
+    submit_date: str
+    update_date: str
+    response_time: Optional[int]
+    resolution_time: Optional[int]
+    time_closed: Optional[str]
+    rejection_reason: Optional[str]
+    finalized: bool
+    version: int
+
+
+class TicketDetails(Ticket, total=False):
+    """A ticket with its attachments and the comments the actor may read."""
+
+    attachments: List[Attachment]
+    comments: List[Comment]
+
+
+class HistoryEvent(TypedDict):
+    """One change to a ticket."""
+
+    id: int
+    ticket: int
+    actor: Optional[int]
+    at: str
+    kind: str
+    old_value: Optional[str]
+    new_value: Optional[str]
+    is_internal: bool
+
+
+class Rejection(TypedDict, total=False):
+    """The audit row kept when a sign-up is rejected."""
+
+    id: int
+    company_id: str
+    first_name: str
+    middle_name: Optional[str]
+    last_name: str
+    suffix: Optional[str]
+    email: str
+    department: str
+    reason: str
+    rejected_by: int
+    rejected_at: str
+
+
+class Stats(TypedDict):
+    """Ticket counts for the actor (all tickets for staff, their own for employees)."""
+
+    total: int
+    by_status: Dict[str, int]
+    by_priority: Dict[str, int]
+    by_department: Dict[str, int]
+    mean_response_seconds: Optional[float]
+    mean_resolution_seconds: Optional[float]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a ticket list.
+
+    Numbered pages (``page=``) carry ``count``, the number of matches, and
+    ``has_next`` / ``has_previous``; cursor pages (``cursor=``, ``""`` for
+    the first) have ``count`` None and a ``next_cursor`` while more rows
+    follow (pass it back as ``cursor=``). Iterating a page iterates its
+    ``results``.
+    """
+
+    count: Optional[int]
+    results: List[Ticket] = field(default_factory=list)
+    next_cursor: Optional[str] = None
+    has_next: bool = False
+    has_previous: bool = False
+
+    def __iter__(self) -> Iterator[Ticket]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    @classmethod
+    def from_json(cls, document: Dict[str, Any]) -> "Page":
+        """Builds a page from the C ABI's ``{"count", "results", "next_cursor",
+        "has_next", "has_previous"}``."""
+        count = document.get("count")
+        cursor = document.get("next_cursor")
+        return cls(
+            count=int(count) if count is not None else None,
+            results=cast(List[Ticket], list(document.get("results") or [])),
+            next_cursor=str(cursor) if cursor else None,
+            has_next=bool(document.get("has_next", cursor)),
+            has_previous=bool(document.get("has_previous", False)),
+        )

@@ -1,0 +1,106 @@
+"""Ticket lists through the package: numbered pages, cursor pages, filters,
+and the refusals of bad paging input."""
+
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+
+import helpdesk
+from conftest import ticket_fields
+
+
+@pytest.fixture
+def five_tickets(engine: helpdesk.Engine, admin: helpdesk.Account,
+                 employee: helpdesk.Account) -> List[helpdesk.TicketDetails]:
+    words = ["alpha", "bravo", "charlie", "delta", "echo"]
+    made = [engine.tickets.create(employee, **ticket_fields(f"Request {word}")) for word in words]
+    # Two of them move on, so status filters have something to tell apart.
+    engine.tickets.approve(admin, made[1], priority="High", department="IT Department")
+    engine.tickets.approve(admin, made[3], priority="Low", department="IT Department")
+    return made
+
+
+def test_numbered_pages(engine: helpdesk.Engine, employee: helpdesk.Account,
+                        five_tickets: List[helpdesk.TicketDetails]) -> None:
+    pages = [engine.tickets.list(employee, page=n, page_size=2, ordering="submit_date") for n in (1, 2, 3)]
+    assert [p.count for p in pages] == [5, 5, 5]
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert [(p.has_previous, p.has_next) for p in pages] == [(False, True), (True, True), (True, False)]
+    assert all(p.next_cursor is None for p in pages)
+    ids = [t["id"] for p in pages for t in p]
+    assert ids == [t["id"] for t in five_tickets]
+    past_the_end = engine.tickets.list(employee, page=4, page_size=2)
+    assert len(past_the_end) == 0
+    assert past_the_end.count == 5
+
+
+def test_cursor_pages_visit_every_ticket_once(engine: helpdesk.Engine, employee: helpdesk.Account,
+                                              five_tickets: List[helpdesk.TicketDetails]) -> None:
+    seen: List[int] = []
+    sizes: List[int] = []
+    cursor = ""
+    for _ in range(10):
+        page = engine.tickets.list(employee, page_size=2, cursor=cursor)
+        assert page.count is None
+        sizes.append(len(page))
+        seen.extend(t["id"] for t in page)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert sizes == [2, 2, 1]
+    assert sorted(seen) == sorted(t["id"] for t in five_tickets)
+    assert len(set(seen)) == 5
+    # The default ordering is newest first.
+    assert seen == [t["id"] for t in reversed(five_tickets)]
+
+
+def test_a_cursor_page_stays_stable_when_rows_are_added(
+    engine: helpdesk.Engine, employee: helpdesk.Account, five_tickets: List[helpdesk.TicketDetails]
+) -> None:
+    first = engine.tickets.list(employee, page_size=2, cursor="", ordering="submit_date")
+    assert first.next_cursor
+    engine.tickets.create(employee, **ticket_fields("Arrives while paging"))
+    second = engine.tickets.list(employee, page_size=2, cursor=first.next_cursor, ordering="submit_date")
+    assert [t["id"] for t in second] == [five_tickets[2]["id"], five_tickets[3]["id"]]
+
+
+def test_iterate_follows_the_cursors(engine: helpdesk.Engine, employee: helpdesk.Account,
+                                     five_tickets: List[helpdesk.TicketDetails]) -> None:
+    every = list(engine.tickets.iterate(employee, page_size=2))
+    assert sorted(t["id"] for t in every) == sorted(t["id"] for t in five_tickets)
+    opened = list(engine.tickets.iterate(employee, page_size=1, status="Open"))
+    assert sorted(t["id"] for t in opened) == sorted([five_tickets[1]["id"], five_tickets[3]["id"]])
+    with pytest.raises(TypeError):
+        list(engine.tickets.iterate(employee, cursor="x"))
+
+
+def test_filters(engine: helpdesk.Engine, admin: helpdesk.Account, employee: helpdesk.Account,
+                 five_tickets: List[helpdesk.TicketDetails]) -> None:
+    assert engine.tickets.list(admin, status="Open", page=1).count == 2
+    assert engine.tickets.list(admin, status=["Open", "New"], page=1).count == 5
+    assert engine.tickets.list(admin, status=[helpdesk.Status.NEW], page=1).count == 3
+    high = engine.tickets.list(admin, priority="High", page=1)
+    assert [t["id"] for t in high] == [five_tickets[1]["id"]]
+    assert engine.tickets.list(admin, employee=employee, page=1).count == 5
+    assert engine.tickets.list(admin, employee=admin, page=1).count == 0
+    found = engine.tickets.list(admin, search="echo", page=1)
+    assert [t["id"] for t in found] == [five_tickets[4]["id"]]
+    by_number = engine.tickets.list(admin, search=five_tickets[2]["ticket_number"], page=1)
+    assert [t["id"] for t in by_number] == [five_tickets[2]["id"]]
+
+
+def test_bad_paging_input_is_refused_with_field_messages(engine: helpdesk.Engine, employee: helpdesk.Account) -> None:
+    with pytest.raises(helpdesk.InvalidArgument) as refused:
+        engine.tickets.list(employee, page_size=101)
+    assert refused.value.fields == {"page_size": ["Must be between 1 and 100."]}
+    with pytest.raises(helpdesk.InvalidArgument) as refused:
+        engine.tickets.list(employee, page=0)
+    assert refused.value.fields == {"page": ["Must be 1 or more."]}
+    with pytest.raises(helpdesk.InvalidArgument):
+        engine.tickets.list(employee, cursor="not-a-cursor", page_size=2)
+    with pytest.raises(helpdesk.InvalidArgument):
+        engine.tickets.list(employee, ordering="colour", page=1)
+    with pytest.raises(helpdesk.InvalidArgument):
+        engine.tickets.list(employee, status="Lost", page=1)
