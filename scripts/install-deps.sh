@@ -19,6 +19,7 @@ packages=(
   wrk                   # bench/http_bench.sh (HTTP load)
   libcurl4-openssl-dev  # SMTP and webhook adapters (outbound SMTP and HTTP)
   python3-aiosmtpd      # the tests' real SMTP server
+  python3-pytest        # the Python package's tests
   python3               # Python bindings and tooling
 )
 
