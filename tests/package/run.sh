@@ -76,7 +76,7 @@ consume_installed() {
   local prefix=$1 out=$2
   step "find_package(helpdesk) consumer against $prefix"
   cmake -S "$here/find_package_consumer" -B "$out/find_package" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_PACKAGE_PREFER_CONFIG=ON >"$out/find_package.log" ||
+    -DCMAKE_PREFIX_PATH="$prefix" >"$out/find_package.log" ||
     { cat "$out/find_package.log"; fail "find_package consumer: configure"; }
   cmake --build "$out/find_package" -j "$jobs" >>"$out/find_package.log" ||
     { cat "$out/find_package.log"; fail "find_package consumer: build"; }
