@@ -71,6 +71,17 @@ check_install_tree() {
   echo "install tree ok: $(find "$prefix" -type f | wc -l) files"
 }
 
+# find_package(helpdesk REQUIRED COMPONENTS <component>) must fail, naming it.
+expect_missing_component() {
+  local prefix=$1 out=$2 component=$3 log=$2/missing-$3.log
+  if cmake -S "$here/find_package_consumer" -B "$out/missing-$component" -DCMAKE_PREFIX_PATH="$prefix" \
+    -DHELPDESK_COMPONENTS="core;$component" >"$log" 2>&1; then
+    fail "find_package(helpdesk) accepted the missing component $component"
+  fi
+  grep -q "without the component $component" "$log" || { cat "$log"; fail "the refusal does not name $component"; }
+  echo "missing component refused: $component"
+}
+
 # Builds and runs the find_package and pkg-config consumers against a prefix.
 consume_installed() {
   local prefix=$1 out=$2
@@ -81,6 +92,7 @@ consume_installed() {
   cmake --build "$out/find_package" -j "$jobs" >>"$out/find_package.log" ||
     { cat "$out/find_package.log"; fail "find_package consumer: build"; }
   run_consumer "$out/find_package/consumer"
+  expect_missing_component "$prefix" "$out" no_such_component
 
   step "pkg-config consumer against $prefix"
   PKG_CONFIG_PATH="$prefix/lib/pkgconfig" "$here/pkgconfig_consumer/build.sh" "$out/pkgconfig_consumer" ||
@@ -112,6 +124,7 @@ else
   for header in c.h adapters/postgres.hpp server.hpp; do
     [[ ! -e $work/prefix/include/helpdesk/$header ]] || fail "$header installed for a component not built"
   done
+  expect_missing_component "$work/prefix" "$work" postgres
   consume_installed "$work/prefix" "$work"
   config=$work/prefix/lib/cmake/helpdesk/helpdesk-config.cmake
 fi
