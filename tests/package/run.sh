@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves helpdesk works as a package, the three ways an embedder takes it:
-#   1. installed, found with find_package(helpdesk) (find_package_consumer/);
+#   1. installed, found with find_package(helpdesk) (find_package_consumer/),
+#      and, given a build dir, found in that build tree's export;
 #   2. installed, found with pkg-config (pkgconfig_consumer/);
 #   3. from source with add_subdirectory (add_subdirectory_consumer/).
 # Each consumer builds tests/package/consumer.cpp and runs it; the install
@@ -82,16 +83,21 @@ expect_missing_component() {
   echo "missing component refused: $component"
 }
 
+# Builds the find_package consumer in $1 (cmake options follow) and runs it.
+find_package_consumer() {
+  local dir=$1
+  shift
+  cmake -S "$here/find_package_consumer" -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >"$dir.log" ||
+    { cat "$dir.log"; fail "find_package consumer: configure"; }
+  cmake --build "$dir" -j "$jobs" >>"$dir.log" || { cat "$dir.log"; fail "find_package consumer: build"; }
+  run_consumer "$dir/consumer"
+}
+
 # Builds and runs the find_package and pkg-config consumers against a prefix.
 consume_installed() {
   local prefix=$1 out=$2
   step "find_package(helpdesk) consumer against $prefix"
-  cmake -S "$here/find_package_consumer" -B "$out/find_package" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_PREFIX_PATH="$prefix" >"$out/find_package.log" ||
-    { cat "$out/find_package.log"; fail "find_package consumer: configure"; }
-  cmake --build "$out/find_package" -j "$jobs" >>"$out/find_package.log" ||
-    { cat "$out/find_package.log"; fail "find_package consumer: build"; }
-  run_consumer "$out/find_package/consumer"
+  find_package_consumer "$out/find_package" -DCMAKE_PREFIX_PATH="$prefix"
   expect_missing_component "$prefix" "$out" no_such_component
 
   step "pkg-config consumer against $prefix"
@@ -109,6 +115,8 @@ if [[ -n $built ]]; then
     [[ -x $work/prefix/bin/helpdesk-server ]] || fail "helpdesk-server was built but not installed"
   fi
   consume_installed "$work/prefix" "$work"
+  step "find_package(helpdesk) consumer against the build tree $built"
+  find_package_consumer "$work/build_tree" -Dhelpdesk_DIR="$built"
 
   step "a core-and-SQLite package asks only for OpenSSL and SQLite"
   cmake -S "$src" -B "$work/minimal-build" "${minimal_options[@]}" >"$work/minimal-configure.log" ||
