@@ -46,7 +46,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/helpdesk DESTINATION ${CMAKE_INS
 # consumer needs those targets too.
 set(helpdesk_openssl_components Crypto)
 set(helpdesk_boost_components)
-if(TARGET helpdesk_smtp OR TARGET helpdesk_webhook OR TARGET helpdesk_server)
+# The C ABI library links Boost.JSON (shared) itself.
+if(TARGET helpdesk_smtp OR TARGET helpdesk_webhook OR TARGET helpdesk_server OR TARGET helpdesk_c)
   list(APPEND helpdesk_boost_components json)
 endif()
 if(TARGET helpdesk_server)

@@ -69,6 +69,12 @@ check_install_tree() {
     esac
   done < <(find "$prefix" -type f -o -type l)
   ((junk == 0)) || fail "the install tree at $prefix holds more than the package"
+  # The C ABI's header comes with its library, and only with it.
+  if compgen -G "$prefix/lib/libhelpdesk-c.*" >/dev/null; then
+    [[ -f $prefix/include/helpdesk/c.h ]] || fail "libhelpdesk-c installed without helpdesk/c.h"
+  else
+    [[ ! -e $prefix/include/helpdesk/c.h ]] || fail "helpdesk/c.h installed without libhelpdesk-c"
+  fi
   echo "install tree ok: $(find "$prefix" -type f | wc -l) files"
 }
 
