@@ -6,7 +6,10 @@
 #   (d) no #include points the wrong way across the layers;
 #   (e) the quickstart examples (C++ and C) still run (so they never rot);
 #   (f) the benchmarks still build (they are never run as tests);
-#   (g) the README's curl session works against helpdesk-server on SQLite.
+#   (g) the README's curl session works against helpdesk-server on SQLite;
+#   (h) the build of (b), installed, serves consumers found with
+#       find_package(helpdesk) and pkg-config, and helpdesk builds as an
+#       add_subdirectory project (tests/package/run.sh).
 # The builds of (b) and (c) include the PostgreSQL adapter and its tests,
 # which run against a private throwaway server started first
 # (scripts/pg-test-server.sh) and stopped on exit, whatever happens. If that
@@ -170,6 +173,7 @@ quickstart() {
       }
     fi
   fi
+  build-test/examples/custom_notifier "$tmp/events.log" || rc=$?
   rm -rf "$tmp"
   return "$rc"
 }
@@ -202,6 +206,16 @@ curl_session() {
   return "$rc"
 }
 
+installed_package() {
+  # The install prefix and the consumers' builds go to a temporary folder,
+  # never into the source tree.
+  local tmp rc=0
+  tmp=$(mktemp -d)
+  tests/package/run.sh . "$tmp" build-test || rc=$?
+  rm -rf "$tmp"
+  return "$rc"
+}
+
 bench_built() {
   # Built by full_build; only check the targets exist, never run them.
   local found
@@ -221,6 +235,7 @@ if ((last_rc == 0)); then
   stage "(e) quickstart examples" quickstart
   stage "(f) benchmarks build" bench_built
   stage "(g) README curl session against helpdesk-server" curl_session
+  stage "(h) installed package: find_package, pkg-config, add_subdirectory consumers" installed_package
 fi
 stage "(c) tests under ASan + UBSan" sanitized
 stage "(d) layer check" layers
