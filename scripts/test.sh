@@ -4,7 +4,8 @@
 #   (b) everything builds warning-free and the test suite passes, Release;
 #   (c) the test suite passes again under AddressSanitizer + UBSan;
 #   (d) no #include points the wrong way across the layers;
-#   (e) the quickstart examples (C++ and C) still run (so they never rot);
+#   (e) the quickstart examples (C++ and C) and the custom notifier still run
+#       (so they never rot; the Python one runs under ctest);
 #   (f) the benchmarks still build (they are never run as tests);
 #   (g) the README's curl session works against helpdesk-server on SQLite;
 #   (h) the build of (b), installed, serves consumers found with

@@ -34,7 +34,7 @@ step() { printf -- '--- %s\n' "$*"; }
 # The options of a helpdesk with only the core and the SQLite store.
 minimal_options=(-DCMAKE_BUILD_TYPE=Release -DHELPDESK_BUILD_TESTS=OFF -DHELPDESK_BUILD_EXAMPLES=OFF
   -DHELPDESK_BUILD_BENCH=OFF -DHELPDESK_WITH_SQLITE=ON -DHELPDESK_WITH_POSTGRES=OFF -DHELPDESK_WITH_SMTP=OFF
-  -DHELPDESK_WITH_WEBHOOK=OFF -DHELPDESK_WITH_SERVER=OFF)
+  -DHELPDESK_WITH_WEBHOOK=OFF -DHELPDESK_WITH_SERVER=OFF -DHELPDESK_BUILD_C_ABI=OFF)
 
 # Runs a consumer and checks the line it prints.
 run_consumer() {
