@@ -21,7 +21,18 @@ packages=(
   python3-aiosmtpd      # the tests' real SMTP server
   python3-pytest        # the Python package's tests
   python3               # Python bindings and tooling
+  chromium              # the console's end-to-end tests (headless, driven by playwright-core)
+  fonts-liberation fonts-dejavu-core  # text in the console's screenshots (chromium only recommends them)
 )
+
+# The web console builds with Node.js 18 or newer and npm. A machine that
+# already has a `node` (from nodesource, nvm or an image) keeps it: asking
+# dpkg would miss it and apt would install a second, older one beside it.
+if ! command -v node >/dev/null 2>&1 || ! node --version >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+elif ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 # dpkg-query prints one status line per package; anything not "installed"
 # (or unknown to dpkg, which makes it fail) means apt has work to do.
