@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's "run" command: installs what is missing, builds the server
-# (Release, no tests or benchmarks) and runs it on the embedded SQLite store
+# and the web console (Release, no tests or benchmarks) and runs it, serving
+# the console at its address, on the embedded SQLite store
 # ./var/helpdesk.db, with attachments under ./var/blobs. It prints where it
 # listens and how to log in; Ctrl-C stops it gracefully.
 # Flags and HELPDESK_* variables are passed through (see --help), e.g.
@@ -12,9 +13,15 @@ jobs=${HELPDESK_JOBS:-2}
 
 scripts/install-deps.sh
 
+# shellcheck disable=SC2086 # HELPDESK_CMAKE_ARGS is a list of -D flags
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
-  -DHELPDESK_BUILD_TESTS=OFF -DHELPDESK_BUILD_BENCH=OFF -DHELPDESK_BUILD_EXAMPLES=OFF
-cmake --build build --target helpdesk-server -j "$jobs"
+  -DHELPDESK_BUILD_TESTS=OFF -DHELPDESK_BUILD_BENCH=OFF -DHELPDESK_BUILD_EXAMPLES=OFF ${HELPDESK_CMAKE_ARGS:-}
+# The console comes with the server (HELPDESK_BUILD_WEB, on by default);
+# -DHELPDESK_BUILD_WEB=OFF in HELPDESK_CMAKE_ARGS builds the API alone.
+cmake --build build -j "$jobs" --target helpdesk-server
+if grep -q '^HELPDESK_BUILD_WEB:BOOL=ON' build/CMakeCache.txt; then
+  cmake --build build -j "$jobs" --target helpdesk-web
+fi
 
 # var/ is git-ignored: the database, files and signing key survive restarts.
 mkdir -p var
