@@ -1,0 +1,102 @@
+// Tokens never reach places scripts or addresses can read: nothing in
+// localStorage/sessionStorage or the URL, the refresh token in an HttpOnly
+// SameSite=Strict cookie scoped to the token routes, and two tabs that
+// refresh at the same moment both stay signed in (no refresh-token reuse
+// alarm).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDesk } from './support/harness.mjs';
+import { loginThroughUi, newPage } from './support/browser.mjs';
+import { step, visible } from './support/ui.mjs';
+import { USER_PASSWORD } from './support/env.mjs';
+
+const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/;
+
+async function storageDump(page) {
+  return page.evaluate(() => {
+    const dump = (s) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)).map((k) => [k, s.getItem(k)]));
+    return { local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie, url: location.href };
+  });
+}
+
+describe('session tokens', { timeout: 120_000 }, () => {
+  let desk;
+  let email;
+  const firstName = 'Sasha';
+  before(async () => {
+    desk = await startDesk();
+    const admin = await desk.api.adminToken();
+    email = desk.email('sasha');
+    await desk.api.employee(admin, { email, first_name: firstName, last_name: 'Session' });
+  });
+  after(async () => {
+    await desk?.close();
+  });
+
+  test('no token in localStorage, sessionStorage, document.cookie or the URL; the refresh cookie is HttpOnly', async () => {
+    const { page, context } = await desk.person();
+    const seen = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) seen.push(frame.url());
+    });
+    await step(page, 'log in', () => loginThroughUi(page, email, USER_PASSWORD, 'page-my-tickets'));
+    await step(page, 'open a few pages', async () => {
+      await page.goto('/tickets/new');
+      await visible(page.getByTestId('page-new-ticket'));
+      await page.goto('/profile');
+      await visible(page.getByTestId('page-profile'));
+    });
+    const dump = await storageDump(page);
+    const blob = JSON.stringify(dump);
+    assert.doesNotMatch(blob, JWT, `a token is readable by scripts or in the URL: ${blob}`);
+    for (const store of [dump.local, dump.session]) {
+      for (const key of Object.keys(store)) {
+        assert.doesNotMatch(key, /token|access|refresh|jwt/i, `storage key ${key}`);
+      }
+    }
+    for (const url of seen) {
+      assert.doesNotMatch(url, JWT, `token in a visited URL: ${url}`);
+      assert.doesNotMatch(url, /[?&](access|refresh|token)=/i, `token in a visited URL: ${url}`);
+    }
+    const cookies = await context.cookies();
+    const refresh = cookies.find((c) => c.name === 'helpdesk_refresh');
+    assert.ok(refresh, `a helpdesk_refresh cookie; cookies: ${cookies.map((c) => c.name).join(', ') || '(none)'}`);
+    assert.equal(refresh.httpOnly, true, 'the refresh cookie is HttpOnly');
+    assert.equal(refresh.sameSite, 'Strict', 'the refresh cookie is SameSite=Strict');
+    assert.equal(refresh.path, '/api/token/', 'the refresh cookie is scoped to the token routes');
+    for (const c of cookies.filter((x) => !x.httpOnly)) {
+      assert.doesNotMatch(c.value, JWT, `a script-readable cookie ${c.name} holds a token`);
+    }
+    await context.close();
+  });
+
+  test('two tabs refreshing at the same time both stay signed in', async () => {
+    const { page: first, context } = await desk.person();
+    await step(first, 'log in in the first tab', () => loginThroughUi(first, email, USER_PASSWORD, 'page-my-tickets'));
+    const second = await newPage(context);
+    await step(second, 'the second tab restores the session from the cookie', async () => {
+      await second.goto('/tickets');
+      await visible(second.getByTestId('page-my-tickets'));
+    });
+    const showsUser = async (page) => {
+      const text = await page.locator('body').innerText();
+      return text.includes(firstName) || text.includes(email);
+    };
+    assert.ok(await showsUser(first), 'the first tab shows who is signed in');
+    for (let round = 1; round <= 3; round++) {
+      await step(first, `round ${round}: both tabs reload (and refresh) at once`, async () => {
+        await Promise.all([first.reload(), second.reload()]);
+        await Promise.all([visible(first.getByTestId('page-my-tickets')), visible(second.getByTestId('page-my-tickets'))]);
+        assert.equal(await first.getByTestId('page-login').count(), 0, 'first tab was sent to the login page');
+        assert.equal(await second.getByTestId('page-login').count(), 0, 'second tab was sent to the login page');
+        assert.ok(await showsUser(first), 'the first tab still shows the user');
+        assert.ok(await showsUser(second), 'the second tab still shows the user');
+      });
+    }
+    await step(first, 'a later navigation still works in both tabs (the session was not revoked)', async () => {
+      await Promise.all([first.goto('/profile'), second.goto('/tickets/new')]);
+      await Promise.all([visible(first.getByTestId('page-profile')), visible(second.getByTestId('page-new-ticket'))]);
+    });
+    await context.close();
+  });
+});

@@ -1,0 +1,65 @@
+// One test file's world: a temp dir, the SMTP sink, helpdesk-server on a
+// fresh SQLite store, headless Chromium, and the API helper for setup.
+// desk.close() ends all of it and removes the temp dir; call it from after().
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MailSink } from './sink.mjs';
+import { DeskServer } from './server.mjs';
+import { Api } from './api.mjs';
+import { launchBrowser, newContext, newPage } from './browser.mjs';
+
+let counter = 0;
+
+export async function startDesk() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'helpdesk-e2e-'));
+  const desk = { dir, sink: null, server: null, browser: null, api: null };
+  desk.close = async () => {
+    const errors = [];
+    const attempt = async (fn) => {
+      try {
+        await fn();
+      } catch (e) {
+        errors.push(e);
+      }
+    };
+    if (desk.browser) await attempt(() => withTimeout(desk.browser.close(), 10_000, 'closing Chromium'));
+    if (desk.server) await attempt(() => desk.server.stop());
+    if (desk.sink) await attempt(() => desk.sink.stop());
+    await attempt(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }));
+    if (errors.length) throw errors[0];
+  };
+  try {
+    desk.sink = await MailSink.start(path.join(dir, 'mail'));
+    desk.server = await DeskServer.start({ dir, smtpPort: desk.sink.port });
+    desk.api = new Api(desk.server.base);
+    desk.browser = await launchBrowser();
+  } catch (e) {
+    const logs = [desk.server?.child.output(), desk.sink?.child.output()].filter(Boolean).join('\n');
+    await desk.close().catch(() => {});
+    if (logs) e.message += `\n${logs}`;
+    throw e;
+  }
+  desk.base = desk.server.base;
+  /** A new browser context (one person) with one page. */
+  desk.person = async (options) => {
+    const context = await newContext(desk.browser, desk.base, options);
+    const page = await newPage(context);
+    return { context, page };
+  };
+  /** A unique address for this run. */
+  desk.email = (name) => `${name}.${process.pid}.${++counter}@desk.test`;
+  /** The server's and the sink's output, for failure messages. */
+  desk.logs = () => [desk.server.child.output(), desk.sink.child.output()].join('\n');
+  return desk;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+    }),
+  ]);
+}
