@@ -2,7 +2,9 @@
 // opens the store, creates the first System Admin of an empty store, serves
 // until SIGINT or SIGTERM, then shuts down gracefully and exits 0. With
 // `api-key ...` it manages the workflow system's keys on the store instead
-// and exits (2 for a usage error, 1 when the command fails).
+// and exits (2 for a usage error, 1 when the command fails); `openapi` prints
+// the OpenAPI document (what GET /api/openapi.json answers) and exits 0.
+#include "app/openapi.hpp"
 #include "app/tokens.hpp"
 #include "cli/config.hpp"
 #include "cli/open_store.hpp"
@@ -124,6 +126,10 @@ int main(int argc, char** argv) {
     if (config.show_help) {
         std::cout << hd::server::help_text();
         return 0;
+    }
+    if (config.print_openapi) {
+        std::cout << hd::server::openapi_document() << "\n";
+        return std::cout.flush() ? 0 : 1;
     }
     if (config.key_command) {
         return run_key_command(config);

@@ -259,6 +259,14 @@ const flag* find_flag(std::string_view name) {
 program_config parse_config(std::span<const std::string_view> args,
                             const std::function<std::optional<std::string>(std::string_view)>& env) {
     program_config c;
+    if (!args.empty() && args[0] == "openapi") {
+        if (args.size() > 1) {
+            throw error(errc::invalid_argument, "`helpdesk-server openapi` takes no arguments (got `" +
+                                                    std::string{args[1]} + "`)");
+        }
+        c.print_openapi = true;
+        return c; // prints a constant document: no configuration applies
+    }
     const bool key_command = !args.empty() && args[0] == "api-key";
     std::vector<std::string_view> command_words;
     if (key_command) {
@@ -346,7 +354,8 @@ program_config parse_config(std::span<const std::string_view> args,
 
 std::string help_text() {
     std::string out = "Usage: helpdesk-server [flags]\n"
-                      "       helpdesk-server api-key create NAME | list | revoke ID [flags]\n\n"
+                      "       helpdesk-server api-key create NAME | list | revoke ID [flags]\n"
+                      "       helpdesk-server openapi   (prints the OpenAPI document of /api/openapi.json and exits)\n\n"
                       "The helpdesk reference server: the SmartSupport REST API over HTTP.\n"
                       "Every flag can also be set by the environment variable shown; flags win.\n\n";
     for (const auto& f : flags) {

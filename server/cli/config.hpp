@@ -33,12 +33,15 @@ struct program_config {
     bool show_help = false;
     /// `helpdesk-server api-key ...`: run this on the store and exit instead of serving.
     std::optional<api_key_command> key_command{};
+    /// `helpdesk-server openapi`: print the OpenAPI document and exit (no store, no secret).
+    bool print_openapi = false;
 };
 
 /// Reads the environment (`HELPDESK_<FLAG>`, e.g. `HELPDESK_JWT_SECRET`) and
 /// then the flags (`--jwt-secret X` or `--jwt-secret=X`), flags winning.
 /// When the first argument is `api-key`, the words that are not flags are its
 /// sub-command (see `parse_api_key_command`) and no JWT secret is needed.
+/// When it is `openapi`, nothing else may follow and nothing else is read.
 /// Throws `error{invalid_argument}` naming the flag for unknown flags, a
 /// missing value, a malformed number, the removed `--workflow-api-key` (flag
 /// or variable: keys live in the store now), a bad sub-command, or no JWT

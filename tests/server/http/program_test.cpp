@@ -137,6 +137,33 @@ TEST_CASE("program - --help lists the flags with their environment variables and
     CHECK(text.find("workflow-api-key") == std::string::npos);
 }
 
+TEST_CASE("program - `openapi` prints the document GET /api/openapi.json serves and exits 0, needing no secret") {
+    child printer{{"openapi"}, {}};
+    const auto document = printer.line(); // one line of JSON: read before the pipe fills
+    REQUIRE(document.has_value());
+    CHECK(printer.wait() == 0);
+    const auto parsed = boost::json::parse(*document).as_object();
+    CHECK(parsed.at("openapi").as_string() == "3.0.3");
+    CHECK(parsed.at("paths").as_object().contains("/api/tickets/"));
+
+    temp_dir dir;
+    auto args = run_args(dir);
+    args.push_back("--dev-generate-secret");
+    child server{args, {"HELPDESK_ADMIN_PASSWORD=" + test_password}};
+    const auto banner = server.line();
+    REQUIRE(banner.has_value());
+    client web{port_of(*banner)};
+    const auto served = web.get("/api/openapi.json");
+    REQUIRE(served.status == 200);
+    CHECK(boost::json::parse(served.body) == boost::json::value(parsed));
+    server.signal(SIGTERM);
+    CHECK(server.wait() == 0);
+
+    child extra{{"openapi", "--jwt-secret", test_secret}, {}};
+    CHECK(extra.wait() == 2);
+    CHECK(extra.stderr_text().find("takes no arguments") != std::string::npos);
+}
+
 TEST_CASE("program - without a JWT secret it refuses to start with a clear message") {
     temp_dir dir;
     child server{run_args(dir), {}};
