@@ -11,10 +11,10 @@ describe('sign-up field errors', { timeout: 90_000 }, () => {
   let desk;
   before(async () => {
     desk = await startDesk();
-  });
+  }, { timeout: 60_000 });
   after(async () => {
     await desk?.close();
-  });
+  }, { timeout: 30_000 });
 
   test('a weak password, a mismatching confirmation and a bad email are each shown beside their field', async () => {
     const { page } = await desk.person();

@@ -17,10 +17,10 @@ describe('role-based routes', { timeout: 90_000 }, () => {
     await desk.api.employee(admin, { email, first_name: 'Erin' });
     ({ page } = await desk.person());
     await loginThroughUi(page, email, USER_PASSWORD, 'page-my-tickets');
-  });
+  }, { timeout: 60_000 });
   after(async () => {
     await desk?.close();
-  });
+  }, { timeout: 30_000 });
 
   for (const route of ['/queue', '/admin/accounts', '/dashboard', '/admin/api-keys']) {
     test(`an employee typing ${route} gets page-forbidden`, async () => {

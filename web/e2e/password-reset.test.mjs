@@ -19,10 +19,10 @@ describe('password reset', { timeout: 120_000 }, () => {
     const admin = await desk.api.adminToken();
     email = desk.email('rita');
     await desk.api.employee(admin, { email, first_name: 'Rita', last_name: 'Reset' });
-  });
+  }, { timeout: 60_000 });
   after(async () => {
     await desk?.close();
-  });
+  }, { timeout: 30_000 });
 
   test('forgot password -> mailed link -> token leaves the address bar -> new password works, old one refused', async () => {
     const { page } = await desk.person();

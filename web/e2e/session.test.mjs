@@ -28,10 +28,10 @@ describe('session tokens', { timeout: 120_000 }, () => {
     const admin = await desk.api.adminToken();
     email = desk.email('sasha');
     await desk.api.employee(admin, { email, first_name: firstName, last_name: 'Session' });
-  });
+  }, { timeout: 60_000 });
   after(async () => {
     await desk?.close();
-  });
+  }, { timeout: 30_000 });
 
   test('no token in localStorage, sessionStorage, document.cookie or the URL; the refresh cookie is HttpOnly', async () => {
     const { page, context } = await desk.person();

@@ -77,8 +77,8 @@ export function loginFields(page) {
 }
 
 /**
- * Logs in through /login and waits until the app has left the login page
- * for `landing` (a data-testid).
+ * Logs in through /login and waits for the page with data-testid `landing`
+ * (or, without one, until the login page is gone).
  */
 export async function loginThroughUi(page, email, password, landing) {
   await open(page, '/login', 'page-login');
@@ -86,7 +86,11 @@ export async function loginThroughUi(page, email, password, landing) {
   await f.email.fill(email);
   await f.password.fill(password);
   await f.submit.click();
-  if (landing) await page.getByTestId(landing).waitFor({ state: 'visible' });
+  if (landing) {
+    await page.getByTestId(landing).waitFor({ state: 'visible' });
+  } else {
+    await page.getByTestId('page-login').waitFor({ state: 'detached' });
+  }
 }
 
 let axeSource;

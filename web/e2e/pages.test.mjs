@@ -1,0 +1,135 @@
+// Every main page, with real data behind it: axe-core finds no serious or
+// critical violation, and a PNG screenshot of it is saved (1280x800; the
+// login and my-tickets pages also at 360 px wide, where nothing may scroll
+// sideways). Screenshots go to HELPDESK_SCREENSHOT_DIR (default: a temp dir).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startDesk } from './support/harness.mjs';
+import { loginThroughUi, seriousViolations, describeViolations } from './support/browser.mjs';
+import { visible } from './support/ui.mjs';
+import { ADMIN, USER_PASSWORD, SCREENSHOT_DIR } from './support/env.mjs';
+
+describe('main pages', { timeout: 170_000 }, () => {
+  let desk;
+  let anonymous;
+  let employee;
+  let coordinator;
+  let admin;
+  let ticketNumber;
+
+  before(async () => {
+    desk = await startDesk();
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    // Setup over the API: an employee with a few tickets, one of them
+    // approved, claimed and answered (a public reply and an internal note).
+    const api = desk.api;
+    const adminToken = await api.adminToken();
+    const employeeEmail = desk.email('erin');
+    const coordinatorEmail = desk.email('casey');
+    await api.employee(adminToken, { email: employeeEmail, first_name: 'Erin', last_name: 'Employee' });
+    await api.staff(adminToken, desk.sink, { email: coordinatorEmail, first_name: 'Casey', last_name: 'Coordinator' });
+    for (let i = 0; i < 3; i++) {
+      await api.signUp({ email: desk.email(`pending${i}`), first_name: ['Pat', 'Robin', 'Sam'][i], last_name: 'Pending' });
+    }
+    const owner = await api.login(employeeEmail);
+    const staff = await api.login(coordinatorEmail);
+    const subjects = ['VPN drops every hour', 'New laptop for the intern', 'Budget proposal for Q3 training'];
+    const categories = [
+      ['IT Category', 'Network & Security Administration'],
+      ['Asset Category', 'Asset Check-out'],
+      ['Budget Category', 'Project Proposal'],
+    ];
+    const tickets = [];
+    for (let i = 0; i < subjects.length; i++) {
+      tickets.push(await api.createTicket(owner, { subject: subjects[i], category: categories[i][0], sub_category: categories[i][1] }));
+    }
+    const t = tickets[0];
+    await api.approve(staff, t.id, { priority: 'High', department: 'IT Department' });
+    await api.claim(staff, t.id);
+    await api.comment(owner, t.id, 'It happens at ten past every hour.');
+    await api.comment(staff, t.id, 'Checking the firewall logs first.', true);
+    await api.comment(staff, t.id, 'We found a timeout on the VPN gateway and raised it; please tell us if it still drops.');
+    await api.approve(staff, tickets[1].id, { priority: 'Medium', department: 'Asset Department' });
+    ticketNumber = t.ticket_number;
+
+    anonymous = await desk.person();
+    employee = await desk.person();
+    coordinator = await desk.person();
+    admin = await desk.person();
+    // Each page's own test checks it; here only the login has to work.
+    await loginThroughUi(employee.page, employeeEmail, USER_PASSWORD, null);
+    await loginThroughUi(coordinator.page, coordinatorEmail, USER_PASSWORD, null);
+    await loginThroughUi(admin.page, ADMIN.email, ADMIN.password, null);
+  }, { timeout: 90_000 });
+  after(async () => {
+    await desk?.close();
+  }, { timeout: 30_000 });
+
+  const who = () => ({ anonymous, employee, coordinator, admin });
+
+  // name, who, route, container, what must be on it before it counts as loaded
+  const pages = [
+    { name: 'login', as: 'anonymous', route: '/login', testid: 'page-login' },
+    { name: 'signup', as: 'anonymous', route: '/signup', testid: 'page-signup' },
+    { name: 'my-tickets', as: 'employee', route: '/tickets', testid: 'page-my-tickets', ready: /VPN drops every hour/ },
+    { name: 'new-ticket', as: 'employee', route: '/tickets/new', testid: 'page-new-ticket' },
+    { name: 'ticket-owner', as: 'employee', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /raised it; please tell us/ },
+    { name: 'ticket-staff', as: 'coordinator', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /Checking the firewall logs/ },
+    { name: 'queue', as: 'coordinator', route: '/queue?view=all', testid: 'page-queue', ready: /VPN drops every hour/ },
+    { name: 'dashboard', as: 'admin', route: '/dashboard', testid: 'page-dashboard', ready: 'canvas' },
+    { name: 'admin-accounts', as: 'admin', route: '/admin/accounts', testid: 'page-admin-accounts', ready: /Robin/ },
+  ];
+
+  async function show(p, viewport = { width: 1280, height: 800 }) {
+    const { page } = who()[p.as];
+    await page.setViewportSize(viewport);
+    await page.goto(typeof p.route === 'function' ? p.route() : p.route);
+    const container = await visible(page.getByTestId(p.testid));
+    if (p.ready === 'canvas') {
+      await visible(container.locator('canvas'));
+    } else if (p.ready) {
+      await visible(container.getByText(p.ready));
+    }
+    // Loading indicators gone, fonts in, charts' animations over.
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(p.ready === 'canvas' ? 1200 : 200);
+    return page;
+  }
+
+  describe('axe-core: no serious or critical violations', () => {
+    for (const p of pages) {
+      test(`${p.name} (${p.as})`, async () => {
+        const page = await show(p);
+        const violations = await seriousViolations(page);
+        assert.equal(violations.length, 0, `axe-core on ${p.name}:\n${describeViolations(violations)}`);
+      });
+    }
+  });
+
+  describe('screenshots', () => {
+    for (const p of pages.filter((x) => x.name !== 'signup')) {
+      test(`${p.name} at 1280x800`, async () => {
+        const page = await show(p);
+        const file = path.join(SCREENSHOT_DIR, `${p.name}.png`);
+        await page.screenshot({ path: file, type: 'png' });
+      });
+    }
+    for (const name of ['login', 'my-tickets']) {
+      test(`${name} at 360 px wide`, async () => {
+        const p = pages.find((x) => x.name === name);
+        const page = await show(p, { width: 360, height: 740 });
+        const file = path.join(SCREENSHOT_DIR, `${name}-360.png`);
+        await page.screenshot({ path: file, type: 'png', fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name} scrolls sideways at 360 px (by ${overflow} px)`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+      });
+    }
+    after(() => {
+      console.log(`screenshots in ${SCREENSHOT_DIR}`);
+    });
+  });
+});
