@@ -1,0 +1,13 @@
+/** Shown after a 412: the ticket changed under us; offer to reload it. */
+export function StaleVersionBanner({ onReload }: { onReload: () => void }) {
+  return (
+    <div className="alert alert--warning" role="alert">
+      <p>
+        <strong>Someone else changed this ticket.</strong> Reload to see the latest version, then try again.
+      </p>
+      <button type="button" className="button" onClick={onReload}>
+        Reload
+      </button>
+    </div>
+  );
+}

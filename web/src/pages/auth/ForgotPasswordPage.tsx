@@ -1,0 +1,5 @@
+import { Placeholder } from '../Placeholder';
+
+export default function ForgotPasswordPage() {
+  return <Placeholder testId="page-forgot-password" title="Forgot password" />;
+}

@@ -1,0 +1,5 @@
+import { Placeholder } from '../Placeholder';
+
+export default function ProfilePage() {
+  return <Placeholder testId="page-profile" title="Profile" />;
+}

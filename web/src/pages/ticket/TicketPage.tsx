@@ -1,0 +1,5 @@
+import { Placeholder } from '../Placeholder';
+
+export default function TicketPage() {
+  return <Placeholder testId="page-ticket" title="Ticket" />;
+}

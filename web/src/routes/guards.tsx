@@ -1,0 +1,42 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '../api/types';
+import { useAuth } from '../auth/useAuth';
+import { homePath } from '../auth/user';
+import { Loading } from '../components/Loading';
+import { ForbiddenPage } from '../pages/ForbiddenPage';
+
+/** Where to go after sign-in: only a path inside the console. */
+export function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
+/**
+ * Children need a signed-in person, and with `roles` one of those roles;
+ * anyone else gets the forbidden page (the URL stays as typed).
+ */
+export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
+  const { status, user } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <Loading label="Restoring your session…" fullPage />;
+  if (!user) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (roles && !roles.includes(user.role)) return <ForbiddenPage />;
+  return <Outlet />;
+}
+
+/** Sign-in and sign-up pages send a signed-in person home instead. */
+export function RedirectIfSignedIn() {
+  const { status, user } = useAuth();
+  if (status === 'loading') return <Loading label="Restoring your session…" fullPage />;
+  if (user) return <Navigate to={homePath(user.role)} replace />;
+  return <Outlet />;
+}
+
+/** `/`: employees to their tickets, staff to the queue. */
+export function RootRedirect() {
+  const { status, user } = useAuth();
+  if (status === 'loading') return <Loading label="Restoring your session…" fullPage />;
+  return <Navigate to={user ? homePath(user.role) : '/login'} replace />;
+}
