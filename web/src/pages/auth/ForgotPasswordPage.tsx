@@ -1,5 +1,59 @@
-import { Placeholder } from '../Placeholder';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { collect, emailProblem } from '../../auth/validation';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { Page } from '../../components/Page';
+import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 
+/** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export default function ForgotPasswordPage() {
-  return <Placeholder testId="page-forgot-password" title="Forgot password" />;
+  const [email, setEmail] = useState('');
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [sent, setSent] = useState(false);
+  const { busy, error, fieldErrors, run } = useSubmit();
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const problems = collect({ email: emailProblem(email) });
+    setClientErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    const done = await run(async () => {
+      await api.post('/api/employee/forgot-password/', { email: email.trim() });
+      return true;
+    });
+    if (done) setSent(true);
+  }
+
+  return (
+    <Page testId="page-forgot-password" title="Forgot password" narrow>
+      {sent ? (
+        <div className="alert alert--success" role="status">
+          <p>
+            <strong>Check your email.</strong> If an approved account uses {email.trim()}, a link to choose a new password is on
+            its way. The link works once and expires soon.
+          </p>
+        </div>
+      ) : (
+        <>
+          <p>Enter the email address of your account. We will send you a link to choose a new password.</p>
+          <FormError error={error} />
+          <form className="form card" onSubmit={onSubmit} noValidate>
+            <Field label="Email" name="email" errors={mergeErrors(clientErrors, fieldErrors).email} required>
+              {(p) => <input {...p} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+            </Field>
+            <div className="form__actions">
+              <button type="submit" className="button" disabled={busy}>
+                {busy ? 'Sending…' : 'Send reset link'}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+      <p>
+        <Link to="/login">Back to sign in</Link>
+      </p>
+    </Page>
+  );
 }

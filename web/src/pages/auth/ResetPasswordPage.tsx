@@ -1,5 +1,5 @@
-import { Placeholder } from '../Placeholder';
+import { PasswordTokenForm } from './PasswordTokenForm';
 
 export default function ResetPasswordPage() {
-  return <Placeholder testId="page-reset-password" title="Choose a new password" />;
+  return <PasswordTokenForm title="Choose a new password" intro="Choose a new password for your account." />;
 }

@@ -1,5 +1,10 @@
-import { Placeholder } from '../Placeholder';
+import { PasswordTokenForm } from './PasswordTokenForm';
 
 export default function SetPasswordPage() {
-  return <Placeholder testId="page-reset-password" title="Set your password" />;
+  return (
+    <PasswordTokenForm
+      title="Set your password"
+      intro="An administrator created an account for you. Choose the password you will sign in with."
+    />
+  );
 }
