@@ -64,8 +64,8 @@ describe('the whole journey', { timeout: 170_000 }, () => {
       await form.getByLabel(/^password/i).fill(USER_PASSWORD);
       await form.getByLabel(/confirm/i).fill(USER_PASSWORD);
       await form.getByRole('button', { name: /sign ?up|create account|register/i }).click();
-      // The pending state is explained.
-      await seeText(page, /pending|approv/i);
+      // The pending state is explained once the account exists.
+      await seeText(page.getByTestId('page-signup').getByRole('status'), /pending approval|waiting for approval/i);
     });
 
     await step(page, 'the pending login is refused with its message', async () => {
