@@ -14,8 +14,9 @@ export async function step(page, name, fn) {
       // page closed
     }
     const problems = page.problems?.length ? `\nbrowser console:\n  ${page.problems.join('\n  ')}` : '';
-    e.message = `step "${name}"${where}: ${e.message}${problems}`;
-    throw e;
+    const wrapped = new Error(`step "${name}"${where}: ${e.message}${problems}`, { cause: e });
+    wrapped.stack = `${wrapped.message}\n${String(e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+    throw wrapped;
   }
 }
 
@@ -67,11 +68,19 @@ export async function clickAndConfirm(page, scope, name, confirm = name) {
 }
 
 /** Selects the option whose label matches `pattern` in a <select>. */
-export async function selectByLabel(select, pattern) {
-  const options = await select.locator('option').allTextContents();
-  const label = options.find((o) => pattern.test(o.trim()));
-  if (!label) throw new Error(`no option matching ${pattern} among: ${options.join(' | ')}`);
-  await select.selectOption({ label: label.trim() });
+export async function selectByLabel(select, pattern, timeout = STEP_MS) {
+  // Options may arrive with data loaded after the page (the catalogue).
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const options = await select.locator('option').allTextContents();
+    const label = options.find((o) => pattern.test(o.trim()));
+    if (label) {
+      await select.selectOption({ label: label.trim() });
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no option matching ${pattern} among: ${options.join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
