@@ -88,6 +88,8 @@ public:
     [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
+    /// The options the engine was built with (catalogue, limits).
+    [[nodiscard]] const engine_options& options() const noexcept { return context_.options(); }
 
 private:
     engine_context context_;

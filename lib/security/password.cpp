@@ -178,7 +178,7 @@ std::optional<std::string> password_weakness(std::string_view password) {
     }
 
     std::vector<std::string_view> missing;
-    if (characters < 8) missing.emplace_back("at least 8 characters");
+    if (characters < min_password_length) missing.emplace_back("at least 8 characters");
     if (!upper) missing.emplace_back("an upper-case letter");
     if (!lower) missing.emplace_back("a lower-case letter");
     if (!digit) missing.emplace_back("a digit");

@@ -14,8 +14,6 @@ namespace helpdesk {
 namespace {
 using detail::field_checker;
 
-constexpr std::array<std::string_view, 10> suffixes = {"Jr.", "Sr.", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
-
 // A hash that no password matches, verified when the email is unknown so that
 // a miss costs as long as a hit (no account enumeration by timing).
 std::string decoy_hash(std::int32_t iterations) {
@@ -40,6 +38,18 @@ struct identity {
     std::optional<std::string> middle_name, suffix;
 };
 
+/// A suffix as given (blank is none), refused unless one of `name_suffixes`.
+std::optional<std::string> check_suffix(field_checker& check, const std::optional<std::string>& suffix) {
+    if (!suffix || detail::trim(*suffix).empty()) {
+        return std::nullopt;
+    }
+    const auto s = detail::trim(*suffix);
+    if (std::find(std::begin(name_suffixes), std::end(name_suffixes), s) == std::end(name_suffixes)) {
+        check.fail("suffix", "Select a valid choice.");
+    }
+    return std::string{s};
+}
+
 template <class Request>
 identity check_identity(field_checker& check, const Request& r, const catalog& choices) {
     identity id;
@@ -47,13 +57,7 @@ identity check_identity(field_checker& check, const Request& r, const catalog& c
     id.first_name = check.person_name("first_name", r.first_name);
     id.middle_name = check.optional_person_name("middle_name", r.middle_name);
     id.last_name = check.person_name("last_name", r.last_name);
-    if (r.suffix && !detail::trim(*r.suffix).empty()) {
-        const auto s = detail::trim(*r.suffix);
-        if (std::find(suffixes.begin(), suffixes.end(), s) == suffixes.end()) {
-            check.fail("suffix", "Select a valid choice.");
-        }
-        id.suffix = std::string{s};
-    }
+    id.suffix = check_suffix(check, r.suffix);
     id.department = std::string{detail::trim(r.department)};
     if (id.department.empty()) {
         check.fail("department", "This field is required.");
@@ -274,6 +278,7 @@ account account_service::authenticate(login_kind kind, std::string_view email, s
     if (found->status != account_status::approved) {
         throw error(errc::permission_denied, "your account is not approved");
     }
+    // login_kind::any admits every role: the person need not know which they have.
     if (kind == login_kind::employee && found->account_role != role::employee) {
         throw error(errc::permission_denied, "staff accounts sign in through the staff login");
     }
@@ -298,6 +303,40 @@ account account_service::authenticate(login_kind kind, std::string_view email, s
         }
     }
     return *found;
+}
+
+account account_service::update_profile(account_id actor_id, const profile_update& changes) {
+    field_checker check;
+    std::optional<std::string> first_name, last_name;
+    if (changes.first_name) {
+        first_name = check.person_name("first_name", *changes.first_name);
+    }
+    if (changes.last_name) {
+        last_name = check.person_name("last_name", *changes.last_name);
+    }
+    const auto middle_name = check.optional_person_name("middle_name", changes.middle_name);
+    const auto suffix = check_suffix(check, changes.suffix);
+    check.throw_if_failed();
+    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+        auto a = require_account(tx, actor_id);
+        if (a.status != account_status::approved) {
+            throw error(errc::permission_denied, "the account is not approved");
+        }
+        if (first_name) {
+            a.first_name = *first_name;
+        }
+        if (last_name) {
+            a.last_name = *last_name;
+        }
+        if (changes.middle_name) {
+            a.middle_name = middle_name; // blank clears it
+        }
+        if (changes.suffix) {
+            a.suffix = suffix;
+        }
+        tx.accounts().update(a);
+        return a;
+    });
 }
 
 bool account_service::check_password(account_id actor_id, std::string_view password) {

@@ -258,7 +258,9 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
                     if (first->second != fingerprint) {
                         throw error(errc::conflict, "this Idempotency-Key was used for a different request");
                     }
-                    return detail::load_details(tx, require_ticket(tx, first->first), is_staff(who.actor_role));
+                    auto again = detail::load_details(tx, require_ticket(tx, first->first), is_staff(who.actor_role));
+                    again.viewer = who;
+                    return again;
                 }
             }
             t.employee = actor_id;
@@ -269,7 +271,7 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
             detail::record_history(tx, t, actor_id, now, "created", std::nullopt, std::string{to_string(t.status)});
             // Everything the detail view shows is at hand: no need to read it back.
             ticket_details created{.item = {}, .employee = detail::summarize(*owner), .assigned_to = std::nullopt,
-                                   .attachments = {}, .comments = {}};
+                                   .attachments = {}, .comments = {}, .comment_authors = {}, .viewer = who};
             for (const auto& file : files) {
                 created.attachments.push_back(store_file(ctx_, tx, t, file, actor_id, now, written));
             }
@@ -579,7 +581,9 @@ ticket_details ticket_service::get(account_id actor_id, ticket_id id) {
         const auto who = detail::load_actor(tx, actor_id);
         const auto t = require_ticket(tx, id);
         can(who, action::view, &t).enforce();
-        return detail::load_details(tx, t, is_staff(who.actor_role));
+        auto d = detail::load_details(tx, t, is_staff(who.actor_role));
+        d.viewer = who;
+        return d;
     });
 }
 
@@ -591,7 +595,9 @@ ticket_details ticket_service::get_by_number(account_id actor_id, std::string_vi
             throw error(errc::not_found, "ticket not found");
         }
         can(who, action::view, &*t).enforce();
-        return detail::load_details(tx, *t, is_staff(who.actor_role));
+        auto d = detail::load_details(tx, *t, is_staff(who.actor_role));
+        d.viewer = who;
+        return d;
     });
 }
 
@@ -644,6 +650,7 @@ ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_
         wanted.limit = request.limit + 1; // one extra row tells whether a next page exists
         auto out = to_list(tx.tickets().list(wanted), request, keyset_mode, r.page_number);
         out.people = detail::people_of(tx, out.results);
+        out.viewer = who;
         return out;
     });
 }
@@ -697,6 +704,45 @@ std::vector<comment> ticket_service::comments(account_id actor_id, ticket_id id)
         const auto t = require_ticket(tx, id);
         can(who, action::view, &t).enforce();
         return tx.tickets().comments(id, is_staff(who.actor_role));
+    });
+}
+
+namespace {
+/// Each distinct id of `rows` (by `id_of`), in first-seen order.
+template <class Row, class IdOf>
+std::vector<account_id> distinct_ids(const std::vector<Row>& rows, IdOf id_of) {
+    std::vector<account_id> ids;
+    for (const auto& row : rows) {
+        const std::optional<account_id> id = id_of(row);
+        if (id && std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+            ids.push_back(*id);
+        }
+    }
+    return ids;
+}
+} // namespace
+
+comment_thread ticket_service::comments_with_authors(account_id actor_id, ticket_id id) {
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        const auto who = detail::load_actor(tx, actor_id);
+        const auto t = require_ticket(tx, id);
+        can(who, action::view, &t).enforce();
+        comment_thread out;
+        out.comments = tx.tickets().comments(id, is_staff(who.actor_role));
+        out.authors = detail::summaries_of(tx, distinct_ids(out.comments, [](const comment& c) { return c.author; }));
+        return out;
+    });
+}
+
+history_timeline ticket_service::history_with_actors(account_id actor_id, ticket_id id) {
+    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        const auto who = detail::load_actor(tx, actor_id);
+        const auto t = require_ticket(tx, id);
+        can(who, action::view, &t).enforce();
+        history_timeline out;
+        out.events = tx.tickets().history(id, is_staff(who.actor_role));
+        out.actors = detail::summaries_of(tx, distinct_ids(out.events, [](const history_event& e) { return e.actor; }));
+        return out;
     });
 }
 

@@ -110,7 +110,26 @@ ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
     }
     d.attachments = tx.tickets().attachments(t.id);
     d.comments = tx.tickets().comments(t.id, staff);
+    std::vector<account_id> authors;
+    for (const auto& c : d.comments) {
+        if (c.author && std::find(authors.begin(), authors.end(), *c.author) == authors.end()) {
+            authors.push_back(*c.author);
+        }
+    }
+    d.comment_authors = summaries_of(tx, authors);
     return d;
+}
+
+std::vector<account_summary> summaries_of(transaction& tx, const std::vector<account_id>& ids) {
+    std::vector<account_summary> people;
+    if (ids.empty()) {
+        return people;
+    }
+    people.reserve(ids.size());
+    for (const auto& a : tx.accounts().find_many(ids)) {
+        people.push_back(summarize(a));
+    }
+    return people;
 }
 
 std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket>& tickets) {
@@ -126,12 +145,7 @@ std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket
             add(*t.assigned_to);
         }
     }
-    std::vector<account_summary> people;
-    people.reserve(ids.size());
-    for (const auto& a : tx.accounts().find_many(ids)) {
-        people.push_back(summarize(a));
-    }
-    return people;
+    return summaries_of(tx, ids);
 }
 
 namespace {

@@ -39,6 +39,10 @@ void note_staff_response(ticket& t, time_point now) noexcept;
 /// The detail view of `t` as `staff` or as its owner.
 [[nodiscard]] ticket_details load_details(transaction& tx, const ticket& t, bool staff);
 
+/// The accounts with these ids as summaries, in one query; ids that name no
+/// account are left out.
+[[nodiscard]] std::vector<account_summary> summaries_of(transaction& tx, const std::vector<account_id>& ids);
+
 /// The owners and assignees of `tickets`, each once, in first-seen order.
 [[nodiscard]] std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket>& tickets);
 

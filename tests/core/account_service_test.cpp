@@ -403,7 +403,7 @@ TEST_CASE("authenticate: wrong password and unknown email give the same error") 
 TEST_CASE("authenticate: a pending account is told it awaits approval") {
     fixture f;
     (void)f.desk.accounts().sign_up(fixture::person("waiting@example.com"));
-    for (const auto kind : {login_kind::employee, login_kind::staff}) {
+    for (const auto kind : {login_kind::employee, login_kind::staff, login_kind::any}) {
         const auto e = expect_error(errc::permission_denied, [&] {
             (void)f.desk.accounts().authenticate(kind, "waiting@example.com", test_password);
         });
@@ -432,6 +432,82 @@ TEST_CASE("authenticate: the employee login admits employees, the staff login ad
                        [&] { (void)accounts.authenticate(login_kind::employee, "coord@example.com", test_password); });
     (void)expect_error(errc::permission_denied,
                        [&] { (void)accounts.authenticate(login_kind::employee, "admin@example.com", test_password); });
+}
+
+TEST_CASE("authenticate: the any-role login admits every approved role, with the same refusals") {
+    fixture f;
+    const auto employee = f.employee("emp@example.com");
+    const auto coordinator = f.staff("coord@example.com");
+    auto& accounts = f.desk.accounts();
+    CHECK(accounts.authenticate(login_kind::any, "emp@example.com", test_password).id == employee.id);
+    CHECK(accounts.authenticate(login_kind::any, "Coord@Example.com", test_password).id == coordinator.id);
+    CHECK(accounts.authenticate(login_kind::any, "admin@example.com", test_password).id == f.admin.id);
+    const auto wrong = expect_error(errc::unauthenticated,
+                                    [&] { (void)accounts.authenticate(login_kind::any, "emp@example.com", "Wr0ng!Pass"); });
+    const auto unknown = expect_error(errc::unauthenticated,
+                                      [&] { (void)accounts.authenticate(login_kind::any, "no@example.com", test_password); });
+    CHECK(std::string{wrong.what()} == std::string{unknown.what()});
+    // An account created by an admin has no usable password until it is set.
+    const auto created = accounts.admin_create(f.admin.id, admin_create_request{"new@example.com", "Nia", {}, "New", {},
+                                                                                "IT Department", "Employee"});
+    (void)expect_error(errc::unauthenticated,
+                       [&] { (void)accounts.authenticate(login_kind::any, "new@example.com", ""); });
+    (void)created;
+}
+
+TEST_CASE("update_profile: names and suffix with the sign-up rules; absent fields kept, blank clears") {
+    fixture f;
+    auto& accounts = f.desk.accounts();
+    const auto erin = f.employee("erin@example.com");
+
+    profile_update change;
+    change.first_name = "  Erina ";
+    change.middle_name = "Mae";
+    change.suffix = "Jr.";
+    const auto updated = accounts.update_profile(erin.id, change);
+    CHECK(updated.first_name == "Erina");
+    CHECK(updated.middle_name == std::optional<std::string>{"Mae"});
+    CHECK(updated.suffix == std::optional<std::string>{"Jr."});
+    CHECK(updated.last_name == erin.last_name);
+    CHECK(updated.email == erin.email);
+    CHECK(accounts.get(erin.id, erin.id).first_name == "Erina");
+
+    profile_update clear;
+    clear.middle_name = "";
+    clear.suffix = " ";
+    const auto cleared = accounts.update_profile(erin.id, clear);
+    CHECK_FALSE(cleared.middle_name.has_value());
+    CHECK_FALSE(cleared.suffix.has_value());
+    CHECK(cleared.first_name == "Erina");
+
+    CHECK(accounts.update_profile(erin.id, profile_update{}).first_name == "Erina");
+
+    for (const auto& [field, bad] : std::vector<std::pair<std::string, profile_update>>{
+             {"first_name", profile_update{.first_name = "", .middle_name = {}, .last_name = {}, .suffix = {}}},
+             {"first_name", profile_update{.first_name = "R2D2", .middle_name = {}, .last_name = {}, .suffix = {}}},
+             {"last_name", profile_update{.first_name = {}, .middle_name = {}, .last_name = "  ", .suffix = {}}},
+             {"middle_name", profile_update{.first_name = {}, .middle_name = "M!", .last_name = {}, .suffix = {}}},
+             {"suffix", profile_update{.first_name = {}, .middle_name = {}, .last_name = {}, .suffix = "Esq."}},
+         }) {
+        INFO(field);
+        const auto e = expect_error(errc::invalid_argument, [&] { (void)accounts.update_profile(erin.id, bad); });
+        CHECK(e.fields().count(field) == 1);
+    }
+    // Nothing of the refused changes was written.
+    const auto now = accounts.get(erin.id, erin.id);
+    CHECK(now.first_name == "Erina");
+    CHECK(now.last_name == erin.last_name);
+    CHECK_FALSE(now.suffix.has_value());
+}
+
+TEST_CASE("update_profile: only approved accounts, only their own") {
+    fixture f;
+    const auto waiting = f.desk.accounts().sign_up(fixture::person("waiting@example.com"));
+    profile_update change;
+    change.first_name = "Wanda";
+    (void)expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().update_profile(waiting.id, change); });
+    (void)expect_error(errc::not_found, [&] { (void)f.desk.accounts().update_profile(9999, change); });
+    CHECK(f.desk.accounts().get(f.admin.id, waiting.id).first_name == "Erin");
 }
 
 TEST_CASE("authenticate re-hashes a password stored with fewer iterations") {

@@ -115,7 +115,6 @@ outcome expected_plain(role r, A act) {
     return role_fits(rules.at(act).who, r, false) ? outcome::allowed : outcome::permission_denied;
 }
 
-constexpr role all_roles[] = {role::employee, role::ticket_coordinator, role::system_admin};
 constexpr account_id actor_id = 7;
 constexpr account_id someone_else = 8;
 

@@ -36,17 +36,22 @@ private:
     time_point now_;
 };
 
-/// Deterministic "random" bytes: a counter, so every token and key differs.
+/// Deterministic "random" bytes: a counter mixed by SplitMix64, so every
+/// token and key differs (a plain byte counter repeats every 256 bytes, and
+/// blob keys collided once a test stored many files).
 class counting_random final : public random_source {
 public:
     void fill(std::span<unsigned char> out) override {
         for (auto& b : out) {
-            b = static_cast<unsigned char>(counter_.fetch_add(1) * 131u + 7u);
+            std::uint64_t z = counter_.fetch_add(1) + 0x9E3779B97F4A7C15ull;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            b = static_cast<unsigned char>(z ^ (z >> 31));
         }
     }
 
 private:
-    std::atomic<unsigned> counter_{0};
+    std::atomic<std::uint64_t> counter_{0};
 };
 
 /// Records every event handed to it; can be told to fail.

@@ -721,6 +721,56 @@ TEST_CASE("internal comments and internal history are shown to staff only") {
     }
 }
 
+TEST_CASE("comments and history with their people: authors and actors named, each once, visibility kept") {
+    desk_fixture f;
+    const auto owner = f.employee("erin@example.com");
+    const auto coordinator = f.staff("coord@example.com");
+    const auto t = f.raise(owner);
+    auto& tickets = f.tickets();
+    (void)tickets.approve(coordinator.id, t.id, approval("Medium", "IT Department"));
+    (void)tickets.add_comment(coordinator.id, t.id, "Internal: disk failure", true);
+    (void)tickets.add_comment(coordinator.id, t.id, "Please try a reboot", false);
+    (void)tickets.add_comment(owner.id, t.id, "Rebooted", false);
+    (void)tickets.add_comment(coordinator.id, t.id, "Replacing the disk", false);
+
+    const auto name_of = [](const std::vector<account_summary>& people, std::optional<account_id> id) -> std::string {
+        for (const auto& p : people) {
+            if (id && p.id == *id) {
+                return p.first_name + " " + p.last_name + " (" + std::string{to_string(p.account_role)} + ")";
+            }
+        }
+        return "?";
+    };
+    const auto for_owner = tickets.comments_with_authors(owner.id, t.id);
+    REQUIRE(for_owner.comments.size() == 3);
+    CHECK(for_owner.authors.size() == 2);
+    for (const auto& c : for_owner.comments) {
+        CHECK_FALSE(c.is_internal);
+        CHECK(name_of(for_owner.authors, c.author) != "?");
+    }
+    CHECK(name_of(for_owner.authors, owner.id) == "Erin Employee (Employee)");
+    CHECK(name_of(for_owner.authors, coordinator.id) == "Erin Employee (Ticket Coordinator)");
+    CHECK(tickets.comments_with_authors(coordinator.id, t.id).comments.size() == 4);
+
+    const auto details = tickets.get(owner.id, t.id);
+    CHECK(details.comment_authors.size() == 2);
+
+    const auto for_staff = tickets.history_with_actors(coordinator.id, t.id);
+    const auto plain = tickets.history(coordinator.id, t.id);
+    REQUIRE(for_staff.events.size() == plain.size());
+    CHECK(for_staff.actors.size() == 2);
+    for (const auto& e : for_staff.events) {
+        if (e.actor) {
+            CHECK(name_of(for_staff.actors, e.actor) != "?");
+        }
+    }
+    CHECK(tickets.history_with_actors(owner.id, t.id).events.size() == tickets.history(owner.id, t.id).size());
+
+    const auto stranger = f.employee("stranger@example.com");
+    (void)expect_error(errc::not_found, [&] { (void)tickets.comments_with_authors(stranger.id, t.id); });
+    (void)expect_error(errc::not_found, [&] { (void)tickets.history_with_actors(stranger.id, t.id); });
+}
+
 TEST_CASE("an owner's comment on a Pending ticket moves it to In Progress - a staff comment does not") {
     desk_fixture f;
     const auto owner = f.employee("erin@example.com");

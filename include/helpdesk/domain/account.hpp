@@ -24,6 +24,12 @@ enum class account_status { pending, approved, rejected };
 /// Inverse of `to_string(account_status)`; nullopt for anything else.
 [[nodiscard]] std::optional<account_status> parse_account_status(std::string_view text) noexcept;
 
+/// Every role, from the least to the most privileged (for choices and tests).
+inline constexpr role all_roles[] = {role::employee, role::ticket_coordinator, role::system_admin};
+
+/// The name suffixes an account may carry (sign-up and profile edits refuse others).
+inline constexpr std::string_view name_suffixes[] = {"Jr.", "Sr.", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+
 /// True for coordinators and admins.
 [[nodiscard]] constexpr bool is_staff(role r) noexcept { return r != role::employee; }
 

@@ -37,6 +37,10 @@ inline constexpr ticket_status all_ticket_statuses[] = {
     ticket_status::on_hold, ticket_status::pending,  ticket_status::resolved,
     ticket_status::closed,  ticket_status::rejected, ticket_status::withdrawn};
 
+/// Every priority, most urgent first (the order people choose from).
+inline constexpr priority priorities_by_urgency[] = {priority::critical, priority::high, priority::medium,
+                                                     priority::low};
+
 /// `TX` + the sequence number zero-padded to at least 4 digits.
 [[nodiscard]] std::string format_ticket_number(std::int64_t sequence);
 /// Inverse of `format_ticket_number`; nullopt unless `TX` + 4 or more digits.

@@ -2,6 +2,7 @@
 
 #include <helpdesk/ports/random_source.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,13 @@ inline constexpr std::int32_t default_password_iterations = 600'000;
 
 /// The iteration count recorded in `encoded`, or nullopt when malformed.
 [[nodiscard]] std::optional<std::int32_t> password_hash_iterations(std::string_view encoded) noexcept;
+
+/// The fewest characters (code points) a password may have.
+inline constexpr std::size_t min_password_length = 8;
+
+/// The password rule as a sentence for people (what `password_weakness` checks).
+inline constexpr std::string_view password_rule =
+    "At least 8 characters, with an upper-case letter, a lower-case letter, a digit and a symbol.";
 
 /// Why `password` is too weak (at least 8 characters with an upper- and
 /// lower-case letter, a digit and a symbol); empty when it is strong enough.

@@ -48,7 +48,20 @@ struct created_account {
 };
 
 /// Which login endpoint is being used: they admit different roles.
-enum class login_kind { employee, staff };
+enum class login_kind {
+    employee,  ///< employees only
+    staff,     ///< coordinators and admins only
+    any,       ///< every role (one sign-in page for everyone)
+};
+
+/// Changes to the caller's own name. An absent field stays as it is; for
+/// `middle_name` and `suffix` a blank text clears the value.
+struct profile_update {
+    std::optional<std::string> first_name{};
+    std::optional<std::string> middle_name{};
+    std::optional<std::string> last_name{};
+    std::optional<std::string> suffix{};   ///< one of `name_suffixes`, or blank
+};
 
 /// Accounts, sign-up approval, credentials and password resets. Every call is
 /// one store transaction. Thread-safe. Failures throw `helpdesk::error`.
@@ -80,9 +93,16 @@ public:
 
     /// Checks a login. Wrong email or password → unauthenticated (same
     /// message for both); pending or rejected → permission_denied "pending
-    /// approval"; a role the endpoint does not admit → permission_denied.
+    /// approval"; a role the endpoint does not admit → permission_denied
+    /// (`login_kind::any` admits every role).
     /// Re-hashes the password when its iteration count is below the current.
     account authenticate(login_kind kind, std::string_view email, std::string_view password);
+
+    /// Changes the actor's own names with the sign-up field rules (person
+    /// names, suffix from `name_suffixes`); throws invalid_argument with field
+    /// errors, permission_denied unless the actor is approved. Returns the
+    /// stored account (unchanged when `changes` is empty).
+    account update_profile(account_id actor, const profile_update& changes);
 
     /// The actor's own password check (no change); rate limiting is the caller's.
     [[nodiscard]] bool check_password(account_id actor, std::string_view password);

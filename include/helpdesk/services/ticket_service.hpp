@@ -4,6 +4,7 @@
 #include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/queries.hpp>
+#include <helpdesk/rules/policy.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -61,6 +62,24 @@ struct ticket_details {
     std::optional<account_summary> assigned_to{};
     std::vector<attachment> attachments{};
     std::vector<comment> comments{};
+    /// The authors of `comments`, each once (read in one query); an author
+    /// whose account is gone is missing.
+    std::vector<account_summary> comment_authors{};
+    /// The caller as the policy saw them in the same transaction, for
+    /// `permitted_actions`; empty when read for no one (outbox snapshots).
+    std::optional<actor> viewer{};
+};
+
+/// A ticket's comments the caller may see, with their authors.
+struct comment_thread {
+    std::vector<comment> comments{};
+    std::vector<account_summary> authors{};   ///< each author once; missing when the account is gone
+};
+
+/// A ticket's history the caller may see, with the people who acted.
+struct history_timeline {
+    std::vector<history_event> events{};
+    std::vector<account_summary> actors{};    ///< each actor once; missing when the account is gone
 };
 
 /// A list request: typed filters, an ordering (`submit_date`, `update_date`,
@@ -82,6 +101,7 @@ struct ticket_list {
     bool has_previous = false;
     std::optional<std::string> next_cursor{};
     std::vector<account_summary> people{};   ///< owners and assignees of `results`, each once
+    std::optional<actor> viewer{};           ///< the caller as the policy saw them (see `ticket_details::viewer`)
 };
 
 /// Ticket lifecycle, comments, attachments, lists and stats. Every call is one
@@ -159,6 +179,10 @@ public:
     [[nodiscard]] std::vector<comment> comments(account_id actor, ticket_id id);
     /// History the actor may see, in order.
     [[nodiscard]] std::vector<history_event> history(account_id actor, ticket_id id);
+    /// As `comments`, with the authors' names (one more query, however many comments).
+    [[nodiscard]] comment_thread comments_with_authors(account_id actor, ticket_id id);
+    /// As `history`, with the actors' names (one more query, however many rows).
+    [[nodiscard]] history_timeline history_with_actors(account_id actor, ticket_id id);
 
 private:
     engine_context& ctx_;
