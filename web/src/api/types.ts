@@ -22,7 +22,10 @@ export type Attachment = Present<Schemas['Attachment']>;
 export type Comment = Present<Schemas['Comment']>;
 export type HistoryEvent = Present<Schemas['HistoryEvent']>;
 /** A ticket as the detail route answers it (with attachments and comments). */
-export type Ticket = Present<Schemas['Ticket']>;
+export type Ticket = Omit<Present<Schemas['Ticket']>, 'attachments' | 'comments'> & {
+  attachments: Attachment[];
+  comments: Comment[];
+};
 /** A ticket as list rows and action results give it. */
 export type TicketRow = Omit<Ticket, 'attachments' | 'comments'> & Partial<Pick<Ticket, 'attachments' | 'comments'>>;
 export type TicketAction = Ticket['actions'][number];

@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../api/client';
+import { collect, confirmProblem, passwordProblem, requiredProblem } from '../../../auth/validation';
+import { Field } from '../../../components/Field';
+import { FormError } from '../../../components/FormError';
+import { PasswordFields } from '../../../components/PasswordFields';
+import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
+
+/** POST /api/employee/change-password/; the account's other sessions end. */
+export function ChangePasswordForm({ rule, minLength }: { rule: string | null; minLength: number | undefined }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [done, setDone] = useState(false);
+  const { busy, error, fieldErrors, run } = useSubmit();
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    const problems = collect({
+      current_password: requiredProblem(current),
+      new_password: passwordProblem(next, minLength),
+      confirm_password: confirmProblem(next, confirm),
+    });
+    setClientErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    const ok = await run(async () => {
+      await api.post('/api/employee/change-password/', { current_password: current, new_password: next, confirm_password: confirm });
+      return true;
+    });
+    if (ok) {
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setDone(true);
+    }
+  }
+
+  const errors = mergeErrors(clientErrors, fieldErrors);
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="password-title">
+      <h2 id="password-title">Change password</h2>
+      <FormError error={error} />
+      {done ? (
+        <div className="alert alert--success" role="status">
+          <p>Your password was changed. Other devices signed in to your account were signed out.</p>
+        </div>
+      ) : null}
+      <Field label="Current password" name="current_password" errors={errors.current_password} required>
+        {(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
+      </Field>
+      <PasswordFields
+        password={next}
+        confirm={confirm}
+        onPassword={setNext}
+        onConfirm={setConfirm}
+        errors={errors}
+        rule={rule}
+        passwordName="new_password"
+        label="New password"
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Changing…' : 'Change password'}
+        </button>
+      </div>
+    </form>
+  );
+}

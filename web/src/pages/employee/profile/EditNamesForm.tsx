@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../api/client';
+import type { Account } from '../../../api/types';
+import { collect, nameProblem } from '../../../auth/validation';
+import { FormError } from '../../../components/FormError';
+import { NameFields, type Names } from '../../../components/NameFields';
+import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
+
+/** PATCH /api/employee/profile/ with the names and suffix. */
+export function EditNamesForm({ account, suffixes, onSaved }: { account: Account; suffixes: readonly string[]; onSaved: (a: Account) => void }) {
+  const [names, setNames] = useState<Names>({
+    first_name: account.first_name,
+    middle_name: account.middle_name ?? '',
+    last_name: account.last_name,
+    suffix: account.suffix ?? '',
+  });
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [saved, setSaved] = useState(false);
+  const { busy, error, fieldErrors, run } = useSubmit();
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    const problems = collect({
+      first_name: nameProblem(names.first_name),
+      middle_name: nameProblem(names.middle_name, false),
+      last_name: nameProblem(names.last_name),
+    });
+    setClientErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    const body = {
+      first_name: names.first_name.trim(),
+      middle_name: names.middle_name.trim(),
+      last_name: names.last_name.trim(),
+      suffix: names.suffix,
+    };
+    const updated = await run(() => api.patch<Account>('/api/employee/profile/', body));
+    if (updated) {
+      setSaved(true);
+      onSaved(updated);
+    }
+  }
+
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="names-title">
+      <h2 id="names-title">Your name</h2>
+      <FormError error={error} />
+      {saved ? (
+        <div className="alert alert--success" role="status">
+          <p>Your name was saved.</p>
+        </div>
+      ) : null}
+      <NameFields value={names} onChange={setNames} errors={mergeErrors(clientErrors, fieldErrors)} suffixes={suffixes} />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : 'Save name'}
+        </button>
+      </div>
+    </form>
+  );
+}
