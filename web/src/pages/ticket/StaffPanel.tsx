@@ -1,11 +1,10 @@
-// EXTENSION POINT for the staff pages' author: the staff part of the ticket
-// page (approve / reject / claim / assign / update status / finalize, history
-// for staff...). TicketPage renders it only for staff, above the thread.
-// Show a control only when its action is in `ticket.actions`; send
-// `ifMatch: ticket.version`; on success call `onChanged(updatedTicket)`; on a
-// 412 (ApiError.isStale) call `onStale()` so the page shows its banner.
+// The staff part of the ticket page (TicketPage renders it for staff only,
+// above the thread): the lifecycle actions the server allows now.
+import { useId } from 'react';
 import type { ApiError } from '../../api/errors';
 import type { TicketRow } from '../../api/types';
+import { StaffActions } from './staff/StaffActions';
+import '../../styles/staff.css';
 
 export interface StaffPanelProps {
   ticket: TicketRow;
@@ -15,6 +14,23 @@ export interface StaffPanelProps {
   onStale: (error: ApiError) => void;
 }
 
-export function StaffPanel(_props: StaffPanelProps) {
-  return null;
+export function StaffPanel({ ticket, onChanged, onStale }: StaffPanelProps) {
+  const headingId = useId();
+  return (
+    <section className="card staff-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Staff actions</h2>
+      <p className="muted staff-panel__assignee">
+        Assigned to:{' '}
+        {ticket.assigned_to ? (
+          <strong>
+            {ticket.assigned_to.first_name} {ticket.assigned_to.last_name}
+          </strong>
+        ) : (
+          'nobody yet'
+        )}
+        {ticket.finalized ? ' · Handed to the external workflow' : null}
+      </p>
+      <StaffActions ticket={ticket} onChanged={onChanged} onStale={onStale} />
+    </section>
+  );
 }
