@@ -1,5 +1,4 @@
-import { api } from '../../../api/client';
-import type { Page as ApiPage, TicketRow } from '../../../api/types';
+import { listTickets } from '../../../api/tickets';
 import { ErrorState } from '../../../components/ErrorState';
 import { Loading } from '../../../components/Loading';
 import { Pagination } from '../../../components/Pagination';
@@ -17,7 +16,7 @@ export const QUEUE_PAGE_SIZE = 25;
 export function QueueResults({ state, userId }: { state: QueueState; userId: number }) {
   const paging = usePaging();
   const query = ticketQuery(state, userId, paging.cursor, QUEUE_PAGE_SIZE);
-  const load = useLoad((signal) => api.get<ApiPage<TicketRow>>('/api/tickets/', { query, signal }), [paging.cursor]);
+  const load = useLoad((signal) => listTickets(query, signal), [paging.cursor]);
   const label = viewInfo(state.view).label;
 
   if (load.loading && !load.data) return <Loading label="Loading tickets…" />;
