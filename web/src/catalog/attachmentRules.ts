@@ -4,7 +4,7 @@ import type { Catalog } from '../api/types';
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${Math.round(n / 102.4) / 10} KiB`;
-  return `${Math.round(n / (1024 * 104.8576)) / 10} MiB`;
+  return `${Math.round(n / 104857.6) / 10} MiB`;
 }
 
 function extensionOf(name: string): string {
