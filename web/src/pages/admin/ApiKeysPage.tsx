@@ -1,6 +1,76 @@
-// Placeholder until the staff/admin pages land (their author replaces this file).
-import { Placeholder } from '../Placeholder';
+import { useState } from 'react';
+import type { ApiKey, CreatedApiKey } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useLoad } from '../../hooks/useLoad';
+import { useSubmit } from '../../hooks/useSubmit';
+import { listApiKeys, revokeApiKey } from './apikeys/apiKeysApi';
+import { CreateKeyForm } from './apikeys/CreateKeyForm';
+import { KeyTable } from './apikeys/KeyTable';
+import { NewKeyNotice } from './apikeys/NewKeyNotice';
+import { useAdminNames } from './useAdminNames';
+import '../../styles/staff.css';
 
+/** /admin/api-keys (System Admin): the workflow system's keys: list, create (shown once), revoke. */
 export default function ApiKeysPage() {
-  return <Placeholder testId="page-api-keys" title="API keys" />;
+  const keys = useLoad((signal) => listApiKeys(signal), []);
+  const creatorName = useAdminNames();
+  const [made, setMade] = useState<CreatedApiKey | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const revoke = useSubmit();
+
+  return (
+    <Page testId="page-api-keys" title="Workflow API keys">
+      <p className="muted">The external workflow system reports ticket statuses with one of these keys.</p>
+      {made ? <NewKeyNotice name={made.name ?? ''} secret={made.key} onDismiss={() => setMade(null)} /> : null}
+      <section className="section" aria-labelledby="new-key-title">
+        <h2 id="new-key-title">New key</h2>
+        <CreateKeyForm
+          onCreated={(k) => {
+            setMade(k);
+            keys.reload();
+          }}
+        />
+      </section>
+      <section className="section" aria-labelledby="keys-title">
+        <h2 id="keys-title">Keys</h2>
+        {keys.loading && !keys.data ? <Loading label="Loading the keys…" /> : null}
+        {keys.error ? <ErrorState title="Could not load the keys" message={keys.error} onRetry={keys.reload} /> : null}
+        {keys.data && !keys.error ? (
+          keys.data.length === 0 ? (
+            <p className="empty-state">No key yet.</p>
+          ) : (
+            <KeyTable keys={keys.data} creatorName={creatorName} onRevoke={(k) => setRevoking(k)} />
+          )
+        ) : null}
+      </section>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke “${revoking?.name ?? ''}”?`}
+        confirmLabel="Revoke key"
+        danger
+        busy={revoke.busy}
+        error={revoke.error}
+        onCancel={() => {
+          revoke.setError(null);
+          setRevoking(null);
+        }}
+        onConfirm={async () => {
+          if (!revoking) return;
+          const done = await revoke.run(async () => {
+            await revokeApiKey(revoking.id);
+            return true;
+          });
+          if (done) {
+            setRevoking(null);
+            keys.reload();
+          }
+        }}
+      >
+        <p>From now on the workflow system is refused when it sends this key. This cannot be undone.</p>
+      </ConfirmDialog>
+    </Page>
+  );
 }
