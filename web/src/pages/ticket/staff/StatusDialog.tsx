@@ -14,7 +14,7 @@ export function StatusDialog({ ticket, open, onClose, ...callbacks }: { ticket: 
   return (
     <ActionDialog
       open={open}
-      title={`Change the status of ${ticket.ticket_number}`}
+      title={`Move ${ticket.ticket_number} along`}
       confirmLabel="Update status"
       busy={action.busy}
       error={action.error}
