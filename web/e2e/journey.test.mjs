@@ -191,7 +191,7 @@ describe('the whole journey', { timeout: 170_000 }, () => {
     const owner = await desk.api.login(email);
     const final = await desk.api.ticket(owner, ticketNumber);
     assert.equal(final.status, 'Closed');
-    assert.ok(!(await desk.api.comments(owner, ticketNumber)).some((c) => c.text === note), 'the API hides the note from the owner too');
+    assert.ok(!(await desk.api.comments(owner, final.id)).some((c) => c.text === note), 'the API hides the note from the owner too');
   });
 });
 
