@@ -60,7 +60,7 @@ describe('routes and guards', () => {
     vi.unstubAllGlobals();
     signedInAs('System Admin', { 'GET /api/tickets/new/': () => json(200, { count: 0, next: null, previous: null, results: [] }) });
     const second = renderApp('/');
-    await vi.waitFor(() => expect(second.router.state.location.pathname).toBe('/queue'));
+    await vi.waitFor(() => expect(second.router.state.location.pathname).toBe('/queue'), { timeout: 5000 });
   });
 
   it('the header shows each role its own links', async () => {
