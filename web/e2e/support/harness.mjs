@@ -11,7 +11,8 @@ import { launchBrowser, newContext, newPage } from './browser.mjs';
 
 let counter = 0;
 
-export async function startDesk() {
+/** `serverArgs`: more helpdesk-server flags (e.g. a short access-token lifetime). */
+export async function startDesk({ serverArgs = [] } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'helpdesk-e2e-'));
   const desk = { dir, sink: null, server: null, browser: null, api: null };
   desk.close = async () => {
@@ -31,7 +32,7 @@ export async function startDesk() {
   };
   try {
     desk.sink = await MailSink.start(path.join(dir, 'mail'));
-    desk.server = await DeskServer.start({ dir, smtpPort: desk.sink.port });
+    desk.server = await DeskServer.start({ dir, smtpPort: desk.sink.port, extraArgs: serverArgs });
     desk.api = new Api(desk.server.base);
     desk.browser = await launchBrowser();
   } catch (e) {

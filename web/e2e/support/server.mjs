@@ -7,7 +7,7 @@ import { Child } from './processes.mjs';
 import { SERVER, WEB_ROOT, ADMIN } from './env.mjs';
 
 export class DeskServer {
-  static async start({ dir, smtpPort }) {
+  static async start({ dir, smtpPort, extraArgs = [] }) {
     if (!existsSync(SERVER)) {
       throw new Error(`no helpdesk-server at ${SERVER} (set HELPDESK_SERVER)`);
     }
@@ -30,6 +30,7 @@ export class DeskServer {
       '--delivery-first-retry', '1',
       '--shutdown-grace', '1',
       '--no-access-log',
+      ...extraArgs,
     ];
     const env = {
       ...process.env,
