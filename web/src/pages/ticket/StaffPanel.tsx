@@ -19,17 +19,7 @@ export function StaffPanel({ ticket, onChanged, onStale }: StaffPanelProps) {
   return (
     <section className="card staff-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Staff actions</h2>
-      <p className="muted staff-panel__assignee">
-        Assigned to:{' '}
-        {ticket.assigned_to ? (
-          <strong>
-            {ticket.assigned_to.first_name} {ticket.assigned_to.last_name}
-          </strong>
-        ) : (
-          'nobody yet'
-        )}
-        {ticket.finalized ? ' · Handed to the external workflow' : null}
-      </p>
+      {ticket.finalized ? <p className="muted">Handed to the external workflow system.</p> : null}
       <StaffActions ticket={ticket} onChanged={onChanged} onStale={onStale} />
     </section>
   );

@@ -44,7 +44,11 @@ export function QueueResults({ state, userId }: { state: QueueState; userId: num
           </p>
         </div>
       ) : (
-        <TicketTable tickets={page.results} caption={`${label} tickets, page ${paging.pageNumber}`} />
+        <TicketTable
+          tickets={page.results}
+          caption={`${label} tickets, page ${paging.pageNumber}`}
+          dateField={state.ordering.endsWith('update_date') ? 'update_date' : 'submit_date'}
+        />
       )}
       <Pagination
         label="Queue pages"

@@ -12,7 +12,8 @@ function personName(p: { first_name?: string; last_name?: string } | null | unde
  * Tickets as a table on wide screens; under 640 px each row becomes a card
  * (CSS in staff.css, the column names come from data-label).
  */
-export function TicketTable({ tickets, caption }: { tickets: TicketRow[]; caption: string }) {
+export function TicketTable({ tickets, caption, dateField = 'submit_date' }: { tickets: TicketRow[]; caption: string; dateField?: 'submit_date' | 'update_date' }) {
+  const dateLabel = dateField === 'submit_date' ? 'Submitted' : 'Updated';
   return (
     <div className="table-wrap">
       <table className="ticket-table">
@@ -24,11 +25,9 @@ export function TicketTable({ tickets, caption }: { tickets: TicketRow[]; captio
             <th scope="col">Status</th>
             <th scope="col">Priority</th>
             <th scope="col">Department</th>
-            <th scope="col">Category</th>
             <th scope="col">Requester</th>
             <th scope="col">Assignee</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Updated</th>
+            <th scope="col">{dateLabel}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,7 +37,13 @@ export function TicketTable({ tickets, caption }: { tickets: TicketRow[]; captio
                 <Link to={`/tickets/${t.ticket_number}`}>{t.ticket_number}</Link>
               </td>
               <td data-label="Subject" className="ticket-table__subject">
-                {t.subject}
+                <span>
+                  {t.subject}
+                  <span className="ticket-table__category muted">
+                    {t.category}
+                    {t.sub_category ? ` · ${t.sub_category}` : ''}
+                  </span>
+                </span>
               </td>
               <td data-label="Status">
                 <StatusBadge status={t.status} />
@@ -47,17 +52,10 @@ export function TicketTable({ tickets, caption }: { tickets: TicketRow[]; captio
                 <PriorityBadge priority={t.priority} />
               </td>
               <td data-label="Department">{t.department || '—'}</td>
-              <td data-label="Category">
-                {t.category}
-                {t.sub_category ? <span className="muted"> · {t.sub_category}</span> : null}
-              </td>
               <td data-label="Requester">{personName(t.employee) || '—'}</td>
               <td data-label="Assignee">{personName(t.assigned_to) || <span className="muted">Unassigned</span>}</td>
-              <td data-label="Submitted">
-                <DateTime value={t.submit_date} />
-              </td>
-              <td data-label="Updated">
-                <DateTime value={t.update_date} />
+              <td data-label={dateLabel}>
+                <DateTime value={t[dateField]} />
               </td>
             </tr>
           ))}
