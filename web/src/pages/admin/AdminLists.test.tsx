@@ -47,7 +47,7 @@ describe('DeadEventsPage', () => {
     });
     renderAt(<DeadEventsPage />, { url: '/admin/dead-events', path: '/admin/dead-events', user: admin });
     expect(await screen.findByText('SMTP 550 mailbox unavailable')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Ticket #4' })).toHaveAttribute('href', '/tickets/4');
+    expect(screen.getByRole('link', { name: 'TX0004' })).toHaveAttribute('href', '/tickets/TX0004');
     await userEvent.click(screen.getByRole('button', { name: 'Requeue notification 8' }));
     expect(post).toHaveBeenCalledWith('/api/outbox/8/requeue/');
     expect(await screen.findByText(/queued again/)).toBeInTheDocument();

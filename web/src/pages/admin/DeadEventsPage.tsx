@@ -13,6 +13,14 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { ADMIN_PAGE_SIZE, rangeText, usePageNumber } from './usePageNumber';
 import '../../styles/staff.css';
 
+/** The ticket's TX number from the payload when it has one, else its id. */
+function ticketLink(e: OutboxEvent) {
+  if (e.ticket === null) return '—';
+  const payload = e.payload as Record<string, unknown> | null;
+  const number = typeof payload?.ticket_number === 'string' ? payload.ticket_number : null;
+  return <Link to={`/tickets/${number ?? e.ticket}`}>{number ?? `Ticket #${e.ticket}`}</Link>;
+}
+
 /** /admin/dead-events (System Admin): notifications that failed every delivery attempt; requeue them. */
 export default function DeadEventsPage() {
   const paging = usePageNumber();
@@ -75,7 +83,7 @@ export default function DeadEventsPage() {
                           </details>
                         ) : null}
                       </td>
-                      <td data-label="Ticket">{e.ticket !== null ? <Link to={`/tickets/${e.ticket}`}>Ticket #{e.ticket}</Link> : '—'}</td>
+                      <td data-label="Ticket">{ticketLink(e)}</td>
                       <td data-label="Created">
                         <DateTime value={e.created_at} />
                       </td>
