@@ -182,8 +182,18 @@ int main(int argc, char** argv) {
                             std::to_string(config.delivery.relay_threads) + " relay thread" +
                             (config.delivery.relay_threads == 1 ? "" : "s") + ")";
         }
+        const auto console_base = config.server.public_url.value_or(base);
+        std::string console_line;
+        if (server.console_built()) {
+            console_line = "web console: open " + console_base + (console_base.ends_with('/') ? "" : "/") +
+                           " in a browser  (files from " + config.server.web_root.value_or("") + ")";
+        } else {
+            console_line = "web console: not built (no index.html in " + config.server.web_root.value_or("(none)") +
+                           "; build the project with Node.js, or pass --web-root DIR); the API works without it";
+        }
         std::cout << "helpdesk-server listening on " << base << "  (store " << redacted(config.store_url) << ")\n"
                   << "  " << login_hint << "\n"
+                  << "  " << console_line << "\n"
                   << "  e.g. curl -s -X POST " << base << "/api/token/admin/ -H 'Content-Type: application/json' \\\n"
                   << "         -d '{\"email\": \"...\", \"password\": \"...\"}'\n"
                   << "  API description: " << base << "/api/openapi.json   stop: Ctrl-C\n"

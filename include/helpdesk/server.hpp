@@ -30,6 +30,15 @@ struct server_options {
     std::chrono::seconds refresh_token_lifetime{24 * 60 * 60};
     std::chrono::seconds signed_url_lifetime{5 * 60};
     std::vector<std::string> cors_origins{};         ///< exact `scheme://host[:port]`; empty allows none
+    /// This server's external base URL (`https://desk.example.com`), when it
+    /// is reached through another name than its listen address: its origin
+    /// counts as the server's own for cookie-session requests, and an https
+    /// one marks the session cookie `Secure` (as TLS here does).
+    std::optional<std::string> public_url{};
+    /// The web console's files (`index.html`, `assets/`), served at `/` and
+    /// for client routes; unset or missing: `/` answers a JSON 404 saying the
+    /// console is not built. Read from disk per request on the worker threads.
+    std::optional<std::string> web_root{};
     std::size_t max_header_bytes = 16 * 1024;        ///< request line and headers
     std::size_t max_json_body_bytes = 1024 * 1024;   ///< bodies of non-upload routes
     std::size_t max_upload_body_bytes = 25 * 1024 * 1024; ///< multipart bodies of upload routes
@@ -78,6 +87,8 @@ public:
     [[nodiscard]] std::uint16_t port() const noexcept;
     /// Whether the server speaks HTTPS.
     [[nodiscard]] bool tls() const noexcept;
+    /// Whether `server_options::web_root` holds a built console (an `index.html`) now.
+    [[nodiscard]] bool console_built() const;
     /// Stops accepting, lets requests in flight finish for up to `grace`,
     /// then closes every connection and joins the threads. Idempotent.
     void stop(std::chrono::milliseconds grace);

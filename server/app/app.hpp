@@ -2,6 +2,7 @@
 
 #include "http/cors.hpp"
 #include "ops/metrics.hpp"
+#include "web/static_site.hpp"
 
 #include <helpdesk/engine.hpp>
 #include <helpdesk/server.hpp>
@@ -20,6 +21,7 @@ struct app {
     metrics& counters;
     cors_policy cors{};
     std::function<void(std::string_view)> log{};
+    static_site console{};   ///< the web console's files (`server_options::web_root`)
 };
 
 /// Seconds since the Unix epoch, for token and URL expiry.

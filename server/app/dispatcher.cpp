@@ -4,8 +4,10 @@
 #include "app/error_response.hpp"
 #include "app/http_failure.hpp"
 #include "app/route_table.hpp"
+#include "app/session_cookie.hpp"
 #include "auth/jwt.hpp"
 #include "auth/signed_url.hpp"
+#include "web/console_path.hpp"
 
 #include <helpdesk/error.hpp>
 
@@ -46,21 +48,38 @@ std::optional<std::string_view> bearer_token(const call& c) {
     return value->substr(scheme.size());
 }
 
+void authenticate_bearer(call& c) {
+    const auto token = bearer_token(c);
+    if (!token) {
+        throw error(errc::unauthenticated, "Sign in first: this needs a bearer token.");
+    }
+    const auto claims = jwt_verify(*token, c.ctx.options.jwt_secret, "access", unix_now());
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(claims.sub.data(), claims.sub.data() + claims.sub.size(), id);
+    if (ec != std::errc{} || end != claims.sub.data() + claims.sub.size() || id <= 0) {
+        throw error(errc::unauthenticated, "The token's subject is not an account.");
+    }
+    c.who = caller{id, claims.sid};
+}
+
 void authenticate(call& c, const route& r) {
     switch (r.who) {
     case access::anyone: return;
-    case access::bearer: {
-        const auto token = bearer_token(c);
-        if (!token) {
-            throw error(errc::unauthenticated, "Sign in first: this needs a bearer token.");
+    case access::bearer: authenticate_bearer(c); return;
+    case access::bearer_or_cookie: {
+        if (!cookie_mode(c)) {
+            authenticate_bearer(c);
+            return;
         }
-        const auto claims = jwt_verify(*token, c.ctx.options.jwt_secret, "access", unix_now());
-        std::int64_t id = 0;
-        const auto [end, ec] = std::from_chars(claims.sub.data(), claims.sub.data() + claims.sub.size(), id);
-        if (ec != std::errc{} || end != claims.sub.data() + claims.sub.size() || id <= 0) {
-            throw error(errc::unauthenticated, "The token's subject is not an account.");
+        // The cookie alone suffices; a stale or bad bearer is no reason to
+        // keep a session the person is trying to end.
+        try {
+            authenticate_bearer(c);
+        } catch (const error& e) {
+            if (e.code() != errc::unauthenticated) {
+                throw;
+            }
         }
-        c.who = caller{id, claims.sid};
         return;
     }
     case access::signed_url: {
@@ -219,7 +238,9 @@ void add_standard_headers(const app& a, response& res) {
     res.headers.emplace_back("X-Content-Type-Options", "nosniff");
     res.headers.emplace_back("Referrer-Policy", "no-referrer");
     res.headers.emplace_back("X-Frame-Options", "DENY");
-    res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    res.headers.emplace_back("Content-Security-Policy", res.security_policy.empty()
+                                                            ? std::string{"default-src 'none'; frame-ancestors 'none'"}
+                                                            : res.security_policy);
     if (!res.cacheable) {
         res.headers.emplace_back("Cache-Control", "no-store");
     }
@@ -230,7 +251,7 @@ void add_standard_headers(const app& a, response& res) {
 
 outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req, std::string client) {
     outcome out;
-    out.route_index = route_table().size();
+    out.route_index = unmatched_route_index();
     out.client = client;
     const auto target = std::string_view{req.target().data(), req.target().size()};
     const auto parsed = boost::urls::parse_origin_form(target);
@@ -245,7 +266,8 @@ outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req
         out.client = c.client;
         if (req.method() == beast_http::verb::options) {
             route_match m;
-            for (const auto v : {beast_http::verb::get, beast_http::verb::post, beast_http::verb::delete_}) {
+            for (const auto v : {beast_http::verb::get, beast_http::verb::post, beast_http::verb::patch,
+                                 beast_http::verb::delete_}) {
                 if (match_route(v, parsed->encoded_path()).found) {
                     m.allow += (m.allow.empty() ? "" : ", ") + std::string{beast_http::to_string(v)};
                 }
@@ -253,21 +275,27 @@ outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req
             out.res = preflight(a, c, m);
         } else {
             auto m = match_route(method, parsed->encoded_path());
-            if (!m.found) {
+            if (!m.found && m.allow.empty() && method == beast_http::verb::get &&
+                !is_server_path(parsed->encoded_path())) {
+                // The web console: its files, and index.html for client routes.
+                out.route_index = console_route_index();
+                out.res = a.console.answer(parsed->encoded_path(), c.header("If-None-Match"));
+            } else if (!m.found) {
                 if (!m.allow.empty()) {
                     throw http_failure(beast_http::status::method_not_allowed, "method_not_allowed",
                                        "This path does not take " + std::string{beast_http::to_string(req.method())} + ".",
                                        {{"Allow", m.allow}});
                 }
                 throw error(errc::not_found, "No such endpoint.");
+            } else {
+                out.route_index = m.index;
+                c.params = std::move(m.params);
+                authenticate(c, *m.found);
+                if (c.who) {
+                    out.actor = c.who->id;
+                }
+                out.res = m.found->handle(c);
             }
-            out.route_index = m.index;
-            c.params = std::move(m.params);
-            authenticate(c, *m.found);
-            if (c.who) {
-                out.actor = c.who->id;
-            }
-            out.res = m.found->handle(c);
         }
     } catch (...) {
         out.res = error_response(std::current_exception(), a.log);

@@ -19,7 +19,7 @@ namespace helpdesk::server {
 /// A handled request: the response and what the access log and metrics need.
 struct outcome {
     response res{};
-    std::size_t route_index = 0;        ///< the route table position; table size when unmatched
+    std::size_t route_index = 0;        ///< the route table position, `console_route_index()` or `unmatched_route_index()`
     std::optional<account_id> actor{};  ///< who was authenticated, if anyone
     std::string client{};               ///< the client address (see `client_address`)
 };

@@ -164,6 +164,20 @@ std::vector<new_attachment> form::files(std::string_view name) const {
     return out;
 }
 
+std::vector<std::string> form::names() const {
+    std::vector<std::string> out;
+    if (!multipart_) {
+        for (const auto& field : json_) {
+            out.emplace_back(field.key());
+        }
+        return out;
+    }
+    for (const auto& p : parts_) {
+        out.push_back(p.name);
+    }
+    return out;
+}
+
 std::optional<std::string> form::raw(std::string_view name) const {
     if (!multipart_) {
         const auto* v = json_.if_contains(name);

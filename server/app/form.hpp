@@ -38,6 +38,8 @@ public:
     [[nodiscard]] std::vector<new_attachment> files(std::string_view name) const;
     /// Any field at all, text or not (to refuse fields a client may not set).
     [[nodiscard]] std::optional<std::string> raw(std::string_view name) const;
+    /// The name of every field sent, in order (repeated multipart names repeat).
+    [[nodiscard]] std::vector<std::string> names() const;
 
 private:
     boost::json::object json_{};

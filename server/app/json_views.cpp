@@ -2,6 +2,9 @@
 
 #include "auth/signed_url.hpp"
 
+#include <helpdesk/domain/file_types.hpp>
+#include <helpdesk/rules/ticket_actions.hpp>
+#include <helpdesk/security/password.hpp>
 #include <helpdesk/time.hpp>
 
 #include <boost/url/url.hpp>
@@ -26,6 +29,34 @@ boost::json::value optional_number(const std::optional<std::int64_t>& n) {
 }
 boost::json::value optional_id(const std::optional<account_id>& n) {
     return n ? boost::json::value(*n) : boost::json::value(nullptr);
+}
+
+const account_summary* find_person(const std::vector<account_summary>& people, std::optional<account_id> id) {
+    if (!id) {
+        return nullptr;
+    }
+    for (const auto& p : people) {
+        if (p.id == *id) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+// "First Last" as people are addressed; null when unknown.
+boost::json::value display_name(const account_summary* p, const boost::json::storage_ptr& sp) {
+    if (!p) {
+        return boost::json::value(nullptr, sp);
+    }
+    std::string name = p->first_name;
+    if (!p->last_name.empty()) {
+        name += (name.empty() ? "" : " ") + p->last_name;
+    }
+    return boost::json::value(name, sp);
+}
+
+boost::json::value role_of(const account_summary* p, const boost::json::storage_ptr& sp) {
+    return p ? boost::json::value(to_string(p->account_role), sp) : boost::json::value(nullptr, sp);
 }
 } // namespace
 
@@ -75,9 +106,9 @@ boost::json::value person_by_id(const std::vector<account_summary>& people, std:
 } // namespace
 
 boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
-                                boost::json::storage_ptr sp) {
+                                const std::optional<actor>& viewer, boost::json::storage_ptr sp) {
     boost::json::object o(sp);
-    o.reserve(24);
+    o.reserve(26);
     o["id"] = t.id;
     o["ticket_number"] = t.ticket_number;
     o["employee"] = person_by_id(people, t.employee, sp);
@@ -98,6 +129,19 @@ boost::json::object ticket_json(const ticket& t, const std::vector<account_summa
     o["rejection_reason"] = optional_text(t.rejection_reason);
     o["finalized"] = t.finalized;
     o["version"] = t.version;
+    boost::json::array actions(sp);
+    boost::json::array targets(sp);
+    if (viewer) {
+        const auto allowed = permitted_actions(*viewer, t);
+        for (const auto act : allowed.actions) {
+            actions.emplace_back(client_action_name(act));
+        }
+        for (const auto to : allowed.status_targets) {
+            targets.emplace_back(to_string(to));
+        }
+    }
+    o["actions"] = std::move(actions);
+    o["status_targets"] = std::move(targets);
     return o;
 }
 
@@ -107,7 +151,7 @@ boost::json::object ticket_details_json(const ticket_details& d, const url_signe
     if (d.assigned_to) {
         people.push_back(*d.assigned_to);
     }
-    auto o = ticket_json(d.item, people, sp);
+    auto o = ticket_json(d.item, people, d.viewer, sp);
     boost::json::array files(sp);
     for (const auto& a : d.attachments) {
         files.push_back(attachment_json(a, urls, sp));
@@ -115,20 +159,24 @@ boost::json::object ticket_details_json(const ticket_details& d, const url_signe
     o["attachments"] = std::move(files);
     boost::json::array notes(sp);
     for (const auto& c : d.comments) {
-        notes.push_back(comment_json(c, sp));
+        notes.push_back(comment_json(c, d.comment_authors, sp));
     }
     o["comments"] = std::move(notes);
     return o;
 }
 
-boost::json::object comment_json(const comment& c, boost::json::storage_ptr sp) {
+boost::json::object comment_json(const comment& c, const std::vector<account_summary>& people,
+                                 boost::json::storage_ptr sp) {
+    const auto* author = find_person(people, c.author);
     return boost::json::object({{"id", c.id},
                                 {"ticket", c.ticket},
                                 {"author", optional_id(c.author)},
+                                {"author_name", display_name(author, sp)},
+                                {"author_role", role_of(author, sp)},
                                 {"text", c.text},
                                 {"is_internal", c.is_internal},
                                 {"created_at", to_rfc3339(c.created_at)}},
-                               std::move(sp));
+                               sp);
 }
 
 boost::json::object attachment_json(const attachment& a, const url_signer& urls, boost::json::storage_ptr sp) {
@@ -143,10 +191,11 @@ boost::json::object attachment_json(const attachment& a, const url_signer& urls,
                                std::move(sp));
 }
 
-boost::json::object history_json(const history_event& e) {
+boost::json::object history_json(const history_event& e, const std::vector<account_summary>& people) {
     return {{"id", e.id},
             {"ticket", e.ticket},
             {"actor", optional_id(e.actor)},
+            {"actor_name", display_name(find_person(people, e.actor), {})},
             {"at", to_rfc3339(e.at)},
             {"kind", e.kind},
             {"old_value", optional_text(e.old_value)},
@@ -176,6 +225,59 @@ boost::json::object api_key_json(const api_key& k) {
             {"created_by", optional_id(k.created_by)},
             {"revoked_at", optional_time(k.revoked_at)},
             {"last_used_at", optional_time(k.last_used_at)}};
+}
+
+boost::json::object catalog_json(const engine_options& options) {
+    const auto names = [](const auto& values) {
+        boost::json::array out;
+        for (const auto& v : values) {
+            out.emplace_back(to_string(v));
+        }
+        return out;
+    };
+    const auto types = [](std::span<const file_type> kinds) {
+        boost::json::array out;
+        for (const auto& kind : kinds) {
+            boost::json::array extensions;
+            for (const auto ext : kind.extensions) {
+                extensions.emplace_back(ext);
+            }
+            out.push_back({{"content_type", kind.content_type}, {"extensions", std::move(extensions)}});
+        }
+        return out;
+    };
+    boost::json::array departments;
+    for (const auto& d : options.choices.departments) {
+        departments.emplace_back(d);
+    }
+    boost::json::array categories;
+    for (const auto& c : options.choices.categories) {
+        boost::json::array subs;
+        for (const auto& s : c.sub_categories) {
+            subs.emplace_back(s);
+        }
+        categories.push_back({{"name", c.name}, {"sub_categories", std::move(subs)}});
+    }
+    boost::json::array suffixes;
+    for (const auto s : name_suffixes) {
+        suffixes.emplace_back(s);
+    }
+    boost::json::array image_content_types;
+    for (const auto& kind : image_types()) {
+        image_content_types.emplace_back(kind.content_type);
+    }
+    return {{"departments", std::move(departments)},
+            {"categories", std::move(categories)},
+            {"priorities", names(priorities_by_urgency)},
+            {"statuses", names(all_ticket_statuses)},
+            {"roles", names(all_roles)},
+            {"suffixes", std::move(suffixes)},
+            {"attachments",
+             {{"max_file_bytes", options.max_attachment_bytes},
+              {"max_files", options.max_attachments_per_ticket},
+              {"types", types(attachment_types())}}},
+            {"image", {{"max_bytes", options.max_image_bytes}, {"types", std::move(image_content_types)}}},
+            {"password", {{"min_length", min_password_length}, {"rule", password_rule}}}};
 }
 
 boost::json::object stats_json(const ticket_stats& s) {

@@ -5,7 +5,9 @@
 #include <helpdesk/domain/account.hpp>
 #include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/ticket.hpp>
+#include <helpdesk/engine.hpp>
 #include <helpdesk/ports/queries.hpp>
+#include <helpdesk/rules/policy.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <boost/json/array.hpp>
@@ -50,24 +52,33 @@ struct url_signer {
 [[nodiscard]] boost::json::object account_json(const account& a, const url_signer& urls);
 /// A person inside a ticket: `{id, first_name, last_name, email, role}`.
 [[nodiscard]] boost::json::object person_json(const account_summary& p, boost::json::storage_ptr sp = {});
-/// A ticket with the people it names, without comments and attachments (list rows).
+/// A ticket with the people it names, without comments and attachments (list
+/// rows), and what `viewer` may do to it now: `actions` (client action names)
+/// and `status_targets` from `permitted_actions`; both empty without a viewer.
 [[nodiscard]] boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
-                                              boost::json::storage_ptr sp = {});
-/// The detail view: the list row plus attachments (with signed URLs) and comments.
+                                              const std::optional<actor>& viewer, boost::json::storage_ptr sp = {});
+/// The detail view: the list row plus attachments (with signed URLs) and
+/// comments (with their authors' names), for `d.viewer`.
 [[nodiscard]] boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls,
                                                       boost::json::storage_ptr sp = {});
-/// A comment.
-[[nodiscard]] boost::json::object comment_json(const comment& c, boost::json::storage_ptr sp = {});
+/// A comment, with `author_name` and `author_role` looked up in `people`
+/// (null when the author is the workflow system or no longer exists).
+[[nodiscard]] boost::json::object comment_json(const comment& c, const std::vector<account_summary>& people,
+                                               boost::json::storage_ptr sp = {});
 /// An attachment with its signed download URL.
 [[nodiscard]] boost::json::object attachment_json(const attachment& a, const url_signer& urls,
                                                   boost::json::storage_ptr sp = {});
-/// A history row.
-[[nodiscard]] boost::json::object history_json(const history_event& e);
+/// A history row, with `actor_name` looked up in `people` (null when there is none).
+[[nodiscard]] boost::json::object history_json(const history_event& e, const std::vector<account_summary>& people);
 /// A rejection audit row.
 [[nodiscard]] boost::json::object rejected_json(const rejected_account& r);
 /// An API key as lists show it: `{id, name, prefix, created_at, created_by,
 /// revoked_at, last_used_at}`; never the key or its hash.
 [[nodiscard]] boost::json::object api_key_json(const api_key& k);
+/// The catalogue a client builds its forms from: departments, categories,
+/// priorities, statuses, roles, suffixes, attachment and picture limits, and
+/// the password rule (`GET /api/catalog/`).
+[[nodiscard]] boost::json::object catalog_json(const engine_options& options);
 /// The stats endpoint's body.
 [[nodiscard]] boost::json::object stats_json(const ticket_stats& s);
 

@@ -19,9 +19,33 @@ boost::json::object error_response_entry(std::string_view description) {
             {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
 }
 
+constexpr std::string_view cookie_mode_text =
+    "Browsers: send the header `X-Helpdesk-Session: cookie` to use a cookie session. Login and refresh then "
+    "answer without `refresh` in the body and set `helpdesk_refresh=<token>; Path=/api/token/; HttpOnly; "
+    "SameSite=Strict; Max-Age=<refresh lifetime>` (plus `Secure` under TLS); refresh reads that cookie (send `{}` "
+    "or no body); logout revokes the cookie's session, with or without a bearer token, and clears the cookie. "
+    "In cookie mode a request with an `Origin` other than the server's own or an allowed CORS origin is refused "
+    "(403). Without the header nothing changes: tokens travel in the JSON bodies and cookies are ignored.";
+
+// The token routes' cookie mode: its header, what it changes, how it is refused.
+void describe_cookie_mode(const route& r, boost::json::object& op, boost::json::array& parameters) {
+    parameters.push_back({{"name", "X-Helpdesk-Session"},
+                          {"in", "header"},
+                          {"required", false},
+                          {"description", "`cookie`: keep the refresh token in an HttpOnly cookie (browsers)."},
+                          {"schema", {{"type", "string"}, {"enum", boost::json::array{"cookie"}}}}});
+    op["description"] = cookie_mode_text;
+    if (r.pattern == "/api/token/refresh/" || r.who == access::bearer_or_cookie) {
+        op["security"] = boost::json::array{r.who == access::bearer_or_cookie ? boost::json::object{{"bearer", boost::json::array{}}}
+                                                                               : boost::json::object{},
+                                            {{"refresh_cookie", boost::json::array{}}}};
+    }
+}
+
 boost::json::object operation(const route& r) {
     boost::json::object op;
     op["summary"] = r.summary;
+    const bool token_route = r.pattern.starts_with("/api/token/");
     op["tags"] = boost::json::array{r.tag};
     boost::json::array parameters;
     std::string_view pattern = r.pattern;
@@ -42,6 +66,9 @@ boost::json::object operation(const route& r) {
     if (r.who == access::bearer) {
         parameters.push_back({{"name", "If-Match"}, {"in", "header"}, {"required", false}, {"schema", {{"type", "string"}}}});
     }
+    if (token_route) {
+        describe_cookie_mode(r, op, parameters);
+    }
     if (!parameters.empty()) {
         op["parameters"] = std::move(parameters);
     }
@@ -53,7 +80,8 @@ boost::json::object operation(const route& r) {
         if (r.body == body_kind::form || r.body == body_kind::upload) {
             content["multipart/form-data"] = {{"schema", ref(r.request_schema)}};
         }
-        op["requestBody"] = {{"required", true}, {"content", std::move(content)}};
+        // In cookie mode the refresh token comes from the cookie, not the body.
+        op["requestBody"] = {{"required", r.pattern != "/api/token/refresh/"}, {"content", std::move(content)}};
     }
     boost::json::object responses;
     boost::json::object ok{{"description", "Success."}};
@@ -64,9 +92,12 @@ boost::json::object operation(const route& r) {
     if (!r.request_schema.empty() || !r.query.empty()) {
         responses["400"] = error_response_entry("Invalid input.");
     }
-    if (r.who != access::anyone) {
+    if (r.who != access::anyone || token_route) {
         responses["401"] = error_response_entry("Missing, invalid or expired credentials.");
-        responses["403"] = error_response_entry("The caller may not do this.");
+        responses["403"] = error_response_entry(token_route ? "Not approved (`your account is pending approval`), a role "
+                                                              "this route does not admit, or a cookie-mode request from "
+                                                              "another site."
+                                                            : "The caller may not do this.");
     }
     if (r.pattern.find('{') != std::string_view::npos) {
         responses["404"] = error_response_entry("Not found, or not visible to the caller.");
@@ -83,6 +114,9 @@ boost::json::object operation(const route& r) {
         responses["429"] = error_response_entry("Rate limited; see Retry-After.");
     }
     op["responses"] = std::move(responses);
+    if (op.contains("security")) {
+        return op;
+    }
     if (r.who == access::bearer) {
         op["security"] = boost::json::array{{{"bearer", boost::json::array{}}}};
     } else if (r.who == access::api_key) {
@@ -107,12 +141,18 @@ std::string build() {
     boost::json::object doc;
     doc["openapi"] = "3.0.3";
     doc["info"] = {{"title", "helpdesk"}, {"version", "0.1.0"},
-                   {"description", "The SmartSupport help-desk REST API served by helpdesk-server."}};
+                   {"description", "The SmartSupport help-desk REST API served by helpdesk-server. " +
+                                       std::string{cookie_mode_text}}};
     doc["paths"] = std::move(paths);
     doc["components"] = {{"schemas", openapi_schemas()},
                          {"securitySchemes",
                           {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}},
-                           {"api_key", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-API-Key"}}}}}};
+                           {"api_key", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-API-Key"}}},
+                           {"refresh_cookie",
+                            {{"type", "apiKey"},
+                             {"in", "cookie"},
+                             {"name", "helpdesk_refresh"},
+                             {"description", "The refresh token of a cookie session (send X-Helpdesk-Session: cookie)."}}}}}};
     return boost::json::serialize(doc);
 }
 

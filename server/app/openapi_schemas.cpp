@@ -45,9 +45,11 @@ constexpr const char* schemas_json = R"json({
   "Message": {"type": "object", "properties": {"detail": {"type": "string"}}},
   "PasswordCheck": {"type": "object", "properties": {"valid": {"type": "boolean"}}},
   "Health": {"type": "object", "properties": {"status": {"type": "string"}}},
-  "TokenPair": {"type": "object", "properties": {
-    "access": {"type": "string"}, "refresh": {"type": "string"}, "token_type": {"type": "string"},
-    "expires_in": {"type": "integer"}, "id": {"type": "integer"}, "email": {"type": "string"}, "role": {"type": "string"},
+  "TokenPair": {"type": "object", "required": ["access", "token_type", "expires_in", "id", "email", "role"], "properties": {
+    "access": {"type": "string"},
+    "refresh": {"type": "string", "description": "absent in cookie mode (the HttpOnly cookie carries it)"},
+    "token_type": {"type": "string"},
+    "expires_in": {"type": "integer", "description": "seconds the access token lives"}, "id": {"type": "integer"}, "email": {"type": "string"}, "role": {"type": "string"},
     "first_name": {"type": "string"}, "last_name": {"type": "string"}, "company_id": {"type": "string"}, "department": {"type": "string"}}},
   "SignUp": {"type": "object", "required": ["email", "first_name", "last_name", "department", "password", "confirm_password"], "properties": {
     "email": {"type": "string"}, "first_name": {"type": "string"}, "middle_name": {"type": "string"}, "last_name": {"type": "string"},
@@ -57,7 +59,12 @@ constexpr const char* schemas_json = R"json({
     "email": {"type": "string"}, "first_name": {"type": "string"}, "middle_name": {"type": "string"}, "last_name": {"type": "string"},
     "suffix": {"type": "string"}, "department": {"type": "string"}, "role": {"type": "string"}}},
   "Login": {"type": "object", "required": ["email", "password"], "properties": {"email": {"type": "string"}, "password": {"type": "string"}}},
-  "Refresh": {"type": "object", "required": ["refresh"], "properties": {"refresh": {"type": "string"}}},
+  "Refresh": {"type": "object", "properties": {"refresh": {"type": "string",
+    "description": "required, except in cookie mode (X-Helpdesk-Session: cookie), where the cookie carries it"}}},
+  "ProfileUpdate": {"type": "object", "additionalProperties": false, "properties": {
+    "first_name": {"type": "string"}, "middle_name": {"type": "string", "nullable": true},
+    "last_name": {"type": "string"}, "suffix": {"type": "string", "nullable": true,
+    "description": "one of the catalogue's suffixes; null or blank clears it"}}},
   "ChangePassword": {"type": "object", "required": ["current_password", "new_password", "confirm_password"], "properties": {
     "current_password": {"type": "string"}, "new_password": {"type": "string"}, "confirm_password": {"type": "string"}}},
   "CheckPassword": {"type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}},
@@ -95,30 +102,64 @@ constexpr const char* schemas_json = R"json({
     "size": {"type": "integer"}, "uploaded_by": {"type": "integer"}, "upload_date": {"type": "string", "format": "date-time"},
     "download_url": {"type": "string", "description": "short-lived signed URL"}}},
   "AttachmentList": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}},
-  "Comment": {"type": "object", "properties": {
+  "Comment": {"type": "object", "required": ["id", "author", "author_name", "author_role", "text", "is_internal", "created_at"], "properties": {
     "id": {"type": "integer"}, "ticket": {"type": "integer"}, "author": {"type": "integer", "nullable": true},
+    "author_name": {"type": "string", "nullable": true, "description": "first and last name; null for the workflow system or a removed account"},
+    "author_role": {"type": "string", "nullable": true, "enum": ["Employee", "Ticket Coordinator", "System Admin", null]},
     "text": {"type": "string"}, "is_internal": {"type": "boolean"}, "created_at": {"type": "string", "format": "date-time"}}},
   "CommentList": {"type": "array", "items": {"$ref": "#/components/schemas/Comment"}},
-  "HistoryEvent": {"type": "object", "properties": {
+  "HistoryEvent": {"type": "object", "required": ["id", "actor", "actor_name", "at", "kind"], "properties": {
     "id": {"type": "integer"}, "ticket": {"type": "integer"}, "actor": {"type": "integer", "nullable": true},
+    "actor_name": {"type": "string", "nullable": true, "description": "first and last name; null for the workflow system or a removed account"},
     "at": {"type": "string", "format": "date-time"}, "kind": {"type": "string"}, "old_value": {"type": "string", "nullable": true},
     "new_value": {"type": "string", "nullable": true}, "is_internal": {"type": "boolean"}}},
   "HistoryList": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEvent"}},
-  "Ticket": {"type": "object", "properties": {
+  "Ticket": {"type": "object", "required": ["id", "ticket_number", "status", "version", "actions", "status_targets"], "properties": {
     "id": {"type": "integer"}, "ticket_number": {"type": "string", "example": "TX0001"},
     "employee": {"$ref": "#/components/schemas/Person"}, "subject": {"type": "string"}, "category": {"type": "string"},
     "sub_category": {"type": "string"}, "description": {"type": "string"}, "scheduled_date": {"type": "string", "format": "date", "nullable": true},
-    "priority": {"type": "string"}, "department": {"type": "string"}, "status": {"type": "string"},
+    "priority": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]}, "department": {"type": "string"},
+    "status": {"$ref": "#/components/schemas/TicketStatus"},
     "assigned_to": {"allOf": [{"$ref": "#/components/schemas/Person"}], "nullable": true},
     "submit_date": {"type": "string", "format": "date-time"}, "update_date": {"type": "string", "format": "date-time"},
     "response_time": {"type": "integer", "nullable": true, "description": "seconds"},
     "resolution_time": {"type": "integer", "nullable": true, "description": "seconds"},
     "time_closed": {"type": "string", "format": "date-time", "nullable": true},
     "rejection_reason": {"type": "string", "nullable": true}, "finalized": {"type": "boolean"}, "version": {"type": "integer"},
-    "attachments": {"$ref": "#/components/schemas/AttachmentList"}, "comments": {"$ref": "#/components/schemas/CommentList"}}},
+    "actions": {"type": "array", "items": {"$ref": "#/components/schemas/TicketAction"},
+      "description": "what the caller may do to the ticket now (policy and lifecycle); offer only these"},
+    "status_targets": {"type": "array", "items": {"$ref": "#/components/schemas/TicketStatus"},
+      "description": "statuses update_status may move it to, for the caller; empty unless actions has update_status"},
+    "attachments": {"$ref": "#/components/schemas/AttachmentList", "description": "detail views and action results only"},
+    "comments": {"$ref": "#/components/schemas/CommentList", "description": "detail views and action results only"}}},
   "TicketPage": {"type": "object", "properties": {"count": {"type": "integer", "nullable": true},
     "next": {"type": "string", "nullable": true}, "previous": {"type": "string", "nullable": true},
     "results": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}}},
+  "Catalog": {"type": "object",
+    "required": ["departments", "categories", "priorities", "statuses", "roles", "suffixes", "attachments", "image", "password"],
+    "properties": {
+    "departments": {"type": "array", "items": {"type": "string"}},
+    "categories": {"type": "array", "items": {"type": "object", "required": ["name", "sub_categories"], "properties": {
+      "name": {"type": "string"}, "sub_categories": {"type": "array", "items": {"type": "string"}}}}},
+    "priorities": {"type": "array", "description": "most urgent first",
+      "items": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]}},
+    "statuses": {"type": "array", "description": "in lifecycle order", "items": {"$ref": "#/components/schemas/TicketStatus"}},
+    "roles": {"type": "array", "items": {"type": "string", "enum": ["Employee", "Ticket Coordinator", "System Admin"]}},
+    "suffixes": {"type": "array", "items": {"type": "string"}},
+    "attachments": {"type": "object", "required": ["max_file_bytes", "max_files", "types"], "properties": {
+      "max_file_bytes": {"type": "integer"}, "max_files": {"type": "integer", "description": "per ticket"},
+      "types": {"type": "array", "items": {"type": "object", "required": ["content_type", "extensions"], "properties": {
+        "content_type": {"type": "string"},
+        "extensions": {"type": "array", "items": {"type": "string", "example": ".png"}}}}}}},
+    "image": {"type": "object", "required": ["max_bytes", "types"], "properties": {
+      "max_bytes": {"type": "integer"}, "types": {"type": "array", "items": {"type": "string"}}}},
+    "password": {"type": "object", "required": ["min_length", "rule"], "properties": {
+      "min_length": {"type": "integer"}, "rule": {"type": "string"}}}}},
+  "TicketStatus": {"type": "string",
+    "enum": ["New", "Open", "In Progress", "On Hold", "Pending", "Resolved", "Closed", "Rejected", "Withdrawn"]},
+  "TicketAction": {"type": "string",
+    "enum": ["approve", "reject", "claim", "assign", "update_status", "withdraw", "close", "reopen", "comment",
+             "comment_internal", "attach", "finalize"]},
   "TicketStats": {"type": "object", "properties": {
     "total": {"type": "integer"},
     "by_status": {"type": "object", "additionalProperties": {"type": "integer"}},

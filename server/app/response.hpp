@@ -20,6 +20,8 @@ struct response {
     std::string content_type = "application/json";
     std::vector<std::pair<std::string, std::string>> headers{};
     bool cacheable = false; ///< false adds `Cache-Control: no-store`
+    /// Replaces the API's `Content-Security-Policy` when set (the console's HTML pages).
+    std::string security_policy{};
 };
 
 /// A JSON response with `status`.

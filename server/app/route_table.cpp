@@ -22,16 +22,22 @@ const std::array routes{
           "Sign up: creates a Pending Employee account.", "SignUp", "Account", 201, ""},
     route{verb::post, "/api/admin/create-employee/", access::bearer, body_kind::json, false, h::admin_create_employee, "accounts",
           "System Admin: creates an approved account; a set-password link is mailed.", "AdminCreateEmployee", "Account", 201, ""},
+    route{verb::post, "/api/token/", access::anyone, body_kind::json, true, h::token_any, "auth",
+          "Login for every role (employees and staff): returns access and refresh tokens.", "Login", "TokenPair", 200, ""},
     route{verb::post, "/api/token/employee/", access::anyone, body_kind::json, true, h::token_employee, "auth",
           "Employee login: returns access and refresh tokens.", "Login", "TokenPair", 200, ""},
     route{verb::post, "/api/token/admin/", access::anyone, body_kind::json, true, h::token_admin, "auth",
           "Staff login (coordinators and admins): returns access and refresh tokens.", "Login", "TokenPair", 200, ""},
     route{verb::post, "/api/token/refresh/", access::anyone, body_kind::json, true, h::token_refresh, "auth",
           "Rotates a refresh token: the old one is revoked, a new pair returned.", "Refresh", "TokenPair", 200, ""},
-    route{verb::post, "/api/token/logout/", access::bearer, body_kind::none, false, h::token_logout, "auth",
-          "Ends the caller's session: its refresh tokens are revoked.", "", "", 204, ""},
+    route{verb::post, "/api/token/logout/", access::bearer_or_cookie, body_kind::none, false, h::token_logout, "auth",
+          "Ends the caller's session: its refresh tokens are revoked (in cookie mode also the cookie's session, "
+          "and the cookie is cleared).", "", "", 204, ""},
     route{verb::get, "/api/employee/profile/", access::bearer, body_kind::none, false, h::profile, "accounts",
           "The caller's own account.", "", "Account", 200, ""},
+    route{verb::patch, "/api/employee/profile/", access::bearer, body_kind::json, false, h::update_profile, "accounts",
+          "Changes the caller's names (first, middle, last, suffix) with the sign-up rules; a null or blank "
+          "middle name or suffix clears it.", "ProfileUpdate", "Account", 200, ""},
     route{verb::post, "/api/employee/change-password/", access::bearer, body_kind::json, false, h::change_password, "accounts",
           "Changes the caller's password; the account's other sessions are revoked.", "ChangePassword", "Message", 200, ""},
     route{verb::post, "/api/employee/check-password/", access::bearer, body_kind::json, true, h::check_password, "accounts",
@@ -54,6 +60,11 @@ const std::array routes{
           "System Admin: the rejection audit, newest first.", "", "RejectedAccountPage", 200, list_query},
     route{verb::get, "/api/admin/rejected-users-count/", access::bearer, body_kind::none, false, h::rejected_count, "accounts",
           "System Admin: number of rejected sign-ups.", "", "Count", 200, ""},
+
+    // The catalogue forms are built from.
+    route{verb::get, "/api/catalog/", access::anyone, body_kind::none, false, h::catalog, "catalog",
+          "Departments, categories and their sub-categories, priorities, statuses, roles, suffixes, "
+          "attachment and picture limits, and the password rule.", "", "Catalog", 200, ""},
 
     // Tickets.
     route{verb::get, "/api/tickets/", access::bearer, body_kind::none, false, h::list_tickets, "tickets",

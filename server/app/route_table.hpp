@@ -17,6 +17,9 @@ namespace helpdesk::server {
 enum class access {
     anyone,      ///< no credentials
     bearer,      ///< `Authorization: Bearer <access JWT>`
+    /// A bearer token, or in cookie mode (`X-Helpdesk-Session: cookie`) none
+    /// needed: the handler reads the session cookie (logout).
+    bearer_or_cookie,
     signed_url,  ///< a short-lived signed URL (`u`, `exp`, `sig` query parameters)
     api_key,     ///< `X-API-Key` of the workflow system
     metrics,     ///< anyone, or the metrics token when one is configured
@@ -49,6 +52,11 @@ struct route {
 
 /// Every route of the server, in matching order.
 [[nodiscard]] std::span<const route> route_table();
+
+/// The metrics label index of the web console's files (after the table's routes).
+[[nodiscard]] inline std::size_t console_route_index() { return route_table().size(); }
+/// The metrics label index of requests no route or file matched.
+[[nodiscard]] inline std::size_t unmatched_route_index() { return route_table().size() + 1; }
 
 /// The outcome of matching a request line against the table.
 struct route_match {

@@ -10,6 +10,11 @@
 #include <charconv>
 #include <vector>
 
+// The build's console output folder, set by server/CMakeLists.txt.
+#ifndef HELPDESK_DEFAULT_WEB_ROOT
+#define HELPDESK_DEFAULT_WEB_ROOT "web/dist"
+#endif
+
 namespace helpdesk::server {
 
 namespace {
@@ -155,10 +160,15 @@ const std::array flags{
          [](program_config& c, std::string_view v) { c.delivery.first_retry = std::chrono::seconds{number("delivery-first-retry", v, 1, 86'400)}; }},
     flag{"delivery-lease", "SECONDS", "a claimed event is withheld from other relays this long; keep it above the channel timeouts (default 120)",
          [](program_config& c, std::string_view v) { c.delivery.lease = std::chrono::seconds{number("delivery-lease", v, 1, 86'400)}; }},
-    flag{"frontend-url", "URL", "base URL of the web front end, for links in mail (default http://localhost:3000)",
+    flag{"web-root", "DIR", "the web console's built files, served at / (default " HELPDESK_DEFAULT_WEB_ROOT ")",
+         [](program_config& c, std::string_view v) { c.server.web_root = std::string{v}; }},
+    flag{"frontend-url", "URL", "base URL of the web console, for links in mail (default --public-url, else the listen address)",
          [](program_config& c, std::string_view v) { c.delivery.frontend_url = std::string{v}; }},
-    flag{"public-url", "URL", "this server's external base URL, for attachment links in workflow webhooks (default the listen address)",
-         [](program_config& c, std::string_view v) { c.delivery.public_url = std::string{v}; }},
+    flag{"public-url", "URL", "this server's external base URL: workflow attachment links, mail links, the cookie session's origin (default the listen address)",
+         [](program_config& c, std::string_view v) {
+             c.delivery.public_url = std::string{v};
+             c.server.public_url = std::string{v};
+         }},
     flag{"smtp-url", "URL", "smtp://host:port or smtps://host:port: send mail (default: no email)",
          [](program_config& c, std::string_view v) { c.delivery.smtp.url = std::string{v}; }},
     flag{"smtp-user", "USER", "SMTP AUTH user (default: no AUTH)",
@@ -213,7 +223,7 @@ void check_delivery(const delivery_config& d) {
     if (d.workflow_webhook_url && d.workflow_webhook_secret.size() < 16) {
         bad("workflow-webhook-secret", "required with --workflow-webhook-url, at least 16 bytes");
     }
-    if (!d.frontend_url.starts_with("http://") && !d.frontend_url.starts_with("https://")) {
+    if (d.frontend_url && !d.frontend_url->starts_with("http://") && !d.frontend_url->starts_with("https://")) {
         bad("frontend-url", "expected an http:// or https:// URL");
     }
     if (d.public_url && !d.public_url->starts_with("http://") && !d.public_url->starts_with("https://")) {
@@ -267,6 +277,7 @@ program_config parse_config(std::span<const std::string_view> args,
         c.print_openapi = true;
         return c; // prints a constant document: no configuration applies
     }
+    c.server.web_root = std::string{HELPDESK_DEFAULT_WEB_ROOT};
     const bool key_command = !args.empty() && args[0] == "api-key";
     std::vector<std::string_view> command_words;
     if (key_command) {

@@ -19,8 +19,11 @@ struct delivery_config {
     std::int32_t max_attempts = 8;              ///< then the event is dead
     std::chrono::seconds first_retry{30};       ///< doubled per failure, with jitter
     std::chrono::seconds lease{120};            ///< a claimed event is withheld from other relays this long
-    std::string frontend_url = "http://localhost:3000"; ///< links in mail (reset, set-password, tickets)
-    std::optional<std::string> public_url{};    ///< this server's external base URL (webhook attachment links)
+    /// Base of the links in mail (reset, set-password, tickets): the web
+    /// console. Unset: `public_url`, else the listen address (the server
+    /// serves the console itself).
+    std::optional<std::string> frontend_url{};
+    std::optional<std::string> public_url{};    ///< this server's external base URL (webhook and mail links)
     /// SMTP: the channel is on when `smtp.url` is set.
     smtp::options smtp{};
     /// Webhook with the event format, every event (or `webhook_events`).

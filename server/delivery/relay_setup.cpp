@@ -69,7 +69,8 @@ std::vector<relay_channel> make_channels(engine& core, const delivery_config& co
     std::vector<relay_channel> channels;
     if (!config.smtp.url.empty()) {
         auto mail = config.smtp;
-        mail.public_url = without_trailing_slash(config.frontend_url);
+        mail.public_url =
+            without_trailing_slash(config.frontend_url.value_or(config.public_url.value_or(listen_base)));
         channels.push_back({"email", smtp::make_notifier(core, std::move(mail))});
     }
     if (config.webhook_url) {

@@ -14,7 +14,8 @@ namespace helpdesk::server {
 /// The relay channels `config` turns on, named `email`, `webhook` and
 /// `workflow`. `jwt_secret` signs the workflow payload's attachment links;
 /// `listen_base` (e.g. `http://127.0.0.1:8000`) is their base when
-/// `config.public_url` is unset. Throws `error{invalid_argument}` for a bad
+/// `config.public_url` is unset, and the base of the mail's links (the
+/// console this server serves) when `frontend_url` and `public_url` are. Throws `error{invalid_argument}` for a bad
 /// channel setting. The engine must outlive the channels.
 [[nodiscard]] std::vector<relay_channel> make_channels(engine& core, const delivery_config& config,
                                                        const std::string& jwt_secret, const std::string& listen_base);

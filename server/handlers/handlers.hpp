@@ -8,6 +8,7 @@
 namespace helpdesk::server::handlers {
 
 // Sign-in and tokens (auth_handlers.cpp).
+response token_any(call& c);
 response token_employee(call& c);
 response token_admin(call& c);
 response token_refresh(call& c);
@@ -16,6 +17,7 @@ response token_logout(call& c);
 // The caller's own account (profile_handlers.cpp).
 response sign_up(call& c);
 response profile(call& c);
+response update_profile(call& c);
 response change_password(call& c);
 response check_password(call& c);
 response upload_image(call& c);
@@ -30,6 +32,9 @@ response reject_employee(call& c);
 response employee_image(call& c);
 response rejected_employees(call& c);
 response rejected_count(call& c);
+
+// The configured choices and limits (catalog_handlers.cpp).
+response catalog(call& c);
 
 // Ticket lists and detail (ticket_handlers.cpp).
 response list_tickets(call& c);

@@ -20,7 +20,7 @@ response ticket_response(const call& c, const ticket& t) {
         c.ctx.log("ticket " + std::to_string(t.id) + " changed, but reading it back failed; answered without its detail view");
     }
     auto r = details ? json_response(ticket_details_json(*details, url_signer{c.ctx, c.actor()}))
-                     : json_response(ticket_json(t, {}));
+                     : json_response(ticket_json(t, {}, std::nullopt));
     // The version this action produced (a later change may already show in the body).
     r.headers.emplace_back("ETag", "\"" + std::to_string(t.version) + "\"");
     return r;

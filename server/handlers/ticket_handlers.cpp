@@ -64,7 +64,7 @@ response list_body(const call& c, const ticket_list& found, std::int64_t page_nu
     boost::json::array rows(arena.storage());
     rows.reserve(found.results.size());
     for (const auto& t : found.results) {
-        rows.push_back(ticket_json(t, found.people, arena.storage()));
+        rows.push_back(ticket_json(t, found.people, found.viewer, arena.storage()));
     }
     return json_response(
         page_json(c, std::move(rows), found.count, page_number, found.has_next, found.has_previous, found.next_cursor));

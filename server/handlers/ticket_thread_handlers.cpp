@@ -9,9 +9,10 @@
 namespace helpdesk::server::handlers {
 
 response list_comments(call& c) {
+    const auto thread = c.ctx.core.tickets().comments_with_authors(c.actor(), c.id_param(0));
     boost::json::array rows;
-    for (const auto& note : c.ctx.core.tickets().comments(c.actor(), c.id_param(0))) {
-        rows.push_back(comment_json(note));
+    for (const auto& note : thread.comments) {
+        rows.push_back(comment_json(note, thread.authors));
     }
     return json_response(rows);
 }
@@ -21,13 +22,23 @@ response add_comment(call& c) {
     const auto text = body.text("text").value_or(body.text("comment").value_or(""));
     const auto internal = body.flag("is_internal").value_or(false);
     const auto added = c.ctx.core.tickets().add_comment(c.actor(), c.id_param(0), text, internal);
-    return json_response(comment_json(added), http::status::created);
+    // The author is the caller. The comment is saved: should reading the
+    // caller's name fail, answer without it rather than with an error.
+    std::vector<account_summary> author;
+    try {
+        const auto me = c.ctx.core.accounts().get(c.actor(), c.actor());
+        author.push_back({me.id, me.first_name, me.last_name, me.email, me.account_role});
+    } catch (const error&) {
+        author.clear();
+    }
+    return json_response(comment_json(added, author), http::status::created);
 }
 
 response ticket_history(call& c) {
+    const auto timeline = c.ctx.core.tickets().history_with_actors(c.actor(), c.id_param(0));
     boost::json::array rows;
-    for (const auto& e : c.ctx.core.tickets().history(c.actor(), c.id_param(0))) {
-        rows.push_back(history_json(e));
+    for (const auto& e : timeline.events) {
+        rows.push_back(history_json(e, timeline.actors));
     }
     return json_response(rows);
 }

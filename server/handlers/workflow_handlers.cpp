@@ -29,7 +29,8 @@ response workflow_status(call& c) {
     } catch (const error&) {
         people.clear();
     }
-    return json_response(ticket_json(shown, people));
+    // The caller is a system, not an account: no actions to offer it.
+    return json_response(ticket_json(shown, people, std::nullopt));
 }
 
 } // namespace helpdesk::server::handlers

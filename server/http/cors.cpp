@@ -8,9 +8,10 @@
 namespace helpdesk::server {
 namespace {
 
-constexpr std::array<std::string_view, 5> safe_headers = {"Authorization", "Content-Type", "If-Match",
-                                                          "Idempotency-Key", "X-API-Key"};
-constexpr std::string_view safe_headers_value = "Authorization, Content-Type, If-Match, Idempotency-Key, X-API-Key";
+constexpr std::array<std::string_view, 6> safe_headers = {"Authorization", "Content-Type",  "If-Match",
+                                                          "Idempotency-Key", "X-API-Key", "X-Helpdesk-Session"};
+constexpr std::string_view safe_headers_value =
+    "Authorization, Content-Type, If-Match, Idempotency-Key, X-API-Key, X-Helpdesk-Session";
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -113,6 +114,16 @@ bool all_headers_safe(std::string_view list) noexcept {
 }
 
 } // namespace
+
+bool origin_allowed(const cors_policy& p, std::string_view origin) noexcept {
+    return origin_listed(p, origin);
+}
+
+bool same_origin(std::string_view a, std::string_view b) noexcept {
+    const auto left = parse_origin(a);
+    const auto right = parse_origin(b);
+    return left && right && *left == *right;
+}
 
 cors_headers cors_for_request(const cors_policy& p, std::string_view origin) {
     cors_headers out;

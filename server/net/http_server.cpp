@@ -31,6 +31,7 @@ std::vector<std::string> route_names() {
     for (const auto& r : server::route_table()) {
         names.push_back(std::string{boost::beast::http::to_string(r.method)} + " " + std::string{r.pattern});
     }
+    names.emplace_back("GET (web console)"); // server::console_route_index()
     return names;
 }
 
@@ -60,8 +61,11 @@ void check(const server_options& o) {
 
 struct http_server::impl {
     impl(engine& core, server_options opts)
-        : options(std::move(opts)), counters(route_names()), application{core, options, counters, {}, {}} {
+        : options(std::move(opts)), counters(route_names()), application{core, options, counters, {}, {}, {}} {
         application.cors.allowed_origins = options.cors_origins;
+        if (options.web_root) {
+            application.console = server::static_site{std::filesystem::path{*options.web_root}};
+        }
         application.log = options.log_sink ? options.log_sink : [](std::string_view line) {
             // One write per line keeps lines whole when threads log at once.
             std::string out{line};
@@ -150,6 +154,10 @@ std::uint16_t http_server::port() const noexcept {
 
 bool http_server::tls() const noexcept {
     return impl_->options.tls_certificate_file.has_value();
+}
+
+bool http_server::console_built() const {
+    return impl_->application.console.built();
 }
 
 void http_server::stop(std::chrono::milliseconds grace) {

@@ -199,7 +199,7 @@ private:
     void refuse(response res) {
         namespace bh = boost::beast::http;
         outcome out;
-        out.route_index = route_table().size();
+        out.route_index = unmatched_route_index();
         out.res = std::move(res);
         request_type req{bh::verb::get, "/", 11};
         if (parser_ && parser_->is_header_done()) {

@@ -96,3 +96,22 @@ TEST_CASE("delivery settings: refusals name the flag at fault") {
     // Without a channel the timeouts do not matter.
     CHECK_NOTHROW((void)parse({"--smtp-timeout", "600", "--delivery-lease", "10"}));
 }
+
+TEST_CASE("console settings: mail links default to the server itself; --web-root and --public-url") {
+    const auto defaults = parse({});
+    CHECK_FALSE(defaults.delivery.frontend_url.has_value()); // the relay uses --public-url, else the listen address
+    CHECK_FALSE(defaults.server.public_url.has_value());
+    REQUIRE(defaults.server.web_root.has_value());
+    CHECK(defaults.server.web_root->ends_with("/web/dist"));
+
+    const auto set = parse({"--web-root", "/srv/console", "--public-url", "https://desk.example.test"});
+    CHECK(set.server.web_root == "/srv/console");
+    CHECK(set.server.public_url == "https://desk.example.test");
+    CHECK(set.delivery.public_url == "https://desk.example.test");
+    CHECK_FALSE(set.delivery.frontend_url.has_value());
+
+    const auto from_env = parse({}, {{"HELPDESK_WEB_ROOT", "/opt/web"}, {"HELPDESK_FRONTEND_URL", "https://other.test"}});
+    CHECK(from_env.server.web_root == "/opt/web");
+    CHECK(from_env.delivery.frontend_url == "https://other.test");
+    CHECK(refused_flag({"--public-url", "desk.example.test"}) == "public-url");
+}

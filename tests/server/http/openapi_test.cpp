@@ -217,8 +217,10 @@ TEST_CASE_TEMPLATE("every route in the table is served, and nothing undocumented
         }
     }
     // Defect 6: no anonymous debug endpoints, no config dump, no mail relay.
+    // (`/api/token/` is the one sign-in route of issue 12; `/debug` and
+    // `/admin/` would be console pages, and this server has no console.)
     for (const std::string path : {"/api/debug/", "/api/config/", "/api/send-mail/", "/api/test-email/", "/debug",
-                                   "/api/token/", "/api/tickets/1/delete/", "/admin/"}) {
+                                   "/api/tickets/1/delete/", "/admin/"}) {
         CAPTURE(path);
         const auto got = web.get(path);
         const auto posted = web.post(path, boost::json::object{});

@@ -100,6 +100,58 @@ TEST_CASE("tls - HTTPS serves with HSTS and plain HTTP to the TLS port gets no H
     CHECK_FALSE(got.data.starts_with("HTTP/"));
 }
 
+TEST_CASE("tls - the cookie session's refresh cookie is Secure over HTTPS, and refresh reads it") {
+    self_signed pem;
+    server_fixture<contract::sqlite_file_factory> f{[&](helpdesk::server_options& o) {
+        o.tls_certificate_file = pem.cert().string();
+        o.tls_private_key_file = pem.key().string();
+    }};
+    helpdesk::sign_up_request r;
+    r.email = "admin@desk.test";
+    r.first_name = "Ada";
+    r.last_name = "Admin";
+    r.department = "IT Department";
+    r.password = test_password;
+    r.confirm_password = test_password;
+    (void)f.desk().accounts().bootstrap_admin(r);
+
+    boost::asio::io_context ioc;
+    boost::asio::ssl::context ctx{boost::asio::ssl::context::tls_client};
+    ctx.set_verify_mode(boost::asio::ssl::verify_none);
+    tls_stream stream{ioc, ctx};
+    boost::beast::get_lowest_layer(stream).expires_after(std::chrono::seconds{5});
+    boost::beast::get_lowest_layer(stream).connect(
+        boost::asio::ip::tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), f.port()});
+    stream.handshake(boost::asio::ssl::stream_base::client);
+
+    http::request<http::string_body> login{http::verb::post, "/api/token/", 11};
+    login.set(http::field::content_type, "application/json");
+    login.set("X-Helpdesk-Session", "cookie");
+    login.set(http::field::origin, "https://localhost");
+    login.body() = boost::json::serialize(boost::json::object{{"email", r.email}, {"password", test_password}});
+    const auto signed_in = exchange(stream, login);
+    REQUIRE(signed_in.result_int() == 200);
+    const std::string set_cookie{signed_in[http::field::set_cookie]};
+    CHECK(set_cookie.starts_with("helpdesk_refresh="));
+    CHECK(set_cookie.find("; HttpOnly") != std::string::npos);
+    CHECK(set_cookie.find("; SameSite=Strict") != std::string::npos);
+    CHECK(set_cookie.ends_with("; Secure"));
+    CHECK(boost::json::parse(signed_in.body()).as_object().contains("refresh") == false);
+
+    http::request<http::string_body> refresh{http::verb::post, "/api/token/refresh/", 11};
+    refresh.set("X-Helpdesk-Session", "cookie");
+    refresh.set(http::field::cookie, set_cookie.substr(0, set_cookie.find(';')));
+    const auto refreshed = exchange(stream, refresh);
+    CHECK(refreshed.result_int() == 200);
+    CHECK(std::string{refreshed[http::field::set_cookie]}.ends_with("; Secure"));
+
+    // The same origin under plain http is another site.
+    login.set(http::field::origin, "http://localhost");
+    CHECK(exchange(stream, login).result_int() == 403);
+    boost::system::error_code ignored;
+    stream.shutdown(ignored);
+}
+
 TEST_CASE("tls - a missing certificate file refuses to start, a key without a certificate is invalid") {
     helpdesk::engine_options engine_options;
     engine_options.password_iterations = 1000;

@@ -101,13 +101,33 @@ TEST_CASE("cors: a valid preflight gets methods, headers and max age") {
     CHECK(header(h, "Access-Control-Allow-Credentials") == "true");
     CHECK(header(h, "Access-Control-Allow-Methods") == "GET, POST, PUT, DELETE");
     CHECK(header(h, "Access-Control-Allow-Headers") ==
-          "Authorization, Content-Type, If-Match, Idempotency-Key, X-API-Key");
+          "Authorization, Content-Type, If-Match, Idempotency-Key, X-API-Key, X-Helpdesk-Session");
     CHECK(header(h, "Access-Control-Max-Age") == "600");
     CHECK(header(h, "Vary") == "Origin");
     CHECK(h.headers.size() == 6);
     CHECK(preflight("https://app.example.com", "GET", "").origin_allowed);
     CHECK(preflight("https://app.example.com", "POST", "idempotency-key,x-api-key").origin_allowed);
     CHECK(preflight("https://app.example.com", "POST", " Content-Type ,, ").origin_allowed);
+    // The console's cookie-session header, from an allow-listed origin only.
+    CHECK(preflight("https://app.example.com", "POST", "content-type, x-helpdesk-session").origin_allowed);
+    CHECK(only_vary(preflight("https://evil.example.com", "POST", "X-Helpdesk-Session")));
+}
+
+TEST_CASE("cors: origin_allowed and same_origin compare serialised origins exactly") {
+    const cors_policy p{{"https://app.example.com", "http://localhost:5173"}, std::chrono::seconds(600)};
+    CHECK(origin_allowed(p, "https://app.example.com"));
+    CHECK(origin_allowed(p, "HTTPS://APP.example.com:443"));
+    CHECK(origin_allowed(p, "http://localhost:5173"));
+    CHECK_FALSE(origin_allowed(p, "http://app.example.com"));
+    CHECK_FALSE(origin_allowed(p, "https://app.example.com.evil.test"));
+    CHECK_FALSE(origin_allowed(p, "null"));
+    CHECK_FALSE(origin_allowed(p, ""));
+    CHECK(same_origin("http://127.0.0.1:8000", "http://127.0.0.1:8000"));
+    CHECK(same_origin("http://Desk.Example.com", "http://desk.example.com:80"));
+    CHECK_FALSE(same_origin("http://127.0.0.1:8000", "http://127.0.0.1:8001"));
+    CHECK_FALSE(same_origin("https://127.0.0.1:8000", "http://127.0.0.1:8000"));
+    CHECK_FALSE(same_origin("null", "null"));
+    CHECK_FALSE(same_origin("http://127.0.0.1:8000/", "http://127.0.0.1:8000"));
 }
 
 TEST_CASE("cors: a preflight with a bad method is refused") {

@@ -1,0 +1,111 @@
+#include "app/session_cookie.hpp"
+
+#include "http/cors.hpp"
+
+#include <helpdesk/error.hpp>
+
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/field.hpp>
+
+namespace helpdesk::server {
+
+namespace {
+
+std::string_view trimmed(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+bool secure(const app& a) {
+    return a.options.tls_certificate_file.has_value() ||
+           (a.options.public_url && boost::beast::iequals(a.options.public_url->substr(0, 8), "https://"));
+}
+
+// `scheme://host[:port]` of a base URL (path, query and user info dropped).
+std::string origin_of(std::string_view url) {
+    const auto scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) {
+        return {};
+    }
+    auto authority = url.substr(scheme_end + 3);
+    authority = authority.substr(0, authority.find_first_of("/?#"));
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        authority = authority.substr(at + 1);
+    }
+    return std::string{url.substr(0, scheme_end + 3)} + std::string{authority};
+}
+
+std::string with_attributes(const app& a, std::string_view value, std::int64_t max_age) {
+    return std::string{refresh_cookie_name} + "=" + std::string{value} +
+           "; Path=/api/token/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+           (secure(a) ? "; Secure" : "");
+}
+
+} // namespace
+
+bool cookie_mode(const call& c) {
+    const auto value = c.header(session_mode_header);
+    if (!value) {
+        return false;
+    }
+    if (!boost::beast::iequals(trimmed(*value), "cookie")) {
+        throw error(errc::invalid_argument, "X-Helpdesk-Session must be `cookie` (or absent).",
+                    {{std::string{session_mode_header}, {"The only value is `cookie`."}}});
+    }
+    return true;
+}
+
+void check_cookie_origin(const call& c) {
+    const auto origin = c.header("Origin");
+    if (!origin) {
+        return; // not a browser's cross-origin request (browsers send Origin on every POST)
+    }
+    const auto host = c.header("Host").value_or("");
+    const std::string own = std::string{c.ctx.options.tls_certificate_file ? "https://" : "http://"} + std::string{host};
+    const bool ours = (!host.empty() && same_origin(*origin, own)) ||
+                      (c.ctx.options.public_url && same_origin(*origin, origin_of(*c.ctx.options.public_url)));
+    if (!ours && !origin_allowed(c.ctx.cors, *origin)) {
+        throw error(errc::permission_denied, "Cookie sessions are refused for requests from another site.");
+    }
+}
+
+std::optional<std::string> refresh_cookie(const call& c) {
+    for (const auto& field : c.req) {
+        if (field.name() != boost::beast::http::field::cookie) {
+            continue;
+        }
+        std::string_view rest{field.value().data(), field.value().size()};
+        while (!rest.empty()) {
+            const auto semi = rest.find(';');
+            const auto pair = trimmed(rest.substr(0, semi));
+            rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+            const auto eq = pair.find('=');
+            if (eq == std::string_view::npos || trimmed(pair.substr(0, eq)) != refresh_cookie_name) {
+                continue;
+            }
+            auto value = trimmed(pair.substr(eq + 1));
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+                value = value.substr(1, value.size() - 2);
+            }
+            if (!value.empty()) {
+                return std::string{value};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string refresh_cookie_header(const app& a, std::string_view token) {
+    return with_attributes(a, token, a.options.refresh_token_lifetime.count());
+}
+
+std::string cleared_cookie_header(const app& a) {
+    return with_attributes(a, "", 0);
+}
+
+} // namespace helpdesk::server
