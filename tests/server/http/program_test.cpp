@@ -145,6 +145,8 @@ TEST_CASE("program - `openapi` prints the document GET /api/openapi.json serves 
     const auto parsed = boost::json::parse(*document).as_object();
     CHECK(parsed.at("openapi").as_string() == "3.0.3");
     CHECK(parsed.at("paths").as_object().contains("/api/tickets/"));
+    CHECK(parsed.at("paths").as_object().contains("/api/catalog/"));
+    CHECK(parsed.at("components").as_object().at("schemas").as_object().contains("Catalog"));
 
     temp_dir dir;
     auto args = run_args(dir);
