@@ -117,8 +117,12 @@ describe('the whole journey', { timeout: 170_000 }, () => {
       ticketNumber = m[1];
       const ticket = page.getByTestId('page-ticket');
       await seeText(ticket, subject);
-      await seeText(ticket, /jam-report\.pdf/);
       await statusIs(page, 'New');
+      // The file is on the ticket, and its (signed) link serves it.
+      const file = await visible(ticket.getByRole('link', { name: /jam-report\.pdf/ }));
+      const download = await page.request.get(await file.getAttribute('href'));
+      assert.equal(download.status(), 200, 'the attachment link serves the file');
+      assert.equal((await download.body()).toString('latin1'), PDF_BYTES);
     });
 
     const coordinator = await desk.person();

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startDesk } from './support/harness.mjs';
 import { loginThroughUi, seriousViolations, describeViolations } from './support/browser.mjs';
-import { visible } from './support/ui.mjs';
+import { step, visible } from './support/ui.mjs';
 import { ADMIN, USER_PASSWORD, SCREENSHOT_DIR } from './support/env.mjs';
 
 describe('main pages', { timeout: 170_000 }, () => {
@@ -84,6 +84,10 @@ describe('main pages', { timeout: 170_000 }, () => {
 
   async function show(p, viewport = { width: 1280, height: 800 }) {
     const { page } = who()[p.as];
+    return step(page, `show ${p.name} as ${p.as}`, () => showOn(page, p, viewport));
+  }
+
+  async function showOn(page, p, viewport) {
     await page.setViewportSize(viewport);
     await page.goto(typeof p.route === 'function' ? p.route() : p.route);
     const container = await visible(page.getByTestId(p.testid));
@@ -102,9 +106,13 @@ describe('main pages', { timeout: 170_000 }, () => {
   describe('axe-core: no serious or critical violations', () => {
     for (const p of pages) {
       test(`${p.name} (${p.as})`, async () => {
+        who()[p.as].page.problems.length = 0;
         const page = await show(p);
         const violations = await seriousViolations(page);
         assert.equal(violations.length, 0, `axe-core on ${p.name}:\n${describeViolations(violations)}`);
+        // While loading it: no uncaught script error, nothing the CSP refused.
+        const bad = page.problems.filter((x) => x.startsWith('pageerror') || /Content Security Policy/i.test(x));
+        assert.deepEqual(bad, [], `${p.name}: script errors or CSP refusals`);
       });
     }
   });

@@ -57,6 +57,14 @@ export async function newPage(context) {
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
   });
+  page.on('response', (response) => {
+    if (/\/api\/token\//.test(response.url()) && response.status() !== 200 && response.status() !== 204) {
+      page.problems.push(`token route: ${response.request().method()} ${new URL(response.url()).pathname} -> ${response.status()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    if (/\/api\//.test(request.url())) page.problems.push(`request failed: ${request.method()} ${new URL(request.url()).pathname} ${request.failure()?.errorText}`);
+  });
   return page;
 }
 
