@@ -27,6 +27,8 @@ export function launchBrowser() {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      // No name resolves: nothing can leave this machine even by accident.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     ],
   });
 }
