@@ -26,12 +26,17 @@ describe('main pages', { timeout: 170_000 }, () => {
     // approved, claimed and answered (a public reply and an internal note).
     const api = desk.api;
     const adminToken = await api.adminToken();
-    const employeeEmail = desk.email('erin');
-    const coordinatorEmail = desk.email('casey');
-    await api.employee(adminToken, { email: employeeEmail, first_name: 'Erin', last_name: 'Employee' });
-    await api.staff(adminToken, desk.sink, { email: coordinatorEmail, first_name: 'Casey', last_name: 'Coordinator' });
-    for (let i = 0; i < 3; i++) {
-      await api.signUp({ email: desk.email(`pending${i}`), first_name: ['Pat', 'Robin', 'Sam'][i], last_name: 'Pending' });
+    const employeeEmail = desk.email('erin.walsh');
+    const coordinatorEmail = desk.email('casey.morgan');
+    await api.employee(adminToken, { email: employeeEmail, first_name: 'Erin', last_name: 'Walsh' });
+    await api.staff(adminToken, desk.sink, { email: coordinatorEmail, first_name: 'Casey', last_name: 'Morgan' });
+    const waiting = [
+      ['Pat', 'Lee', 'Asset Department'],
+      ['Robin', 'Diaz', 'Budget Department'],
+      ['Sam', 'Ortiz', 'IT Department'],
+    ];
+    for (const [first, last, department] of waiting) {
+      await api.signUp({ email: desk.email(`${first}.${last}`.toLowerCase()), first_name: first, last_name: last, department });
     }
     const owner = await api.login(employeeEmail);
     const staff = await api.login(coordinatorEmail);
@@ -42,8 +47,21 @@ describe('main pages', { timeout: 170_000 }, () => {
       ['Budget Category', 'Project Proposal'],
     ];
     const tickets = [];
+    const details = [
+      ['The VPN disconnects at ten past every hour since Monday; I have to sign in again each time.', 'vpn-log.pdf'],
+      ['Our intern starts on the 1st and needs a laptop with the standard image.', 'intern-request.pdf'],
+      ['Proposal for the Q3 security training budget, details attached.', 'q3-training.pdf'],
+    ];
     for (let i = 0; i < subjects.length; i++) {
-      tickets.push(await api.createTicket(owner, { subject: subjects[i], category: categories[i][0], sub_category: categories[i][1] }));
+      tickets.push(
+        await api.createTicket(owner, {
+          subject: subjects[i],
+          category: categories[i][0],
+          sub_category: categories[i][1],
+          description: details[i][0],
+          fileName: details[i][1],
+        }),
+      );
     }
     const t = tickets[0];
     await api.approve(staff, t.id, { priority: 'High', department: 'IT Department' });

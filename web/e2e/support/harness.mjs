@@ -48,8 +48,14 @@ export async function startDesk({ serverArgs = [] } = {}) {
     const page = await newPage(context);
     return { context, page };
   };
-  /** A unique address for this run. */
-  desk.email = (name) => `${name}.${process.pid}.${++counter}@desk.test`;
+  /** An address unique on this server (each test file has its own). */
+  const used = new Set();
+  desk.email = (name) => {
+    let address = `${name}@desk.test`;
+    while (used.has(address)) address = `${name}${++counter}@desk.test`;
+    used.add(address);
+    return address;
+  };
   /** The server's and the sink's output, for failure messages. */
   desk.logs = () => [desk.server.child.output(), desk.sink.child.output()].join('\n');
   return desk;
