@@ -5,9 +5,20 @@ import { homePath } from '../auth/user';
 import { Loading } from '../components/Loading';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 
-/** Where to go after sign-in: only a path inside the console. */
+/**
+ * Where to go after sign-in: only a path inside the console. Backslashes and
+ * control characters are refused outright (browsers read `/\host` and
+ * `/<tab>/host` as `//host`), and the resolved URL must stay on this origin.
+ */
 export function safeNext(next: string | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return null;
+  if (/[\\\u0000-\u001f\u007f]/.test(next)) return null;
+  try {
+    const origin = window.location.origin;
+    return new URL(next, origin).origin === origin ? next : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
