@@ -143,6 +143,12 @@ describe('main pages', { timeout: 170_000 }, () => {
         await page.screenshot({ path: file, type: 'png' });
       });
     }
+    for (const name of ['ticket-owner', 'ticket-staff']) {
+      test(`${name}, the whole page (conversation included) at 1280 px wide`, async () => {
+        const page = await show(pages.find((x) => x.name === name));
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`), type: 'png', fullPage: true });
+      });
+    }
     for (const name of ['login', 'my-tickets']) {
       test(`${name} at 360 px wide`, async () => {
         const p = pages.find((x) => x.name === name);
