@@ -29,6 +29,10 @@ struct server_options {
     std::chrono::seconds access_token_lifetime{15 * 60};
     std::chrono::seconds refresh_token_lifetime{24 * 60 * 60};
     std::chrono::seconds signed_url_lifetime{5 * 60};
+    /// How long after a refresh token's rotation presenting it again still gets the same successor
+    /// instead of closing the session as reuse (a browser that lost the answer); 0 to 600 s, 0 disables
+    /// it. See `session_service::rotate` for the trade-off.
+    std::chrono::seconds refresh_reissue_window{60};
     std::vector<std::string> cors_origins{};         ///< exact `scheme://host[:port]`; empty allows none
     /// This server's external base URL (`https://desk.example.com`), when it
     /// is reached through another name than its listen address: its origin

@@ -39,6 +39,20 @@ struct rotation_outcome {
     std::string refusal{};
 };
 
+/// Whether presenting the revoked `old` with `new_hash` repeats the rotation that revoked it: recently
+/// enough, and its successor is still the session's live token. The successor was created in that very
+/// transaction, so its `created_at` is `old.revoked_at`; a later token of the session (one rotation
+/// further) is not it.
+[[nodiscard]] bool repeats_rotation(transaction& tx, const session_token& old, const std::string& new_hash,
+                                    time_point now, std::chrono::seconds reissue_window) {
+    if (reissue_window <= std::chrono::seconds{0} || now - *old.revoked_at > reissue_window) {
+        return false;
+    }
+    const auto next = tx.sessions().find(new_hash);
+    return next && next->session_hash == old.session_hash && next->account == old.account &&
+           !next->revoked_at && next->expires_at > now && next->created_at == *old.revoked_at;
+}
+
 } // namespace
 
 void session_service::open(account_id owner, std::string_view session_id, std::string_view token_id,
@@ -64,8 +78,12 @@ void session_service::open(account_id owner, std::string_view session_id, std::s
 }
 
 account session_service::rotate(std::string_view old_token_id, std::string_view new_token_id,
-                                time_point new_expires_at) {
+                                time_point new_expires_at, std::chrono::seconds reissue_window) {
     require_id("token_id", new_token_id);
+    if (reissue_window < std::chrono::seconds{0}) {
+        throw error(errc::invalid_argument, "the reissue window is negative",
+                    {{"reissue_window", {"Must be 0 or more seconds."}}});
+    }
     const auto now = ctx_.time_source().now();
     require_future("expires_at", new_expires_at, now);
     if (!well_formed(old_token_id)) {
@@ -78,6 +96,13 @@ account session_service::rotate(std::string_view old_token_id, std::string_view 
         const auto old = tx.sessions().find(old_hash);
         if (!old) {
             return {std::nullopt, "refresh token unknown"};
+        }
+        if (old->revoked_at && repeats_rotation(tx, *old, new_hash, now, reissue_window)) {
+            auto a = tx.accounts().find(old->account);
+            if (!a || a->status != account_status::approved) {
+                return {std::nullopt, "account not approved"};
+            }
+            return {std::move(a), {}};
         }
         if (old->revoked_at) {
             // A revoked token presented again: it was stolen, or its holder

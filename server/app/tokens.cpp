@@ -1,5 +1,7 @@
 #include "app/tokens.hpp"
 
+#include "auth/base64url.hpp"
+#include "auth/hmac_sha256.hpp"
 #include "auth/jwt.hpp"
 
 #include <helpdesk/error.hpp>
@@ -23,6 +25,12 @@ std::string random_id() {
         out.push_back(digits[b & 15]);
     }
     return out;
+}
+
+std::string successor_refresh_id(const app& ctx, std::string_view refresh_id) {
+    static constexpr std::string_view purpose{"refresh-successor\0", 18};
+    const auto tag = hmac_sha256(ctx.options.jwt_secret, {purpose, refresh_id});
+    return base64url_encode(std::string_view{reinterpret_cast<const char*>(tag.data()), 16});
 }
 
 time_point refresh_expiry(const app& ctx) {

@@ -102,6 +102,8 @@ const std::array flags{
          [](program_config& c, std::string_view v) { c.server.access_token_lifetime = std::chrono::seconds{number("access-token-ttl", v, 10, 86'400)}; }},
     flag{"refresh-token-ttl", "SECONDS", "refresh token lifetime (default 86400)",
          [](program_config& c, std::string_view v) { c.server.refresh_token_lifetime = std::chrono::seconds{number("refresh-token-ttl", v, 60, 90 * 86'400)}; }},
+    flag{"refresh-reissue-window", "SECONDS", "how long a just-rotated refresh token still gets the same successor instead of closing its session as reuse (default 60; 0 disables; at most 600)",
+         [](program_config& c, std::string_view v) { c.server.refresh_reissue_window = std::chrono::seconds{number("refresh-reissue-window", v, 0, 600)}; }},
     flag{"signed-url-ttl", "SECONDS", "lifetime of signed download and image URLs (default 300)",
          [](program_config& c, std::string_view v) { c.server.signed_url_lifetime = std::chrono::seconds{number("signed-url-ttl", v, 10, 86'400)}; }},
     flag{"max-header-bytes", "BYTES", "largest request line plus headers (default 16384)",

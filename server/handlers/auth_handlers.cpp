@@ -47,8 +47,9 @@ response login(call& c, login_kind kind, std::string_view endpoint) {
 response rotate(call& c, const std::string& token, bool cookie) {
     const auto claims = jwt_verify(token, c.ctx.options.jwt_secret, "refresh", unix_now());
     throttle(c, "refresh", claims.sub);
-    const auto next_id = random_id();
-    const auto who = c.ctx.core.sessions().rotate(claims.jti, next_id, refresh_expiry(c.ctx));
+    const auto next_id = successor_refresh_id(c.ctx, claims.jti);
+    const auto who = c.ctx.core.sessions().rotate(claims.jti, next_id, refresh_expiry(c.ctx),
+                                                  c.ctx.options.refresh_reissue_window);
     return token_response(c, token_body(c.ctx, who, claims.sid, next_id), cookie);
 }
 

@@ -49,6 +49,10 @@ void check(const server_options& o) {
     if (o.max_connections < 1) {
         problems["max_connections"].push_back("Must be at least 1.");
     }
+    if (o.refresh_reissue_window < std::chrono::seconds{0} ||
+        o.refresh_reissue_window > std::chrono::seconds{600}) {
+        problems["refresh_reissue_window"].push_back("Must be 0 to 600 seconds.");
+    }
     if (o.tls_certificate_file.has_value() != o.tls_private_key_file.has_value()) {
         problems["tls"].push_back("Give both the certificate and the private key, or neither.");
     }

@@ -132,6 +132,119 @@ TEST_CASE("sessions: reusing a rotated token is refused as revoked and closes th
     (void)f.sessions.rotate("other", "other-2", f.in(24h));
 }
 
+/// Rotates with a repeat window of a minute.
+account rotate_windowed(session_fixture& f, std::string_view old_token, std::string_view new_token) {
+    return f.sessions.rotate(old_token, new_token, f.in(24h), 60s);
+}
+
+/// Expects a windowed `rotate` to be refused as reuse, closing the session.
+void expect_reuse(session_fixture& f, std::string_view old_token, std::string_view new_token) {
+    const auto e =
+        expect_error(errc::unauthenticated, [&] { (void)rotate_windowed(f, old_token, new_token); });
+    CHECK_MESSAGE(std::string{e.what()}.find("revoked") != std::string::npos,
+                  "detail: " << std::string{e.what()});
+}
+
+TEST_CASE("sessions: repeating a rotation within the window returns the account and changes nothing") {
+    session_fixture f;
+    f.sessions.open(f.erin.id, "s2", "other", f.in(24h));
+    (void)rotate_windowed(f, "t1", "t2");
+    const auto t1 = f.row("t1");
+    const auto t2 = f.row("t2");
+    REQUIRE(t1);
+    REQUIRE(t2);
+
+    f.time->advance(60s); // the window is inclusive
+    const auto who = rotate_windowed(f, "t1", "t2");
+    CHECK(who.id == f.erin.id);
+    CHECK(who.status == account_status::approved);
+    CHECK(f.row("t1")->revoked_at == t1->revoked_at);
+    CHECK(f.row("t2")->expires_at == t2->expires_at);
+    CHECK(f.row("t2")->created_at == t2->created_at);
+    CHECK(f.sessions.active("t2"));
+    CHECK(f.sessions.active("other"));
+
+    // Again, and then the session goes on from the successor.
+    (void)rotate_windowed(f, "t1", "t2");
+    (void)rotate_windowed(f, "t2", "t3");
+    CHECK(f.sessions.active("t3"));
+}
+
+TEST_CASE("sessions: a repeat still re-checks the account") {
+    session_fixture f;
+    (void)rotate_windowed(f, "t1", "t2");
+    f.set_status(account_status::pending);
+    const auto e = expect_error(errc::unauthenticated, [&] { (void)rotate_windowed(f, "t1", "t2"); });
+    CHECK(std::string{e.what()}.find("account not approved") != std::string::npos);
+    f.set_status(account_status::approved);
+    CHECK(f.sessions.active("t2")); // not treated as reuse
+}
+
+TEST_CASE("sessions: a repeat after the window is reuse and closes the session") {
+    session_fixture f;
+    (void)rotate_windowed(f, "t1", "t2");
+    f.time->advance(60s + 1us);
+    expect_reuse(f, "t1", "t2");
+    CHECK_FALSE(f.sessions.active("t2"));
+    expect_reuse(f, "t2", "t3");
+}
+
+TEST_CASE(
+    "sessions: once the successor rotated, the old token is reuse - its successor's successor dies too") {
+    session_fixture f;
+    f.sessions.open(f.erin.id, "s2", "other", f.in(24h));
+    (void)rotate_windowed(f, "t1", "t2");
+    (void)rotate_windowed(f, "t2", "t3");
+    expect_reuse(f, "t1", "t2");
+    CHECK_FALSE(f.sessions.active("t3"));
+    expect_reuse(f, "t3", "t4");
+    CHECK(f.sessions.active("other"));
+}
+
+TEST_CASE(
+    "sessions: a repeat naming another successor is reuse - an unknown id, or a later token of the session") {
+    for (const auto* next : {"t9", "t3"}) {
+        CAPTURE(next);
+        session_fixture f;
+        (void)rotate_windowed(f, "t1", "t2");
+        if (std::string_view{next} == "t3") {
+            f.time->advance(1s);
+            (void)rotate_windowed(f, "t2", "t3"); // live, same session, but not t1's successor
+        }
+        expect_reuse(f, "t1", next);
+        CHECK_FALSE(f.sessions.active("t2"));
+        CHECK_FALSE(f.sessions.active("t3"));
+        CHECK_FALSE(f.row("t9"));
+    }
+}
+
+TEST_CASE("sessions: a token revoked by logout is reuse even within the window") {
+    session_fixture f;
+    (void)rotate_windowed(f, "t1", "t2");
+    f.sessions.close(f.erin.id, "s1");
+    expect_reuse(f, "t1", "t2");
+    expect_reuse(f, "t2", "t3");
+}
+
+TEST_CASE(
+    "sessions: without a window (the default) a repeated rotation is reuse, a negative one is refused") {
+    session_fixture f;
+    (void)f.sessions.rotate("t1", "t2", f.in(24h));
+    expect_refused_rotation(f, "t1", "t2-again", "revoked");
+    CHECK_FALSE(f.sessions.active("t2"));
+
+    session_fixture g;
+    (void)g.sessions.rotate("t1", "t2", g.in(24h), 0s);
+    const auto e =
+        expect_error(errc::unauthenticated, [&] { (void)g.sessions.rotate("t1", "t2", g.in(24h), 0s); });
+    CHECK(std::string{e.what()}.find("revoked") != std::string::npos);
+    CHECK_FALSE(g.sessions.active("t2"));
+
+    session_fixture h;
+    (void)expect_error(errc::invalid_argument, [&] { (void)h.sessions.rotate("t1", "t2", h.in(24h), -1s); });
+    CHECK(h.sessions.active("t1"));
+}
+
 TEST_CASE("sessions: an expired or unknown refresh token is refused") {
     session_fixture f;
     expect_refused_rotation(f, "nope", "t2", "unknown");

@@ -4,6 +4,7 @@
 #include <helpdesk/ids.hpp>
 #include <helpdesk/time.hpp>
 
+#include <chrono>
 #include <optional>
 #include <string_view>
 
@@ -44,7 +45,20 @@ public:
     /// approved"). Presenting an already-revoked token (reuse) also revokes every token of that session
     /// (OAuth refresh reuse detection) and that revocation is committed even though the call throws. Throws
     /// invalid_argument for an empty or over-long `new_token_id`, conflict when it is already stored.
-    account rotate(std::string_view old_token_id, std::string_view new_token_id, time_point new_expires_at);
+    ///
+    /// Repeating a rotation whose answer was lost (`reissue_window` > 0): when `old_token_id` is revoked,
+    /// was revoked at most `reissue_window` ago, and `new_token_id` is the live (unrevoked, unexpired) token
+    /// that the rotation revoking it recorded in the same session, the call changes nothing and returns the
+    /// account (still required to be Approved) instead of detecting reuse; the caller re-signs that same
+    /// successor. This only helps callers that derive `new_token_id` from `old_token_id` deterministically
+    /// and secretly (the server uses an HMAC keyed with its JWT secret). Trade-off: within the window a
+    /// replayed previous token gets the same successor as its legitimate holder; the first of the two to
+    /// rotate that successor wins and the other's later use is detected as reuse, so theft is still
+    /// detected, only a little later. Any other revoked token (window passed, successor already rotated or
+    /// revoked, different id) is reuse as above. 0 (the default) disables repeats; a negative window
+    /// throws invalid_argument.
+    account rotate(std::string_view old_token_id, std::string_view new_token_id, time_point new_expires_at,
+                   std::chrono::seconds reissue_window = std::chrono::seconds{0});
 
     /// Logout: revokes every token of the session `session_id` belonging to `actor`. Idempotent; unknown
     /// sessions are a no-op.

@@ -40,7 +40,8 @@ TEST_CASE_TEMPLATE("auth - refresh rotation returns a new pair and the old refre
     CHECK(claims_of(next_refresh).at("jti") != claims_of(alice.refresh).at("jti"));
     CHECK(web.get(profile, next_access).status == 200);
 
-    // The old refresh token is spent.
+    // Once its successor has been used, the old refresh token is spent.
+    REQUIRE(refresh(web, next_refresh).status == 200);
     check_unauthenticated(refresh(web, alice.refresh));
 }
 
@@ -54,14 +55,56 @@ TEST_CASE_TEMPLATE("auth - reusing a spent refresh token closes its session but 
     const auto rotated = refresh(web, alice.refresh);
     REQUIRE_MESSAGE(rotated.status == 200, rotated.body);
     const auto legitimate = rotated.text("refresh");
+    const auto later = refresh(web, legitimate);
+    REQUIRE_MESSAGE(later.status == 200, later.body);
 
-    // The thief (or the victim) presents the spent token: refused, and the
-    // whole session is closed, so the newer token dies too.
+    // The thief (or the victim) presents the spent token after its successor
+    // was used: refused, and the whole session is closed, so the newer tokens
+    // die too.
     check_unauthenticated(refresh(web, alice.refresh));
     check_unauthenticated(refresh(web, legitimate));
+    check_unauthenticated(refresh(web, later.text("refresh")));
     // The other login is a different session and lives on.
     const auto other = refresh(web, other_login.refresh);
     CHECK_MESSAGE(other.status == 200, other.body);
+}
+
+TEST_CASE_TEMPLATE("auth - a refresh whose answer was lost can be repeated: the same successor, the session lives on",
+                   Factory, HTTP_STORES) {
+    server_fixture<Factory> f;
+    const auto alice = f.account("Alice");
+    auto& web = f.http();
+
+    const auto first = refresh(web, alice.refresh);
+    REQUIRE_MESSAGE(first.status == 200, first.body);
+    const auto repeated = refresh(web, alice.refresh);
+    REQUIRE_MESSAGE(repeated.status == 200, repeated.body);
+    CHECK(claims_of(repeated.text("refresh")).at("jti") == claims_of(first.text("refresh")).at("jti"));
+    CHECK(claims_of(repeated.text("refresh")).at("sid") == claims_of(alice.refresh).at("sid"));
+    CHECK(claims_of(repeated.text("refresh")).at("jti") != claims_of(alice.refresh).at("jti"));
+    CHECK(repeated.text("access") != first.text("access"));
+    CHECK(web.get(profile, repeated.text("access")).status == 200);
+    CHECK(web.get(profile, first.text("access")).status == 200);
+
+    // Either copy of the successor carries the session on.
+    const auto next = refresh(web, repeated.text("refresh"));
+    REQUIRE_MESSAGE(next.status == 200, next.body);
+    // From then on the first token is reuse: the session closes.
+    check_unauthenticated(refresh(web, alice.refresh));
+    check_unauthenticated(refresh(web, first.text("refresh")));
+    check_unauthenticated(refresh(web, next.text("refresh")));
+}
+
+TEST_CASE_TEMPLATE("auth - --refresh-reissue-window 0: an immediate repeat is reuse and closes the session", Factory,
+                   HTTP_STORES) {
+    server_fixture<Factory> f([](helpdesk::server_options& o) { o.refresh_reissue_window = std::chrono::seconds{0}; });
+    const auto alice = f.account("Alice");
+    auto& web = f.http();
+
+    const auto first = refresh(web, alice.refresh);
+    REQUIRE_MESSAGE(first.status == 200, first.body);
+    check_unauthenticated(refresh(web, alice.refresh));
+    check_unauthenticated(refresh(web, first.text("refresh")));
 }
 
 TEST_CASE_TEMPLATE("auth - refresh refuses malformed bodies and foreign tokens", Factory, HTTP_STORES) {

@@ -193,6 +193,39 @@ TEST_CASE_TEMPLATE("cookie sessions - login, refresh and rotation keep the refre
                                    with(cookie_mode, cookie(signed_in.text("access")))));
 }
 
+TEST_CASE_TEMPLATE("cookie sessions - a refresh whose answer never reached the browser can be repeated with the old "
+                   "cookie", Factory, HTTP_STORES) {
+    server_fixture<Factory> f;
+    auto& web = f.http();
+    const auto alice = f.account("Alice");
+    const auto first = value_of(the_cookie(login(web, alice.email, test_password, cookie_mode)));
+    const auto refresh_with = [&](const std::string& value) {
+        return web.post("/api/token/refresh/", boost::json::object{}, "", with(cookie_mode, cookie(value)));
+    };
+
+    // The page-load refresh rotates, but the reload drops its Set-Cookie.
+    const auto lost = refresh_with(first);
+    REQUIRE_MESSAGE(lost.status == 200, lost.body);
+    // The next load sends the old cookie again: same successor, new access token.
+    const auto repeated = refresh_with(first);
+    REQUIRE_MESSAGE(repeated.status == 200, repeated.body);
+    check_sets_cookie(the_cookie(repeated), false);
+    const auto second = value_of(the_cookie(repeated));
+    CHECK(claims_of(second).at("jti") == claims_of(value_of(the_cookie(lost))).at("jti"));
+    CHECK(web.get("/api/employee/profile/", repeated.text("access")).status == 200);
+
+    // The session keeps working from the successor.
+    const auto third = refresh_with(second);
+    REQUIRE_MESSAGE(third.status == 200, third.body);
+    const auto third_value = value_of(the_cookie(third));
+    // Now the old cookie is reuse: refused and cleared, and the session is over.
+    const auto reused = refresh_with(first);
+    check_unauthenticated(reused);
+    check_clears_cookie(reused);
+    check_unauthenticated(refresh_with(second));
+    check_unauthenticated(refresh_with(third_value));
+}
+
 TEST_CASE_TEMPLATE("cookie sessions - without the header the cookie is ignored and JSON mode is unchanged", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
@@ -217,6 +250,7 @@ TEST_CASE_TEMPLATE("cookie sessions - without the header the cookie is ignored a
     REQUIRE(rotated.status == 200);
     CHECK_FALSE(rotated.text("refresh").empty());
     CHECK(set_cookies(rotated).empty());
+    REQUIRE(web.post("/api/token/refresh/", {{"refresh", rotated.text("refresh")}}).status == 200);
     check_unauthenticated(web.post("/api/token/refresh/", {{"refresh", plain.text("refresh")}}));
 
     // Only `cookie` is a mode.

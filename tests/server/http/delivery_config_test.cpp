@@ -115,3 +115,20 @@ TEST_CASE("console settings: mail links default to the server itself; --web-root
     CHECK(from_env.delivery.frontend_url == "https://other.test");
     CHECK(refused_flag({"--public-url", "desk.example.test"}) == "public-url");
 }
+
+TEST_CASE("session settings: --refresh-reissue-window defaults to 60 s, 0 turns it off, 600 s at most") {
+    using std::chrono::seconds;
+    CHECK(parse({}).server.refresh_reissue_window == seconds{60});
+    CHECK(parse({"--refresh-reissue-window", "0"}).server.refresh_reissue_window == seconds{0});
+    CHECK(parse({"--refresh-reissue-window=600"}).server.refresh_reissue_window == seconds{600});
+    CHECK(parse({}, {{"HELPDESK_REFRESH_REISSUE_WINDOW", "30"}}).server.refresh_reissue_window == seconds{30});
+    CHECK(parse({"--refresh-reissue-window", "5"}, {{"HELPDESK_REFRESH_REISSUE_WINDOW", "30"}})
+              .server.refresh_reissue_window == seconds{5});
+    CHECK(refused_flag({"--refresh-reissue-window", "-1"}) == "refresh-reissue-window");
+    CHECK(refused_flag({"--refresh-reissue-window", "601"}) == "refresh-reissue-window");
+    CHECK(refused_flag({"--refresh-reissue-window", "1m"}) == "refresh-reissue-window");
+    CHECK(refused_flag({}, {{"HELPDESK_REFRESH_REISSUE_WINDOW", "-5"}}) == "refresh-reissue-window");
+    const auto help = helpdesk::server::help_text();
+    CHECK(help.find("--refresh-reissue-window SECONDS") != std::string::npos);
+    CHECK(help.find("[HELPDESK_REFRESH_REISSUE_WINDOW]") != std::string::npos);
+}
