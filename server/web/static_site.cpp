@@ -84,6 +84,13 @@ response file_response(const fs::path& file, std::string_view cache, std::option
     const auto etag = etag_of(file);
     r.headers.emplace_back("Cache-Control", std::string{cache});
     r.headers.emplace_back("ETag", etag);
+    // Set before the 304 too: browsers copy a 304's headers into the cached
+    // response, so a 304 carrying the API's `default-src 'none'` would blank
+    // the page on every revisit.
+    const auto name = file.filename().string();
+    if (is_html(name)) {
+        r.security_policy = std::string{console_security_policy};
+    }
     if (if_none_match && matches(*if_none_match, etag)) {
         r.status = http::status::not_modified;
         r.content_type.clear();
@@ -94,11 +101,7 @@ response file_response(const fs::path& file, std::string_view cache, std::option
         no_such_file();
     }
     r.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    const auto name = file.filename().string();
     r.content_type = std::string{content_type_for(name)};
-    if (is_html(name)) {
-        r.security_policy = std::string{console_security_policy};
-    }
     return r;
 }
 

@@ -149,6 +149,13 @@ TEST_CASE_TEMPLATE("web console - files get their content types; hashed assets a
     CHECK(unchanged.status == 304);
     CHECK(unchanged.body.empty());
     CHECK(unchanged.header("ETag") == tag);
+    // Browsers copy a 304's headers into the cached page: it must carry the
+    // page's policy, not the API's `default-src 'none'`, or revisits go blank.
+    CHECK(unchanged.header("Content-Security-Policy") == web.get("/").header("Content-Security-Policy"));
+    CHECK(unchanged.header("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    const auto route_revisit = web.get("/tickets/TX0001", "", {{"If-None-Match", tag}});
+    CHECK(route_revisit.status == 304);
+    CHECK(route_revisit.header("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
     CHECK(web.get("/assets/index-9b1e.css", "", {{"If-None-Match", "W/\"0-0\", " + web.get("/assets/index-9b1e.css").header("ETag")}})
               .status == 304);
     CHECK(web.get("/", "", {{"If-None-Match", "W/\"0-0\""}}).status == 200);
