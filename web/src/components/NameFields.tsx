@@ -1,4 +1,5 @@
 import { Field } from './Field';
+import { Options } from './Options';
 
 export interface Names {
   first_name: string;
@@ -35,11 +36,7 @@ export function NameFields({
         {(p) => (
           <select {...p} value={value.suffix} onChange={set('suffix')}>
             <option value="">None</option>
-            {suffixes.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <Options values={suffixes} />
           </select>
         )}
       </Field>

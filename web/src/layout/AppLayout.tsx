@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/useAuth';
+import { AppHeader } from './AppHeader';
 import { navFor } from './nav';
 import { SkipLink } from './SkipLink';
 import { UserMenu } from './UserMenu';
@@ -27,11 +28,9 @@ export function AppLayout() {
   return (
     <div className="app">
       <SkipLink />
-      <header className="app-header">
-        <div className="app-header__bar">
-          <Link to="/" className="brand">
-            SmartSupport
-          </Link>
+      <AppHeader
+        home="/"
+        bar={
           <button
             type="button"
             className="menu-toggle"
@@ -41,7 +40,8 @@ export function AppLayout() {
           >
             Menu
           </button>
-        </div>
+        }
+      >
         <nav id="primary-nav" className={`app-nav${menuOpen ? ' app-nav--open' : ''}`} aria-label="Main">
           <ul>
             {navFor(user.role).map((item) => (
@@ -54,7 +54,7 @@ export function AppLayout() {
           </ul>
           <UserMenu />
         </nav>
-      </header>
+      </AppHeader>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <Outlet />
       </main>

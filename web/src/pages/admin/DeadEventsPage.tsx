@@ -3,13 +3,12 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Page as ApiPage, OutboxEvent } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
-import { ErrorState } from '../../components/ErrorState';
+import { DataTable, type Column } from '../../components/DataTable';
 import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { Pagination } from '../../components/Pagination';
 import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
+import { ListState } from './ListState';
 import { ADMIN_PAGE_SIZE, rangeText, usePageNumber } from './usePageNumber';
 import '../../styles/staff.css';
 
@@ -41,6 +40,42 @@ export default function DeadEventsPage() {
     }
   }
 
+  const columns: Column<OutboxEvent>[] = [
+    {
+      header: 'Event',
+      cell: (e) => (
+        <>
+          <strong>{e.event}</strong> <span className="muted">#{e.id}</span>
+          {e.payload ? (
+            <details>
+              <summary>Payload</summary>
+              <pre className="payload">{JSON.stringify(e.payload, null, 2)}</pre>
+            </details>
+          ) : null}
+        </>
+      ),
+    },
+    { header: 'Ticket', cell: ticketLink },
+    { header: 'Created', cell: (e) => <DateTime value={e.created_at} /> },
+    { header: 'Attempts', cell: (e) => e.attempts },
+    { header: 'Last error', className: 'last-error', cell: (e) => e.last_error ?? '—' },
+    { header: 'Delivered to', cell: (e) => (e.delivered_to.length > 0 ? e.delivered_to.join(', ') : 'Nobody yet') },
+    {
+      header: 'Action',
+      cell: (e) => (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={requeue.busy}
+          aria-label={`Requeue notification ${e.id}`}
+          onClick={() => void onRequeue(e)}
+        >
+          Requeue
+        </button>
+      ),
+    },
+  ];
+
   return (
     <Page testId="page-dead-events" title="Dead notifications">
       <p className="muted">Notifications parked after failed deliveries (mail, webhooks). Fix the cause, then requeue them.</p>
@@ -50,76 +85,16 @@ export default function DeadEventsPage() {
         </p>
       ) : null}
       <FormError error={requeue.error} />
-      {list.loading && !list.data ? <Loading label="Loading notifications…" /> : null}
-      {list.error ? <ErrorState title="Could not load the notifications" message={list.error} onRetry={list.reload} /> : null}
-      {list.data && !list.error ? (
-        list.data.results.length === 0 ? (
-          <p className="empty-state">No dead notifications. Every notification was delivered or is still being tried.</p>
-        ) : (
-          <>
-            <div className="table-wrap card-table" aria-busy={list.loading}>
-              <table>
-                <caption className="visually-hidden">Dead notifications {rangeText(paging.page, list.data)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Event</th>
-                    <th scope="col">Ticket</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Last error</th>
-                    <th scope="col">Delivered to</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.results.map((e) => (
-                    <tr key={e.id}>
-                      <td data-label="Event">
-                        <strong>{e.event}</strong> <span className="muted">#{e.id}</span>
-                        {e.payload ? (
-                          <details>
-                            <summary>Payload</summary>
-                            <pre className="payload">{JSON.stringify(e.payload, null, 2)}</pre>
-                          </details>
-                        ) : null}
-                      </td>
-                      <td data-label="Ticket">{ticketLink(e)}</td>
-                      <td data-label="Created">
-                        <DateTime value={e.created_at} />
-                      </td>
-                      <td data-label="Attempts">{e.attempts}</td>
-                      <td data-label="Last error" className="last-error">
-                        {e.last_error ?? '—'}
-                      </td>
-                      <td data-label="Delivered to">{e.delivered_to.length > 0 ? e.delivered_to.join(', ') : 'Nobody yet'}</td>
-                      <td data-label="Action">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={requeue.busy}
-                          aria-label={`Requeue notification ${e.id}`}
-                          onClick={() => void onRequeue(e)}
-                        >
-                          Requeue
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              label="Notification pages"
-              hasPrevious={paging.page > 1}
-              hasNext={Boolean(list.data.next)}
-              onPrevious={paging.previous}
-              onNext={paging.next}
-              pageNumber={paging.page}
-              busy={list.loading}
-            />
-          </>
-        )
-      ) : null}
+      <ListState
+        list={list}
+        paging={paging}
+        loadingLabel="Loading notifications…"
+        errorTitle="Could not load the notifications"
+        empty="No dead notifications. Every notification was delivered or is still being tried."
+        pagesLabel="Notification pages"
+      >
+        {(data) => <DataTable caption={`Dead notifications ${rangeText(paging.page, data)}`} columns={columns} rows={data.results} busy={list.loading} />}
+      </ListState>
     </Page>
   );
 }

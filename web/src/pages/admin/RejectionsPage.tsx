@@ -1,12 +1,11 @@
 import { api } from '../../api/client';
 import type { Page as ApiPage, RejectedAccount } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
-import { ErrorState } from '../../components/ErrorState';
-import { Loading } from '../../components/Loading';
+import { DataTable, type Column } from '../../components/DataTable';
 import { Page } from '../../components/Page';
-import { Pagination } from '../../components/Pagination';
 import { useLoad } from '../../hooks/useLoad';
 import { accountName } from './accounts/accountText';
+import { ListState } from './ListState';
 import { useAdminNames } from './useAdminNames';
 import { ADMIN_PAGE_SIZE, rangeText, usePageNumber } from './usePageNumber';
 import '../../styles/staff.css';
@@ -20,6 +19,15 @@ export default function RejectionsPage() {
     [paging.page],
   );
   const adminName = useAdminNames();
+  const columns: Column<RejectedAccount>[] = [
+    { header: 'Name', cell: (r) => accountName(r) },
+    { header: 'Email', cell: (r) => r.email },
+    { header: 'Company ID', cell: (r) => r.company_id },
+    { header: 'Department', cell: (r) => r.department },
+    { header: 'Reason', cell: (r) => r.reason },
+    { header: 'Rejected by', cell: (r) => adminName(r.rejected_by) },
+    { header: 'When', cell: (r) => <DateTime value={r.rejected_at} /> },
+  ];
 
   return (
     <Page testId="page-rejections" title="Rejected sign-ups">
@@ -34,56 +42,16 @@ export default function RejectionsPage() {
           <span className="muted">Counting…</span>
         )}
       </p>
-      {list.loading && !list.data ? <Loading label="Loading the rejections…" /> : null}
-      {list.error ? <ErrorState title="Could not load the rejections" message={list.error} onRetry={list.reload} /> : null}
-      {list.data && !list.error ? (
-        list.data.results.length === 0 ? (
-          <p className="empty-state">No sign-up has been rejected.</p>
-        ) : (
-          <>
-            <div className="table-wrap card-table" aria-busy={list.loading}>
-              <table>
-                <caption className="visually-hidden">Rejected sign-ups {rangeText(paging.page, list.data)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Company ID</th>
-                    <th scope="col">Department</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Rejected by</th>
-                    <th scope="col">When</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.results.map((r) => (
-                    <tr key={r.id}>
-                      <td data-label="Name">{accountName(r)}</td>
-                      <td data-label="Email">{r.email}</td>
-                      <td data-label="Company ID">{r.company_id}</td>
-                      <td data-label="Department">{r.department}</td>
-                      <td data-label="Reason">{r.reason}</td>
-                      <td data-label="Rejected by">{adminName(r.rejected_by)}</td>
-                      <td data-label="When">
-                        <DateTime value={r.rejected_at} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              label="Rejection pages"
-              hasPrevious={paging.page > 1}
-              hasNext={Boolean(list.data.next)}
-              onPrevious={paging.previous}
-              onNext={paging.next}
-              pageNumber={paging.page}
-              busy={list.loading}
-            />
-          </>
-        )
-      ) : null}
+      <ListState
+        list={list}
+        paging={paging}
+        loadingLabel="Loading the rejections…"
+        errorTitle="Could not load the rejections"
+        empty="No sign-up has been rejected."
+        pagesLabel="Rejection pages"
+      >
+        {(data) => <DataTable caption={`Rejected sign-ups ${rangeText(paging.page, data)}`} columns={columns} rows={data.results} busy={list.loading} />}
+      </ListState>
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { collect, emailProblem } from '../../auth/validation';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
+import { SubmitButton } from '../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -44,9 +45,7 @@ export default function ForgotPasswordPage() {
               {(p) => <input {...p} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
             </Field>
             <div className="form__actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? 'Sending…' : 'Send reset link'}
-              </button>
+              <SubmitButton busy={busy} busyLabel="Sending…" label="Send reset link" />
             </div>
           </form>
         </>

@@ -6,6 +6,7 @@ import { homePath } from '../../auth/user';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
+import { SubmitButton } from '../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 import { safeNext } from '../../routes/guards';
 
@@ -64,9 +65,7 @@ export function LoginPage() {
           )}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Signing in…" label="Sign in" />
         </div>
       </form>
       <ul className="link-list">

@@ -6,6 +6,7 @@ import { useCatalog } from '../../catalog/useCatalog';
 import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
 import { PasswordFields } from '../../components/PasswordFields';
+import { SubmitButton } from '../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 
 /**
@@ -103,9 +104,7 @@ export function PasswordTokenForm({ title, intro }: { title: string; intro: stri
           label="New password"
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Saving…' : 'Set password'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Saving…" label="Set password" />
         </div>
       </form>
     </Page>

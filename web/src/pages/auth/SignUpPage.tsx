@@ -2,22 +2,25 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Account } from '../../api/types';
-import { collect, confirmProblem, emailProblem, nameProblem, passwordProblem, requiredProblem } from '../../auth/validation';
+import { collect, confirmProblem, emailProblem, passwordProblem, requiredProblem } from '../../auth/validation';
 import { useCatalog } from '../../catalog/useCatalog';
+import { DepartmentField } from '../../components/DepartmentField';
 import { ErrorState } from '../../components/ErrorState';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { NameFields, type Names } from '../../components/NameFields';
+import { EMPTY_NAMES, nameProblems, newAccountNames } from '../../components/names';
 import { Page } from '../../components/Page';
 import { PasswordFields } from '../../components/PasswordFields';
+import { SubmitButton } from '../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 
 const COMPANY_ID = /^MA\d{4,}$/;
 
 export default function SignUpPage() {
   const { catalog, error: catalogError, retry } = useCatalog();
-  const [names, setNames] = useState<Names>({ first_name: '', middle_name: '', last_name: '', suffix: '' });
+  const [names, setNames] = useState<Names>(EMPTY_NAMES);
   const [email, setEmail] = useState('');
   const [companyId, setCompanyId] = useState('');
   const [department, setDepartment] = useState('');
@@ -31,9 +34,7 @@ export default function SignUpPage() {
     e.preventDefault();
     const problems = collect({
       email: emailProblem(email),
-      first_name: nameProblem(names.first_name),
-      middle_name: nameProblem(names.middle_name, false),
-      last_name: nameProblem(names.last_name),
+      ...nameProblems(names),
       company_id: companyId.trim() && !COMPANY_ID.test(companyId.trim()) ? 'Must be MA followed by at least 4 digits.' : null,
       department: requiredProblem(department),
       password: passwordProblem(password, catalog?.password.min_length),
@@ -43,10 +44,7 @@ export default function SignUpPage() {
     if (Object.keys(problems).length > 0) return;
     const body = {
       email: email.trim(),
-      first_name: names.first_name.trim(),
-      middle_name: names.middle_name.trim() || undefined,
-      last_name: names.last_name.trim(),
-      suffix: names.suffix || undefined,
+      ...newAccountNames(names),
       company_id: companyId.trim() || undefined,
       department,
       password,
@@ -98,18 +96,13 @@ export default function SignUpPage() {
             {(p) => <input {...p} autoComplete="off" value={companyId} onChange={(e) => setCompanyId(e.target.value)} />}
           </Field>
         </div>
-        <Field label="Department" name="department" errors={errors.department} required>
-          {(p) => (
-            <select {...p} value={department} onChange={(e) => setDepartment(e.target.value)}>
-              <option value="">Choose your department</option>
-              {(catalog?.departments ?? []).map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <DepartmentField
+          value={department}
+          onChange={setDepartment}
+          errors={errors.department}
+          departments={catalog?.departments ?? []}
+          placeholder="Choose your department"
+        />
         <PasswordFields
           password={password}
           confirm={confirm}
@@ -119,9 +112,7 @@ export default function SignUpPage() {
           rule={catalog?.password.rule ?? null}
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating your account…' : 'Create account'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating your account…" label="Create account" />
           <span>
             Already have an account? <Link to="/login">Sign in</Link>
           </span>

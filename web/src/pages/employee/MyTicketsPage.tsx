@@ -5,6 +5,7 @@ import { useCatalog } from '../../catalog/useCatalog';
 import { ErrorState } from '../../components/ErrorState';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
+import { Options } from '../../components/Options';
 import { Page } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
 import { TicketList } from '../../components/TicketList';
@@ -68,22 +69,14 @@ export default function MyTicketsPage() {
           {(p) => (
             <select {...p} value={status} onChange={(e) => update({ status: e.target.value })}>
               <option value="">All statuses</option>
-              {(catalog?.statuses ?? []).map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <Options values={catalog?.statuses ?? []} />
             </select>
           )}
         </Field>
         <Field label="Sort by" name="ordering">
           {(p) => (
             <select {...p} value={ordering} onChange={(e) => update({ ordering: e.target.value === '-submit_date' ? '' : e.target.value })}>
-              {ORDERINGS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <Options values={ORDERINGS} />
             </select>
           )}
         </Field>

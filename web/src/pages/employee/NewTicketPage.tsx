@@ -11,7 +11,9 @@ import { Field } from '../../components/Field';
 import { FilePicker } from '../../components/FilePicker';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
+import { Options } from '../../components/Options';
 import { Page } from '../../components/Page';
+import { SubmitButton } from '../../components/SubmitButton';
 import { UploadProgress } from '../../components/UploadProgress';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 
@@ -147,11 +149,7 @@ export default function NewTicketPage() {
                 }}
               >
                 <option value="">Choose a sub-category</option>
-                {subCategories.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
+                <Options values={subCategories} />
               </select>
             )}
           </Field>
@@ -204,9 +202,7 @@ export default function NewTicketPage() {
         />
         <UploadProgress fraction={progress} label="Sending the ticket" />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Submitting…' : 'Submit ticket'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Submitting…" label="Submit ticket" />
         </div>
       </form>
     </Page>

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { requiredProblem } from '../../auth/validation';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { SubmitButton } from '../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
 
 const MAX = 5000;
@@ -49,9 +50,7 @@ export function CommentBox({ ticketId, canInternal, onPosted }: { ticketId: numb
             Internal note (staff only)
           </label>
         ) : null}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Posting…' : internal ? 'Add internal note' : 'Post comment'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Posting…" label={internal ? 'Add internal note' : 'Post comment'} />
       </div>
     </form>
   );

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import type { Account, Catalog } from '../../../api/types';
-import { collect, emailProblem, nameProblem, requiredProblem } from '../../../auth/validation';
+import { collect, emailProblem, requiredProblem } from '../../../auth/validation';
+import { DepartmentField } from '../../../components/DepartmentField';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { NameFields, type Names } from '../../../components/NameFields';
+import { EMPTY_NAMES, nameProblems, newAccountNames } from '../../../components/names';
+import { Options } from '../../../components/Options';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
 import { createAccount } from './accountsApi';
-import { accountName } from './accountText';
+import { accountName, ROLES } from './accountText';
 
-const ROLES = ['Employee', 'Ticket Coordinator', 'System Admin'];
-const EMPTY_NAMES: Names = { first_name: '', middle_name: '', last_name: '', suffix: '' };
 
 /**
  * POST /api/admin/create-employee/: an approved account without a password;
@@ -29,9 +31,7 @@ export function CreateAccountForm({ catalog, onCreated }: { catalog: Catalog | n
     setCreated(null);
     const problems = collect({
       email: emailProblem(email),
-      first_name: nameProblem(names.first_name),
-      middle_name: nameProblem(names.middle_name, false),
-      last_name: nameProblem(names.last_name),
+      ...nameProblems(names),
       department: requiredProblem(department),
     });
     setClientErrors(problems);
@@ -39,10 +39,7 @@ export function CreateAccountForm({ catalog, onCreated }: { catalog: Catalog | n
     const account = await run(() =>
       createAccount({
         email: email.trim(),
-        first_name: names.first_name.trim(),
-        middle_name: names.middle_name.trim() || undefined,
-        last_name: names.last_name.trim(),
-        suffix: names.suffix || undefined,
+        ...newAccountNames(names),
         department,
         role,
       }),
@@ -78,34 +75,23 @@ export function CreateAccountForm({ catalog, onCreated }: { catalog: Catalog | n
       </Field>
       <NameFields value={names} onChange={setNames} errors={errors} suffixes={catalog?.suffixes ?? []} />
       <div className="form__row">
-        <Field label="Department" name="department" errors={errors.department} required>
-          {(p) => (
-            <select {...p} value={department} onChange={(e) => setDepartment(e.target.value)}>
-              <option value="">Choose a department</option>
-              {(catalog?.departments ?? []).map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <DepartmentField
+          value={department}
+          onChange={setDepartment}
+          errors={errors.department}
+          departments={catalog?.departments ?? []}
+          placeholder="Choose a department"
+        />
         <Field label="Role" name="role" errors={errors.role} required>
           {(p) => (
             <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-              {(catalog?.roles ?? ROLES).map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              <Options values={catalog?.roles ?? ROLES} />
             </select>
           )}
         </Field>
       </div>
       <div className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Creating…' : 'Create account'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Creating…" label="Create account" />
       </div>
     </form>
   );

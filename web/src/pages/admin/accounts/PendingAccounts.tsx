@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
 import type { Account } from '../../../api/types';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
-import { ErrorState } from '../../../components/ErrorState';
 import { FormError } from '../../../components/FormError';
-import { Loading } from '../../../components/Loading';
-import { Pagination } from '../../../components/Pagination';
 import { useLoad } from '../../../hooks/useLoad';
 import { useSubmit } from '../../../hooks/useSubmit';
+import { ListState } from '../ListState';
 import { ADMIN_PAGE_SIZE, rangeText, usePageNumber } from '../usePageNumber';
 import { approveAccount, listAccounts } from './accountsApi';
 import { accountName } from './accountText';
@@ -27,6 +26,42 @@ export function PendingAccounts({ refresh, onChanged }: { refresh: number; onCha
     onChanged();
   };
 
+  const columns: Column<Account>[] = [
+    { header: 'Name', cell: (a) => accountName(a) },
+    { header: 'Email', cell: (a) => a.email },
+    { header: 'Company ID', cell: (a) => a.company_id },
+    { header: 'Department', cell: (a) => a.department },
+    { header: 'Signed up', cell: (a) => <DateTime value={a.date_created} /> },
+    {
+      header: 'Decision',
+      cell: (a) => (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={approve.busy}
+            aria-label={`Approve ${accountName(a)}`}
+            onClick={async () => {
+              const done = await approve.run(() => approveAccount(a.id));
+              if (done) changed(`${accountName(a)} is approved and can sign in now.`);
+            }}
+          >
+            Approve
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={approve.busy}
+            aria-label={`Reject ${accountName(a)}`}
+            onClick={() => setRejecting(a)}
+          >
+            Reject
+          </button>
+        </div>
+      ),
+    },
+  ];
+
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>Pending sign-ups{list.data?.count ? ` (${list.data.count})` : ''}</h2>
@@ -36,78 +71,16 @@ export function PendingAccounts({ refresh, onChanged }: { refresh: number; onCha
         </p>
       ) : null}
       <FormError error={approve.error} />
-      {list.loading && !list.data ? <Loading label="Loading sign-ups…" /> : null}
-      {list.error ? <ErrorState title="Could not load the sign-ups" message={list.error} onRetry={list.reload} /> : null}
-      {list.data && !list.error ? (
-        list.data.results.length === 0 ? (
-          <p className="empty-state">No sign-ups are waiting.</p>
-        ) : (
-          <>
-            <div className="table-wrap card-table">
-              <table>
-                <caption className="visually-hidden">Pending sign-ups {rangeText(paging.page, list.data)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Company ID</th>
-                    <th scope="col">Department</th>
-                    <th scope="col">Signed up</th>
-                    <th scope="col">Decision</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.results.map((a) => (
-                    <tr key={a.id}>
-                      <td data-label="Name">{accountName(a)}</td>
-                      <td data-label="Email">{a.email}</td>
-                      <td data-label="Company ID">{a.company_id}</td>
-                      <td data-label="Department">{a.department}</td>
-                      <td data-label="Signed up">
-                        <DateTime value={a.date_created} />
-                      </td>
-                      <td data-label="Decision">
-                        <div className="button-row">
-                          <button
-                            type="button"
-                            className="button button--small"
-                            disabled={approve.busy}
-                            aria-label={`Approve ${accountName(a)}`}
-                            onClick={async () => {
-                              const done = await approve.run(() => approveAccount(a.id));
-                              if (done) changed(`${accountName(a)} is approved and can sign in now.`);
-                            }}
-                          >
-                            Approve
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--small button--danger"
-                            disabled={approve.busy}
-                            aria-label={`Reject ${accountName(a)}`}
-                            onClick={() => setRejecting(a)}
-                          >
-                            Reject
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              label="Pending sign-up pages"
-              hasPrevious={paging.page > 1}
-              hasNext={Boolean(list.data.next)}
-              onPrevious={paging.previous}
-              onNext={paging.next}
-              pageNumber={paging.page}
-              busy={list.loading}
-            />
-          </>
-        )
-      ) : null}
+      <ListState
+        list={list}
+        paging={paging}
+        loadingLabel="Loading sign-ups…"
+        errorTitle="Could not load the sign-ups"
+        empty="No sign-ups are waiting."
+        pagesLabel="Pending sign-up pages"
+      >
+        {(data) => <DataTable caption={`Pending sign-ups ${rangeText(paging.page, data)}`} columns={columns} rows={data.results} />}
+      </ListState>
       <RejectAccountDialog
         account={rejecting}
         onClose={() => setRejecting(null)}

@@ -3,6 +3,7 @@ import type { CreatedApiKey } from '../../../api/types';
 import { requiredProblem } from '../../../auth/validation';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
 import { createApiKey } from './apiKeysApi';
 
@@ -34,9 +35,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (made: CreatedApiKey) 
         {(p) => <input {...p} maxLength={MAX_NAME} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <div className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Creating…' : 'Create key'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Creating…" label="Create key" />
       </div>
     </form>
   );

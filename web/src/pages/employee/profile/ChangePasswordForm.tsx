@@ -4,6 +4,7 @@ import { collect, confirmProblem, passwordProblem, requiredProblem } from '../..
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { PasswordFields } from '../../../components/PasswordFields';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
 
 /** POST /api/employee/change-password/; the account's other sessions end. */
@@ -61,9 +62,7 @@ export function ChangePasswordForm({ rule, minLength }: { rule: string | null; m
         label="New password"
       />
       <div className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Changing…" label="Change password" />
       </div>
     </form>
   );

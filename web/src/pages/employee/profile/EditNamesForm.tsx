@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import type { Account } from '../../../api/types';
-import { collect, nameProblem } from '../../../auth/validation';
+import { collect } from '../../../auth/validation';
 import { FormError } from '../../../components/FormError';
 import { NameFields, type Names } from '../../../components/NameFields';
+import { nameProblems } from '../../../components/names';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
 
 /** PATCH /api/employee/profile/ with the names and suffix. */
@@ -21,11 +23,7 @@ export function EditNamesForm({ account, suffixes, onSaved }: { account: Account
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const problems = collect({
-      first_name: nameProblem(names.first_name),
-      middle_name: nameProblem(names.middle_name, false),
-      last_name: nameProblem(names.last_name),
-    });
+    const problems = collect(nameProblems(names));
     setClientErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const body = {
@@ -52,9 +50,7 @@ export function EditNamesForm({ account, suffixes, onSaved }: { account: Account
       ) : null}
       <NameFields value={names} onChange={setNames} errors={mergeErrors(clientErrors, fieldErrors)} suffixes={suffixes} />
       <div className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save name'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Saving…" label="Save name" />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import type { Account, Catalog } from '../../../api/types';
 import { checkImage, formatBytes } from '../../../catalog/attachmentRules';
 import { FilePicker } from '../../../components/FilePicker';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { UploadProgress } from '../../../components/UploadProgress';
 import { useSubmit } from '../../../hooks/useSubmit';
 
@@ -58,9 +59,7 @@ export function PictureForm({ limits, onSaved }: { limits: Catalog['image']; onS
       />
       <UploadProgress fraction={progress} />
       <div className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Uploading…' : 'Upload picture'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Uploading…" label="Upload picture" />
       </div>
     </form>
   );

@@ -1,40 +1,11 @@
 import { Field } from '../../../components/Field';
+import { FilterSelect } from '../../../components/FilterSelect';
+import { Options } from '../../../components/Options';
 import type { Catalog } from '../../../api/types';
 import { ORDERINGS, viewInfo, type FilterKey, type QueueState } from './queueQuery';
 import { SearchBox } from './SearchBox';
 
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
-
-function Choice({
-  label,
-  name,
-  value,
-  options,
-  anyLabel,
-  onChange,
-}: {
-  label: string;
-  name: FilterKey;
-  value: string;
-  options: readonly string[];
-  anyLabel?: string;
-  onChange: (key: FilterKey, value: string) => void;
-}) {
-  return (
-    <Field label={label} name={name}>
-      {(control) => (
-        <select {...control} value={value} onChange={(e) => onChange(name, e.target.value)}>
-          {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
 
 /** Search, the filters the view allows, and the sort order. */
 export function QueueFilters({ state, catalog, onChange }: { state: QueueState; catalog: Catalog | null; onChange: (key: FilterKey, value: string) => void }) {
@@ -45,19 +16,15 @@ export function QueueFilters({ state, catalog, onChange }: { state: QueueState; 
     <form className="filters queue-filters" role="search" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
       <SearchBox value={state.search} onSearch={(text) => onChange('search', text.trim())} />
       {statuses.length > 0 ? (
-        <Choice label="Status" name="status" value={state.status} options={statuses} anyLabel="Any status" onChange={onChange} />
+        <FilterSelect label="Status" name="status" value={state.status} options={statuses} anyLabel="Any status" onChange={onChange} />
       ) : null}
-      <Choice label="Priority" name="priority" value={state.priority} options={catalog?.priorities ?? PRIORITIES} anyLabel="Any priority" onChange={onChange} />
-      <Choice label="Department" name="department" value={state.department} options={departments} anyLabel="Any department" onChange={onChange} />
-      <Choice label="Category" name="category" value={state.category} options={categories} anyLabel="Any category" onChange={onChange} />
+      <FilterSelect label="Priority" name="priority" value={state.priority} options={catalog?.priorities ?? PRIORITIES} anyLabel="Any priority" onChange={onChange} />
+      <FilterSelect label="Department" name="department" value={state.department} options={departments} anyLabel="Any department" onChange={onChange} />
+      <FilterSelect label="Category" name="category" value={state.category} options={categories} anyLabel="Any category" onChange={onChange} />
       <Field label="Sort by" name="ordering">
         {(control) => (
           <select {...control} value={state.ordering} onChange={(e) => onChange('ordering', e.target.value)}>
-            {ORDERINGS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <Options values={ORDERINGS} />
           </select>
         )}
       </Field>

@@ -3,6 +3,7 @@ import { ticketAction } from '../../../api/tickets';
 import type { TicketRow } from '../../../api/types';
 import { useCatalog } from '../../../catalog/useCatalog';
 import { Field } from '../../../components/Field';
+import { Options } from '../../../components/Options';
 import { ActionDialog } from './ActionDialog';
 import { useStaffAction, type StaffActionCallbacks } from './useStaffAction';
 
@@ -42,11 +43,7 @@ export function ApproveDialog({ ticket, open, onClose, ...callbacks }: { ticket:
         <Field label="Priority" name="priority" errors={action.fieldErrors.priority} required>
           {(control) => (
             <select {...control} value={priority} onChange={(e) => setPriority(e.target.value)}>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+              <Options values={priorities} />
             </select>
           )}
         </Field>
@@ -54,11 +51,7 @@ export function ApproveDialog({ ticket, open, onClose, ...callbacks }: { ticket:
           {(control) => (
             <select {...control} value={department} onChange={(e) => setDepartment(e.target.value)}>
               {department === '' ? <option value="">Choose a department</option> : null}
-              {departments.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
+              <Options values={departments} />
             </select>
           )}
         </Field>

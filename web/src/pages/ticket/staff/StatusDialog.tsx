@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ticketAction } from '../../../api/tickets';
 import type { TicketRow } from '../../../api/types';
 import { Field } from '../../../components/Field';
+import { Options } from '../../../components/Options';
 import { ActionDialog } from './ActionDialog';
 import { useStaffAction, type StaffActionCallbacks } from './useStaffAction';
 
@@ -35,11 +36,7 @@ export function StatusDialog({ ticket, open, onClose, ...callbacks }: { ticket: 
           {(control) => (
             <select {...control} value={status} onChange={(e) => setStatus(e.target.value)}>
               <option value="">Choose a status</option>
-              {targets.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <Options values={targets} />
             </select>
           )}
         </Field>
