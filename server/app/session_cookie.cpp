@@ -75,6 +75,11 @@ void check_cookie_origin(const call& c) {
 }
 
 std::optional<std::string> refresh_cookie(const call& c) {
+    // Every value is read: a second, different one means someone else wrote a
+    // cookie of that name for this host (a sibling subdomain, or a network
+    // attacker on plain http, with a more specific path). Taking the first
+    // would let them sign the person in to their own session.
+    std::optional<std::string> found;
     for (const auto& field : c.req) {
         if (field.name() != boost::beast::http::field::cookie) {
             continue;
@@ -92,12 +97,16 @@ std::optional<std::string> refresh_cookie(const call& c) {
             if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
                 value = value.substr(1, value.size() - 2);
             }
-            if (!value.empty()) {
-                return std::string{value};
+            if (value.empty()) {
+                continue;
             }
+            if (found && *found != value) {
+                throw error(errc::unauthenticated, "Conflicting session cookies were sent: sign in again.");
+            }
+            found = std::string{value};
         }
     }
-    return std::nullopt;
+    return found;
 }
 
 std::string refresh_cookie_header(const app& a, std::string_view token) {

@@ -29,8 +29,9 @@ inline constexpr std::string_view session_mode_header = "X-Helpdesk-Session";
 /// `error{permission_denied}` otherwise.
 void check_cookie_origin(const call& c);
 
-/// The refresh token in the request's `Cookie` header(s), if any (the first
-/// `helpdesk_refresh` value; empty values count as absent).
+/// The refresh token in the request's `Cookie` header(s), if any (empty
+/// values count as absent). Two different `helpdesk_refresh` values throw
+/// `error{unauthenticated}`: one of them was planted.
 [[nodiscard]] std::optional<std::string> refresh_cookie(const call& c);
 
 /// The `Set-Cookie` value that stores `token`: `Path=/api/token/; HttpOnly;

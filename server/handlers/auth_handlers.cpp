@@ -103,19 +103,20 @@ response token_logout(call& c) {
     if (!cookie) {
         return empty_response(); // without cookie mode the route demanded a valid bearer token
     }
-    if (const auto token = refresh_cookie(c)) {
-        // A cookie that no longer verifies ends nothing; it is cleared all the same.
-        try {
+    // A cookie that no longer verifies, or two conflicting ones, end nothing;
+    // the cookie is cleared all the same.
+    try {
+        if (const auto token = refresh_cookie(c)) {
             const auto claims = jwt_verify(*token, c.ctx.options.jwt_secret, "refresh", unix_now());
             std::int64_t id = 0;
             const auto [end, ec] = std::from_chars(claims.sub.data(), claims.sub.data() + claims.sub.size(), id);
             if (ec == std::errc{} && end == claims.sub.data() + claims.sub.size() && id > 0 && !claims.sid.empty()) {
                 c.ctx.core.sessions().close(id, claims.sid);
             }
-        } catch (const error& e) {
-            if (e.code() != errc::unauthenticated) {
-                throw;
-            }
+        }
+    } catch (const error& e) {
+        if (e.code() != errc::unauthenticated) {
+            throw;
         }
     }
     auto r = empty_response();

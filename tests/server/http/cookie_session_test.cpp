@@ -259,6 +259,39 @@ TEST_CASE_TEMPLATE("cookie sessions - without the header the cookie is ignored a
     CHECK(odd.json().at("field_errors").as_object().contains("X-Helpdesk-Session"));
 }
 
+TEST_CASE_TEMPLATE("cookie sessions - a second, different session cookie is refused, never the first one taken",
+                   Factory, HTTP_STORES) {
+    server_fixture<Factory> f;
+    auto& web = f.http();
+    const auto alice = f.account("Alice");
+    const auto mallory = f.account("Mallory");
+
+    // Mallory's own live cookie, planted beside Alice's (a more specific path
+    // makes the browser send it first): signing Alice in as Mallory must fail.
+    const auto hers = value_of(the_cookie(login(web, alice.email, test_password, cookie_mode)));
+    const auto planted = value_of(the_cookie(login(web, mallory.email, test_password, cookie_mode)));
+    for (const auto& both : {"helpdesk_refresh=" + planted + "; helpdesk_refresh=" + hers,
+                             "helpdesk_refresh=" + hers + "; helpdesk_refresh=" + planted}) {
+        const auto r = web.post("/api/token/refresh/", boost::json::object{}, "", with(cookie_mode, {{"Cookie", both}}));
+        check_unauthenticated(r);
+        CHECK(r.text("detail").find("Conflicting session cookies") != std::string::npos);
+        CHECK(set_cookies(r).empty()); // which one to clear is unknown: neither is touched
+    }
+    // The same value twice, or beside other cookies and an empty one, is fine.
+    const auto same = web.post("/api/token/refresh/", boost::json::object{}, "",
+                               with(cookie_mode, {{"Cookie", "theme=dark; helpdesk_refresh=" + hers +
+                                                                 "; helpdesk_refresh=\"" + hers + "\"; helpdesk_refresh="}}));
+    REQUIRE_MESSAGE(same.status == 200, same.body);
+    CHECK(same.number("id") == alice.id);
+    // Logout with conflicting cookies ends nothing and still clears the cookie.
+    const auto current = value_of(the_cookie(same));
+    const auto out = web.send(http::verb::post, "/api/token/logout/", "",
+                              with(cookie_mode, {{"Cookie", "helpdesk_refresh=" + planted + "; helpdesk_refresh=" + current}}));
+    CHECK(out.status == 204);
+    check_clears_cookie(out);
+    CHECK(web.post("/api/token/refresh/", boost::json::object{}, "", with(cookie_mode, cookie(current))).status == 200);
+}
+
 TEST_CASE_TEMPLATE("cookie sessions - logout with the cookie alone revokes the session and clears the cookie", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
