@@ -7,6 +7,7 @@
 #include "app/session_cookie.hpp"
 #include "auth/jwt.hpp"
 #include "auth/signed_url.hpp"
+#include "http/ows.hpp"
 #include "web/console_path.hpp"
 
 #include <helpdesk/error.hpp>
@@ -207,12 +208,7 @@ std::string client_address(const app& a, const beast_http::request<beast_http::s
         const auto comma = rest.rfind(',');
         auto item = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
-        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) {
-            item.remove_prefix(1);
-        }
-        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) {
-            item.remove_suffix(1);
-        }
+        item = trim_ows(item);
         boost::system::error_code ec;
         (void)boost::asio::ip::make_address(std::string{item}, ec);
         if (item.empty() || ec) {

@@ -1,43 +1,31 @@
 #include "app/session_cookie.hpp"
 
 #include "http/cors.hpp"
+#include "http/ows.hpp"
 
 #include <helpdesk/error.hpp>
 
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/field.hpp>
+#include <boost/url/parse.hpp>
 
 namespace helpdesk::server {
 
 namespace {
-
-std::string_view trimmed(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 bool secure(const app& a) {
     return a.options.tls_certificate_file.has_value() ||
            (a.options.public_url && boost::beast::iequals(a.options.public_url->substr(0, 8), "https://"));
 }
 
-// `scheme://host[:port]` of a base URL (path, query and user info dropped).
+// `scheme://host[:port]` of a base URL (path, query and user info dropped);
+// empty when it is not a URL.
 std::string origin_of(std::string_view url) {
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos) {
+    const auto parsed = boost::urls::parse_uri(url);
+    if (!parsed) {
         return {};
     }
-    auto authority = url.substr(scheme_end + 3);
-    authority = authority.substr(0, authority.find_first_of("/?#"));
-    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
-        authority = authority.substr(at + 1);
-    }
-    return std::string{url.substr(0, scheme_end + 3)} + std::string{authority};
+    return std::string{parsed->scheme()} + "://" + std::string{parsed->encoded_host_and_port()};
 }
 
 std::string with_attributes(const app& a, std::string_view value, std::int64_t max_age) {
@@ -53,7 +41,7 @@ bool cookie_mode(const call& c) {
     if (!value) {
         return false;
     }
-    if (!boost::beast::iequals(trimmed(*value), "cookie")) {
+    if (!boost::beast::iequals(trim_ows(*value), "cookie")) {
         throw error(errc::invalid_argument, "X-Helpdesk-Session must be `cookie` (or absent).",
                     {{std::string{session_mode_header}, {"The only value is `cookie`."}}});
     }
@@ -87,13 +75,13 @@ std::optional<std::string> refresh_cookie(const call& c) {
         std::string_view rest{field.value().data(), field.value().size()};
         while (!rest.empty()) {
             const auto semi = rest.find(';');
-            const auto pair = trimmed(rest.substr(0, semi));
+            const auto pair = trim_ows(rest.substr(0, semi));
             rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
             const auto eq = pair.find('=');
-            if (eq == std::string_view::npos || trimmed(pair.substr(0, eq)) != refresh_cookie_name) {
+            if (eq == std::string_view::npos || trim_ows(pair.substr(0, eq)) != refresh_cookie_name) {
                 continue;
             }
-            auto value = trimmed(pair.substr(eq + 1));
+            auto value = trim_ows(pair.substr(eq + 1));
             if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
                 value = value.substr(1, value.size() - 2);
             }

@@ -1,5 +1,6 @@
 #include "http/multipart.hpp"
 
+#include "http/ows.hpp"
 #include "http/utf8.hpp"
 
 #include <helpdesk/error.hpp>
@@ -18,11 +19,6 @@ char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c 
 
 bool is_ows(char c) noexcept { return c == ' ' || c == '\t'; }
 
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && is_ows(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_ows(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 // RFC 9110 tchar.
 bool is_tchar(char c) noexcept {
@@ -113,7 +109,7 @@ const parameter* find_parameter(const std::vector<parameter>& params, std::strin
 }
 
 std::string_view media_type(std::string_view content_type) noexcept {
-    return trim(content_type.substr(0, content_type.find(';')));
+    return trim_ows(content_type.substr(0, content_type.find(';')));
 }
 
 std::string boundary_of(std::string_view content_type) {
@@ -167,7 +163,7 @@ std::string decode_ext_value(std::string_view value) {
 
 void apply_content_disposition(std::string_view value, form_part& part) {
     const auto semicolon = value.find(';');
-    const auto type = trim(value.substr(0, semicolon));
+    const auto type = trim_ows(value.substr(0, semicolon));
     if (!boost::beast::iequals(type, "form-data")) refuse("a part's Content-Disposition is not form-data");
     const auto params = parse_parameters(
         semicolon == std::string_view::npos ? std::string_view{} : value.substr(semicolon), "Content-Disposition");
@@ -199,7 +195,7 @@ void parse_part_headers(std::string_view block, form_part& part) {
         if (name.empty()) refuse("a part's header line has an empty name");
         for (const char c : name)
             if (!is_tchar(c)) refuse("a part's header name contains an invalid character");
-        const auto value = trim(line.substr(colon + 1));
+        const auto value = trim_ows(line.substr(colon + 1));
         for (const char c : value)
             if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F)
                 refuse("a part's header value contains a control character");

@@ -1,5 +1,6 @@
 #include "web/static_site.hpp"
 
+#include "http/ows.hpp"
 #include "web/console_path.hpp"
 #include "web/content_types.hpp"
 
@@ -56,12 +57,7 @@ std::string etag_of(const fs::path& file) {
 // RFC 9110 §13.1.2: weak comparison against each listed tag, or `*`.
 bool matches(std::string_view header, std::string_view etag) {
     const auto opaque = [](std::string_view tag) {
-        while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) {
-            tag.remove_prefix(1);
-        }
-        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) {
-            tag.remove_suffix(1);
-        }
+        tag = trim_ows(tag);
         if (tag.starts_with("W/")) {
             tag.remove_prefix(2);
         }
