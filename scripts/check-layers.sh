@@ -9,15 +9,19 @@
 # the file that includes it:
 #   - the core (lib/, include/helpdesk/ but for adapters/, server.hpp,
 #     server/ and c.h) sees the standard library, OpenSSL and itself only;
-#   - a public header (include/) exposes no third-party header;
-#   - adapters (adapters/) never include the server, the wire layer or the
-#     bindings;
+#   - a public header (include/) includes only the standard library,
+#     OpenSSL and other public headers: no third-party or private header;
+#   - adapters (adapters/) never include the server, the wire layer, the
+#     bindings or another adapter's private headers (adapters/sql/ is shared
+#     by the SQLite and PostgreSQL stores only);
 #   - the shared SQL layer (adapters/sql/) sees the standard library, the
 #     core and itself only: no sqlite3.h, libpq-fe.h or Boost;
 #   - the wire layer (wire/) sees the standard library, the core, itself and
 #     Boost.JSON, never the server, a store adapter or the bindings;
-#   - the C ABI (bindings/c/) never includes the server;
-#   - the server (server/) never includes the bindings;
+#   - the C ABI (bindings/c/) never includes the server, the server never
+#     includes the bindings, and neither reaches into an adapter's private
+#     headers or adapters/sql/ (they use include/helpdesk/adapters/);
+#   - outside the core, nothing includes the core's private headers (lib/);
 #   - the web console's sources (web/src/) import only from web/src/ and npm
 #     packages.
 # tests/, examples/ and bench/ may use anything.
@@ -74,17 +78,21 @@ resolve() {
   done
 }
 
-# layer_of_path PATH: the layer a repository file belongs to.
+# layer_of_path PATH: the layer a repository file belongs to. The core's
+# private headers (lib/) are a layer apart from its public ones, and each
+# adapter is a layer of its own (adapter-sqlite, adapter-smtp, ...).
 layer_of_path() {
   case $1 in
-  include/helpdesk/c.h) echo c-abi ;;
-  include/helpdesk/server.hpp | include/helpdesk/server/*) echo server ;;
+  include/helpdesk/c.h) echo c-abi-header ;;
+  include/helpdesk/server.hpp | include/helpdesk/server/*) echo server-header ;;
   include/helpdesk/adapters/*) echo adapter-factory ;;
   include/helpdesk/*) echo core ;;
-  lib/*) echo core ;;
+  lib/*) echo core-private ;;
   adapters/sql/*) echo sql ;;
-  adapters/sqlite/* | adapters/postgres/*) echo store-adapter ;;
-  adapters/*) echo adapter ;;
+  adapters/*/*)
+    local rest=${1#adapters/}
+    echo "adapter-${rest%%/*}"
+    ;;
   wire/*) echo wire ;;
   server/*) echo server ;;
   bindings/c/*) echo c-abi ;;
@@ -160,22 +168,48 @@ check() {
 mapfile -t core_files < <(sources_under lib include/helpdesk |
   grep -v -E '^include/helpdesk/(adapters/|server/|server\.hpp$|c\.h$)' || true)
 mapfile -t public_headers < <(sources_under include)
-mapfile -t adapter_files < <(sources_under adapters)
 mapfile -t sql_files < <(sources_under adapters/sql)
 mapfile -t wire_files < <(sources_under wire)
 mapfile -t c_abi_files < <(sources_under bindings/c)
 mapfile -t server_files < <(sources_under server)
 
-third_party="boost boost-json sqlite libpq curl third-party"
+# Every adapter's private headers, as layers: only the adapter itself may
+# include them (the others reach it through include/helpdesk/adapters/).
+adapter_names=()
+for dir in adapters/*/; do
+  name=$(basename "$dir")
+  [[ $name == sql ]] || adapter_names+=("$name")
+done
+private_adapters=""
+for name in "${adapter_names[@]}"; do
+  private_adapters+=" adapter-$name"
+done
 
-check "the core reaches outward" "std openssl core" "" "${core_files[@]}"
-check "a public header exposes a dependency" "*" "$third_party" "${public_headers[@]}"
-check "an adapter reaches the server, the wire layer or the bindings" "*" "server wire c-abi bindings" \
-  "${adapter_files[@]}"
+check "the core reaches outward" "std openssl core core-private" "" "${core_files[@]}"
+check "a public header exposes a dependency or a private header" \
+  "std openssl core adapter-factory server-header c-abi-header" "" "${public_headers[@]}"
+for name in "${adapter_names[@]}"; do
+  mapfile -t adapter_files < <(sources_under "adapters/$name")
+  others=""
+  for other in "${adapter_names[@]}"; do
+    [[ $other == "$name" ]] || others+=" adapter-$other"
+  done
+  shared_sql=sql
+  [[ $name == sqlite || $name == postgres ]] && shared_sql=""
+  check "an adapter reaches the server, the wire layer, the bindings or another layer's private headers" "*" \
+    "core-private server server-header wire c-abi c-abi-header bindings $shared_sql$others" "${adapter_files[@]}"
+done
+# Sources directly in adapters/ (none today) belong to no adapter: they get
+# the adapters' rule and may reach no adapter's private headers.
+mapfile -t adapter_root_files < <(find adapters -maxdepth 1 -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.h' \) 2>/dev/null | sort)
+check "an adapter reaches the server, the wire layer, the bindings or another layer's private headers" "*" \
+  "core-private server server-header wire c-abi c-abi-header bindings sql$private_adapters" "${adapter_root_files[@]}"
 check "the SQL layer reaches past the core" "std core sql" "" "${sql_files[@]}"
 check "the wire layer reaches past the core and Boost.JSON" "std core wire boost-json" "" "${wire_files[@]}"
-check "the C ABI reaches the server" "*" "server" "${c_abi_files[@]}"
-check "the server reaches the bindings" "*" "c-abi bindings" "${server_files[@]}"
+check "the C ABI reaches the server or another layer's private headers" "*" "core-private server server-header sql$private_adapters" \
+  "${c_abi_files[@]}"
+check "the server reaches the bindings or another layer's private headers" "*" "core-private c-abi c-abi-header bindings sql$private_adapters" \
+  "${server_files[@]}"
 
 # The console: relative imports must stay inside web/src; anything else must
 # be an npm package name (no absolute paths, no URLs).
