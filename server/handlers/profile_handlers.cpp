@@ -4,6 +4,8 @@
 #include "app/json_views.hpp"
 #include "app/throttle.hpp"
 
+#include <wire/request_readers.hpp>
+
 #include <helpdesk/error.hpp>
 
 namespace helpdesk::server::handlers {
@@ -19,19 +21,7 @@ response message(std::string_view text) {
 response sign_up(call& c) {
     const auto body = form::read(c, true);
     throttle(c, "sign-up", std::nullopt);
-    sign_up_request r;
-    r.email = body.text("email").value_or("");
-    r.first_name = body.text("first_name").value_or("");
-    r.middle_name = body.text("middle_name");
-    r.last_name = body.text("last_name").value_or("");
-    r.suffix = body.text("suffix");
-    r.company_id = body.text("company_id");
-    r.department = body.text("department").value_or("");
-    r.password = body.text("password").value_or("");
-    r.confirm_password = body.text("confirm_password").value_or("");
-    // Present at all, in any type, is an attempt to choose them (defect 1).
-    r.role = body.raw("role");
-    r.status = body.raw("status");
+    const auto r = wire::read_sign_up(body.fields());
     const auto created = c.ctx.core.accounts().sign_up(r);
     return json_response(account_json(created, url_signer{c.ctx, created.id}), http::status::created);
 }
