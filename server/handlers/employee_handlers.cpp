@@ -6,6 +6,7 @@
 
 #include <wire/list_queries.hpp>
 #include <wire/request_readers.hpp>
+#include <wire/small_views.hpp>
 
 #include <helpdesk/error.hpp>
 
@@ -69,7 +70,7 @@ response rejected_employees(call& c) {
 }
 
 response rejected_count(call& c) {
-    return json_response(boost::json::object{{"count", c.ctx.core.accounts().rejection_count(c.actor())}});
+    return json_response(wire::count_json(c.ctx.core.accounts().rejection_count(c.actor())));
 }
 
 } // namespace helpdesk::server::handlers

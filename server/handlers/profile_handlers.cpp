@@ -5,6 +5,7 @@
 #include "app/throttle.hpp"
 
 #include <wire/request_readers.hpp>
+#include <wire/small_views.hpp>
 
 #include <helpdesk/error.hpp>
 
@@ -13,7 +14,7 @@ namespace helpdesk::server::handlers {
 namespace {
 
 response message(std::string_view text) {
-    return json_response(boost::json::object{{"detail", text}});
+    return json_response(wire::message_json(text));
 }
 
 } // namespace
@@ -81,7 +82,7 @@ response check_password(call& c) {
     const auto password = body.required_text("password");
     throttle(c, "check-password", std::to_string(c.actor()));
     const bool valid = c.ctx.core.accounts().check_password(c.actor(), password);
-    return json_response(boost::json::object{{"valid", valid}});
+    return json_response(wire::password_check_json(valid));
 }
 
 response upload_image(call& c) {
