@@ -1,6 +1,8 @@
 #include <wire/query_parameters.hpp>
 #include <wire/request_fields.hpp>
 
+#include "json_members.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -29,15 +31,12 @@ std::optional<std::string> query_parameters::text(std::string_view name) {
         }
         return out;
     }
-    const auto* v = members_.if_contains(name);
-    if (v == nullptr || v->is_null()) {
-        return std::nullopt;
-    }
-    if (!v->is_string()) {
+    bool wrong_type = false;
+    auto out = detail::string_member(members_, name, wrong_type);
+    if (wrong_type) {
         refuse(name, "Must be a string.");
-        return std::nullopt;
     }
-    return std::string{v->as_string()};
+    return out;
 }
 
 std::vector<std::string> query_parameters::texts(std::string_view name) {
@@ -62,8 +61,8 @@ std::vector<std::string> query_parameters::texts(std::string_view name) {
         }
         return out;
     }
-    const auto* v = members_.if_contains(name);
-    if (v == nullptr || v->is_null()) {
+    const auto* v = detail::present(members_, name);
+    if (v == nullptr) {
         return out;
     }
     if (v->is_string()) {
@@ -98,8 +97,8 @@ std::optional<std::int64_t> query_parameters::integer(std::string_view name) {
         }
         return out;
     }
-    const auto* v = members_.if_contains(name);
-    if (v == nullptr || v->is_null()) {
+    const auto* v = detail::present(members_, name);
+    if (v == nullptr) {
         return std::nullopt;
     }
     if (!v->is_int64()) {

@@ -1,5 +1,7 @@
 #include <wire/request_fields.hpp>
 
+#include "json_members.hpp"
+
 #include <boost/json/serialize.hpp>
 
 #include <charconv>
@@ -52,15 +54,12 @@ bool request_fields::has(std::string_view name) const {
 
 std::optional<std::string> request_fields::text(std::string_view name) {
     if (!multipart_) {
-        const auto* v = members_.if_contains(name);
-        if (!v || v->is_null()) {
-            return std::nullopt;
-        }
-        if (!v->is_string()) {
+        bool wrong_type = false;
+        auto out = detail::string_member(members_, name, wrong_type);
+        if (wrong_type) {
             refuse(name, "Must be a string.");
-            return std::nullopt;
         }
-        return std::string{v->as_string()};
+        return out;
     }
     for (const auto& p : parts_) {
         if (p.name == name) {
@@ -88,8 +87,8 @@ std::string request_fields::required_text(std::string_view name) {
 
 std::optional<bool> request_fields::flag(std::string_view name) {
     if (!multipart_) {
-        const auto* v = members_.if_contains(name);
-        if (!v || v->is_null()) {
+        const auto* v = detail::present(members_, name);
+        if (v == nullptr) {
             return std::nullopt;
         }
         if (!v->is_bool()) {
@@ -115,8 +114,8 @@ std::optional<bool> request_fields::flag(std::string_view name) {
 std::optional<std::int64_t> request_fields::id(std::string_view name) {
     std::optional<std::string> value;
     if (!multipart_) {
-        const auto* v = members_.if_contains(name);
-        if (!v || v->is_null()) {
+        const auto* v = detail::present(members_, name);
+        if (v == nullptr) {
             return std::nullopt;
         }
         if (v->is_int64() && v->as_int64() > 0) {
