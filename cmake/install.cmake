@@ -18,6 +18,11 @@ foreach(component core sqlite postgres smtp webhook server c)
     set_target_properties(helpdesk_${component} PROPERTIES EXPORT_NAME ${component})
   endif()
 endforeach()
+# The wire layer has no public headers, but the static helpdesk::server
+# needs its archive when a consumer links.
+if(TARGET helpdesk_wire AND TARGET helpdesk_server)
+  list(APPEND helpdesk_library_targets helpdesk_wire)
+endif()
 
 install(TARGETS ${helpdesk_library_targets} EXPORT helpdesk-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

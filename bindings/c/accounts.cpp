@@ -4,28 +4,17 @@
 #include "json_out.hpp"
 #include "output.hpp"
 
+#include <wire/account_views.hpp>
+#include <wire/request_readers.hpp>
+
 namespace helpdesk::capi {
 
 namespace {
 
 /// The sign-up form of the HTTP API (`create_employee/`).
 sign_up_request read_sign_up(const char* request_json) {
-    auto body = request_object::parse(request_json, "request_json");
-    sign_up_request r;
-    r.email = body.text_or_empty("email");
-    r.first_name = body.text_or_empty("first_name");
-    r.middle_name = body.text("middle_name");
-    r.last_name = body.text_or_empty("last_name");
-    r.suffix = body.text("suffix");
-    r.company_id = body.text("company_id");
-    r.department = body.text_or_empty("department");
-    r.password = body.text_or_empty("password");
-    r.confirm_password = body.text_or_empty("confirm_password");
-    // Present at all, in any type, is an attempt to choose them: the service refuses it.
-    r.role = body.raw("role");
-    r.status = body.raw("status");
-    body.check();
-    return r;
+    auto body = parse_request(request_json, "request_json");
+    return wire::read_sign_up(body);
 }
 
 } // namespace
@@ -39,20 +28,20 @@ extern "C" {
 HD_API int hd_bootstrap_admin(char** out_account_json, hd_engine* engine, const char* request_json) {
     return capi::json_call(out_account_json, "out_account_json", [&] {
         auto& core = capi::core_of(engine);
-        return capi::account_json(core.accounts().bootstrap_admin(capi::read_sign_up(request_json)));
+        return wire::account_json(core.accounts().bootstrap_admin(capi::read_sign_up(request_json)), capi::c_view);
     });
 }
 
 HD_API int hd_sign_up(char** out_account_json, hd_engine* engine, const char* request_json) {
     return capi::json_call(out_account_json, "out_account_json", [&] {
         auto& core = capi::core_of(engine);
-        return capi::account_json(core.accounts().sign_up(capi::read_sign_up(request_json)));
+        return wire::account_json(core.accounts().sign_up(capi::read_sign_up(request_json)), capi::c_view);
     });
 }
 
 HD_API int hd_account_approve(char** out_account_json, hd_engine* engine, int64_t actor, int64_t account) {
     return capi::json_call(out_account_json, "out_account_json", [&] {
-        return capi::account_json(capi::core_of(engine).accounts().approve(actor, account));
+        return wire::account_json(capi::core_of(engine).accounts().approve(actor, account), capi::c_view);
     });
 }
 
@@ -61,13 +50,13 @@ HD_API int hd_account_reject(char** out_rejection_json, hd_engine* engine, int64
     return capi::json_call(out_rejection_json, "out_rejection_json", [&] {
         auto& core = capi::core_of(engine);
         capi::require(reason, "reason");
-        return capi::rejection_json(core.accounts().reject(actor, account, reason));
+        return wire::rejection_json(core.accounts().reject(actor, account, reason));
     });
 }
 
 HD_API int hd_account_get(char** out_account_json, hd_engine* engine, int64_t actor, int64_t account) {
     return capi::json_call(out_account_json, "out_account_json", [&] {
-        return capi::account_json(capi::core_of(engine).accounts().get(actor, account));
+        return wire::account_json(capi::core_of(engine).accounts().get(actor, account), capi::c_view);
     });
 }
 

@@ -1,7 +1,7 @@
 #include "errors.hpp"
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
+#include <wire/error_body.hpp>
+
 #include <boost/json/serialize.hpp>
 
 #include <string>
@@ -24,15 +24,7 @@ thread_local last_error last;
 constexpr const char* out_of_memory_message = "out of memory while recording an error";
 
 std::string fields_json(const field_errors& fields) {
-    boost::json::object o;
-    for (const auto& [name, messages] : fields) {
-        boost::json::array list;
-        for (const auto& m : messages) {
-            list.emplace_back(m);
-        }
-        o[name] = std::move(list);
-    }
-    return boost::json::serialize(o);
+    return boost::json::serialize(wire::field_errors_json(fields));
 }
 
 } // namespace

@@ -1,10 +1,37 @@
 // hd_ticket_get, hd_ticket_list, hd_ticket_comments, hd_ticket_history, hd_ticket_stats.
 #include "engine_handle.hpp"
+#include "json_in.hpp"
 #include "json_out.hpp"
-#include "list_query.hpp"
 #include "output.hpp"
 
+#include <wire/list_queries.hpp>
+#include <wire/page_views.hpp>
+
 #include <boost/json/array.hpp>
+
+namespace helpdesk::capi {
+
+namespace {
+
+// hd_ticket_list's `query_json` (NULL: the first page, newest first): the
+// HTTP API's query parameters as a JSON object.
+ticket_list_request read_list_query(const char* query_json) {
+    return wire::read_ticket_list_query(
+        wire::query_parameters::from_json(parse_optional_object(query_json, "query_json")));
+}
+
+boost::json::object ticket_page_json(const ticket_list& page) {
+    boost::json::array rows;
+    rows.reserve(page.results.size());
+    for (const auto& t : page.results) {
+        rows.push_back(ticket_json(t, page.people));
+    }
+    return wire::cursor_page_json(std::move(rows), page.count, page.next_cursor, page.has_next, page.has_previous);
+}
+
+} // namespace
+
+} // namespace helpdesk::capi
 
 using namespace helpdesk;
 
@@ -27,7 +54,7 @@ HD_API int hd_ticket_comments(char** out_comments_json, hd_engine* engine, int64
     return capi::json_call(out_comments_json, "out_comments_json", [&] {
         boost::json::array out;
         for (const auto& c : capi::core_of(engine).tickets().comments(actor, ticket)) {
-            out.push_back(capi::comment_json(c));
+            out.push_back(wire::comment_json(c, {}, capi::c_view));
         }
         return out;
     });
@@ -37,7 +64,7 @@ HD_API int hd_ticket_history(char** out_history_json, hd_engine* engine, int64_t
     return capi::json_call(out_history_json, "out_history_json", [&] {
         boost::json::array out;
         for (const auto& e : capi::core_of(engine).tickets().history(actor, ticket)) {
-            out.push_back(capi::history_json(e));
+            out.push_back(wire::history_json(e, {}, capi::c_view));
         }
         return out;
     });
@@ -45,7 +72,7 @@ HD_API int hd_ticket_history(char** out_history_json, hd_engine* engine, int64_t
 
 HD_API int hd_ticket_stats(char** out_stats_json, hd_engine* engine, int64_t actor) {
     return capi::json_call(out_stats_json, "out_stats_json", [&] {
-        return capi::stats_json(capi::core_of(engine).tickets().stats(actor));
+        return wire::stats_json(capi::core_of(engine).tickets().stats(actor));
     });
 }
 

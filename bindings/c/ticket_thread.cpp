@@ -12,7 +12,7 @@ HD_API int hd_ticket_comment(char** out_comment_json, hd_engine* engine, int64_t
     return capi::json_call(out_comment_json, "out_comment_json", [&] {
         auto& core = capi::core_of(engine);
         capi::require(text, "text");
-        return capi::comment_json(core.tickets().add_comment(actor, ticket, text, internal != 0));
+        return wire::comment_json(core.tickets().add_comment(actor, ticket, text, internal != 0), {}, capi::c_view);
     });
 }
 
@@ -29,7 +29,7 @@ HD_API int hd_ticket_attach(char** out_attachment_json, hd_engine* engine, int64
         if (size > 0) {
             file.bytes.assign(static_cast<const char*>(data), size);
         }
-        return capi::attachment_json(core.tickets().add_attachment(actor, ticket, file));
+        return wire::attachment_json(core.tickets().add_attachment(actor, ticket, file), capi::c_view);
     });
 }
 

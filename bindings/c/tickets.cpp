@@ -5,35 +5,20 @@
 #include "output.hpp"
 #include "ticket_actions.hpp"
 
+#include <wire/request_readers.hpp>
+
 namespace helpdesk::capi {
 
 namespace {
 
 create_ticket_request read_create(const char* request_json) {
-    auto body = request_object::parse(request_json, "request_json");
-    create_ticket_request r;
-    r.subject = body.text_or_empty("subject");
-    r.category = body.text_or_empty("category");
-    r.sub_category = body.text_or_empty("sub_category");
-    r.description = body.text_or_empty("description");
-    r.scheduled_date = body.text("scheduled_date");
-    // Present in any type is an attempt to set what only staff set: the service refuses it.
-    r.status = body.raw("status");
-    r.priority = body.raw("priority");
-    r.department = body.raw("department");
-    r.assigned_to = body.raw("assigned_to");
-    body.check();
-    return r;
+    auto body = parse_request(request_json, "request_json");
+    return wire::read_create_ticket(body);
 }
 
 approve_request read_approve(const char* request_json) {
-    auto body = request_object::parse(request_json, "request_json");
-    approve_request r;
-    r.priority = body.text("priority").value_or(r.priority);
-    r.department = body.text("department").value_or(r.department);
-    r.approval_notes = body.text("approval_notes");
-    body.check();
-    return r;
+    auto body = parse_request(request_json, "request_json");
+    return wire::read_approve(body);
 }
 
 } // namespace

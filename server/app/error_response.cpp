@@ -2,8 +2,7 @@
 
 #include "app/http_failure.hpp"
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
+#include <wire/error_body.hpp>
 
 #include <string>
 
@@ -35,17 +34,10 @@ std::string_view first_line(std::string_view text) noexcept {
     return text.substr(0, text.find('\n'));
 }
 
-boost::json::object error_body(std::string_view code, std::string_view detail) {
-    boost::json::object body;
-    body["error"] = code;
-    body["detail"] = detail;
-    return body;
-}
-
 } // namespace
 
 response error_response(http::status status, std::string_view code, std::string_view detail) {
-    auto r = json_response(error_body(code, detail), status);
+    auto r = json_response(wire::error_body(code, detail), status);
     if (status == http::status::unauthorized) {
         r.headers.emplace_back("WWW-Authenticate", "Bearer");
     }
@@ -67,19 +59,7 @@ response error_response(std::exception_ptr failure, const std::function<void(std
                                   e.code() == errc::internal ? "The server failed; the failure was logged."
                                                              : "The store is unavailable; try again shortly.");
         }
-        auto body = error_body(to_string(e.code()), first_line(e.what()));
-        if (!e.fields().empty()) {
-            boost::json::object fields;
-            for (const auto& [name, messages] : e.fields()) {
-                boost::json::array list;
-                for (const auto& m : messages) {
-                    list.emplace_back(m);
-                }
-                fields[name] = std::move(list);
-            }
-            body["field_errors"] = std::move(fields);
-        }
-        auto r = json_response(body, status);
+        auto r = json_response(wire::error_body(to_string(e.code()), first_line(e.what()), e.fields()), status);
         if (status == http::status::unauthorized) {
             r.headers.emplace_back("WWW-Authenticate", "Bearer");
         }

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "app/call.hpp"
-#include "http/multipart.hpp"
+
+#include <wire/request_fields.hpp>
 
 #include <helpdesk/services/ticket_service.hpp>
-
-#include <boost/json/object.hpp>
 
 #include <optional>
 #include <string>
@@ -15,7 +14,8 @@
 namespace helpdesk::server {
 
 /// The fields of a request body, from a JSON object or (where a route takes
-/// files) a multipart form. Accessors refuse a field of the wrong type with
+/// files) a multipart form, read by the wire layer's `request_fields`.
+/// Accessors refuse a field of the wrong type at once with
 /// `error{invalid_argument}` naming it.
 class form {
 public:
@@ -40,11 +40,15 @@ public:
     [[nodiscard]] std::optional<std::string> raw(std::string_view name) const;
     /// The name of every field sent, in order (repeated multipart names repeat).
     [[nodiscard]] std::vector<std::string> names() const;
+    /// The fields themselves, for the wire layer's body readers (which
+    /// report every bad field at once).
+    [[nodiscard]] wire::request_fields& fields() const { return fields_; }
 
 private:
-    boost::json::object json_{};
-    std::vector<form_part> parts_{};
-    bool multipart_ = false;
+    explicit form(wire::request_fields fields) : fields_(std::move(fields)) {}
+    // Each accessor throws its field's problem at once, so nothing noted
+    // outlives a call: reading stays logically const.
+    mutable wire::request_fields fields_;
 };
 
 } // namespace helpdesk::server

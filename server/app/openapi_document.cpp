@@ -90,7 +90,11 @@ boost::json::object operation(const route& r) {
     }
     responses[std::to_string(r.success_status)] = std::move(ok);
     if (!r.request_schema.empty() || !r.query.empty()) {
-        responses["400"] = error_response_entry("Invalid input.");
+        // The lists refuse what they do not understand rather than ignore it.
+        const bool list = !r.query.empty() && r.who == access::bearer;
+        responses["400"] = error_response_entry(list ? "Invalid input, a query parameter this route does not list, or "
+                                                       "a filter value it does not know."
+                                                     : "Invalid input.");
     }
     if (r.who != access::anyone || token_route) {
         responses["401"] = error_response_entry("Missing, invalid or expired credentials.");

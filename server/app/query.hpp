@@ -2,23 +2,12 @@
 
 #include "app/call.hpp"
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
+#include <wire/query_parameters.hpp>
 
 namespace helpdesk::server {
 
-/// The last value of query parameter `name`, decoded; nullopt when absent.
-[[nodiscard]] std::optional<std::string> query_text(const call& c, std::string_view name);
-/// Every value of a repeatable parameter (`?status=Open&status=New`), also
-/// splitting comma-separated values.
-[[nodiscard]] std::vector<std::string> query_all(const call& c, std::string_view name);
-/// An integer parameter, `fallback` when absent; anything else is
-/// invalid_argument naming the parameter.
-[[nodiscard]] std::int64_t query_int(const call& c, std::string_view name, std::int64_t fallback);
-/// A positive id parameter, nullopt when absent.
-[[nodiscard]] std::optional<std::int64_t> query_id(const call& c, std::string_view name);
+/// The query parameters of `c`'s URL, decoded and in order, for the wire
+/// layer's list readers.
+[[nodiscard]] wire::query_parameters url_query(const call& c);
 
 } // namespace helpdesk::server

@@ -11,7 +11,6 @@ namespace {
 using boost::beast::http::verb;
 namespace h = handlers;
 
-constexpr std::string_view list_query = "page,page_size,cursor";
 constexpr std::string_view ticket_query = "page,page_size,cursor,status,priority,department,category,sub_category,"
                                           "assigned_to,employee,search,submitted_after,submitted_before,ordering";
 
@@ -57,7 +56,7 @@ const std::array routes{
     route{verb::get, "/api/employees/{id}/image/", access::signed_url, body_kind::none, false, h::employee_image, "accounts",
           "A profile picture, through the signed URL given in `image_url`.", "", "", 200, "u,exp,sig"},
     route{verb::get, "/api/rejected-employees/", access::bearer, body_kind::none, false, h::rejected_employees, "accounts",
-          "System Admin: the rejection audit, newest first.", "", "RejectedAccountPage", 200, list_query},
+          "System Admin: the rejection audit, newest first.", "", "RejectedAccountPage", 200, "page,page_size"},
     route{verb::get, "/api/admin/rejected-users-count/", access::bearer, body_kind::none, false, h::rejected_count, "accounts",
           "System Admin: number of rejected sign-ups.", "", "Count", 200, ""},
 

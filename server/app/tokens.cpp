@@ -4,6 +4,8 @@
 #include "auth/hmac_sha256.hpp"
 #include "auth/jwt.hpp"
 
+#include <wire/small_views.hpp>
+
 #include <helpdesk/error.hpp>
 
 #include <openssl/rand.h>
@@ -53,17 +55,8 @@ boost::json::object token_body(const app& ctx, const account& a, const std::stri
     refresh.exp = now + ctx.options.refresh_token_lifetime.count();
     refresh.jti = refresh_id;
     refresh.type = "refresh";
-    return {{"access", jwt_sign(access, ctx.options.jwt_secret)},
-            {"refresh", jwt_sign(refresh, ctx.options.jwt_secret)},
-            {"token_type", "Bearer"},
-            {"expires_in", ctx.options.access_token_lifetime.count()},
-            {"id", a.id},
-            {"email", a.email},
-            {"role", to_string(a.account_role)},
-            {"first_name", a.first_name},
-            {"last_name", a.last_name},
-            {"company_id", a.company_id},
-            {"department", a.department}};
+    return wire::token_pair_json(jwt_sign(access, ctx.options.jwt_secret), jwt_sign(refresh, ctx.options.jwt_secret),
+                                 ctx.options.access_token_lifetime.count(), a);
 }
 
 } // namespace helpdesk::server

@@ -3,12 +3,14 @@
 #include "app/form.hpp"
 #include "app/json_views.hpp"
 
+#include <wire/account_views.hpp>
+
 namespace helpdesk::server::handlers {
 
 response list_api_keys(call& c) {
     boost::json::array rows;
     for (const auto& k : c.ctx.core.api_keys().list(c.actor())) {
-        rows.push_back(api_key_json(k));
+        rows.push_back(wire::api_key_json(k));
     }
     return json_response(rows);
 }
@@ -16,7 +18,7 @@ response list_api_keys(call& c) {
 response create_api_key(call& c) {
     const auto body = form::read(c, false);
     const auto made = c.ctx.core.api_keys().create(c.actor(), body.text("name").value_or(""));
-    auto shown = api_key_json(made.record);
+    auto shown = wire::api_key_json(made.record);
     shown["key"] = made.key; // the only time it is ever shown
     return json_response(shown, http::status::created);
 }

@@ -4,38 +4,17 @@
 #include "app/json_views.hpp"
 #include "app/query.hpp"
 
+#include <wire/list_queries.hpp>
+#include <wire/request_readers.hpp>
+#include <wire/small_views.hpp>
+
 #include <helpdesk/error.hpp>
 
 namespace helpdesk::server::handlers {
 
-namespace {
-
-template <class Parse>
-auto parse_choice(const call& c, std::string_view name, Parse parse) {
-    using value_type = typename decltype(parse(std::string_view{}))::value_type;
-    std::optional<value_type> out;
-    if (const auto text = query_text(c, name)) {
-        out = parse(*text);
-        if (!out) {
-            throw error(errc::invalid_argument, "The " + std::string{name} + " filter is not a known value.",
-                        {{std::string{name}, {"Not a known value."}}});
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 response admin_create_employee(call& c) {
     const auto body = form::read(c, false);
-    admin_create_request r;
-    r.email = body.text("email").value_or("");
-    r.first_name = body.text("first_name").value_or("");
-    r.middle_name = body.text("middle_name");
-    r.last_name = body.text("last_name").value_or("");
-    r.suffix = body.text("suffix");
-    r.department = body.text("department").value_or("");
-    r.role = body.text("role").value_or("Employee");
+    const auto r = wire::read_admin_create(body.fields());
     if (body.has("password")) {
         throw error(errc::invalid_argument, "Accounts made by an admin get a set-password link, not a password.",
                     {{"password", {"Not accepted: the person sets it through the mailed link."}}});
@@ -45,20 +24,15 @@ response admin_create_employee(call& c) {
 }
 
 response list_employees(call& c) {
-    account_filter filter;
-    filter.account_role = parse_choice(c, "role", parse_role);
-    filter.status = parse_choice(c, "status", parse_account_status);
-    filter.department = query_text(c, "department");
-    const auto page_number = query_int(c, "page", 1);
-    const auto page_size = query_int(c, "page_size", 20);
-    const auto found = c.ctx.core.accounts().list(c.actor(), filter, page_number, page_size);
+    const auto query = wire::read_account_list_query(url_query(c));
+    const auto& page = query.page;
+    const auto found = c.ctx.core.accounts().list(c.actor(), query.filter, page.number, page.size);
     boost::json::array rows;
     const url_signer urls{c.ctx, c.actor()};
     for (const auto& a : found.rows) {
         rows.push_back(account_json(a, urls));
     }
-    const bool has_next = (page_number - 1) * page_size + static_cast<std::int64_t>(found.rows.size()) < found.count;
-    return json_response(page_json(c, std::move(rows), found.count, page_number, has_next, page_number > 1, std::nullopt));
+    return json_response(page_json(c, std::move(rows), found.count, page));
 }
 
 response approve_employee(call& c) {
@@ -70,7 +44,7 @@ response reject_employee(call& c) {
     const auto body = form::read(c, false);
     const auto reason = body.text("reason").value_or("");
     const auto audit = c.ctx.core.accounts().reject(c.actor(), c.id_param(0), reason);
-    return json_response(rejected_json(audit));
+    return json_response(wire::rejection_json(audit));
 }
 
 response employee_image(call& c) {
@@ -86,19 +60,17 @@ response employee_image(call& c) {
 }
 
 response rejected_employees(call& c) {
-    const auto page_number = query_int(c, "page", 1);
-    const auto page_size = query_int(c, "page_size", 20);
-    const auto found = c.ctx.core.accounts().rejections(c.actor(), page_number, page_size);
+    const auto page = wire::read_page_query(url_query(c));
+    const auto found = c.ctx.core.accounts().rejections(c.actor(), page.number, page.size);
     boost::json::array rows;
     for (const auto& r : found.rows) {
-        rows.push_back(rejected_json(r));
+        rows.push_back(wire::rejection_json(r));
     }
-    const bool has_next = (page_number - 1) * page_size + static_cast<std::int64_t>(found.rows.size()) < found.count;
-    return json_response(page_json(c, std::move(rows), found.count, page_number, has_next, page_number > 1, std::nullopt));
+    return json_response(page_json(c, std::move(rows), found.count, page));
 }
 
 response rejected_count(call& c) {
-    return json_response(boost::json::object{{"count", c.ctx.core.accounts().rejection_count(c.actor())}});
+    return json_response(wire::count_json(c.ctx.core.accounts().rejection_count(c.actor())));
 }
 
 } // namespace helpdesk::server::handlers

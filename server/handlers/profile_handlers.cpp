@@ -4,6 +4,9 @@
 #include "app/json_views.hpp"
 #include "app/throttle.hpp"
 
+#include <wire/request_readers.hpp>
+#include <wire/small_views.hpp>
+
 #include <helpdesk/error.hpp>
 
 namespace helpdesk::server::handlers {
@@ -11,7 +14,7 @@ namespace helpdesk::server::handlers {
 namespace {
 
 response message(std::string_view text) {
-    return json_response(boost::json::object{{"detail", text}});
+    return json_response(wire::message_json(text));
 }
 
 } // namespace
@@ -19,19 +22,7 @@ response message(std::string_view text) {
 response sign_up(call& c) {
     const auto body = form::read(c, true);
     throttle(c, "sign-up", std::nullopt);
-    sign_up_request r;
-    r.email = body.text("email").value_or("");
-    r.first_name = body.text("first_name").value_or("");
-    r.middle_name = body.text("middle_name");
-    r.last_name = body.text("last_name").value_or("");
-    r.suffix = body.text("suffix");
-    r.company_id = body.text("company_id");
-    r.department = body.text("department").value_or("");
-    r.password = body.text("password").value_or("");
-    r.confirm_password = body.text("confirm_password").value_or("");
-    // Present at all, in any type, is an attempt to choose them (defect 1).
-    r.role = body.raw("role");
-    r.status = body.raw("status");
+    const auto r = wire::read_sign_up(body.fields());
     const auto created = c.ctx.core.accounts().sign_up(r);
     return json_response(account_json(created, url_signer{c.ctx, created.id}), http::status::created);
 }
@@ -91,7 +82,7 @@ response check_password(call& c) {
     const auto password = body.required_text("password");
     throttle(c, "check-password", std::to_string(c.actor()));
     const bool valid = c.ctx.core.accounts().check_password(c.actor(), password);
-    return json_response(boost::json::object{{"valid", valid}});
+    return json_response(wire::password_check_json(valid));
 }
 
 response upload_image(call& c) {

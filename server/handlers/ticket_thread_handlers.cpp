@@ -12,7 +12,7 @@ response list_comments(call& c) {
     const auto thread = c.ctx.core.tickets().comments_with_authors(c.actor(), c.id_param(0));
     boost::json::array rows;
     for (const auto& note : thread.comments) {
-        rows.push_back(comment_json(note, thread.authors));
+        rows.push_back(wire::comment_json(note, thread.authors, {}));
     }
     return json_response(rows);
 }
@@ -31,14 +31,14 @@ response add_comment(call& c) {
     } catch (const error&) {
         author.clear();
     }
-    return json_response(comment_json(added, author), http::status::created);
+    return json_response(wire::comment_json(added, author, {}), http::status::created);
 }
 
 response ticket_history(call& c) {
     const auto timeline = c.ctx.core.tickets().history_with_actors(c.actor(), c.id_param(0));
     boost::json::array rows;
     for (const auto& e : timeline.events) {
-        rows.push_back(history_json(e, timeline.actors));
+        rows.push_back(wire::history_json(e, timeline.actors, {}));
     }
     return json_response(rows);
 }
@@ -54,7 +54,8 @@ response add_attachment(call& c) {
     }
     const url_signer urls{c.ctx, c.actor()};
     boost::json::array added;
-    added.push_back(attachment_json(c.ctx.core.tickets().add_attachment(c.actor(), c.id_param(0), files.front()), urls));
+    added.push_back(
+        wire::attachment_json(c.ctx.core.tickets().add_attachment(c.actor(), c.id_param(0), files.front()), http_view(urls)));
     return json_response(added, http::status::created);
 }
 

@@ -489,6 +489,20 @@ static void test_list_and_pagination(void) {
     CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "[\"status\"]"));
     CHECK(contains(hd_error_last_fields(), "\"query_json\""));
 
+    /* What the list does not understand is refused, never ignored: an unknown
+       parameter, and an unknown value of a known filter, each named. */
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"sla\":\"breached\"}"));
+    CHECK(out == NULL);
+    CHECK(contains(hd_error_last(), "sla"));
+    CHECK(contains(hd_error_last_fields(), "\"sla\":[\"Not a parameter of this list;"));
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"sla\":null,\"status\":\"Open\"}"));
+    CHECK(contains(hd_error_last_fields(), "\"sla\""));
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"priority\":\"Whenever\"}"));
+    CHECK(contains(hd_error_last(), "priority"));
+    CHECK(contains(hd_error_last_fields(), "\"priority\":[\"Not a priority: Whenever.\"]"));
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"status\":\"Opened\"}"));
+    CHECK(contains(hd_error_last(), "status"));
+
     hd_engine_free(engine);
 }
 

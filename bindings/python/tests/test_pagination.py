@@ -104,3 +104,12 @@ def test_bad_paging_input_is_refused_with_field_messages(engine: helpdesk.Engine
         engine.tickets.list(employee, ordering="colour", page=1)
     with pytest.raises(helpdesk.InvalidArgument):
         engine.tickets.list(employee, status="Lost", page=1)
+
+
+def test_an_unknown_filter_value_is_refused_naming_the_filter(engine: helpdesk.Engine, employee: helpdesk.Account) -> None:
+    with pytest.raises(helpdesk.InvalidArgument) as refused:
+        engine.tickets.list(employee, priority="Whenever")
+    assert refused.value.fields == {"priority": ["Not a priority: Whenever."]}
+    with pytest.raises(helpdesk.InvalidArgument) as refused:
+        engine.tickets.list(employee, status=["Open", "Opened"])
+    assert refused.value.fields == {"status": ["Not a ticket status: Opened."]}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <wire/request_fields.hpp>
+
+#include <helpdesk/services/account_service.hpp>
+#include <helpdesk/services/ticket_service.hpp>
+
+/// The request bodies the HTTP API and the C ABI share, read once. Each
+/// reader ends with `body.check()`: a field of the wrong type is
+/// invalid_argument naming it; the services judge the values.
+namespace helpdesk::wire {
+
+/// The sign-up form (`POST /api/create_employee/`, hd_sign_up, hd_bootstrap_admin).
+/// `role` and `status` are kept when present in any type: choosing them is refused by the service.
+[[nodiscard]] sign_up_request read_sign_up(request_fields& body);
+
+/// An account a System Admin makes (`POST /api/admin/create-employee/`):
+/// the sign-up's names and department, and `role` (Employee by default).
+[[nodiscard]] admin_create_request read_admin_create(request_fields& body);
+
+/// A new ticket (`POST /api/tickets/`, hd_ticket_create), with its files
+/// under `attachments` (multipart only). `status`, `priority`, `department`
+/// and `assigned_to` are kept when present in any type: only staff set them,
+/// and the service refuses them.
+[[nodiscard]] create_ticket_request read_create_ticket(request_fields& body);
+
+/// Approving a ticket (`POST /api/tickets/{id}/approve/`, hd_ticket_approve):
+/// `priority`, `department`, optional `approval_notes`.
+[[nodiscard]] approve_request read_approve(request_fields& body);
+
+} // namespace helpdesk::wire

@@ -1,0 +1,63 @@
+#include <wire/list_queries.hpp>
+
+namespace helpdesk::wire {
+
+namespace {
+
+page_query read_page(query_parameters& q) {
+    page_query p;
+    p.number = q.integer("page").value_or(p.number);
+    p.size = q.integer("page_size").value_or(p.size);
+    return p;
+}
+
+} // namespace
+
+ticket_list_request read_ticket_list_query(query_parameters q) {
+    q.refuse_unknown({"page", "page_size", "cursor", "status", "priority", "department", "category", "sub_category",
+                      "assigned_to", "employee", "search", "submitted_after", "submitted_before", "ordering"});
+    ticket_list_request r;
+    for (const auto& s : q.texts("status")) {
+        if (const auto status = parse_ticket_status(s)) {
+            r.filter.statuses.push_back(*status);
+        } else {
+            q.refuse("status", "Not a ticket status: " + s + ".");
+        }
+    }
+    r.filter.ticket_priority = q.choice("priority", "a priority", parse_priority);
+    r.filter.department = q.text("department");
+    r.filter.category = q.text("category");
+    r.filter.sub_category = q.text("sub_category");
+    r.filter.assigned_to = q.id("assigned_to");
+    r.filter.employee = q.id("employee");
+    r.filter.search = q.text("search");
+    r.filter.submitted_after = q.time("submitted_after");
+    r.filter.submitted_before = q.time("submitted_before");
+    r.ordering = q.text("ordering").value_or(r.ordering);
+    const auto page = read_page(q);
+    r.page_number = page.number;
+    r.page_size = page.size;
+    r.cursor = q.text("cursor");
+    q.check();
+    return r;
+}
+
+page_query read_page_query(query_parameters q) {
+    q.refuse_unknown({"page", "page_size"});
+    const auto page = read_page(q);
+    q.check();
+    return page;
+}
+
+account_list_query read_account_list_query(query_parameters q) {
+    q.refuse_unknown({"page", "page_size", "role", "status", "department"});
+    account_list_query out;
+    out.filter.account_role = q.choice("role", "a role", parse_role);
+    out.filter.status = q.choice("status", "an account status", parse_account_status);
+    out.filter.department = q.text("department");
+    out.page = read_page(q);
+    q.check();
+    return out;
+}
+
+} // namespace helpdesk::wire

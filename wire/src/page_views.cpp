@@ -1,0 +1,27 @@
+#include <wire/json_values.hpp>
+#include <wire/page_views.hpp>
+
+namespace helpdesk::wire {
+
+boost::json::object page_json(boost::json::array results, std::optional<std::int64_t> count,
+                              const std::optional<std::string>& next, const std::optional<std::string>& previous) {
+    boost::json::object o(results.storage());
+    o["count"] = optional_number(count);
+    o["next"] = optional_text(next);
+    o["previous"] = optional_text(previous);
+    o["results"] = std::move(results);
+    return o;
+}
+
+boost::json::object cursor_page_json(boost::json::array results, std::optional<std::int64_t> count,
+                                     const std::optional<std::string>& next_cursor, bool has_next, bool has_previous) {
+    boost::json::object o(results.storage());
+    o["count"] = optional_number(count);
+    o["next_cursor"] = optional_text(next_cursor);
+    o["has_next"] = has_next;
+    o["has_previous"] = has_previous;
+    o["results"] = std::move(results);
+    return o;
+}
+
+} // namespace helpdesk::wire

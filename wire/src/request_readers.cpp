@@ -1,0 +1,65 @@
+#include <wire/request_readers.hpp>
+
+namespace helpdesk::wire {
+
+namespace {
+
+// The fields every new account has, whoever makes it.
+template <class Request>
+void read_person(request_fields& body, Request& r) {
+    r.email = body.text("email").value_or("");
+    r.first_name = body.text("first_name").value_or("");
+    r.middle_name = body.text("middle_name");
+    r.last_name = body.text("last_name").value_or("");
+    r.suffix = body.text("suffix");
+    r.department = body.text("department").value_or("");
+}
+
+} // namespace
+
+sign_up_request read_sign_up(request_fields& body) {
+    sign_up_request r;
+    read_person(body, r);
+    r.company_id = body.text("company_id");
+    r.password = body.text("password").value_or("");
+    r.confirm_password = body.text("confirm_password").value_or("");
+    r.role = body.raw("role");
+    r.status = body.raw("status");
+    body.check();
+    return r;
+}
+
+admin_create_request read_admin_create(request_fields& body) {
+    admin_create_request r;
+    read_person(body, r);
+    r.role = body.text("role").value_or(r.role);
+    body.check();
+    return r;
+}
+
+create_ticket_request read_create_ticket(request_fields& body) {
+    create_ticket_request r;
+    r.subject = body.text("subject").value_or("");
+    r.category = body.text("category").value_or("");
+    r.sub_category = body.text("sub_category").value_or("");
+    r.description = body.text("description").value_or("");
+    r.scheduled_date = body.text("scheduled_date");
+    r.attachments = body.files("attachments");
+    r.status = body.raw("status");
+    r.priority = body.raw("priority");
+    r.department = body.raw("department");
+    r.assigned_to = body.raw("assigned_to");
+    body.check();
+    return r;
+}
+
+approve_request read_approve(request_fields& body) {
+    approve_request r;
+    r.priority = body.text("priority").value_or(r.priority);
+    r.department = body.text("department").value_or(r.department);
+    r.approval_notes = body.text("approval_notes");
+    body.check();
+    return r;
+}
+
+} // namespace helpdesk::wire
