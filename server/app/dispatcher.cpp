@@ -29,8 +29,8 @@ namespace {
 
 namespace beast_http = boost::beast::http;
 
-std::string_view path_of(std::string_view target) noexcept {
-    return target.substr(0, target.find('?'));
+error unparsable_target() {
+    return error(errc::invalid_argument, "The request target is not a valid path.");
 }
 
 bool equal_secret(std::string_view a, std::string_view b) noexcept {
@@ -155,16 +155,30 @@ response preflight(const app& a, const call& c, const route_match& m) {
 
 bool refusal_needs_store(const beast_http::request<beast_http::string_body>& header) {
     const auto target = std::string_view{header.target().data(), header.target().size()};
-    const auto m = match_route(header.method(), path_of(target));
+    const auto parsed = boost::urls::parse_origin_form(target);
+    if (!parsed) {
+        return false;
+    }
+    const auto m = match_route(header.method(), parsed->encoded_path());
     return m.found && m.found->who == access::api_key;
 }
 
+std::optional<response> refuse_target(const app& a, const beast_http::request<beast_http::string_body>& header) {
+    const auto target = std::string_view{header.target().data(), header.target().size()};
+    if (boost::urls::parse_origin_form(target)) {
+        return std::nullopt;
+    }
+    auto r = error_response(std::make_exception_ptr(unparsable_target()), a.log);
+    add_standard_headers(a, r);
+    return r;
+}
+
 std::optional<response> refuse_before_body(app& a, const beast_http::request<beast_http::string_body>& header) {
+    if (auto refused = refuse_target(a, header)) {
+        return refused;
+    }
     const auto target = std::string_view{header.target().data(), header.target().size()};
     const auto parsed = boost::urls::parse_origin_form(target);
-    if (!parsed) {
-        return std::nullopt; // dispatch answers it, after the body
-    }
     const auto m = match_route(header.method(), parsed->encoded_path());
     if (!m.found || (m.found->who != access::bearer && m.found->who != access::api_key)) {
         return std::nullopt;
@@ -223,7 +237,11 @@ std::string client_address(const app& a, const beast_http::request<beast_http::s
 }
 
 std::size_t body_limit(const app& a, beast_http::verb method, std::string_view target) {
-    const auto m = match_route(method, path_of(target));
+    const auto parsed = boost::urls::parse_origin_form(target);
+    if (!parsed) {
+        return a.options.max_json_body_bytes;
+    }
+    const auto m = match_route(method, parsed->encoded_path());
     if (m.found && m.found->body == body_kind::upload) {
         return a.options.max_upload_body_bytes;
     }
@@ -255,7 +273,7 @@ outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req
     const auto method = head ? beast_http::verb::get : req.method();
     try {
         if (!parsed) {
-            throw error(errc::invalid_argument, "The request target is not a valid path.");
+            throw unparsable_target();
         }
         call c{a, req, *parsed};
         c.client = client_address(a, req, client);

@@ -30,6 +30,12 @@ struct outcome {
                                          const boost::beast::http::request<boost::beast::http::string_body>& req,
                                          const std::string& peer);
 
+/// For a request whose header has arrived: a 400 when its target does not
+/// parse (no route, so no credentials or body limit, can be chosen for it),
+/// to send before any body is read. Nullopt for a valid target.
+[[nodiscard]] std::optional<response> refuse_target(
+    const app& a, const boost::beast::http::request<boost::beast::http::string_body>& header);
+
 /// The largest body the route addressed by `target` accepts (decided from
 /// the header alone, before the body is read).
 [[nodiscard]] std::size_t body_limit(const app& a, boost::beast::http::verb method, std::string_view target);

@@ -38,8 +38,8 @@ const std::array routes{
     route{verb::patch, "/api/employee/profile/", access::bearer, body_kind::json, false, h::update_profile, "accounts",
           "Changes the caller's names (first, middle, last, suffix) with the sign-up rules; a null or blank "
           "middle name or suffix clears it.", "ProfileUpdate", "Account", 200, ""},
-    route{verb::post, "/api/employee/change-password/", access::bearer, body_kind::json, false, h::change_password, "accounts",
-          "Changes the caller's password; the account's other sessions are revoked.", "ChangePassword", "Message", 200, ""},
+    route{verb::post, "/api/employee/change-password/", access::bearer, body_kind::json, true, h::change_password, "accounts",
+          "Changes the caller's password; the account's other sessions are revoked (rate limited with check-password).", "ChangePassword", "Message", 200, ""},
     route{verb::post, "/api/employee/check-password/", access::bearer, body_kind::json, true, h::check_password, "accounts",
           "Checks the caller's current password (rate limited).", "CheckPassword", "PasswordCheck", 200, ""},
     route{verb::post, "/api/employee/upload-image/", access::bearer, body_kind::upload, false, h::upload_image, "accounts",

@@ -110,13 +110,17 @@ private:
             return refuse(bh::status::bad_request, "bad_request", "The request is not valid HTTP/1.1.");
         }
         const auto& req = parser_->get();
+        const bool has_body = parser_->content_length().value_or(0) > 0 || parser_->chunked();
+        if (auto early = has_body ? refuse_target(host_.application, req) : std::nullopt) {
+            return refuse(std::move(*early));
+        }
         const auto limit = body_limit(host_.application, req.method(),
                                       std::string_view{req.target().data(), req.target().size()});
         if (const auto length = parser_->content_length(); length && *length > limit) {
             return refuse(bh::status::payload_too_large, "payload_too_large",
                           "The body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).");
         }
-        if (parser_->content_length().value_or(0) > 0 || parser_->chunked()) {
+        if (has_body) {
             if (refusal_needs_store(req)) {
                 // The key is looked up in the store: on a worker, like a
                 // handler; the connection waits (nothing else reads it).
