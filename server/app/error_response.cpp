@@ -44,6 +44,10 @@ boost::json::object error_body(std::string_view code, std::string_view detail) {
 
 } // namespace
 
+error unparsable_target() {
+    return error(errc::invalid_argument, "The request target is not a valid path.");
+}
+
 response error_response(http::status status, std::string_view code, std::string_view detail) {
     auto r = json_response(error_body(code, detail), status);
     if (status == http::status::unauthorized) {

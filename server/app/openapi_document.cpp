@@ -44,9 +44,9 @@ void describe_cookie_mode(const route& r, boost::json::object& op, boost::json::
 
 boost::json::object operation(const route& r) {
     boost::json::object op;
-    op["summary"] = r.summary;
+    op["summary"] = r.doc.summary;
     const bool token_route = r.pattern.starts_with("/api/token/");
-    op["tags"] = boost::json::array{r.tag};
+    op["tags"] = boost::json::array{r.doc.tag};
     boost::json::array parameters;
     std::string_view pattern = r.pattern;
     for (auto open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
@@ -56,7 +56,7 @@ boost::json::object operation(const route& r) {
                               {"required", true},
                               {"schema", {{"type", "string"}}}});
     }
-    std::string_view query = r.query;
+    std::string_view query = r.doc.query;
     while (!query.empty()) {
         const auto comma = query.find(',');
         parameters.push_back(
@@ -72,24 +72,24 @@ boost::json::object operation(const route& r) {
     if (!parameters.empty()) {
         op["parameters"] = std::move(parameters);
     }
-    if (!r.request_schema.empty()) {
+    if (!r.doc.request_schema.empty()) {
         boost::json::object content;
         if (r.body != body_kind::upload) {
-            content["application/json"] = {{"schema", ref(r.request_schema)}};
+            content["application/json"] = {{"schema", ref(r.doc.request_schema)}};
         }
         if (r.body == body_kind::form || r.body == body_kind::upload) {
-            content["multipart/form-data"] = {{"schema", ref(r.request_schema)}};
+            content["multipart/form-data"] = {{"schema", ref(r.doc.request_schema)}};
         }
         // In cookie mode the refresh token comes from the cookie, not the body.
         op["requestBody"] = {{"required", r.pattern != "/api/token/refresh/"}, {"content", std::move(content)}};
     }
     boost::json::object responses;
     boost::json::object ok{{"description", "Success."}};
-    if (!r.response_schema.empty()) {
-        ok["content"] = {{"application/json", {{"schema", ref(r.response_schema)}}}};
+    if (!r.doc.response_schema.empty()) {
+        ok["content"] = {{"application/json", {{"schema", ref(r.doc.response_schema)}}}};
     }
-    responses[std::to_string(r.success_status)] = std::move(ok);
-    if (!r.request_schema.empty() || !r.query.empty()) {
+    responses[std::to_string(r.doc.success_status)] = std::move(ok);
+    if (!r.doc.request_schema.empty() || !r.doc.query.empty()) {
         responses["400"] = error_response_entry("Invalid input.");
     }
     if (r.who != access::anyone || token_route) {
@@ -107,10 +107,10 @@ boost::json::object operation(const route& r) {
     if (r.body == body_kind::upload) {
         responses["413"] = error_response_entry("Too large: the body, or a file over its limit.");
     }
-    if (!r.request_schema.empty()) {
+    if (!r.doc.request_schema.empty()) {
         responses["415"] = error_response_entry("A body of another media type, or a file of a type not accepted.");
     }
-    if (r.rate_limited) {
+    if (r.limits == throttling::rate_limited) {
         responses["429"] = error_response_entry("Rate limited; see Retry-After.");
     }
     op["responses"] = std::move(responses);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "app/dispatcher.hpp"
+#include "pipeline/body_limits.hpp"
+#include "pipeline/security_headers.hpp"
 #include "app/error_response.hpp"
 #include "app/route_table.hpp"
 #include "net/access_log.hpp"
@@ -195,7 +197,7 @@ private:
 
     void refuse(boost::beast::http::status status, std::string_view code, const std::string& detail) {
         auto res = error_response(status, code, detail);
-        add_standard_headers(host_.application, res);
+        add_security_headers(host_.application, res);
         refuse(std::move(res));
     }
 
@@ -203,7 +205,6 @@ private:
     void refuse(response res) {
         namespace bh = boost::beast::http;
         outcome out;
-        out.route_index = unmatched_route_index();
         out.res = std::move(res);
         request_type req{bh::verb::get, "/", 11};
         if (parser_ && parser_->is_header_done()) {
@@ -242,7 +243,7 @@ private:
         record_.status = static_cast<unsigned>(out.res.status);
         record_.bytes = size;
         record_.actor = out.actor;
-        record_.route = out.route_index;
+        record_.route = out.answered.metrics_index();
         record_.client = out.client.empty() ? client_ : std::move(out.client);
         lowest().expires_after(options().request_timeout);
         bh::async_write(stream_, res, [self = this->shared_from_this()](boost::beast::error_code ec, std::size_t) {

@@ -103,27 +103,27 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
         const auto& o = op->as_object();
         REQUIRE(o.contains("summary"));
         CHECK(!o.at("summary").as_string().empty());
-        CHECK(o.at("summary").as_string() == route.summary);
+        CHECK(o.at("summary").as_string() == route.doc.summary);
         REQUIRE(o.contains("responses"));
         const auto& responses = o.at("responses").as_object();
         CHECK(!responses.empty());
-        CHECK(responses.contains(std::to_string(route.success_status)));
+        CHECK(responses.contains(std::to_string(route.doc.success_status)));
         for (const auto& [code, response] : responses) {
             CHECK(response.at("description").is_string());
             CHECK((code.size() == 3 && code[0] >= '1' && code[0] <= '5'));
         }
-        if (!route.response_schema.empty()) {
-            CHECK(responses.at(std::to_string(route.success_status)).at("content").at("application/json").at("schema").at(
-                      "$ref") == boost::json::value("#/components/schemas/" + std::string{route.response_schema}));
+        if (!route.doc.response_schema.empty()) {
+            CHECK(responses.at(std::to_string(route.doc.success_status)).at("content").at("application/json").at("schema").at(
+                      "$ref") == boost::json::value("#/components/schemas/" + std::string{route.doc.response_schema}));
         }
-        if (!route.request_schema.empty()) {
+        if (!route.doc.request_schema.empty()) {
             REQUIRE(o.contains("requestBody"));
             CHECK(!o.at("requestBody").at("content").as_object().empty());
         }
         if (route.who != helpdesk::server::access::anyone) {
             CHECK(responses.contains("401"));
         }
-        if (route.rate_limited) {
+        if (route.limits == helpdesk::server::throttling::rate_limited) {
             CHECK(responses.contains("429"));
         }
         if (route.body == helpdesk::server::body_kind::upload) {
@@ -145,7 +145,7 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
             CHECK_MESSAGE(declared, "path parameter " << name << " not declared");
         }
         // Documented query parameters are declared.
-        std::string_view query = route.query;
+        std::string_view query = route.doc.query;
         while (!query.empty()) {
             const auto comma = query.find(',');
             const auto name = query.substr(0, comma);

@@ -53,6 +53,15 @@ made approved_account(server_fixture<Factory>& f, const std::string& name) {
     return {a.id, a.email};
 }
 
+/// Alice and Bob, approved Employees, signed in.
+template <class Factory>
+auto two_signed_in(server_fixture<Factory>& f) {
+    const auto alice = approved_account(f, "alice");
+    const auto bob = approved_account(f, "bob");
+    return std::pair{f.login("/api/token/employee/", alice.email, test_password),
+                     f.login("/api/token/employee/", bob.email, test_password)};
+}
+
 void check_limited(const reply& r) {
     INFO("body " << r.body);
     CHECK(r.status == 429);
@@ -152,11 +161,8 @@ TEST_CASE_TEMPLATE("rate limit - change-password from one address is throttled b
 TEST_CASE_TEMPLATE("rate limit - change-password and check-password share one bucket per account", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f{account_limited};
-    const auto alice_account = approved_account(f, "alice");
-    const auto bob_account = approved_account(f, "bob");
     auto& web = f.http();
-    const auto alice = f.login("/api/token/employee/", alice_account.email, test_password);
-    const auto bob = f.login("/api/token/employee/", bob_account.email, test_password);
+    const auto [alice, bob] = two_signed_in(f);
     const boost::json::object guess{
         {"current_password", "Wr0ng-Passw0rd!"}, {"new_password", "N3w-Passw0rd!!"}, {"confirm_password", "N3w-Passw0rd!!"}};
 
@@ -229,11 +235,8 @@ TEST_CASE_TEMPLATE("rate limit - the per-account bucket keys login and forgot-pa
 TEST_CASE_TEMPLATE("rate limit - the per-account bucket keys check-password and refresh by account", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f{account_limited};
-    const auto alice_account = approved_account(f, "alice");
-    const auto bob_account = approved_account(f, "bob");
     auto& web = f.http();
-    auto alice = f.login("/api/token/employee/", alice_account.email, test_password);
-    auto bob = f.login("/api/token/employee/", bob_account.email, test_password);
+    auto [alice, bob] = two_signed_in(f);
 
     CHECK(web.post("/api/employee/check-password/", {{"password", "x"}}, alice.access).status == 200);
     CHECK(web.post("/api/employee/check-password/", {{"password", "y"}}, alice.access).status == 200);
