@@ -1,5 +1,6 @@
 #include "app/openapi.hpp"
 
+#include "app/route_callers.hpp"
 #include "app/route_table.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -42,8 +43,24 @@ void describe_cookie_mode(const route& r, boost::json::object& op, boost::json::
     }
 }
 
+// Anonymous routes say so with an empty list; a signed URL carries its
+// signature as query parameters, documented on the operation.
+boost::json::array security_of(access scheme) {
+    const auto requirement = [](std::string_view name) { return boost::json::object{{name, boost::json::array{}}}; };
+    switch (scheme) {
+    case access::bearer: return {requirement("bearer")};
+    case access::api_key: return {requirement("api_key")};
+    case access::metrics: return {boost::json::object{}, requirement("metrics_token")};
+    case access::bearer_or_cookie: return {requirement("bearer"), requirement("refresh_cookie")};
+    case access::anyone:
+    case access::signed_url: return {};
+    }
+    return {};
+}
+
 boost::json::object operation(const route& r) {
     boost::json::object op;
+    op["operationId"] = r.doc.operation_id;
     op["summary"] = r.doc.summary;
     const bool token_route = r.pattern.starts_with("/api/token/");
     op["tags"] = boost::json::array{r.doc.tag};
@@ -114,13 +131,12 @@ boost::json::object operation(const route& r) {
         responses["429"] = error_response_entry("Rate limited; see Retry-After.");
     }
     op["responses"] = std::move(responses);
-    if (op.contains("security")) {
-        return op;
-    }
-    if (r.who == access::bearer) {
-        op["security"] = boost::json::array{{{"bearer", boost::json::array{}}}};
-    } else if (r.who == access::api_key) {
-        op["security"] = boost::json::array{{{"api_key", boost::json::array{}}}};
+    const auto callers = describe_callers(r);
+    op["description"] = op.contains("description")
+                            ? std::string{op.at("description").as_string()} + "\n\nWho may call: " + callers + "."
+                            : "Who may call: " + callers + ".";
+    if (!op.contains("security")) {
+        op["security"] = security_of(r.who);
     }
     return op;
 }
@@ -140,14 +156,22 @@ std::string build() {
     }
     boost::json::object doc;
     doc["openapi"] = "3.0.3";
-    doc["info"] = {{"title", "helpdesk"}, {"version", "0.1.0"},
+    doc["info"] = {{"title", "helpdesk"},
+                   {"version", "0.1.0"},
+                   {"license", {{"name", "MIT"}, {"url", "https://opensource.org/licenses/MIT"}}},
                    {"description", "The SmartSupport help-desk REST API served by helpdesk-server. " +
                                        std::string{cookie_mode_text}}};
+    // Relative: the document is served by, and describes, the server it came from.
+    doc["servers"] = boost::json::array{{{"url", "/"}, {"description", "the helpdesk-server that serves this document"}}};
     doc["paths"] = std::move(paths);
     doc["components"] = {{"schemas", openapi_schemas()},
                          {"securitySchemes",
                           {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}},
                            {"api_key", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-API-Key"}}},
+                           {"metrics_token",
+                            {{"type", "http"},
+                             {"scheme", "bearer"},
+                             {"description", "The metrics token (--metrics-token), when one is configured."}}},
                            {"refresh_cookie",
                             {{"type", "apiKey"},
                              {"in", "cookie"},

@@ -33,6 +33,7 @@ enum class throttling {
 
 /// How a route is described in the OpenAPI document and `docs/api.md`.
 struct route_doc {
+    std::string_view operation_id;          ///< unique camelCase name (`listTickets`)
     std::string_view tag;                   ///< the group it is listed under
     std::string_view summary;               ///< what it does, in one sentence
     std::string_view request_schema = {};   ///< component name of the body, or empty

@@ -90,6 +90,7 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
     const auto& schemas = doc.at("components").at("schemas").as_object();
 
     std::set<std::pair<std::string, std::string>> from_table;
+    std::set<std::string> operation_ids;
     for (const auto& route : helpdesk::server::route_table()) {
         const std::string pattern{route.pattern};
         const auto method = lower(boost::beast::http::to_string(route.method));
@@ -130,9 +131,14 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
             CHECK(responses.contains("413"));
             CHECK(o.at("requestBody").at("content").as_object().contains("multipart/form-data"));
         }
-        if (route.who == helpdesk::server::access::bearer) {
-            CHECK(o.contains("security"));
-        }
+        // Every operation names itself and its security (`[]` when anonymous).
+        CHECK(o.at("operationId").as_string() == route.doc.operation_id);
+        CHECK(operation_ids.insert(std::string{route.doc.operation_id}).second);
+        REQUIRE(o.contains("security"));
+        const bool anonymous = (route.who == helpdesk::server::access::anyone ||
+                                route.who == helpdesk::server::access::signed_url) &&
+                               route.pattern != "/api/token/refresh/"; // the refresh cookie, optionally
+        CHECK(o.at("security").as_array().empty() == anonymous);
         // Every path parameter is declared.
         for (const auto& name : path_parameters(pattern)) {
             bool declared = false;
