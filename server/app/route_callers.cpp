@@ -2,6 +2,9 @@
 
 #include <helpdesk/rules/policy.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 namespace helpdesk::server {
 
 namespace {
@@ -53,6 +56,10 @@ std::vector<std::string> roles_for(action act) {
             roles.push_back(name + " (own tickets)");
         }
     }
+    if (roles.size() == std::size(all_roles) &&
+        std::all_of(roles.begin(), roles.end(), [](const std::string& r) { return r.ends_with("(own tickets)"); })) {
+        return {"the ticket's owner, whatever the role"};
+    }
     return roles;
 }
 
@@ -71,7 +78,7 @@ std::string describe_callers(const route& r) {
             text += (i == 0 ? "" : ", ") + callers.roles[i];
         }
     } else if (r.who == access::bearer) {
-        text += "; any signed-in account (the summary says what the service narrows)";
+        text += "; no policy action: the service decides (see what it does)";
     }
     return text;
 }

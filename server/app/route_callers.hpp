@@ -24,8 +24,8 @@ struct route_callers {
 /// applies to).
 [[nodiscard]] route_callers callers_of(const route& r);
 
-/// One line of text: the credentials, then the roles (or "any signed-in
-/// account" for a token route without a policy action).
+/// One line of text: the credentials, then the roles (or, for a token route
+/// without a policy action, that the service decides).
 [[nodiscard]] std::string describe_callers(const route& r);
 
 } // namespace helpdesk::server

@@ -3,6 +3,7 @@
 // requests by route and status and reports the outbox backlog.
 #include "api_checks.hpp"
 
+#include "app/openapi.hpp"
 #include "app/route_table.hpp"
 
 #include <map>
@@ -311,4 +312,19 @@ TEST_CASE_TEMPLATE("metrics behind a token when one is configured", Factory, HTT
     CHECK(web.get("/healthz").status == 200);
     CHECK(web.get("/readyz").status == 200);
     CHECK(web.get("/api/openapi.json").status == 200);
+}
+
+TEST_CASE("openapi - each operation says who may call it, the roles read from the policy") {
+    const auto doc = boost::json::parse(helpdesk::server::openapi_document());
+    const auto description = [&](std::string_view path, std::string_view method) {
+        return std::string{doc.at("paths").at(path).at(method).at("description").as_string()};
+    };
+    CHECK(description("/api/tickets/{id}/approve/", "post") ==
+          "Who may call: bearer token; Ticket Coordinator, System Admin.");
+    CHECK(description("/api/tickets/{id}/", "get") ==
+          "Who may call: bearer token; Employee (own tickets), Ticket Coordinator, System Admin.");
+    CHECK(description("/api/tickets/{id}/withdraw/", "post") ==
+          "Who may call: bearer token; the ticket's owner, whatever the role.");
+    CHECK(description("/api/outbox/dead/", "get") == "Who may call: bearer token; System Admin.");
+    CHECK(description("/api/catalog/", "get") == "Who may call: anyone.");
 }
