@@ -3,8 +3,10 @@
 // until SIGINT or SIGTERM, then shuts down gracefully and exits 0. With
 // `api-key ...` it manages the workflow system's keys on the store instead
 // and exits (2 for a usage error, 1 when the command fails); `openapi` prints
-// the OpenAPI document (what GET /api/openapi.json answers) and exits 0.
+// the OpenAPI document (what GET /api/openapi.json answers) and exits 0;
+// `routes [--markdown]` prints the route reference (docs/api.md) and exits 0.
 #include "app/openapi.hpp"
+#include "app/route_reference.hpp"
 #include "app/tokens.hpp"
 #include "cli/config.hpp"
 #include "cli/open_store.hpp"
@@ -60,6 +62,17 @@ void make_store_folder(const std::string& url) {
             std::filesystem::create_directories(file.parent_path());
         }
     }
+}
+
+// What `openapi` and `routes [--markdown]` print.
+std::string printed_document(hd::server::printout what) {
+    switch (what) {
+    case hd::server::printout::openapi: return hd::server::openapi_document() + "\n";
+    case hd::server::printout::routes: return hd::server::route_list_text();
+    case hd::server::printout::routes_markdown: return hd::server::route_reference_markdown();
+    case hd::server::printout::none: break;
+    }
+    return {};
 }
 
 // `helpdesk-server api-key ...`: works on the store and exits; 1 on failure.
@@ -127,8 +140,8 @@ int main(int argc, char** argv) {
         std::cout << hd::server::help_text();
         return 0;
     }
-    if (config.print_openapi) {
-        std::cout << hd::server::openapi_document() << "\n";
+    if (config.print != hd::server::printout::none) {
+        std::cout << printed_document(config.print);
         return std::cout.flush() ? 0 : 1;
     }
     if (config.key_command) {

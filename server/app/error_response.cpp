@@ -36,6 +36,10 @@ std::string_view first_line(std::string_view text) noexcept {
 
 } // namespace
 
+error unparsable_target() {
+    return error(errc::invalid_argument, "The request target is not a valid path.");
+}
+
 response error_response(http::status status, std::string_view code, std::string_view detail) {
     auto r = json_response(wire::error_body(code, detail), status);
     if (status == http::status::unauthorized) {

@@ -18,6 +18,10 @@ namespace helpdesk::server {
 /// `log` receives the internals of a 500 so they are not lost.
 [[nodiscard]] response error_response(std::exception_ptr failure, const std::function<void(std::string_view)>& log);
 
+/// The refusal of a request target that does not parse as a path and query
+/// (`invalid_argument`, so a 400).
+[[nodiscard]] error unparsable_target();
+
 /// An error body built from parts (for refusals made before a handler runs).
 [[nodiscard]] response error_response(http::status status, std::string_view code, std::string_view detail);
 

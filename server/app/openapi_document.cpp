@@ -1,5 +1,6 @@
 #include "app/openapi.hpp"
 
+#include "app/route_callers.hpp"
 #include "app/route_table.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -42,11 +43,27 @@ void describe_cookie_mode(const route& r, boost::json::object& op, boost::json::
     }
 }
 
+// Anonymous routes say so with an empty list; a signed URL carries its
+// signature as query parameters, documented on the operation.
+boost::json::array security_of(access scheme) {
+    const auto requirement = [](std::string_view name) { return boost::json::object{{name, boost::json::array{}}}; };
+    switch (scheme) {
+    case access::bearer: return {requirement("bearer")};
+    case access::api_key: return {requirement("api_key")};
+    case access::metrics: return {boost::json::object{}, requirement("metrics_token")};
+    case access::bearer_or_cookie: return {requirement("bearer"), requirement("refresh_cookie")};
+    case access::anyone:
+    case access::signed_url: return {};
+    }
+    return {};
+}
+
 boost::json::object operation(const route& r) {
     boost::json::object op;
-    op["summary"] = r.summary;
+    op["operationId"] = r.doc.operation_id;
+    op["summary"] = r.doc.summary;
     const bool token_route = r.pattern.starts_with("/api/token/");
-    op["tags"] = boost::json::array{r.tag};
+    op["tags"] = boost::json::array{r.doc.tag};
     boost::json::array parameters;
     std::string_view pattern = r.pattern;
     for (auto open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
@@ -56,7 +73,7 @@ boost::json::object operation(const route& r) {
                               {"required", true},
                               {"schema", {{"type", "string"}}}});
     }
-    std::string_view query = r.query;
+    std::string_view query = r.doc.query;
     while (!query.empty()) {
         const auto comma = query.find(',');
         parameters.push_back(
@@ -72,26 +89,26 @@ boost::json::object operation(const route& r) {
     if (!parameters.empty()) {
         op["parameters"] = std::move(parameters);
     }
-    if (!r.request_schema.empty()) {
+    if (!r.doc.request_schema.empty()) {
         boost::json::object content;
         if (r.body != body_kind::upload) {
-            content["application/json"] = {{"schema", ref(r.request_schema)}};
+            content["application/json"] = {{"schema", ref(r.doc.request_schema)}};
         }
         if (r.body == body_kind::form || r.body == body_kind::upload) {
-            content["multipart/form-data"] = {{"schema", ref(r.request_schema)}};
+            content["multipart/form-data"] = {{"schema", ref(r.doc.request_schema)}};
         }
         // In cookie mode the refresh token comes from the cookie, not the body.
         op["requestBody"] = {{"required", r.pattern != "/api/token/refresh/"}, {"content", std::move(content)}};
     }
     boost::json::object responses;
     boost::json::object ok{{"description", "Success."}};
-    if (!r.response_schema.empty()) {
-        ok["content"] = {{"application/json", {{"schema", ref(r.response_schema)}}}};
+    if (!r.doc.response_schema.empty()) {
+        ok["content"] = {{"application/json", {{"schema", ref(r.doc.response_schema)}}}};
     }
-    responses[std::to_string(r.success_status)] = std::move(ok);
-    if (!r.request_schema.empty() || !r.query.empty()) {
+    responses[std::to_string(r.doc.success_status)] = std::move(ok);
+    if (!r.doc.request_schema.empty() || !r.doc.query.empty()) {
         // The lists refuse what they do not understand rather than ignore it.
-        const bool list = !r.query.empty() && r.who == access::bearer;
+        const bool list = !r.doc.query.empty() && r.who == access::bearer;
         responses["400"] = error_response_entry(list ? "Invalid input, a query parameter this route does not list, or "
                                                        "a filter value it does not know."
                                                      : "Invalid input.");
@@ -111,20 +128,19 @@ boost::json::object operation(const route& r) {
     if (r.body == body_kind::upload) {
         responses["413"] = error_response_entry("Too large: the body, or a file over its limit.");
     }
-    if (!r.request_schema.empty()) {
+    if (!r.doc.request_schema.empty()) {
         responses["415"] = error_response_entry("A body of another media type, or a file of a type not accepted.");
     }
-    if (r.rate_limited) {
+    if (r.limits == throttling::rate_limited) {
         responses["429"] = error_response_entry("Rate limited; see Retry-After.");
     }
     op["responses"] = std::move(responses);
-    if (op.contains("security")) {
-        return op;
-    }
-    if (r.who == access::bearer) {
-        op["security"] = boost::json::array{{{"bearer", boost::json::array{}}}};
-    } else if (r.who == access::api_key) {
-        op["security"] = boost::json::array{{{"api_key", boost::json::array{}}}};
+    const auto callers = describe_callers(r);
+    op["description"] = op.contains("description")
+                            ? std::string{op.at("description").as_string()} + "\n\nWho may call: " + callers + "."
+                            : "Who may call: " + callers + ".";
+    if (!op.contains("security")) {
+        op["security"] = security_of(r.who);
     }
     return op;
 }
@@ -144,14 +160,22 @@ std::string build() {
     }
     boost::json::object doc;
     doc["openapi"] = "3.0.3";
-    doc["info"] = {{"title", "helpdesk"}, {"version", "0.1.0"},
+    doc["info"] = {{"title", "helpdesk"},
+                   {"version", "0.1.0"},
+                   {"license", {{"name", "MIT"}, {"url", "https://opensource.org/licenses/MIT"}}},
                    {"description", "The SmartSupport help-desk REST API served by helpdesk-server. " +
                                        std::string{cookie_mode_text}}};
+    // Relative: the document is served by, and describes, the server it came from.
+    doc["servers"] = boost::json::array{{{"url", "/"}, {"description", "the helpdesk-server that serves this document"}}};
     doc["paths"] = std::move(paths);
     doc["components"] = {{"schemas", openapi_schemas()},
                          {"securitySchemes",
                           {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}},
                            {"api_key", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-API-Key"}}},
+                           {"metrics_token",
+                            {{"type", "http"},
+                             {"scheme", "bearer"},
+                             {"description", "The metrics token (--metrics-token), when one is configured."}}},
                            {"refresh_cookie",
                             {{"type", "apiKey"},
                              {"in", "cookie"},

@@ -72,34 +72,28 @@ route_match match_route(boost::beast::http::verb method, std::string_view encode
     const auto& patterns = pattern_segments();
     route_match out;
     int best = -1;
-    std::string allow;
     for (std::size_t i = 0; i < table.size(); ++i) {
-        const int score = match(patterns[i], path, nullptr);
-        if (score < 0) {
-            continue;
-        }
         if (table[i].method != method) {
             continue;
         }
-        if (best < 0 || score < best) {
+        const int score = match(patterns[i], path, nullptr);
+        if (score >= 0 && (best < 0 || score < best)) {
             best = score;
-            out.found = &table[i];
-            out.index = i;
+            out.found = matched_route{&table[i], i};
         }
     }
     if (out.found) {
-        match(patterns[out.index], path, &out.params);
+        match(patterns[out.found->index], path, &out.found->params);
         return out;
     }
     for (std::size_t i = 0; i < table.size(); ++i) {
         if (match(patterns[i], path, nullptr) >= 0) {
-            if (!allow.empty()) {
-                allow += ", ";
+            if (!out.allow.empty()) {
+                out.allow += ", ";
             }
-            allow += std::string{boost::beast::http::to_string(table[i].method)};
+            out.allow += std::string{boost::beast::http::to_string(table[i].method)};
         }
     }
-    out.allow = std::move(allow);
     return out;
 }
 

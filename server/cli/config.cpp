@@ -276,8 +276,16 @@ program_config parse_config(std::span<const std::string_view> args,
             throw error(errc::invalid_argument, "`helpdesk-server openapi` takes no arguments (got `" +
                                                     std::string{args[1]} + "`)");
         }
-        c.print_openapi = true;
+        c.print = printout::openapi;
         return c; // prints a constant document: no configuration applies
+    }
+    if (!args.empty() && args[0] == "routes") {
+        if (args.size() > 2 || (args.size() == 2 && args[1] != "--markdown")) {
+            throw error(errc::invalid_argument, "`helpdesk-server routes` takes only `--markdown` (got `" +
+                                                    std::string{args.back()} + "`)");
+        }
+        c.print = args.size() == 2 ? printout::routes_markdown : printout::routes;
+        return c;
     }
     c.server.web_root = std::string{HELPDESK_DEFAULT_WEB_ROOT};
     const bool key_command = !args.empty() && args[0] == "api-key";
@@ -368,7 +376,9 @@ program_config parse_config(std::span<const std::string_view> args,
 std::string help_text() {
     std::string out = "Usage: helpdesk-server [flags]\n"
                       "       helpdesk-server api-key create NAME | list | revoke ID [flags]\n"
-                      "       helpdesk-server openapi   (prints the OpenAPI document of /api/openapi.json and exits)\n\n"
+                      "       helpdesk-server openapi   (prints the OpenAPI document of /api/openapi.json and exits)\n"
+                      "       helpdesk-server routes [--markdown]   (prints every route and who may call it; "
+                      "--markdown: docs/api.md)\n\n"
                       "The helpdesk reference server: the SmartSupport REST API over HTTP.\n"
                       "Every flag can also be set by the environment variable shown; flags win.\n\n";
     for (const auto& f : flags) {

@@ -17,6 +17,14 @@
 namespace helpdesk::server {
 
 /// Everything `helpdesk-server` is configured with.
+/// The documents the program prints instead of serving.
+enum class printout {
+    none,             ///< serve
+    openapi,          ///< `helpdesk-server openapi`: the OpenAPI document
+    routes,           ///< `helpdesk-server routes`: one line per route
+    routes_markdown,  ///< `helpdesk-server routes --markdown`: `docs/api.md`
+};
+
 struct program_config {
     server_options server{};
     std::string store_url = "sqlite://var/helpdesk.db";
@@ -33,8 +41,8 @@ struct program_config {
     bool show_help = false;
     /// `helpdesk-server api-key ...`: run this on the store and exit instead of serving.
     std::optional<api_key_command> key_command{};
-    /// `helpdesk-server openapi`: print the OpenAPI document and exit (no store, no secret).
-    bool print_openapi = false;
+    /// A sub-command that prints a document and exits (no store, no secret).
+    printout print = printout::none;
 };
 
 /// Reads the environment (`HELPDESK_<FLAG>`, e.g. `HELPDESK_JWT_SECRET`) and

@@ -71,6 +71,9 @@ response change_password(call& c) {
     const auto current = body.required_text("current_password");
     const auto next = body.required_text("new_password");
     const auto confirm = body.required_text("confirm_password");
+    // Before the password hash: a wrong current password is a 400, so this
+    // answers the same question as check-password and shares its buckets.
+    throttle(c, password_guess_bucket, std::to_string(c.actor()));
     c.ctx.core.accounts().change_password(c.actor(), current, next, confirm,
                                           c.who->session.empty() ? std::nullopt
                                                                  : std::optional<std::string_view>{c.who->session});
@@ -80,7 +83,7 @@ response change_password(call& c) {
 response check_password(call& c) {
     const auto body = form::read(c, false);
     const auto password = body.required_text("password");
-    throttle(c, "check-password", std::to_string(c.actor()));
+    throttle(c, password_guess_bucket, std::to_string(c.actor()));
     const bool valid = c.ctx.core.accounts().check_password(c.actor(), password);
     return json_response(wire::password_check_json(valid));
 }

@@ -26,15 +26,6 @@ namespace net = boost::asio;
 
 namespace {
 
-std::vector<std::string> route_names() {
-    std::vector<std::string> names;
-    for (const auto& r : server::route_table()) {
-        names.push_back(std::string{boost::beast::http::to_string(r.method)} + " " + std::string{r.pattern});
-    }
-    names.emplace_back("GET (web console)"); // server::console_route_index()
-    return names;
-}
-
 void check(const server_options& o) {
     field_errors problems;
     if (o.jwt_secret.size() < 32) {
@@ -65,7 +56,7 @@ void check(const server_options& o) {
 
 struct http_server::impl {
     impl(engine& core, server_options opts)
-        : options(std::move(opts)), counters(route_names()), application{core, options, counters, {}, {}, {}} {
+        : options(std::move(opts)), counters(server::metrics_route_names()), application{core, options, counters, {}, {}, {}} {
         application.cors.allowed_origins = options.cors_origins;
         if (options.web_root) {
             application.console = server::static_site{std::filesystem::path{*options.web_root}};

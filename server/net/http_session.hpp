@@ -1,6 +1,8 @@
 #pragma once
 
 #include "app/dispatcher.hpp"
+#include "pipeline/body_limits.hpp"
+#include "pipeline/security_headers.hpp"
 #include "app/error_response.hpp"
 #include "app/route_table.hpp"
 #include "net/access_log.hpp"
@@ -110,13 +112,17 @@ private:
             return refuse(bh::status::bad_request, "bad_request", "The request is not valid HTTP/1.1.");
         }
         const auto& req = parser_->get();
+        const bool has_body = parser_->content_length().value_or(0) > 0 || parser_->chunked();
+        if (auto early = has_body ? refuse_target(host_.application, req) : std::nullopt) {
+            return refuse(std::move(*early));
+        }
         const auto limit = body_limit(host_.application, req.method(),
                                       std::string_view{req.target().data(), req.target().size()});
         if (const auto length = parser_->content_length(); length && *length > limit) {
             return refuse(bh::status::payload_too_large, "payload_too_large",
                           "The body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).");
         }
-        if (parser_->content_length().value_or(0) > 0 || parser_->chunked()) {
+        if (has_body) {
             if (refusal_needs_store(req)) {
                 // The key is looked up in the store: on a worker, like a
                 // handler; the connection waits (nothing else reads it).
@@ -191,7 +197,7 @@ private:
 
     void refuse(boost::beast::http::status status, std::string_view code, const std::string& detail) {
         auto res = error_response(status, code, detail);
-        add_standard_headers(host_.application, res);
+        add_security_headers(host_.application, res);
         refuse(std::move(res));
     }
 
@@ -199,7 +205,6 @@ private:
     void refuse(response res) {
         namespace bh = boost::beast::http;
         outcome out;
-        out.route_index = unmatched_route_index();
         out.res = std::move(res);
         request_type req{bh::verb::get, "/", 11};
         if (parser_ && parser_->is_header_done()) {
@@ -238,7 +243,7 @@ private:
         record_.status = static_cast<unsigned>(out.res.status);
         record_.bytes = size;
         record_.actor = out.actor;
-        record_.route = out.route_index;
+        record_.route = out.answered.metrics_index();
         record_.client = out.client.empty() ? client_ : std::move(out.client);
         lowest().expires_after(options().request_timeout);
         bh::async_write(stream_, res, [self = this->shared_from_this()](boost::beast::error_code ec, std::size_t) {

@@ -3,6 +3,7 @@
 // requests by route and status and reports the outbox backlog.
 #include "api_checks.hpp"
 
+#include "app/openapi.hpp"
 #include "app/route_table.hpp"
 
 #include <map>
@@ -90,6 +91,7 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
     const auto& schemas = doc.at("components").at("schemas").as_object();
 
     std::set<std::pair<std::string, std::string>> from_table;
+    std::set<std::string> operation_ids;
     for (const auto& route : helpdesk::server::route_table()) {
         const std::string pattern{route.pattern};
         const auto method = lower(boost::beast::http::to_string(route.method));
@@ -103,36 +105,41 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
         const auto& o = op->as_object();
         REQUIRE(o.contains("summary"));
         CHECK(!o.at("summary").as_string().empty());
-        CHECK(o.at("summary").as_string() == route.summary);
+        CHECK(o.at("summary").as_string() == route.doc.summary);
         REQUIRE(o.contains("responses"));
         const auto& responses = o.at("responses").as_object();
         CHECK(!responses.empty());
-        CHECK(responses.contains(std::to_string(route.success_status)));
+        CHECK(responses.contains(std::to_string(route.doc.success_status)));
         for (const auto& [code, response] : responses) {
             CHECK(response.at("description").is_string());
             CHECK((code.size() == 3 && code[0] >= '1' && code[0] <= '5'));
         }
-        if (!route.response_schema.empty()) {
-            CHECK(responses.at(std::to_string(route.success_status)).at("content").at("application/json").at("schema").at(
-                      "$ref") == boost::json::value("#/components/schemas/" + std::string{route.response_schema}));
+        if (!route.doc.response_schema.empty()) {
+            CHECK(responses.at(std::to_string(route.doc.success_status)).at("content").at("application/json").at("schema").at(
+                      "$ref") == boost::json::value("#/components/schemas/" + std::string{route.doc.response_schema}));
         }
-        if (!route.request_schema.empty()) {
+        if (!route.doc.request_schema.empty()) {
             REQUIRE(o.contains("requestBody"));
             CHECK(!o.at("requestBody").at("content").as_object().empty());
         }
         if (route.who != helpdesk::server::access::anyone) {
             CHECK(responses.contains("401"));
         }
-        if (route.rate_limited) {
+        if (route.limits == helpdesk::server::throttling::rate_limited) {
             CHECK(responses.contains("429"));
         }
         if (route.body == helpdesk::server::body_kind::upload) {
             CHECK(responses.contains("413"));
             CHECK(o.at("requestBody").at("content").as_object().contains("multipart/form-data"));
         }
-        if (route.who == helpdesk::server::access::bearer) {
-            CHECK(o.contains("security"));
-        }
+        // Every operation names itself and its security (`[]` when anonymous).
+        CHECK(o.at("operationId").as_string() == route.doc.operation_id);
+        CHECK(operation_ids.insert(std::string{route.doc.operation_id}).second);
+        REQUIRE(o.contains("security"));
+        const bool anonymous = (route.who == helpdesk::server::access::anyone ||
+                                route.who == helpdesk::server::access::signed_url) &&
+                               route.pattern != "/api/token/refresh/"; // the refresh cookie, optionally
+        CHECK(o.at("security").as_array().empty() == anonymous);
         // Every path parameter is declared.
         for (const auto& name : path_parameters(pattern)) {
             bool declared = false;
@@ -145,7 +152,7 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
             CHECK_MESSAGE(declared, "path parameter " << name << " not declared");
         }
         // Documented query parameters are declared.
-        std::string_view query = route.query;
+        std::string_view query = route.doc.query;
         while (!query.empty()) {
             const auto comma = query.find(',');
             const auto name = query.substr(0, comma);
@@ -305,4 +312,19 @@ TEST_CASE_TEMPLATE("metrics behind a token when one is configured", Factory, HTT
     CHECK(web.get("/healthz").status == 200);
     CHECK(web.get("/readyz").status == 200);
     CHECK(web.get("/api/openapi.json").status == 200);
+}
+
+TEST_CASE("openapi - each operation says who may call it, the roles read from the policy") {
+    const auto doc = boost::json::parse(helpdesk::server::openapi_document());
+    const auto description = [&](std::string_view path, std::string_view method) {
+        return std::string{doc.at("paths").at(path).at(method).at("description").as_string()};
+    };
+    CHECK(description("/api/tickets/{id}/approve/", "post") ==
+          "Who may call: bearer token; Ticket Coordinator, System Admin.");
+    CHECK(description("/api/tickets/{id}/", "get") ==
+          "Who may call: bearer token; Employee (own tickets), Ticket Coordinator, System Admin.");
+    CHECK(description("/api/tickets/{id}/withdraw/", "post") ==
+          "Who may call: bearer token; the ticket's owner, whatever the role.");
+    CHECK(description("/api/outbox/dead/", "get") == "Who may call: bearer token; System Admin.");
+    CHECK(description("/api/catalog/", "get") == "Who may call: anyone.");
 }

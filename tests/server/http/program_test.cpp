@@ -7,6 +7,11 @@
 #include "auth_support.hpp"
 #include "support/child_process.hpp"
 
+#include "app/route_reference.hpp"
+#include "app/route_table.hpp"
+
+#include <algorithm>
+
 #include <signal.h>
 
 using namespace http_test;
@@ -164,6 +169,25 @@ TEST_CASE("program - `openapi` prints the document GET /api/openapi.json serves 
     child extra{{"openapi", "--jwt-secret", test_secret}, {}};
     CHECK(extra.wait() == 2);
     CHECK(extra.stderr_text().find("takes no arguments") != std::string::npos);
+}
+
+TEST_CASE("program - `routes --markdown` prints docs/api.md, `routes` one line per route, needing no secret") {
+    child page{{"routes", "--markdown"}, {}};
+    CHECK(page.wait() == 0);
+    const auto markdown = page.rest_of_stdout();
+    CHECK(markdown == helpdesk::server::route_reference_markdown());
+
+    child list{{"routes"}, {}};
+    CHECK(list.wait() == 0);
+    const auto lines = list.rest_of_stdout();
+    CHECK(static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n')) ==
+          helpdesk::server::route_table().size());
+    CHECK(lines.find("POST /api/tickets/{id}/approve/  (bearer token; Ticket Coordinator, System Admin)") !=
+          std::string::npos);
+
+    child other{{"routes", "--html"}, {}};
+    CHECK(other.wait() == 2);
+    CHECK(other.stderr_text().find("--markdown") != std::string::npos);
 }
 
 TEST_CASE("program - without a JWT secret it refuses to start with a clear message") {

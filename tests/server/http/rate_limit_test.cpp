@@ -1,6 +1,6 @@
 // Token-bucket rate limits over real HTTP (spec §4): per client address and
-// per account (or email), on sign-up, both logins, refresh, check-password
-// and forgot-password; over the limit 429 with Retry-After and the error body.
+// per account (or email), on sign-up, both logins, refresh, check-password,
+// change-password and forgot-password; over the limit 429 with Retry-After and the error body.
 #include "auth_support.hpp"
 
 #include <helpdesk/ports/store.hpp>
@@ -51,6 +51,15 @@ made approved_account(server_fixture<Factory>& f, const std::string& name) {
     const auto a = f.desk().accounts().sign_up(request_for(name));
     (void)f.desk().accounts().approve(boss.id, a.id);
     return {a.id, a.email};
+}
+
+/// Alice and Bob, approved Employees, signed in.
+template <class Factory>
+auto two_signed_in(server_fixture<Factory>& f) {
+    const auto alice = approved_account(f, "alice");
+    const auto bob = approved_account(f, "bob");
+    return std::pair{f.login("/api/token/employee/", alice.email, test_password),
+                     f.login("/api/token/employee/", bob.email, test_password)};
 }
 
 void check_limited(const reply& r) {
@@ -131,6 +140,42 @@ TEST_CASE_TEMPLATE("rate limit - check-password from one address is throttled", 
     check_limited(web.post("/api/employee/check-password/", {{"password", test_password}}, me.access));
 }
 
+TEST_CASE_TEMPLATE("rate limit - change-password from one address is throttled before the password is checked",
+                   Factory, HTTP_STORES) {
+    server_fixture<Factory> f{address_limited};
+    const auto alice = approved_account(f, "alice");
+    auto& web = f.http();
+    const auto me = f.login("/api/token/employee/", alice.email, test_password);
+    const boost::json::object wrong{
+        {"current_password", "Wr0ng-Passw0rd!"}, {"new_password", "N3w-Passw0rd!!"}, {"confirm_password", "N3w-Passw0rd!!"}};
+    check_error(web.post("/api/employee/change-password/", wrong, me.access), 400);
+    check_error(web.post("/api/employee/change-password/", wrong, me.access), 400);
+    // The right current password is no way around the limit: the third try
+    // is refused before the password is compared, and nothing changes.
+    boost::json::object right = wrong;
+    right["current_password"] = test_password;
+    check_limited(web.post("/api/employee/change-password/", right, me.access));
+    CHECK(web.post("/api/token/employee/", {{"email", alice.email}, {"password", test_password}}).status == 200);
+}
+
+TEST_CASE_TEMPLATE("rate limit - change-password and check-password share one bucket per account", Factory,
+                   HTTP_STORES) {
+    server_fixture<Factory> f{account_limited};
+    auto& web = f.http();
+    const auto [alice, bob] = two_signed_in(f);
+    const boost::json::object guess{
+        {"current_password", "Wr0ng-Passw0rd!"}, {"new_password", "N3w-Passw0rd!!"}, {"confirm_password", "N3w-Passw0rd!!"}};
+
+    // Both answer whether a password is the account's, so alternating between
+    // them buys no extra guesses.
+    check_error(web.post("/api/employee/change-password/", guess, alice.access), 400);
+    CHECK(web.post("/api/employee/check-password/", {{"password", "x"}}, alice.access).status == 200);
+    check_limited(web.post("/api/employee/change-password/", guess, alice.access));
+    check_limited(web.post("/api/employee/check-password/", {{"password", test_password}}, alice.access));
+    // Another account has its own bucket.
+    check_error(web.post("/api/employee/change-password/", guess, bob.access), 400);
+}
+
 TEST_CASE_TEMPLATE("rate limit - forgot-password from one address is throttled", Factory, HTTP_STORES) {
     server_fixture<Factory> f{address_limited};
     const auto alice = approved_account(f, "alice");
@@ -190,11 +235,8 @@ TEST_CASE_TEMPLATE("rate limit - the per-account bucket keys login and forgot-pa
 TEST_CASE_TEMPLATE("rate limit - the per-account bucket keys check-password and refresh by account", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f{account_limited};
-    const auto alice_account = approved_account(f, "alice");
-    const auto bob_account = approved_account(f, "bob");
     auto& web = f.http();
-    auto alice = f.login("/api/token/employee/", alice_account.email, test_password);
-    auto bob = f.login("/api/token/employee/", bob_account.email, test_password);
+    auto [alice, bob] = two_signed_in(f);
 
     CHECK(web.post("/api/employee/check-password/", {{"password", "x"}}, alice.access).status == 200);
     CHECK(web.post("/api/employee/check-password/", {{"password", "y"}}, alice.access).status == 200);

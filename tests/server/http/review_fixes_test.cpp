@@ -59,6 +59,23 @@ TEST_CASE("an upload without credentials is refused before its body is read") {
     CHECK_MESSAGE(got4.data.starts_with("HTTP/1.1 409"), got4.data); // the ticket is New: read and judged
 }
 
+TEST_CASE("a request whose target does not parse is answered before its body is read") {
+    server_fixture<contract::sqlite_file_factory> f;
+    boost::asio::io_context ioc;
+    // Announces 25 MiB (the upload limit of the raw path) without credentials
+    // and sends none of it: the 400 must come from the header alone.
+    for (const std::string target : {"/api/tickets/?%", "/api/tickets/%zz/comments/", "/api/workflow/tickets/TX1/status/?%"}) {
+        CAPTURE(target);
+        auto s = raw_connect(ioc, f.port());
+        raw_write(s, "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                     "Content-Length: 26214400\r\n\r\n");
+        const auto got = raw_read(s, std::chrono::milliseconds{3000});
+        INFO(got.data);
+        CHECK(got.closed);
+        check_error(raw_reply(got.data), 400, "invalid_argument");
+    }
+}
+
 TEST_CASE("the per-account login bucket is keyed on the trimmed email") {
     server_fixture<contract::sqlite_file_factory> f{[](helpdesk::server_options& o) {
         o.account_limit = helpdesk::rate_limit{2, std::chrono::milliseconds{60000}};
