@@ -148,7 +148,7 @@ boost::json::object history_json(const history_event& e) {
             {"ticket", e.ticket},
             {"actor", optional_number(e.actor)},
             {"at", to_rfc3339(e.at)},
-            {"kind", e.kind},
+            {"kind", to_string(e.kind)},
             {"old_value", optional_text(e.old_value)},
             {"new_value", optional_text(e.new_value)},
             {"is_internal", e.is_internal}};

@@ -128,6 +128,9 @@ std::string next_company_id(transaction& tx) {
     }
 }
 
+/// The account as the policy sees it when it acts.
+actor actor_of(const account& a) { return actor{a.id, a.account_role, a.status}; }
+
 account require_account(transaction& tx, account_id id) {
     auto found = tx.accounts().find(id);
     if (!found) {
@@ -319,9 +322,7 @@ account account_service::update_profile(account_id actor_id, const profile_updat
     check.throw_if_failed();
     return detail::in_write_transaction(ctx_, [&](transaction& tx) {
         auto a = require_account(tx, actor_id);
-        if (a.status != account_status::approved) {
-            throw error(errc::permission_denied, "the account is not approved");
-        }
+        can(actor_of(a), action::update_profile, nullptr).enforce();
         if (first_name) {
             a.first_name = *first_name;
         }
@@ -340,14 +341,11 @@ account account_service::update_profile(account_id actor_id, const profile_updat
 }
 
 bool account_service::check_password(account_id actor_id, std::string_view password) {
-    const auto a = detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.accounts().find(actor_id); });
-    if (!a) {
-        throw error(errc::unauthenticated, "the acting account does not exist");
-    }
-    if (a->status != account_status::approved) {
-        throw error(errc::permission_denied, "the account is not approved");
-    }
-    return verify_password(password, a->password_hash);
+    const auto hash = detail::in_read_transaction(ctx_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::check_password, nullptr).enforce();
+        return require_account(tx, actor_id).password_hash;
+    });
+    return verify_password(password, hash);
 }
 
 void account_service::change_password(account_id actor_id, std::string_view current, std::string_view next,
@@ -359,9 +357,7 @@ void account_service::change_password(account_id actor_id, std::string_view curr
     check_new_password(check, next, confirm, "new_password");
     check.throw_if_failed();
     const auto before = detail::in_read_transaction(ctx_, [&](transaction& tx) { return require_account(tx, actor_id); });
-    if (before.status != account_status::approved) {
-        throw error(errc::permission_denied, "the account is not approved");
-    }
+    can(actor_of(before), action::change_password, nullptr).enforce();
     if (!verify_password(current, before.password_hash)) {
         throw error(errc::invalid_argument, "the current password is wrong",
                     {{"current_password", {"The current password is wrong."}}});
@@ -471,9 +467,7 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
     std::optional<std::string> old_key;
     try {
         auto updated = detail::in_write_transaction(ctx_, [&](transaction& tx) {
-            if (detail::load_actor(tx, actor_id).status != account_status::approved) {
-                throw error(errc::permission_denied, "the account is not approved");
-            }
+            can(detail::load_actor(tx, actor_id), action::set_image, nullptr).enforce();
             auto a = require_account(tx, actor_id);
             old_key = a.image_key;
             a.image_key = key;
@@ -490,15 +484,12 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
     }
 }
 
-std::optional<std::pair<std::string, std::string>> account_service::image(account_id actor_id, account_id target) {
+std::optional<profile_image> account_service::image(account_id actor_id, account_id target) {
     // A concurrent set_image deletes the old bytes after its commit: read the
     // key again when its bytes are gone.
     for (int attempt = 0; attempt < 3; ++attempt) {
         const auto key = detail::in_read_transaction(ctx_, [&](transaction& tx) {
-            const auto who = detail::load_actor(tx, actor_id);
-            if (target != actor_id && !is_staff(who.actor_role)) {
-                throw error(errc::not_found, "account not found");
-            }
+            can(detail::load_actor(tx, actor_id), action::view_account_image, target).enforce();
             return require_account(tx, target).image_key;
         });
         if (!key) {
@@ -512,20 +503,14 @@ std::optional<std::pair<std::string, std::string>> account_service::image(accoun
         if (!type) {
             throw error(errc::internal, "the stored profile picture is not a PNG or JPEG");
         }
-        return std::pair{std::move(*type), std::move(*bytes)};
+        return profile_image{std::move(*type), std::move(*bytes)};
     }
     return std::nullopt;
 }
 
 account account_service::get(account_id actor_id, account_id target) {
     return detail::in_read_transaction(ctx_, [&](transaction& tx) {
-        const auto who = detail::load_actor(tx, actor_id);
-        if (who.status != account_status::approved) {
-            throw error(errc::permission_denied, "the account is not approved");
-        }
-        if (target != actor_id && !is_staff(who.actor_role)) {
-            throw error(errc::not_found, "account not found");
-        }
+        can(detail::load_actor(tx, actor_id), action::view_account, target).enforce();
         return require_account(tx, target);
     });
 }

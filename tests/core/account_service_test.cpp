@@ -781,7 +781,7 @@ TEST_CASE("image: the picture with its sniffed type - seen by the account itself
     (void)expect_error(errc::not_found, [&] { (void)accounts.image(olga.id, erin.id); });
 
     (void)accounts.set_image(erin.id, png_bytes);
-    using picture = std::optional<std::pair<std::string, std::string>>;
+    using picture = std::optional<profile_image>;
     CHECK(accounts.image(erin.id, erin.id) == picture{{"image/png", png_bytes}});
     CHECK(accounts.image(coordinator.id, erin.id) == picture{{"image/png", png_bytes}});
     CHECK(accounts.image(f.admin.id, erin.id) == picture{{"image/png", png_bytes}});

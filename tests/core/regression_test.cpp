@@ -139,16 +139,16 @@ ticket drive(fixture& f, const account& owner, const account& coord, S target) {
     auto& t = f.desk.tickets();
     auto tk = f.raise(owner);
     if (target == S::new_) return tk;
-    if (target == S::rejected) return t.reject(coord.id, tk.id, "Not a support request");
-    if (target == S::withdrawn) return t.withdraw(owner.id, tk.id);
-    tk = t.approve(coord.id, tk.id, approve_request{});
+    if (target == S::rejected) return t.reject(coord.id, tk.id, "Not a support request").item;
+    if (target == S::withdrawn) return t.withdraw(owner.id, tk.id).item;
+    tk = t.approve(coord.id, tk.id, approve_request{}).item;
     if (target == S::open) return tk;
-    tk = t.claim(coord.id, tk.id);
+    tk = t.claim(coord.id, tk.id).item;
     if (target == S::in_progress) return tk;
-    if (target == S::on_hold || target == S::pending) return t.update_status(coord.id, tk.id, to_string(target));
-    tk = t.update_status(coord.id, tk.id, "Resolved");
+    if (target == S::on_hold || target == S::pending) return t.update_status(coord.id, tk.id, to_string(target)).item;
+    tk = t.update_status(coord.id, tk.id, "Resolved").item;
     if (target == S::resolved) return tk;
-    return t.close(owner.id, tk.id);
+    return t.close(owner.id, tk.id).item;
 }
 
 } // namespace
@@ -274,7 +274,7 @@ TEST_CASE("defect 3: an owner cannot set their ticket's status, priority, depart
         check_unchanged(fresh);
 
         // Open: the owner may not move it, claim it or assign it.
-        const auto open = tickets.approve(coord.id, f.raise(owner).id, approve_request{});
+        const auto open = tickets.approve(coord.id, f.raise(owner).id, approve_request{}).item;
         for (const auto* target : {"In Progress", "On Hold", "Pending", "Resolved", "Closed"}) {
             INFO(target);
             expect_error(errc::permission_denied, [&] { (void)tickets.update_status(owner.id, open.id, target); });
@@ -286,14 +286,14 @@ TEST_CASE("defect 3: an owner cannot set their ticket's status, priority, depart
         check_unchanged(open);
 
         // In Progress: not to Resolved either.
-        const auto working = tickets.claim(coord.id, open.id);
+        const auto working = tickets.claim(coord.id, open.id).item;
         expect_error(errc::permission_denied, [&] { (void)tickets.update_status(owner.id, working.id, "Resolved"); });
         expect_error(errc::permission_denied, [&] { (void)tickets.assign(owner.id, working.id, coord.id); });
         check_unchanged(working);
         // The owner's own moves are withdraw/close/reopen (and answering on Pending), nothing else.
         for (const auto& e : tickets.history(coord.id, working.id)) {
-            if (e.kind == "status_changed" || e.kind == "priority_changed" || e.kind == "department_changed" ||
-                e.kind == "assigned") {
+            if (e.kind == helpdesk::history_kind::status_changed || e.kind == helpdesk::history_kind::priority_changed || e.kind == helpdesk::history_kind::department_changed ||
+                e.kind == helpdesk::history_kind::assigned) {
                 CHECK(e.actor == std::optional<account_id>{coord.id});
             }
         }
@@ -308,7 +308,7 @@ TEST_CASE("defect 3: an owner cannot set their ticket's status, priority, depart
             CHECK(n.find("destroy") == std::string::npos);
         }
         const auto t = f.raise(owner);
-        const auto w = tickets.withdraw(owner.id, t.id, "Raised by mistake");
+        const auto w = tickets.withdraw(owner.id, t.id, "Raised by mistake").item;
         CHECK(w.status == S::withdrawn);
         const auto still = tickets.get(owner.id, t.id);
         CHECK(still.item.ticket_number == t.ticket_number);
@@ -325,8 +325,8 @@ TEST_CASE("defect 4: employees cannot claim tickets or create accounts, and admi
     auto& tickets = f.desk.tickets();
 
     SUBCASE("an employee cannot claim: own ticket permission_denied, another's not_found; staff can") {
-        const auto own = tickets.approve(coord.id, f.raise(alice).id, approve_request{});
-        const auto other = tickets.approve(coord.id, f.raise(bob).id, approve_request{});
+        const auto own = tickets.approve(coord.id, f.raise(alice).id, approve_request{}).item;
+        const auto other = tickets.approve(coord.id, f.raise(bob).id, approve_request{}).item;
         expect_error(errc::permission_denied, [&] { (void)tickets.claim(alice.id, own.id); });
         expect_error(errc::not_found, [&] { (void)tickets.claim(alice.id, other.id); });
         CHECK(tickets.get(coord.id, own.id).item.status == S::open);
@@ -334,7 +334,7 @@ TEST_CASE("defect 4: employees cannot claim tickets or create accounts, and admi
         CHECK(tickets.get(coord.id, other.id).item.status == S::open);
         // Employees are not valid assignees either.
         expect_error(errc::invalid_argument, [&] { (void)tickets.assign(coord.id, other.id, alice.id); });
-        const auto claimed = tickets.claim(coord.id, other.id);
+        const auto claimed = tickets.claim(coord.id, other.id).item;
         CHECK(claimed.status == S::in_progress);
         CHECK(claimed.assigned_to == std::optional<account_id>{coord.id});
     }

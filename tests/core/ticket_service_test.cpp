@@ -291,7 +291,7 @@ TEST_CASE("create: a New ticket numbered TX0001 with defaults, a history row and
 
     const auto history = f.tickets().history(owner.id, t.id);
     REQUIRE(history.size() == 1);
-    CHECK(history[0].kind == "created");
+    CHECK(history[0].kind == helpdesk::history_kind::created);
     CHECK(history[0].actor == owner.id);
     CHECK(history[0].at == f.time->now());
     CHECK(history[0].new_value == std::optional<std::string>{"New"});
@@ -543,8 +543,8 @@ TEST_CASE("attachments: type sniffed from the bytes, stored under a generated ke
     CHECK(owner_meta.id == pdf.id);
     CHECK(owner_meta.content_type == "application/pdf");
     CHECK(owner_bytes == pdf_bytes);
-    CHECK(f.tickets().download(coordinator.id, png.id).second == png_bytes);
-    CHECK(f.tickets().download(f.admin.id, png.id).second == png_bytes);
+    CHECK(f.tickets().download(coordinator.id, png.id).bytes == png_bytes);
+    CHECK(f.tickets().download(f.admin.id, png.id).bytes == png_bytes);
     (void)expect_error(errc::not_found, [&] { (void)f.tickets().download(other.id, png.id); });
     (void)expect_error(errc::not_found, [&] { (void)f.tickets().download(owner.id, 999999); });
 
@@ -554,7 +554,7 @@ TEST_CASE("attachments: type sniffed from the bytes, stored under a generated ke
     CHECK(f.tickets().get(owner.id, details.item.id).attachments.size() == 4);
     const auto history = f.tickets().history(owner.id, details.item.id);
     CHECK(std::count_if(history.begin(), history.end(),
-                        [](const history_event& e) { return e.kind == "attachment_added"; }) == 4);
+                        [](const history_event& e) { return e.kind == helpdesk::history_kind::attachment_added; }) == 4);
     (void)expect_error(errc::not_found,
                        [&] { (void)f.tickets().add_attachment(other.id, details.item.id, file("a.png", png_bytes)); });
     CHECK(expect_error(errc::unsupported_media_type, [&] {
@@ -621,7 +621,7 @@ TEST_CASE("a stale expected_version is precondition_failed and writes nothing - 
         (void)expect_error(errc::precondition_failed, [&] { (void)f.tickets().approve(coordinator.id, t.id, {}, stale); });
         check_untouched(f, before);
     }
-    const auto opened = f.tickets().approve(coordinator.id, t.id, approval("High", "IT Department"), 1);
+    const auto opened = f.tickets().approve(coordinator.id, t.id, approval("High", "IT Department"), 1).item;
     CHECK(opened.version == 2);
     CHECK(opened.status == ticket_status::open);
     CHECK(f.fresh(t.id).version == 2);
@@ -631,7 +631,7 @@ TEST_CASE("a stale expected_version is precondition_failed and writes nothing - 
         (void)expect_error(errc::precondition_failed, [&] { (void)f.tickets().claim(coordinator.id, t.id, 1); });
         check_untouched(f, before);
     }
-    const auto claimed = f.tickets().claim(coordinator.id, t.id, 2);
+    const auto claimed = f.tickets().claim(coordinator.id, t.id, 2).item;
     CHECK(claimed.version == 3);
     CHECK(claimed.status == ticket_status::in_progress);
     CHECK(claimed.assigned_to == coordinator.id);
@@ -643,7 +643,7 @@ TEST_CASE("a stale expected_version is precondition_failed and writes nothing - 
         });
         check_untouched(f, before);
     }
-    const auto held = f.tickets().update_status(coordinator.id, t.id, "On Hold", "waiting for parts", 3);
+    const auto held = f.tickets().update_status(coordinator.id, t.id, "On Hold", "waiting for parts", 3).item;
     CHECK(held.version == 4);
     CHECK(held.status == ticket_status::on_hold);
     CHECK(f.fresh(t.id).version == 4);
@@ -790,7 +790,7 @@ TEST_CASE("an owner's comment on a Pending ticket moves it to In Progress - a st
     const auto history = f.tickets().history(owner.id, t.id);
     REQUIRE_FALSE(history.empty());
     const auto last_move = std::find_if(history.rbegin(), history.rend(),
-                                        [](const history_event& e) { return e.kind == "status_changed"; });
+                                        [](const history_event& e) { return e.kind == helpdesk::history_kind::status_changed; });
     REQUIRE(last_move != history.rend());
     CHECK(last_move->old_value == std::optional<std::string>{"Pending"});
     CHECK(last_move->new_value == std::optional<std::string>{"In Progress"});
@@ -807,30 +807,30 @@ TEST_CASE("response, resolution and closing times follow the clock exactly") {
     const auto submitted = f.time->now();
 
     f.time->advance(10min);
-    const auto opened = f.tickets().approve(coordinator.id, t.id, {});
+    const auto opened = f.tickets().approve(coordinator.id, t.id, {}).item;
     CHECK(opened.response_seconds == 600);
     CHECK(opened.update_date == f.time->now());
 
     f.time->advance(20min);
-    const auto claimed = f.tickets().claim(coordinator.id, t.id);
+    const auto claimed = f.tickets().claim(coordinator.id, t.id).item;
     CHECK(claimed.response_seconds == 600); // only the first reaction counts
     CHECK_FALSE(claimed.resolution_seconds.has_value());
 
     f.time->advance(1h);
-    const auto resolved = f.tickets().update_status(coordinator.id, t.id, "Resolved", "Replaced the disk");
+    const auto resolved = f.tickets().update_status(coordinator.id, t.id, "Resolved", "Replaced the disk").item;
     CHECK(resolved.resolution_seconds == 600 + 1200 + 3600);
     CHECK_FALSE(resolved.time_closed.has_value());
 
     // Reopened and resolved again: the resolution time is the latest one.
     f.time->advance(30min);
-    const auto reopened = f.tickets().reopen(owner.id, t.id, "It broke again");
+    const auto reopened = f.tickets().reopen(owner.id, t.id, "It broke again").item;
     CHECK(reopened.status == ticket_status::in_progress);
     f.time->advance(30min);
-    const auto again = f.tickets().update_status(coordinator.id, t.id, "Resolved");
+    const auto again = f.tickets().update_status(coordinator.id, t.id, "Resolved").item;
     CHECK(again.resolution_seconds == 5400 + 3600);
 
     f.time->advance(2h);
-    const auto closed = f.tickets().close(owner.id, t.id, "Thanks");
+    const auto closed = f.tickets().close(owner.id, t.id, "Thanks").item;
     CHECK(closed.status == ticket_status::closed);
     CHECK(closed.time_closed == f.time->now());
     CHECK(closed.time_closed == submitted + 5400s + 3600s + 2h);
@@ -859,7 +859,7 @@ TEST_CASE("the first public staff comment or a rejection counts as the response 
     CHECK(f.fresh(commented.id).response_seconds == 90);
 
     f.time->advance(15s);
-    const auto r = f.tickets().reject(coordinator.id, rejected.id, "Duplicate of another ticket");
+    const auto r = f.tickets().reject(coordinator.id, rejected.id, "Duplicate of another ticket").item;
     CHECK(r.status == ticket_status::rejected);
     CHECK(r.response_seconds == 105);
     CHECK(r.rejection_reason == std::optional<std::string>{"Duplicate of another ticket"});
@@ -1360,7 +1360,7 @@ TEST_CASE("atomicity: assigning to a non-staff account leaves the ticket untouch
         (void)expect_error(errc::permission_denied, [&] { (void)f.tickets().assign(owner.id, t.id, coordinator.id); });
         check_untouched(f, before);
     }
-    const auto assigned = f.tickets().assign(coordinator.id, t.id, f.admin.id);
+    const auto assigned = f.tickets().assign(coordinator.id, t.id, f.admin.id).item;
     CHECK(assigned.assigned_to == f.admin.id);
     CHECK(assigned.status == ticket_status::in_progress);
 }
@@ -1557,7 +1557,7 @@ TEST_CASE("workflow_update_status validates like update-status and records a com
 
     const auto version = f.fresh(t.id).version;
     f.time->advance(1min);
-    const auto moved = tickets.workflow_update_status(via, t.ticket_number, "In Progress", "Picked up by field team");
+    const auto moved = tickets.workflow_update_status(via, t.ticket_number, "In Progress", "Picked up by field team").item;
     CHECK(moved.status == ticket_status::in_progress);
     CHECK(moved.version == version + 1);
     CHECK(moved.update_date == f.time->now());
@@ -1575,7 +1575,7 @@ TEST_CASE("workflow_update_status validates like update-status and records a com
 
     const auto history = tickets.history(owner.id, t.id);
     const auto last_move = std::find_if(history.rbegin(), history.rend(),
-                                        [](const history_event& e) { return e.kind == "status_changed"; });
+                                        [](const history_event& e) { return e.kind == helpdesk::history_kind::status_changed; });
     REQUIRE(last_move != history.rend());
     CHECK_FALSE(last_move->actor.has_value());
     CHECK(last_move->new_value == std::optional<std::string>{"In Progress"});
@@ -1586,8 +1586,8 @@ TEST_CASE("workflow_update_status validates like update-status and records a com
     CHECK(changed.back().ticket == t.id);
 
     // Through to the end along the table's edges.
-    CHECK(tickets.workflow_update_status(via, t.ticket_number, "Resolved").status == ticket_status::resolved);
-    CHECK(tickets.workflow_update_status(via, t.ticket_number, "Closed").status == ticket_status::closed);
+    CHECK(tickets.workflow_update_status(via, t.ticket_number, "Resolved").item.status == ticket_status::resolved);
+    CHECK(tickets.workflow_update_status(via, t.ticket_number, "Closed").item.status == ticket_status::closed);
     (void)expect_error(errc::invalid_state, [&] { (void)tickets.workflow_update_status(via, t.ticket_number, "Open"); });
 }
 
