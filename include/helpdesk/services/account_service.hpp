@@ -77,7 +77,7 @@ struct profile_image {
 /// one store transaction. Thread-safe. Failures throw `helpdesk::error`.
 class account_service {
 public:
-    explicit account_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit account_service(engine_context& context) : context_(context) {}
 
     /// Creates an `Employee`/`Pending` account. Throws invalid_argument with
     /// field errors (also for any attempt to set role or status), and
@@ -161,7 +161,7 @@ public:
 
 private:
     account create_with_password(const sign_up_request& request, bool first_admin);
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

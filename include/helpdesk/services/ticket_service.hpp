@@ -125,7 +125,7 @@ struct ticket_list {
 /// `precondition_failed` and writes nothing. Thread-safe.
 class ticket_service {
 public:
-    explicit ticket_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit ticket_service(engine_context& context) : context_(context) {}
 
     /// Raises a ticket as the actor. With an idempotency key, a retry with the
     /// same key and request returns the first ticket and creates nothing; the
@@ -200,7 +200,7 @@ public:
     [[nodiscard]] history_timeline history_with_actors(account_id actor, ticket_id id);
 
 private:
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

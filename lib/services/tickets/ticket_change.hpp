@@ -35,10 +35,10 @@ void save(transaction& tx, ticket_change& change, time_point now, std::optional<
 /// version, apply `apply(tx, who, ticket, now)`, save, and answer with the
 /// ticket's detail view as the actor may see it — all in one transaction.
 template <class Apply>
-ticket_details run_command(engine_context& ctx, account_id actor_id, ticket_id id, action act,
+ticket_details run_command(engine_context& context, account_id actor_id, ticket_id id, action act,
                            std::optional<std::int64_t> expected_version, Apply&& apply) {
-    const auto now = ctx.time_source().now();
-    return in_write_transaction(ctx, [&](transaction& tx) {
+    const auto now = context.time_source().now();
+    return in_write_transaction(context, [&](transaction& tx) {
         auto change = begin_change(tx, actor_id, id, act, expected_version);
         apply(tx, std::as_const(change.who), change.item, now);
         save(tx, change, now, expected_version);

@@ -40,12 +40,12 @@ ticket_details ticket_service::approve(account_id actor_id, ticket_id id, const 
         check.fail("priority", "Select a valid choice.");
     }
     const std::string department{detail::trim(r.department)};
-    if (!ctx_.options().choices.has_department(department)) {
+    if (!context_.options().choices.has_department(department)) {
         check.fail("department", "Select a valid choice.");
     }
     const auto notes = detail::optional_note(check, r.approval_notes);
     return detail::run_command(
-        ctx_, actor_id, id, action::approve, expected_version,
+        context_, actor_id, id, action::approve, expected_version,
         [&](transaction& tx, const actor& who, ticket& t, time_point now) {
             check.throw_if_failed();
             if (t.ticket_priority != *level) {
@@ -71,7 +71,7 @@ ticket_details ticket_service::reject(account_id actor_id, ticket_id id, std::st
     field_checker check;
     const auto why = check.text("rejection_reason", reason, detail::max_ticket_text);
     return detail::run_command(
-        ctx_, actor_id, id, action::reject, expected_version,
+        context_, actor_id, id, action::reject, expected_version,
         [&](transaction& tx, const actor& who, ticket& t, time_point now) {
             check.throw_if_failed();
             t.rejection_reason = why;
@@ -85,7 +85,7 @@ ticket_details ticket_service::reject(account_id actor_id, ticket_id id, std::st
 }
 
 ticket_details ticket_service::claim(account_id actor_id, ticket_id id, std::optional<std::int64_t> expected_version) {
-    return detail::run_command(ctx_, actor_id, id, action::claim, expected_version,
+    return detail::run_command(context_, actor_id, id, action::claim, expected_version,
                                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                                    const auto from = t.status;
                                    t.assigned_to = who.id;
@@ -100,7 +100,7 @@ ticket_details ticket_service::claim(account_id actor_id, ticket_id id, std::opt
 ticket_details ticket_service::assign(account_id actor_id, ticket_id id, account_id assignee,
                                       std::optional<std::int64_t> expected_version) {
     return detail::run_command(
-        ctx_, actor_id, id, action::assign, expected_version,
+        context_, actor_id, id, action::assign, expected_version,
         [&](transaction& tx, const actor& who, ticket& t, time_point now) {
             const auto target = tx.accounts().find(assignee);
             if (!target || !is_staff(target->account_role) || target->status != account_status::approved) {
@@ -129,7 +129,7 @@ ticket_details ticket_service::update_status(account_id actor_id, ticket_id id, 
     field_checker check;
     const auto text = detail::optional_note(check, note);
     check.throw_if_failed();
-    return detail::run_command(ctx_, actor_id, id, action::update_status, expected_version,
+    return detail::run_command(context_, actor_id, id, action::update_status, expected_version,
                                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                                    apply_status_update(tx, t, who.id, to, text, now, "");
                                });
@@ -142,8 +142,8 @@ ticket_details ticket_service::workflow_update_status(const api_key& via, std::s
     field_checker check;
     const auto text = detail::optional_note(check, note);
     check.throw_if_failed();
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         const auto found = tx.tickets().find_by_number(detail::trim(ticket_number));
         can(via, action::workflow_update_status, found ? &*found : nullptr).enforce();
         detail::ticket_change change{.who = {}, .item = *found, .version_before = found->version};
@@ -160,7 +160,7 @@ ticket_details ticket_service::withdraw(account_id actor_id, ticket_id id, std::
     field_checker check;
     const auto text = detail::optional_note(check, note);
     check.throw_if_failed();
-    return detail::run_command(ctx_, actor_id, id, action::withdraw, expected_version,
+    return detail::run_command(context_, actor_id, id, action::withdraw, expected_version,
                                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                                    const auto from = t.status;
                                    detail::move_status(tx, t, who.id, ticket_status::withdrawn, now);
@@ -176,7 +176,7 @@ ticket_details ticket_service::close(account_id actor_id, ticket_id id, std::opt
     field_checker check;
     const auto text = detail::optional_note(check, note);
     check.throw_if_failed();
-    return detail::run_command(ctx_, actor_id, id, action::close, expected_version,
+    return detail::run_command(context_, actor_id, id, action::close, expected_version,
                                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                                    detail::move_status(tx, t, who.id, ticket_status::closed, now);
                                    if (text) {
@@ -191,7 +191,7 @@ ticket_details ticket_service::reopen(account_id actor_id, ticket_id id, std::st
                                       std::optional<std::int64_t> expected_version) {
     field_checker check;
     const auto text = check.text("comment", note, detail::max_ticket_text);
-    return detail::run_command(ctx_, actor_id, id, action::reopen, expected_version,
+    return detail::run_command(context_, actor_id, id, action::reopen, expected_version,
                                [&](transaction& tx, const actor& who, ticket& t, time_point now) {
                                    check.throw_if_failed();
                                    const auto from = t.status;
@@ -203,8 +203,8 @@ ticket_details ticket_service::reopen(account_id actor_id, ticket_id id, std::st
 
 ticket_details ticket_service::finalize(account_id actor_id, ticket_id id,
                                         std::optional<std::int64_t> expected_version) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto change = detail::begin_change(tx, actor_id, id, action::finalize, expected_version);
         auto& t = change.item;
         if (!t.finalized) { // a second finalize changes nothing and pushes nothing

@@ -10,8 +10,8 @@ posted_comment ticket_service::add_comment(account_id actor_id, ticket_id id, st
     detail::field_checker check;
     auto body = check.text("comment", text, detail::max_ticket_text);
     check.throw_if_failed();
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto change = detail::begin_change(tx, actor_id, id,
                                            internal ? action::comment_internal : action::comment_public, std::nullopt);
         const auto& who = change.who;

@@ -10,11 +10,11 @@ namespace helpdesk {
 
 ticket_details ticket_service::create(account_id actor_id, const create_ticket_request& r,
                                       std::optional<std::string_view> idempotency_key) {
-    const auto now = ctx_.time_source().now();
-    auto checked = detail::check_new_ticket(r, idempotency_key, ctx_.options(), now);
+    const auto now = context_.time_source().now();
+    auto checked = detail::check_new_ticket(r, idempotency_key, context_.options(), now);
     const auto fingerprint = idempotency_key ? detail::request_fingerprint(r) : std::string{};
 
-    return detail::in_upload_transaction(ctx_, [&](transaction& tx, detail::upload_guard& uploads) {
+    return detail::in_upload_transaction(context_, [&](transaction& tx, detail::upload_guard& uploads) {
         const auto owner = tx.accounts().find(actor_id);
         if (!owner) {
             throw error(errc::unauthenticated, "the acting account does not exist");
@@ -41,7 +41,7 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
         ticket_details created{.item = {}, .employee = detail::summarize(*owner), .assigned_to = std::nullopt,
                                .attachments = {}, .comments = {}, .comment_authors = {}, .viewer = who};
         for (const auto& file : checked.files) {
-            created.attachments.push_back(detail::store_file(ctx_, tx, uploads, t, file, actor_id, now));
+            created.attachments.push_back(detail::store_file(context_, tx, uploads, t, file, actor_id, now));
         }
         if (idempotency_key) {
             try {

@@ -13,14 +13,14 @@ namespace {
 
 /// A page of the tickets `r` asks for, once the policy allows `act`.
 /// Employees see their own tickets only, whatever the filter says.
-ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_list_request& r, action act) {
+ticket_list list_tickets(engine_context& context, account_id actor_id, const ticket_list_request& r, action act) {
     auto request = detail::page_request_of(r);
     if (request.filter.search && detail::trim(*request.filter.search).empty()) {
         request.filter.search.reset(); // an empty search box filters nothing
     }
     // Text with no searchable word (only punctuation) matches no ticket.
     const bool unmatchable = request.filter.search && search_terms(*request.filter.search).empty();
-    return detail::in_read_transaction(ctx, [&](transaction& tx) {
+    return detail::in_read_transaction(context, [&](transaction& tx) {
         const auto who = detail::load_actor(tx, actor_id);
         can(who, act, nullptr).enforce();
         if (!is_staff(who.actor_role)) {
@@ -42,38 +42,38 @@ ticket_list list_tickets(engine_context& ctx, account_id actor_id, const ticket_
     });
 }
 
-ticket_list staff_queue(engine_context& ctx, account_id actor_id, ticket_filter filter, std::int64_t page_number,
+ticket_list staff_queue(engine_context& context, account_id actor_id, ticket_filter filter, std::int64_t page_number,
                         std::int64_t page_size) {
     ticket_list_request request;
     request.filter = std::move(filter);
     request.page_number = page_number;
     request.page_size = page_size;
-    return list_tickets(ctx, actor_id, request, action::use_ticket_queues);
+    return list_tickets(context, actor_id, request, action::use_ticket_queues);
 }
 
 } // namespace
 
 ticket_list ticket_service::list(account_id actor_id, const ticket_list_request& r) {
-    return list_tickets(ctx_, actor_id, r, action::list_tickets);
+    return list_tickets(context_, actor_id, r, action::list_tickets);
 }
 
 ticket_list ticket_service::new_queue(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
     ticket_filter filter;
     filter.statuses = {ticket_status::new_};
-    return staff_queue(ctx_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(context_, actor_id, std::move(filter), page_number, page_size);
 }
 
 ticket_list ticket_service::open_queue(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
     ticket_filter filter;
     filter.statuses = {ticket_status::open};
-    return staff_queue(ctx_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(context_, actor_id, std::move(filter), page_number, page_size);
 }
 
 ticket_list ticket_service::assigned_to_me(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
     ticket_filter filter;
     filter.assigned_to = actor_id;
     filter.statuses = {ticket_status::open, ticket_status::in_progress, ticket_status::on_hold, ticket_status::pending};
-    return staff_queue(ctx_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(context_, actor_id, std::move(filter), page_number, page_size);
 }
 
 } // namespace helpdesk

@@ -8,14 +8,14 @@
 
 namespace helpdesk {
 
-attachment detail::store_file(engine_context& ctx, transaction& tx, upload_guard& uploads, const ticket& t,
+attachment detail::store_file(engine_context& context, transaction& tx, upload_guard& uploads, const ticket& t,
                               const checked_file& file, account_id uploader, time_point now) {
     attachment a;
     a.ticket = t.id;
     a.file_name = file.file_name;
     a.content_type = file.content_type;
     a.size = static_cast<std::int64_t>(file.bytes->size());
-    a.blob_key = "att-" + random_hex(ctx.random(), 16);
+    a.blob_key = "att-" + random_hex(context.random(), 16);
     a.uploaded_by = uploader;
     a.upload_date = now;
     uploads.put(a.blob_key, *file.bytes);
@@ -26,25 +26,25 @@ attachment detail::store_file(engine_context& ctx, transaction& tx, upload_guard
 
 attachment ticket_service::add_attachment(account_id actor_id, ticket_id id, const new_attachment& file) {
     detail::field_checker check;
-    const auto checked = detail::check_file(check, file, ctx_.options());
+    const auto checked = detail::check_file(check, file, context_.options());
     check.throw_if_failed();
-    const auto now = ctx_.time_source().now();
-    return detail::in_upload_transaction(ctx_, [&](transaction& tx, detail::upload_guard& uploads) {
+    const auto now = context_.time_source().now();
+    return detail::in_upload_transaction(context_, [&](transaction& tx, detail::upload_guard& uploads) {
         auto change = detail::begin_change(tx, actor_id, id, action::add_attachment, std::nullopt);
         const auto& t = change.item;
         if (static_cast<std::int64_t>(tx.tickets().attachments(t.id).size()) >=
-            ctx_.options().max_attachments_per_ticket) {
+            context_.options().max_attachments_per_ticket) {
             throw error(errc::invalid_argument, "too many files",
                         {{"attachments", {"This ticket already has the maximum number of files."}}});
         }
-        auto added = detail::store_file(ctx_, tx, uploads, t, checked, change.who.id, now);
+        auto added = detail::store_file(context_, tx, uploads, t, checked, change.who.id, now);
         detail::save(tx, change, now, std::nullopt);
         return added;
     });
 }
 
 attachment_download ticket_service::download(account_id actor_id, row_id attachment_id) {
-    auto meta = detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    auto meta = detail::in_read_transaction(context_, [&](transaction& tx) {
         const auto who = detail::load_actor(tx, actor_id);
         auto a = tx.tickets().find_attachment(attachment_id);
         if (!a) {
@@ -57,7 +57,7 @@ attachment_download ticket_service::download(account_id actor_id, row_id attachm
         }
         return *a;
     });
-    auto bytes = ctx_.blobs().get(meta.blob_key);
+    auto bytes = context_.blobs().get(meta.blob_key);
     if (!bytes) {
         throw error(errc::not_found, "the attachment's file is missing");
     }

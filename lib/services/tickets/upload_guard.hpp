@@ -39,11 +39,11 @@ private:
 /// committed: the blobs then stay (an orphan costs disk; a missing file would
 /// lose an attachment).
 template <class Work>
-auto in_upload_transaction(engine_context& ctx, Work&& work) {
-    upload_guard uploads{ctx.blobs()};
+auto in_upload_transaction(engine_context& context, Work&& work) {
+    upload_guard uploads{context.blobs()};
     bool committing = false;
     try {
-        auto result = in_write_transaction(ctx, [&](transaction& tx) {
+        auto result = in_write_transaction(context, [&](transaction& tx) {
             uploads.discard();
             committing = false;
             auto out = work(tx, uploads);
