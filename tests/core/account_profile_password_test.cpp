@@ -2,8 +2,6 @@
 
 #include "account_test_support.hpp"
 
-using namespace account_tests;
-
 TEST_SUITE("account_service") {
 
 TEST_CASE("update_profile: names and suffix with the sign-up rules; absent fields kept, blank clears") {

@@ -2,8 +2,6 @@
 
 #include "account_test_support.hpp"
 
-using namespace account_tests;
-
 TEST_SUITE("account_service") {
 
 TEST_CASE("sign-up creates a pending employee with a Django password hash") {

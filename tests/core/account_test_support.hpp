@@ -76,3 +76,6 @@ inline std::vector<outbox_event> events_of_kind(fixture& f, std::string_view kin
 
 
 } // namespace account_tests
+
+// The tests of this subject use the helpers unqualified.
+using namespace account_tests;

@@ -2,8 +2,6 @@
 
 #include "relay_test_support.hpp"
 
-using namespace relay_tests;
-
 TEST_SUITE("outbox_relay") {
 
 TEST_CASE("outbox: audience follows spec §5 for every event kind, approved people only, each once") {

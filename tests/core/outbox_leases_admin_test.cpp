@@ -2,8 +2,6 @@
 
 #include "relay_test_support.hpp"
 
-using namespace relay_tests;
-
 TEST_SUITE("outbox_relay") {
 
 TEST_CASE("outbox: hold renews a claim with less than half its lease left, and fails once the lease is lost") {

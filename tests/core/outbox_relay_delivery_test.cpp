@@ -3,8 +3,6 @@
 
 #include "relay_test_support.hpp"
 
-using namespace relay_tests;
-
 TEST_SUITE("outbox_relay") {
 
 TEST_CASE("relay: each due event goes to every channel, in order, then is delivered with its secret erased") {

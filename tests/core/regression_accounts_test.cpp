@@ -2,8 +2,6 @@
 
 #include "regression_test_support.hpp"
 
-using namespace regression_tests;
-
 TEST_CASE("defect 1: sign-up cannot set role System Admin or status Approved") {
     fixture f;
     const auto accounts_before = account_count(f);

@@ -3,8 +3,6 @@
 
 #include "regression_test_support.hpp"
 
-using namespace regression_tests;
-
 TEST_CASE("defect 11: rejecting a sign-up removes the account and writes the audit atomically, nothing else") {
     fixture f;
     const auto alice = f.employee("alice@example.com");

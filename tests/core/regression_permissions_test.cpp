@@ -2,8 +2,6 @@
 
 #include "regression_test_support.hpp"
 
-using namespace regression_tests;
-
 TEST_CASE("defect 3: an owner cannot set their ticket's status, priority, department or assignee, nor delete it") {
     fixture f;
     const auto owner = f.employee("owner@example.com");

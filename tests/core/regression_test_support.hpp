@@ -152,3 +152,6 @@ inline ticket drive(fixture& f, const account& owner, const account& coord, S ta
 
 
 } // namespace regression_tests
+
+// The tests of this subject use the helpers unqualified.
+using namespace regression_tests;

@@ -156,3 +156,6 @@ inline bool eventually(const std::function<bool()>& done) {
 
 
 } // namespace relay_tests
+
+// The tests of this subject use the helpers unqualified.
+using namespace relay_tests;

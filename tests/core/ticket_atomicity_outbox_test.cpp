@@ -2,8 +2,6 @@
 
 #include "ticket_test_support.hpp"
 
-using namespace ticket_tests;
-
 TEST_SUITE("ticket_service") {
 
 // ------------------------------------------------------------ atomicity

@@ -3,8 +3,6 @@
 
 #include "ticket_test_support.hpp"
 
-using namespace ticket_tests;
-
 TEST_SUITE("ticket_service") {
 
 // ---------------------------------------------------------------- create

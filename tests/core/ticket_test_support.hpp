@@ -255,3 +255,6 @@ inline std::vector<std::string> expect_numbers(std::initializer_list<const ticke
 
 
 } // namespace ticket_tests
+
+// The tests of this subject use the helpers unqualified.
+using namespace ticket_tests;

@@ -10,7 +10,6 @@
 namespace helpdesk {
 using detail::actor_of;
 using detail::check_new_password;
-using detail::check_suffix;
 using detail::field_checker;
 using detail::require_account;
 namespace {

@@ -8,14 +8,9 @@
 #include <helpdesk/services/account_service.hpp>
 
 namespace helpdesk {
-using detail::actor_of;
-using detail::check_new_password;
-using detail::check_suffix;
-using detail::field_checker;
-using detail::require_account;
 
 account account_service::update_profile(account_id actor_id, const profile_update& changes) {
-    field_checker check;
+    detail::field_checker check;
     std::optional<std::string> first_name, last_name;
     if (changes.first_name) {
         first_name = check.person_name("first_name", *changes.first_name);
@@ -24,11 +19,11 @@ account account_service::update_profile(account_id actor_id, const profile_updat
         last_name = check.person_name("last_name", *changes.last_name);
     }
     const auto middle_name = check.optional_person_name("middle_name", changes.middle_name);
-    const auto suffix = check_suffix(check, changes.suffix);
+    const auto suffix = detail::check_suffix(check, changes.suffix);
     check.throw_if_failed();
     return detail::in_write_transaction(context_, [&](transaction& tx) {
-        auto a = require_account(tx, actor_id);
-        can(actor_of(a), action::update_profile, nullptr).enforce();
+        auto a = detail::require_account(tx, actor_id);
+        can(detail::actor_of(a), action::update_profile, nullptr).enforce();
         if (first_name) {
             a.first_name = *first_name;
         }
@@ -47,7 +42,7 @@ account account_service::update_profile(account_id actor_id, const profile_updat
 }
 
 account account_service::set_image(account_id actor_id, std::string_view bytes) {
-    field_checker check;
+    detail::field_checker check;
     if (bytes.empty()) {
         check.fail("image", "This field is required.");
     } else if (static_cast<std::int64_t>(bytes.size()) > context_.options().max_image_bytes) {
@@ -63,7 +58,7 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
     try {
         auto updated = detail::in_write_transaction(context_, [&](transaction& tx) {
             can(detail::load_actor(tx, actor_id), action::set_image, nullptr).enforce();
-            auto a = require_account(tx, actor_id);
+            auto a = detail::require_account(tx, actor_id);
             old_key = a.image_key;
             a.image_key = key;
             tx.accounts().update(a);
@@ -85,7 +80,7 @@ std::optional<profile_image> account_service::image(account_id actor_id, account
     for (int attempt = 0; attempt < 3; ++attempt) {
         const auto key = detail::in_read_transaction(context_, [&](transaction& tx) {
             can(detail::load_actor(tx, actor_id), action::view_account_image, target).enforce();
-            return require_account(tx, target).image_key;
+            return detail::require_account(tx, target).image_key;
         });
         if (!key) {
             return std::nullopt;

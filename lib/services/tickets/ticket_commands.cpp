@@ -30,6 +30,30 @@ void apply_status_update(transaction& tx, ticket& t, std::optional<account_id> a
     detail::record_status_changed(tx, t, actor, from, now);
 }
 
+/// The owner ends a ticket (withdraw: from any open state; close: once
+/// resolved), with an optional comment. A close is announced as such; a
+/// withdrawal as a status change.
+ticket_details owner_closes(engine_context& context, account_id actor_id, ticket_id id, action act,
+                            std::optional<std::string_view> note, std::optional<std::int64_t> expected_version) {
+    field_checker check;
+    const auto text = detail::optional_note(check, note);
+    check.throw_if_failed();
+    return detail::run_command(context, actor_id, id, act, expected_version,
+                               [&](transaction& tx, const actor& who, ticket& t, time_point now) {
+                                   const auto from = t.status;
+                                   detail::move_status(tx, t, who.id, *lifecycle_target(act, from), now);
+                                   if (text) {
+                                       detail::record_comment(tx, t, now, {.author = who.id, .text = *text});
+                                   }
+                                   if (act == action::close) {
+                                       detail::record_event(tx, now, event_kind::ticket_closed, t.employee, t.id,
+                                                            detail::ticket_payload(t, who.id));
+                                   } else {
+                                       detail::record_status_changed(tx, t, who.id, from, now);
+                                   }
+                               });
+}
+
 } // namespace
 
 ticket_details ticket_service::approve(account_id actor_id, ticket_id id, const approve_request& r,
@@ -157,34 +181,12 @@ ticket_details ticket_service::workflow_update_status(const api_key& via, std::s
 
 ticket_details ticket_service::withdraw(account_id actor_id, ticket_id id, std::optional<std::string_view> note,
                                         std::optional<std::int64_t> expected_version) {
-    field_checker check;
-    const auto text = detail::optional_note(check, note);
-    check.throw_if_failed();
-    return detail::run_command(context_, actor_id, id, action::withdraw, expected_version,
-                               [&](transaction& tx, const actor& who, ticket& t, time_point now) {
-                                   const auto from = t.status;
-                                   detail::move_status(tx, t, who.id, ticket_status::withdrawn, now);
-                                   if (text) {
-                                       detail::record_comment(tx, t, now, {.author = who.id, .text = *text});
-                                   }
-                                   detail::record_status_changed(tx, t, who.id, from, now);
-                               });
+    return owner_closes(context_, actor_id, id, action::withdraw, note, expected_version);
 }
 
 ticket_details ticket_service::close(account_id actor_id, ticket_id id, std::optional<std::string_view> note,
                                      std::optional<std::int64_t> expected_version) {
-    field_checker check;
-    const auto text = detail::optional_note(check, note);
-    check.throw_if_failed();
-    return detail::run_command(context_, actor_id, id, action::close, expected_version,
-                               [&](transaction& tx, const actor& who, ticket& t, time_point now) {
-                                   detail::move_status(tx, t, who.id, ticket_status::closed, now);
-                                   if (text) {
-                                       detail::record_comment(tx, t, now, {.author = who.id, .text = *text});
-                                   }
-                                   detail::record_event(tx, now, event_kind::ticket_closed, t.employee, t.id,
-                                                        detail::ticket_payload(t, who.id));
-                               });
+    return owner_closes(context_, actor_id, id, action::close, note, expected_version);
 }
 
 ticket_details ticket_service::reopen(account_id actor_id, ticket_id id, std::string_view note,
