@@ -196,7 +196,7 @@ TEST_CASE("admin_create: System Admin only - approved, generated company id, no 
     CHECK(mails[0].secret == std::optional<std::string>{created.set_password_token});
     CHECK(mails[0].payload.find(created.set_password_token) == std::string::npos);
 
-    // No default password (defect 4): nothing logs in until the link is used.
+    // No default password: nothing logs in until the link is used.
     for (const char* guess : {"1234", "", "Str0ng!Pass"}) {
         (void)expect_error(errc::unauthenticated, [&] {
             (void)f.desk.accounts().authenticate(login_kind::employee, "hired@example.com", guess);

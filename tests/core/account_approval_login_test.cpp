@@ -88,7 +88,7 @@ TEST_CASE("reject: reason required, pending only, audit row written and account 
     REQUIRE(rejected_events.size() == 1);
     CHECK(rejected_events[0].payload.find("Not an employee of ours") != std::string::npos);
 
-    // Only a System Admin reads the audit (defect 5).
+    // Only a System Admin reads the audit.
     (void)expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().rejections(coordinator.id); });
     (void)expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().rejection_count(coordinator.id); });
 

@@ -220,4 +220,45 @@ TEST_CASE("the first public staff comment or a rejection counts as the response 
     CHECK(r.rejection_reason == std::optional<std::string>{"Duplicate of another ticket"});
 }
 
+TEST_CASE("actions answer with the detail view the actor may see, as a read afterwards shows it") {
+    desk_fixture f;
+    const auto owner = f.employee("owner@example.com");
+    const auto coordinator = f.staff("coord@example.com");
+    auto& tickets = f.tickets();
+    const auto t = f.raise(owner);
+
+    approve_request r;
+    r.approval_notes = "Known issue with this model.";
+    const auto approved = tickets.approve(coordinator.id, t.id, r);
+    CHECK(approved.item.status == ticket_status::open);
+    REQUIRE(approved.viewer.has_value());
+    CHECK(approved.viewer->id == coordinator.id);
+    CHECK(approved.employee.id == owner.id);
+    // Staff see the internal approval note in the answer, exactly as a read shows it.
+    const auto read_back = tickets.get(coordinator.id, t.id);
+    CHECK(approved.item.version == read_back.item.version);
+    CHECK(approved.comments.size() == read_back.comments.size());
+    CHECK(std::any_of(approved.comments.begin(), approved.comments.end(),
+                      [](const comment& c) { return c.is_internal; }));
+
+    const auto claimed = tickets.claim(coordinator.id, t.id, approved.item.version);
+    REQUIRE(claimed.assigned_to.has_value());
+    CHECK(claimed.assigned_to->id == coordinator.id);
+
+    // The owner's answer leaves the internal note out.
+    const auto withdrawn = tickets.withdraw(owner.id, t.id, "No longer needed");
+    CHECK(withdrawn.item.status == ticket_status::withdrawn);
+    CHECK(withdrawn.viewer->id == owner.id);
+    CHECK(std::none_of(withdrawn.comments.begin(), withdrawn.comments.end(),
+                       [](const comment& c) { return c.is_internal; }));
+    CHECK(withdrawn.comments.size() == tickets.get(owner.id, t.id).comments.size());
+
+    // A comment comes back with its author.
+    const auto other = f.raise(owner, "Printer jams");
+    const auto posted = tickets.add_comment(owner.id, other.id, "Still jammed");
+    CHECK(posted.author.id == owner.id);
+    CHECK(posted.author.email == "owner@example.com");
+    CHECK(posted.item.text == "Still jammed");
+}
+
 } // TEST_SUITE
