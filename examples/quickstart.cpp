@@ -59,13 +59,13 @@ int main(int argc, char** argv) try {
     step("created", t);
 
     t = desk.tickets().approve(admin.id, t.id, {.priority = "High", .department = "IT Department",
-                                                .approval_notes = "Known issue with the old client."});
+                                                .approval_notes = "Known issue with the old client."}).item;
     step("approved", t);
-    t = desk.tickets().claim(admin.id, t.id, t.version);
+    t = desk.tickets().claim(admin.id, t.id, t.version).item;
     step("claimed", t);
-    t = desk.tickets().update_status(admin.id, t.id, "Resolved", "Updated the VPN client to 5.2.", t.version);
+    t = desk.tickets().update_status(admin.id, t.id, "Resolved", "Updated the VPN client to 5.2.", t.version).item;
     step("resolved", t);
-    t = desk.tickets().close(erin.id, t.id, "Works now, thanks!", t.version);
+    t = desk.tickets().close(erin.id, t.id, "Works now, thanks!", t.version).item;
     step("closed", t);
 
     try {
@@ -76,7 +76,7 @@ int main(int argc, char** argv) try {
 
     std::cout << "history of " << t.ticket_number << " as its owner sees it:\n";
     for (const auto& e : desk.tickets().history(erin.id, t.id)) {
-        std::cout << "  " << hd::to_rfc3339(e.at) << "  " << e.kind;
+        std::cout << "  " << hd::to_rfc3339(e.at) << "  " << hd::to_string(e.kind);
         if (e.old_value || e.new_value) {
             std::cout << "  " << e.old_value.value_or("-") << " -> " << e.new_value.value_or("-");
         }

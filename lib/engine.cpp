@@ -1,4 +1,4 @@
-#include <helpdesk/blob/directory_blob_store.hpp>
+#include <helpdesk/blob/memory_blob_store.hpp>
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 

@@ -37,7 +37,7 @@ namespace {
     e.ticket = r.int64(row, 1);
     e.actor = r.optional_int64(row, 2);
     e.at = r.time(row, 3);
-    e.kind = r.text(row, 4);
+    e.kind = history_kind_from_store(r.text(row, 4));
     e.old_value = r.optional_text(row, 5);
     e.new_value = r.optional_text(row, 6);
     e.is_internal = r.boolean(row, 7);
@@ -117,7 +117,7 @@ void ticket_repository::insert_history(history_event& e) {
     if (const auto id = db().take_reserved_id(connection::reserved_for::history)) {
         // Nothing waits for this row: it travels with the next round trip.
         params p;
-        p.bind(*id, e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+        p.bind(*id, e.ticket, e.actor, e.at, to_string(e.kind), e.old_value, e.new_value, e.is_internal);
         db().defer("INSERT INTO ticket_history (id, ticket_id, actor, at, kind, old_value, new_value, "
                    "is_internal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                    std::move(p));
@@ -125,7 +125,7 @@ void ticket_repository::insert_history(history_event& e) {
         return;
     }
     params p;
-    p.bind(e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+    p.bind(e.ticket, e.actor, e.at, to_string(e.kind), e.old_value, e.new_value, e.is_internal);
     e.id =
         db().execute(
                 "INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, is_internal) "

@@ -35,7 +35,7 @@ namespace {
     e.ticket = row.column_int64(1);
     e.actor = row.column_optional_int64(2);
     e.at = row.column_time(3);
-    e.kind = row.column_text(4);
+    e.kind = history_kind_from_store(row.column_text(4));
     e.old_value = row.column_optional_text(5);
     e.new_value = row.column_optional_text(6);
     e.is_internal = row.column_bool(7);
@@ -98,7 +98,7 @@ std::optional<attachment> ticket_repository::find_attachment(row_id id) {
 void ticket_repository::insert_history(history_event& e) {
     auto query = db().prepare("INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, "
                              "is_internal) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    query.bind(e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+    query.bind(e.ticket, e.actor, e.at, to_string(e.kind), e.old_value, e.new_value, e.is_internal);
     query.run();
     e.id = query.last_insert_rowid();
 }

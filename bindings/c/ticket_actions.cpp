@@ -1,7 +1,5 @@
 #include "ticket_actions.hpp"
 
-#include "json_out.hpp"
-
 #include <helpdesk/error.hpp>
 
 namespace helpdesk::capi {
@@ -16,14 +14,6 @@ std::optional<std::int64_t> expected(std::int64_t expected_version) {
 
 std::optional<std::string_view> optional_note(const char* note) {
     return note == nullptr ? std::nullopt : std::optional<std::string_view>{note};
-}
-
-boost::json::object action_result(engine& core, account_id actor, const ticket& changed) {
-    try {
-        return ticket_details_json(core.tickets().get(actor, changed.id));
-    } catch (const error&) {
-        return ticket_json(changed, {});
-    }
 }
 
 } // namespace helpdesk::capi

@@ -2,8 +2,6 @@
 
 #include <helpdesk/engine.hpp>
 
-#include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -15,10 +13,5 @@ namespace helpdesk::capi {
 
 /// An optional note: NULL is none.
 [[nodiscard]] std::optional<std::string_view> optional_note(const char* note);
-
-/// What a ticket action answers, as the HTTP API does: the fresh detail view
-/// as the actor sees it; when reading it back fails (the change is already
-/// committed), the changed ticket itself rather than an error inviting a retry.
-[[nodiscard]] boost::json::object action_result(engine& core, account_id actor, const ticket& changed);
 
 } // namespace helpdesk::capi

@@ -12,7 +12,7 @@ HD_API int hd_ticket_comment(char** out_comment_json, hd_engine* engine, int64_t
     return capi::json_call(out_comment_json, "out_comment_json", [&] {
         auto& core = capi::core_of(engine);
         capi::require(text, "text");
-        return wire::comment_json(core.tickets().add_comment(actor, ticket, text, internal != 0), {}, capi::c_view);
+        return wire::comment_json(core.tickets().add_comment(actor, ticket, text, internal != 0).item, {}, capi::c_view);
     });
 }
 

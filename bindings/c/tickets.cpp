@@ -42,7 +42,7 @@ HD_API int hd_ticket_approve(char** out_ticket_json, hd_engine* engine, int64_t 
         auto& core = capi::core_of(engine);
         const auto request = capi::read_approve(request_json);
         const auto changed = core.tickets().approve(actor, ticket, request, capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -52,7 +52,7 @@ HD_API int hd_ticket_reject(char** out_ticket_json, hd_engine* engine, int64_t a
         auto& core = capi::core_of(engine);
         capi::require(reason, "reason");
         const auto changed = core.tickets().reject(actor, ticket, reason, capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -61,7 +61,7 @@ HD_API int hd_ticket_claim(char** out_ticket_json, hd_engine* engine, int64_t ac
     return capi::json_call(out_ticket_json, "out_ticket_json", [&] {
         auto& core = capi::core_of(engine);
         const auto changed = core.tickets().claim(actor, ticket, capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -70,7 +70,7 @@ HD_API int hd_ticket_assign(char** out_ticket_json, hd_engine* engine, int64_t a
     return capi::json_call(out_ticket_json, "out_ticket_json", [&] {
         auto& core = capi::core_of(engine);
         const auto changed = core.tickets().assign(actor, ticket, assignee, capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -81,7 +81,7 @@ HD_API int hd_ticket_update_status(char** out_ticket_json, hd_engine* engine, in
         capi::require(status, "status");
         const auto changed = core.tickets().update_status(actor, ticket, status, capi::optional_note(note),
                                                           capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -91,7 +91,7 @@ HD_API int hd_ticket_withdraw(char** out_ticket_json, hd_engine* engine, int64_t
         auto& core = capi::core_of(engine);
         const auto changed =
             core.tickets().withdraw(actor, ticket, capi::optional_note(note), capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -101,7 +101,7 @@ HD_API int hd_ticket_close(char** out_ticket_json, hd_engine* engine, int64_t ac
         auto& core = capi::core_of(engine);
         const auto changed =
             core.tickets().close(actor, ticket, capi::optional_note(note), capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -111,7 +111,7 @@ HD_API int hd_ticket_reopen(char** out_ticket_json, hd_engine* engine, int64_t a
         auto& core = capi::core_of(engine);
         capi::require(note, "note");
         const auto changed = core.tickets().reopen(actor, ticket, note, capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 
@@ -120,7 +120,7 @@ HD_API int hd_ticket_finalize(char** out_ticket_json, hd_engine* engine, int64_t
     return capi::json_call(out_ticket_json, "out_ticket_json", [&] {
         auto& core = capi::core_of(engine);
         const auto changed = core.tickets().finalize(actor, ticket, capi::expected(expected_version));
-        return capi::action_result(core, actor, changed);
+        return capi::ticket_details_json(changed);
     });
 }
 

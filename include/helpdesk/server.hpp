@@ -77,7 +77,7 @@ class http_server {
 public:
     /// Checks the options (throws `error{invalid_argument}`); binds nothing yet.
     /// The engine must outlive the server.
-    http_server(engine& core, server_options options);
+    http_server(engine& desk, server_options options);
     /// Stops with no grace period if still running.
     ~http_server();
     http_server(const http_server&) = delete;

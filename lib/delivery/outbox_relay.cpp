@@ -16,7 +16,7 @@
 namespace helpdesk {
 
 struct outbox_relay::state {
-    engine& core;
+    engine& desk;
     std::vector<relay_channel> channels;
     relay_options options;
 
@@ -32,14 +32,14 @@ struct outbox_relay::state {
     std::uint64_t wakes = 0;
 
     state(engine& c, std::vector<relay_channel> ch, relay_options o)
-        : core(c), channels(std::move(ch)), options(o) {}
+        : desk(c), channels(std::move(ch)), options(o) {}
 
     [[nodiscard]] bool has(const outbox_event& event, std::string_view name) const {
         return std::find(event.delivered_to.begin(), event.delivered_to.end(), name) != event.delivered_to.end();
     }
 
     void record_failure(const outbox_event& event, std::string_view reason, failure_kind kind) {
-        switch (core.outbox().mark_failed(event.id, event.lease, reason, kind)) {
+        switch (desk.outbox().mark_failed(event.id, event.lease, reason, kind)) {
         case outbox_state::pending: retried.fetch_add(1, std::memory_order_relaxed); break;
         case outbox_state::dead: dead.fetch_add(1, std::memory_order_relaxed); break;
         case outbox_state::delivered: break; // settled by someone else meanwhile
@@ -62,7 +62,7 @@ struct outbox_relay::state {
             }
             // Late in a long batch the claim may be running out: renew it, or
             // leave the event to whoever holds it now.
-            if (!core.outbox().hold(event)) {
+            if (!desk.outbox().hold(event)) {
                 return;
             }
             std::optional<std::string> failure;
@@ -89,7 +89,7 @@ struct outbox_relay::state {
                                                    });
             if (failed || others_remain) {
                 // A stale lease means another worker holds the event now: leave it to that one.
-                if (!core.outbox().mark_channel_delivered(event.id, event.lease, channel.name)) {
+                if (!desk.outbox().mark_channel_delivered(event.id, event.lease, channel.name)) {
                     return;
                 }
                 event.delivered_to.push_back(channel.name);
@@ -97,7 +97,7 @@ struct outbox_relay::state {
         }
         if (failed) {
             record_failure(event, reasons, all_permanent ? failure_kind::permanent : failure_kind::transient);
-        } else if (core.outbox().mark_delivered(event.id, event.lease)) {
+        } else if (desk.outbox().mark_delivered(event.id, event.lease)) {
             delivered.fetch_add(1, std::memory_order_relaxed);
         }
     }
@@ -105,7 +105,7 @@ struct outbox_relay::state {
     // One round; a background round stops between events once asked to (the
     // events it leaves claimed go out again when their lease runs out).
     std::int64_t round(bool background) {
-        auto claimed = core.outbox().claim_due(options.batch);
+        auto claimed = desk.outbox().claim_due(options.batch);
         for (auto& event : claimed) {
             if (background && stopping.load()) {
                 break;
@@ -138,7 +138,7 @@ struct outbox_relay::state {
     }
 };
 
-outbox_relay::outbox_relay(engine& core, std::vector<relay_channel> channels, relay_options options) {
+outbox_relay::outbox_relay(engine& desk, std::vector<relay_channel> channels, relay_options options) {
     if (channels.empty()) {
         throw error(errc::invalid_argument, "an outbox relay needs at least one channel");
     }
@@ -161,7 +161,7 @@ outbox_relay::outbox_relay(engine& core, std::vector<relay_channel> channels, re
     if (options.idle_wait < std::chrono::milliseconds::zero()) {
         throw error(errc::invalid_argument, "relay idle_wait must not be negative");
     }
-    state_ = std::make_unique<state>(core, std::move(channels), options);
+    state_ = std::make_unique<state>(desk, std::move(channels), options);
 }
 
 outbox_relay::~outbox_relay() { stop(); }

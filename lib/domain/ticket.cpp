@@ -1,6 +1,7 @@
 #include "domain/enum_names.hpp"
 
 #include <helpdesk/domain/ticket.hpp>
+#include <helpdesk/error.hpp>
 
 #include <charconv>
 #include <cstdio>
@@ -17,7 +18,29 @@ constexpr std::pair<ticket_status, std::string_view> status_names[] = {
 constexpr std::pair<priority, std::string_view> priority_names[] = {
     {priority::low, "Low"}, {priority::medium, "Medium"}, {priority::high, "High"}, {priority::critical, "Critical"},
 };
+constexpr std::pair<history_kind, std::string_view> history_kind_names[] = {
+    {history_kind::created, "created"},
+    {history_kind::status_changed, "status_changed"},
+    {history_kind::priority_changed, "priority_changed"},
+    {history_kind::department_changed, "department_changed"},
+    {history_kind::assigned, "assigned"},
+    {history_kind::attachment_added, "attachment_added"},
+    {history_kind::comment_added, "comment_added"},
+    {history_kind::internal_comment_added, "internal_comment_added"},
+    {history_kind::finalized, "finalized"},
+};
 } // namespace
+
+std::string_view to_string(history_kind k) noexcept { return detail::enum_name(history_kind_names, k); }
+std::optional<history_kind> parse_history_kind(std::string_view text) noexcept {
+    return detail::parse_enum(history_kind_names, text);
+}
+history_kind history_kind_from_store(std::string_view text) {
+    if (const auto kind = parse_history_kind(text)) {
+        return *kind;
+    }
+    throw error{errc::internal, "a history row holds an unknown kind '" + std::string{text} + "'"};
+}
 
 std::string_view to_string(ticket_status s) noexcept { return detail::enum_name(status_names, s); }
 std::optional<ticket_status> parse_ticket_status(std::string_view text) noexcept {

@@ -104,6 +104,16 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::read_rejection_audit, "read_rejection_audit"},
     {a::manage_outbox, "manage_outbox"},
     {a::manage_api_keys, "manage_api_keys"},
+    {a::list_tickets, "list_tickets"},
+    {a::view_stats, "view_stats"},
+    {a::use_ticket_queues, "use_ticket_queues"},
+    {a::workflow_update_status, "workflow_update_status"},
+    {a::update_profile, "update_profile"},
+    {a::check_password, "check_password"},
+    {a::change_password, "change_password"},
+    {a::set_image, "set_image"},
+    {a::view_account, "view_account"},
+    {a::view_account_image, "view_account_image"},
 };
 } // namespace
 
@@ -118,15 +128,21 @@ std::string_view to_string(action act) noexcept {
 
 bool is_ticket_action(action act) noexcept {
     switch (act) {
-    case a::list_accounts:
-    case a::approve_account:
-    case a::reject_account:
-    case a::create_account:
-    case a::change_role:
-    case a::read_rejection_audit:
-    case a::manage_outbox:
-    case a::manage_api_keys: return false;
-    default: return true;
+    case a::view:
+    case a::create:
+    case a::approve:
+    case a::reject:
+    case a::claim:
+    case a::assign:
+    case a::update_status:
+    case a::withdraw:
+    case a::close:
+    case a::reopen:
+    case a::comment_public:
+    case a::comment_internal:
+    case a::add_attachment:
+    case a::finalize: return true;
+    default: return false;
     }
 }
 

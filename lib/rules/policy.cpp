@@ -5,11 +5,17 @@
 namespace helpdesk {
 namespace {
 
-enum class who_may { anyone, staff, owner, owner_or_staff, system_admin };
+enum class who_may { anyone, staff, owner, owner_or_staff, self_or_staff, system_admin, workflow_system };
 
 who_may requirement(action act) noexcept {
     switch (act) {
-    case action::create: return who_may::anyone;
+    case action::create:
+    case action::list_tickets:
+    case action::view_stats:
+    case action::update_profile:
+    case action::check_password:
+    case action::change_password:
+    case action::set_image: return who_may::anyone;
     case action::view:
     case action::comment_public:
     case action::add_attachment: return who_may::owner_or_staff;
@@ -23,7 +29,10 @@ who_may requirement(action act) noexcept {
     case action::update_status:
     case action::finalize:
     case action::comment_internal:
-    case action::list_accounts: return who_may::staff;
+    case action::list_accounts:
+    case action::use_ticket_queues: return who_may::staff;
+    case action::view_account:
+    case action::view_account_image: return who_may::self_or_staff;
     case action::approve_account:
     case action::reject_account:
     case action::create_account:
@@ -31,19 +40,29 @@ who_may requirement(action act) noexcept {
     case action::read_rejection_audit:
     case action::manage_outbox:
     case action::manage_api_keys: return who_may::system_admin;
+    case action::workflow_update_status: return who_may::workflow_system;
     }
     return who_may::system_admin;
 }
 
+/// Whether the actor must be approved. Looking at a profile picture is the
+/// one thing that never asked (the account itself, or staff, whatever its state).
+bool needs_approval(action act) noexcept { return act != action::view_account_image; }
+
 decision allow() { return {true, errc::permission_denied, {}}; }
 decision deny(errc code, std::string reason) { return {false, code, std::move(reason)}; }
+decision not_approved() { return deny(errc::permission_denied, "the account is not approved"); }
 
 std::string denial_reason(who_may need, action act) {
+    if (act == action::use_ticket_queues) {
+        return "only staff may use the ticket queues";
+    }
     const std::string name{to_string(act)};
     switch (need) {
     case who_may::staff: return "only staff may " + name + " here";
     case who_may::owner: return "only the ticket's owner may " + name + " it";
     case who_may::system_admin: return "only a System Admin may " + name;
+    case who_may::workflow_system: return "only the workflow system may " + name;
     default: return "not allowed to " + name;
     }
 }
@@ -58,7 +77,7 @@ void decision::enforce() const {
 
 decision can(const actor& who, action act, const ticket* subject) {
     if (who.status != account_status::approved) {
-        return deny(errc::permission_denied, "the account is not approved");
+        return not_approved();
     }
     const bool staff = is_staff(who.actor_role);
     const who_may need = requirement(act);
@@ -85,6 +104,31 @@ decision can(const actor& who, action act, const ticket* subject) {
     if (!action_allowed_from(act, subject->status)) {
         return deny(errc::invalid_state, "cannot " + std::string{to_string(act)} + " a ticket that is " +
                                              std::string{to_string(subject->status)});
+    }
+    return allow();
+}
+
+decision can(const actor& who, action act, account_id target) {
+    const who_may need = requirement(act);
+    if (need != who_may::self_or_staff) {
+        return can(who, act, nullptr);
+    }
+    if (needs_approval(act) && who.status != account_status::approved) {
+        return not_approved();
+    }
+    // Another person's account does not exist as far as an employee can tell.
+    if (target != who.id && !is_staff(who.actor_role)) {
+        return deny(errc::not_found, "account not found");
+    }
+    return allow();
+}
+
+decision can(const api_key&, action act, const ticket* subject) {
+    if (requirement(act) != who_may::workflow_system) {
+        return deny(errc::permission_denied, "the workflow system may not " + std::string{to_string(act)});
+    }
+    if (subject == nullptr) {
+        return deny(errc::not_found, "ticket not found");
     }
     return allow();
 }

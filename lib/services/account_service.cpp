@@ -1,5 +1,5 @@
 #include "security/tokens.hpp"
-#include "services/content_sniffer.hpp"
+#include "services/accounts/account_checks.hpp"
 #include "services/field_checker.hpp"
 #include "services/json_object.hpp"
 #include "services/service_support.hpp"
@@ -12,14 +12,10 @@
 
 namespace helpdesk {
 namespace {
+using detail::check_new_password;
+using detail::check_suffix;
 using detail::field_checker;
-
-// A hash that no password matches, verified when the email is unknown so that
-// a miss costs as long as a hit (no account enumeration by timing).
-std::string decoy_hash(std::int32_t iterations) {
-    return "pbkdf2_sha256$" + std::to_string(iterations) +
-           "$decoydecoydecoydecoyde$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-}
+using detail::require_account;
 
 bool valid_company_id(std::string_view id) {
     return id.size() >= 6 && id.size() <= 20 && id.substr(0, 2) == "MA" &&
@@ -38,18 +34,6 @@ struct identity {
     std::optional<std::string> middle_name, suffix;
 };
 
-/// A suffix as given (blank is none), refused unless one of `name_suffixes`.
-std::optional<std::string> check_suffix(field_checker& check, const std::optional<std::string>& suffix) {
-    if (!suffix || detail::trim(*suffix).empty()) {
-        return std::nullopt;
-    }
-    const auto s = detail::trim(*suffix);
-    if (std::find(std::begin(name_suffixes), std::end(name_suffixes), s) == std::end(name_suffixes)) {
-        check.fail("suffix", "Select a valid choice.");
-    }
-    return std::string{s};
-}
-
 template <class Request>
 identity check_identity(field_checker& check, const Request& r, const catalog& choices) {
     identity id;
@@ -65,20 +49,6 @@ identity check_identity(field_checker& check, const Request& r, const catalog& c
         check.fail("department", "Select a valid choice.");
     }
     return id;
-}
-
-void check_new_password(field_checker& check, std::string_view password, std::string_view confirm,
-                        const std::string& field = "password") {
-    if (password.empty()) {
-        check.fail(field, "This field is required.");
-        return;
-    }
-    if (auto weakness = password_weakness(password)) {
-        check.fail(field, *weakness);
-    }
-    if (password != confirm) {
-        check.fail("confirm_password", "Passwords do not match.");
-    }
 }
 
 account make_account(const identity& id, std::string company_id, role r, account_status s, std::string hash,
@@ -128,14 +98,6 @@ std::string next_company_id(transaction& tx) {
     }
 }
 
-account require_account(transaction& tx, account_id id) {
-    auto found = tx.accounts().find(id);
-    if (!found) {
-        throw error(errc::not_found, "account not found");
-    }
-    return *found;
-}
-
 } // namespace
 
 account account_service::sign_up(const sign_up_request& r) { return create_with_password(r, false); }
@@ -146,7 +108,7 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
     field_checker check;
     check.forbidden("role", r.role.has_value(), "The role cannot be chosen at sign-up.");
     check.forbidden("status", r.status.has_value(), "The status cannot be chosen at sign-up.");
-    auto id = check_identity(check, r, ctx_.options().choices);
+    auto id = check_identity(check, r, context_.options().choices);
     std::optional<std::string> company_id;
     if (r.company_id && !detail::trim(*r.company_id).empty()) {
         company_id = std::string{detail::trim(*r.company_id)};
@@ -158,9 +120,9 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
     check.throw_if_failed();
 
     // Hashing is slow on purpose: do it before taking the store's write lock.
-    auto hash = hash_password(r.password, ctx_.options().password_iterations, ctx_.random());
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    auto hash = hash_password(r.password, context_.options().password_iterations, context_.random());
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         if (first_admin && tx.accounts().list(account_filter{role::system_admin, {}, {}}, 0, 1).count > 0) {
             throw error(errc::conflict, "a System Admin already exists");
         }
@@ -182,19 +144,19 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
 
 created_account account_service::admin_create(account_id actor_id, const admin_create_request& r) {
     field_checker check;
-    auto id = check_identity(check, r, ctx_.options().choices);
+    auto id = check_identity(check, r, context_.options().choices);
     const auto new_role = parse_role(detail::trim(r.role));
     if (!new_role) {
         check.fail("role", "Select a valid choice.");
     }
-    const auto now = ctx_.time_source().now();
-    const auto token = detail::random_hex(ctx_.random(), 32);
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    const auto token = detail::random_hex(context_.random(), 32);
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::create_account, nullptr).enforce();
         check.throw_if_failed();
         // "!" marks an unusable hash (Django's convention): no default password exists.
         std::string unusable_hash{"!"};
-        unusable_hash.append(detail::random_hex(ctx_.random(), 16));
+        unusable_hash.append(detail::random_hex(context_.random(), 16));
         auto a = make_account(id, "", *new_role, account_status::approved, unusable_hash, now);
         field_checker unique;
         check_unique(unique, tx, a);
@@ -217,8 +179,8 @@ created_account account_service::admin_create(account_id actor_id, const admin_c
 }
 
 account account_service::approve(account_id actor_id, account_id target) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::approve_account, nullptr).enforce();
         auto a = require_account(tx, target);
         if (a.status != account_status::pending) {
@@ -235,8 +197,8 @@ account account_service::approve(account_id actor_id, account_id target) {
 rejected_account account_service::reject(account_id actor_id, account_id target, std::string_view reason) {
     field_checker check;
     const auto why = check.text("reason", reason, 1000);
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::reject_account, nullptr).enforce();
         check.throw_if_failed();
         const auto a = require_account(tx, target);
@@ -259,187 +221,9 @@ rejected_account account_service::reject(account_id actor_id, account_id target,
     });
 }
 
-account account_service::authenticate(login_kind kind, std::string_view email, std::string_view password) {
-    auto found = detail::in_read_transaction(ctx_, [&](transaction& tx) {
-        return tx.accounts().find_by_email(detail::trim(email));
-    });
-    // Unknown emails and unusable hashes (accounts awaiting their first
-    // password) cost the same time as a real check: no account enumeration.
-    const bool usable = found && password_hash_iterations(found->password_hash).has_value();
-    const bool matches =
-        verify_password(password, usable ? found->password_hash : decoy_hash(ctx_.options().password_iterations)) &&
-        usable;
-    if (!found || !matches) {
-        throw error(errc::unauthenticated, "invalid email or password");
-    }
-    if (found->status == account_status::pending) {
-        throw error(errc::permission_denied, "your account is pending approval");
-    }
-    if (found->status != account_status::approved) {
-        throw error(errc::permission_denied, "your account is not approved");
-    }
-    // login_kind::any admits every role: the person need not know which they have.
-    if (kind == login_kind::employee && found->account_role != role::employee) {
-        throw error(errc::permission_denied, "staff accounts sign in through the staff login");
-    }
-    if (kind == login_kind::staff && !is_staff(found->account_role)) {
-        throw error(errc::permission_denied, "only staff accounts may use the staff login");
-    }
-    const auto iterations = password_hash_iterations(found->password_hash).value_or(0);
-    if (iterations < ctx_.options().password_iterations) {
-        auto rehashed = hash_password(password, ctx_.options().password_iterations, ctx_.random());
-        const auto stored = detail::in_write_transaction(ctx_, [&](transaction& tx) -> std::optional<account> {
-            auto current = tx.accounts().find(found->id);
-            // Only if nobody changed the password meanwhile.
-            if (!current || current->password_hash != found->password_hash) {
-                return std::nullopt;
-            }
-            current->password_hash = rehashed;
-            tx.accounts().update(*current);
-            return current;
-        });
-        if (stored) {
-            found = stored;
-        }
-    }
-    return *found;
-}
-
-account account_service::update_profile(account_id actor_id, const profile_update& changes) {
-    field_checker check;
-    std::optional<std::string> first_name, last_name;
-    if (changes.first_name) {
-        first_name = check.person_name("first_name", *changes.first_name);
-    }
-    if (changes.last_name) {
-        last_name = check.person_name("last_name", *changes.last_name);
-    }
-    const auto middle_name = check.optional_person_name("middle_name", changes.middle_name);
-    const auto suffix = check_suffix(check, changes.suffix);
-    check.throw_if_failed();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
-        auto a = require_account(tx, actor_id);
-        if (a.status != account_status::approved) {
-            throw error(errc::permission_denied, "the account is not approved");
-        }
-        if (first_name) {
-            a.first_name = *first_name;
-        }
-        if (last_name) {
-            a.last_name = *last_name;
-        }
-        if (changes.middle_name) {
-            a.middle_name = middle_name; // blank clears it
-        }
-        if (changes.suffix) {
-            a.suffix = suffix;
-        }
-        tx.accounts().update(a);
-        return a;
-    });
-}
-
-bool account_service::check_password(account_id actor_id, std::string_view password) {
-    const auto a = detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.accounts().find(actor_id); });
-    if (!a) {
-        throw error(errc::unauthenticated, "the acting account does not exist");
-    }
-    if (a->status != account_status::approved) {
-        throw error(errc::permission_denied, "the account is not approved");
-    }
-    return verify_password(password, a->password_hash);
-}
-
-void account_service::change_password(account_id actor_id, std::string_view current, std::string_view next,
-                                      std::string_view confirm, std::optional<std::string_view> keep_session) {
-    field_checker check;
-    if (current.empty()) {
-        check.fail("current_password", "This field is required.");
-    }
-    check_new_password(check, next, confirm, "new_password");
-    check.throw_if_failed();
-    const auto before = detail::in_read_transaction(ctx_, [&](transaction& tx) { return require_account(tx, actor_id); });
-    if (before.status != account_status::approved) {
-        throw error(errc::permission_denied, "the account is not approved");
-    }
-    if (!verify_password(current, before.password_hash)) {
-        throw error(errc::invalid_argument, "the current password is wrong",
-                    {{"current_password", {"The current password is wrong."}}});
-    }
-    auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
-    std::optional<std::string> keep_hash;
-    if (keep_session) {
-        keep_hash = detail::sha256_hex(*keep_session); // sessions are stored by hash (session_service)
-    }
-    const auto now = ctx_.time_source().now();
-    detail::in_write_transaction(ctx_, [&](transaction& tx) {
-        auto a = require_account(tx, actor_id);
-        if (a.password_hash != before.password_hash) {
-            throw error(errc::conflict, "the password was changed meanwhile; try again");
-        }
-        a.password_hash = hash;
-        tx.accounts().update(a);
-        (void)tx.sessions().revoke_all(a.id, keep_hash ? std::optional<std::string_view>{*keep_hash} : std::nullopt,
-                                       now);
-    });
-}
-
-std::optional<std::string> account_service::request_password_reset(std::string_view email) {
-    const auto now = ctx_.time_source().now();
-    const auto token = detail::random_hex(ctx_.random(), 32);
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) -> std::optional<std::string> {
-        const auto a = tx.accounts().find_by_email(detail::trim(email));
-        if (!a || a->status != account_status::approved) {
-            return std::nullopt;
-        }
-        tx.accounts().insert_reset_token(a->id, detail::sha256_hex(token), now + ctx_.options().reset_token_lifetime);
-        // The mailer needs the token itself: it travels as the event's secret,
-        // which the relay erases once the mail is delivered.
-        auto payload = detail::json_object{}
-                           .add("account_id", a->id)
-                           .add("email", a->email)
-                           .add("first_name", a->first_name)
-                           .str();
-        detail::record_event(tx, now, event_kind::password_reset_requested, a->id, std::nullopt, std::move(payload),
-                             token);
-        return token;
-    });
-}
-
-void account_service::reset_password(std::string_view token, std::string_view next, std::string_view confirm) {
-    field_checker check;
-    if (token.empty()) {
-        check.fail("token", "This field is required.");
-    }
-    check_new_password(check, next, confirm, "new_password");
-    check.throw_if_failed();
-    const auto now = ctx_.time_source().now();
-    const auto invalid_token = [] {
-        return error(errc::invalid_argument, "the reset link is invalid or has expired",
-                     {{"token", {"Invalid or expired token."}}});
-    };
-    // Hashing is deliberately slow: only pay for it when the token is good.
-    // (A read, so no token is spent on a request that fails later.)
-    const auto token_hash = detail::sha256_hex(token);
-    if (!detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.accounts().reset_token_valid(token_hash, now); })) {
-        throw invalid_token();
-    }
-    auto hash = hash_password(next, ctx_.options().password_iterations, ctx_.random());
-    detail::in_write_transaction(ctx_, [&](transaction& tx) {
-        const auto owner = tx.accounts().consume_reset_token(token_hash, now);
-        if (!owner) {
-            throw invalid_token();
-        }
-        auto a = require_account(tx, *owner);
-        a.password_hash = hash;
-        tx.accounts().update(a);
-        (void)tx.sessions().revoke_all(a.id, std::nullopt, now);
-    });
-}
-
 account account_service::change_role(account_id actor_id, account_id target, std::string_view new_role) {
     const auto parsed = parse_role(detail::trim(new_role));
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::change_role, nullptr).enforce();
         if (!parsed) {
             throw error(errc::invalid_argument, "unknown role", {{"role", {"Select a valid choice."}}});
@@ -455,77 +239,9 @@ account account_service::change_role(account_id actor_id, account_id target, std
     });
 }
 
-account account_service::set_image(account_id actor_id, std::string_view bytes) {
-    field_checker check;
-    if (bytes.empty()) {
-        check.fail("image", "This field is required.");
-    } else if (static_cast<std::int64_t>(bytes.size()) > ctx_.options().max_image_bytes) {
-        check.fail("image", "The image is larger than " + std::to_string(ctx_.options().max_image_bytes) + " bytes.",
-                   errc::payload_too_large);
-    } else if (!detail::sniff_image_type(bytes)) {
-        check.fail("image", "Upload a PNG or JPEG image.", errc::unsupported_media_type);
-    }
-    check.throw_if_failed();
-    const auto key = "img-" + detail::random_hex(ctx_.random(), 16);
-    ctx_.blobs().put(key, bytes);
-    std::optional<std::string> old_key;
-    try {
-        auto updated = detail::in_write_transaction(ctx_, [&](transaction& tx) {
-            if (detail::load_actor(tx, actor_id).status != account_status::approved) {
-                throw error(errc::permission_denied, "the account is not approved");
-            }
-            auto a = require_account(tx, actor_id);
-            old_key = a.image_key;
-            a.image_key = key;
-            tx.accounts().update(a);
-            return a;
-        });
-        if (old_key) {
-            ctx_.blobs().remove(*old_key);
-        }
-        return updated;
-    } catch (...) {
-        ctx_.blobs().remove(key);
-        throw;
-    }
-}
-
-std::optional<std::pair<std::string, std::string>> account_service::image(account_id actor_id, account_id target) {
-    // A concurrent set_image deletes the old bytes after its commit: read the
-    // key again when its bytes are gone.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const auto key = detail::in_read_transaction(ctx_, [&](transaction& tx) {
-            const auto who = detail::load_actor(tx, actor_id);
-            if (target != actor_id && !is_staff(who.actor_role)) {
-                throw error(errc::not_found, "account not found");
-            }
-            return require_account(tx, target).image_key;
-        });
-        if (!key) {
-            return std::nullopt;
-        }
-        auto bytes = ctx_.blobs().get(*key);
-        if (!bytes) {
-            continue;
-        }
-        auto type = detail::sniff_image_type(*bytes);
-        if (!type) {
-            throw error(errc::internal, "the stored profile picture is not a PNG or JPEG");
-        }
-        return std::pair{std::move(*type), std::move(*bytes)};
-    }
-    return std::nullopt;
-}
-
 account account_service::get(account_id actor_id, account_id target) {
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
-        const auto who = detail::load_actor(tx, actor_id);
-        if (who.status != account_status::approved) {
-            throw error(errc::permission_denied, "the account is not approved");
-        }
-        if (target != actor_id && !is_staff(who.actor_role)) {
-            throw error(errc::not_found, "account not found");
-        }
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
+        can(detail::load_actor(tx, actor_id), action::view_account, target).enforce();
         return require_account(tx, target);
     });
 }
@@ -533,7 +249,7 @@ account account_service::get(account_id actor_id, account_id target) {
 page<account> account_service::list(account_id actor_id, const account_filter& filter, std::int64_t page_number,
                                     std::int64_t page_size) {
     const auto offset = detail::page_offset(page_number, page_size);
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::list_accounts, nullptr).enforce();
         return tx.accounts().list(filter, offset, page_size);
     });
@@ -542,14 +258,14 @@ page<account> account_service::list(account_id actor_id, const account_filter& f
 page<rejected_account> account_service::rejections(account_id actor_id, std::int64_t page_number,
                                                    std::int64_t page_size) {
     const auto offset = detail::page_offset(page_number, page_size);
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
         return tx.accounts().list_rejections(offset, page_size);
     });
 }
 
 std::int64_t account_service::rejection_count(account_id actor_id) {
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
         return tx.accounts().list_rejections(0, 1).count;
     });

@@ -50,14 +50,14 @@ api_key api_key_service::revoke_for_operator(row_id id) { return revoke_key(std:
 created_api_key api_key_service::make(std::optional<account_id> actor, std::string_view name) {
     detail::field_checker check;
     const auto clean_name = check.line("name", name, max_name_chars);
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         authorise(tx, actor);
         // After the permission check: a caller who may not make keys learns nothing about names.
         check.throw_if_failed("invalid API key");
         created_api_key made;
         // Drawn inside the transaction so that a re-run (lost race) gets a fresh key.
-        made.key = std::string{key_scheme} + detail::random_hex(ctx_.random(), key_random_bytes);
+        made.key = std::string{key_scheme} + detail::random_hex(context_.random(), key_random_bytes);
         made.record.name = clean_name;
         made.record.prefix = made.key.substr(0, shown_prefix_length);
         made.record.created_by = actor;
@@ -68,15 +68,15 @@ created_api_key api_key_service::make(std::optional<account_id> actor, std::stri
 }
 
 std::vector<api_key> api_key_service::list_keys(std::optional<account_id> actor) {
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         authorise(tx, actor);
         return tx.api_keys().list();
     });
 }
 
 api_key api_key_service::revoke_key(std::optional<account_id> actor, row_id id) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         authorise(tx, actor);
         if (!tx.api_keys().find(id)) {
             throw error(errc::not_found, "API key " + std::to_string(id) + " does not exist");
@@ -91,17 +91,17 @@ std::optional<api_key> api_key_service::authenticate(std::string_view presented)
         return std::nullopt;
     }
     const auto hash = detail::sha256_hex(presented);
-    auto found = detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.api_keys().find_by_hash(hash); });
+    auto found = detail::in_read_transaction(context_, [&](transaction& tx) { return tx.api_keys().find_by_hash(hash); });
     if (!found || found->revoked_at) {
         return std::nullopt;
     }
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     if (!found->last_used_at || *found->last_used_at <= now - touch_interval) {
         // Bookkeeping only: a busy or briefly unreachable store must not turn
         // a valid key away, so a failed write is let go (the next call retries).
         try {
             const bool written = detail::in_write_transaction(
-                ctx_, [&](transaction& tx) { return tx.api_keys().touch(found->id, now, now - touch_interval); });
+                context_, [&](transaction& tx) { return tx.api_keys().touch(found->id, now, now - touch_interval); });
             if (written) {
                 found->last_used_at = now;
             }

@@ -71,17 +71,17 @@ std::chrono::milliseconds retry_delay(const engine_options& o, std::int32_t atte
 } // namespace
 
 std::vector<outbox_event> outbox_service::pending(std::int64_t limit) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.outbox().due(now, limit); });
+    const auto now = context_.time_source().now();
+    return detail::in_read_transaction(context_, [&](transaction& tx) { return tx.outbox().due(now, limit); });
 }
 
 std::vector<outbox_event> outbox_service::claim_due(std::int64_t limit) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto claimed = tx.outbox().due(now, limit);
         for (auto& event : claimed) {
-            event.next_attempt_at = now + ctx_.options().delivery_lease;
-            event.lease = detail::random_hex(ctx_.random(), 16);
+            event.next_attempt_at = now + context_.options().delivery_lease;
+            event.lease = detail::random_hex(context_.random(), 16);
             tx.outbox().update(event);
         }
         return claimed;
@@ -89,7 +89,7 @@ std::vector<outbox_event> outbox_service::claim_due(std::int64_t limit) {
 }
 
 bool outbox_service::mark_delivered(row_id id, std::string_view lease) {
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto event = require_event(tx, id);
         if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
             return false; // settled already, or claimed by another worker since
@@ -104,15 +104,15 @@ bool outbox_service::mark_delivered(row_id id, std::string_view lease) {
 }
 
 bool outbox_service::hold(outbox_event& claimed) {
-    const auto now = ctx_.time_source().now();
-    const auto lease = ctx_.options().delivery_lease;
+    const auto now = context_.time_source().now();
+    const auto lease = context_.options().delivery_lease;
     if (claimed.lease.empty() || now >= claimed.next_attempt_at) {
         return false; // expired: another worker may hold it already
     }
     if (claimed.next_attempt_at - now >= lease / 2) {
         return true;
     }
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto event = require_event(tx, claimed.id);
         if (event.state != outbox_state::pending || event.lease != claimed.lease) {
             return false;
@@ -131,7 +131,7 @@ bool outbox_service::mark_channel_delivered(row_id id, std::string_view lease, s
         throw error(errc::invalid_argument, "a channel name is not empty and has no ','",
                     {{"channel", {"Must be non-empty, without ','."}}});
     }
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto event = require_event(tx, id);
         if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
             return false;
@@ -145,8 +145,8 @@ bool outbox_service::mark_channel_delivered(row_id id, std::string_view lease, s
 
 outbox_state outbox_service::mark_failed(row_id id, std::string_view lease, std::string_view reason,
                                          failure_kind kind) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         auto event = require_event(tx, id);
         if (event.state != outbox_state::pending || lease.empty() || event.lease != lease) {
             return event.state; // a late failure never revives or kills an event another worker holds
@@ -154,10 +154,10 @@ outbox_state outbox_service::mark_failed(row_id id, std::string_view lease, std:
         event.attempts += 1;
         event.last_error = clean_error_text(reason);
         event.lease.clear();
-        if (kind == failure_kind::permanent || event.attempts >= ctx_.options().max_delivery_attempts) {
+        if (kind == failure_kind::permanent || event.attempts >= context_.options().max_delivery_attempts) {
             event.state = outbox_state::dead;
         } else {
-            event.next_attempt_at = now + retry_delay(ctx_.options(), event.attempts, ctx_.random());
+            event.next_attempt_at = now + retry_delay(context_.options(), event.attempts, context_.random());
         }
         if (!tx.outbox().update_if_leased(event, lease)) {
             return require_event(tx, id).state;
@@ -167,7 +167,7 @@ outbox_state outbox_service::mark_failed(row_id id, std::string_view lease, std:
 }
 
 std::int64_t outbox_service::count(outbox_state state) {
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) { return tx.outbox().count(state); });
+    return detail::in_read_transaction(context_, [&](transaction& tx) { return tx.outbox().count(state); });
 }
 
 std::int64_t outbox_service::deliver_due(notifier& channel, std::int64_t limit) {
@@ -197,7 +197,7 @@ std::int64_t outbox_service::deliver_due(notifier& channel, std::int64_t limit) 
 page<outbox_event> outbox_service::list(account_id actor_id, outbox_state state, std::int64_t page_number,
                                         std::int64_t page_size) {
     const auto offset = detail::page_offset(page_number, page_size);
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::manage_outbox, nullptr).enforce();
         auto found = tx.outbox().list(state, offset, page_size);
         for (auto& event : found.rows) {
@@ -208,8 +208,8 @@ page<outbox_event> outbox_service::list(account_id actor_id, outbox_state state,
 }
 
 outbox_event outbox_service::requeue(account_id actor_id, row_id id) {
-    const auto now = ctx_.time_source().now();
-    return detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::manage_outbox, nullptr).enforce();
         auto event = require_event(tx, id);
         if (event.state != outbox_state::dead) {
@@ -232,7 +232,7 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
     }
     // A pending account hears only that it registered; nobody else does.
     const bool registering = event.kind == event_kind::account_registered;
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         std::vector<account_id> ids;
         if (event.account) {
             ids.push_back(*event.account);
@@ -255,7 +255,7 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
 }
 
 std::optional<ticket_details> outbox_service::ticket_snapshot(ticket_id id) {
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) -> std::optional<ticket_details> {
+    return detail::in_read_transaction(context_, [&](transaction& tx) -> std::optional<ticket_details> {
         const auto t = tx.tickets().find(id);
         if (!t) {
             return std::nullopt;

@@ -71,11 +71,11 @@ struct bucket_state {
 
 std::optional<std::chrono::seconds> rate_limit_service::take(std::string_view key, const rate_limit& limit) {
     check_request(key, limit);
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     const bool purge = (takes_.fetch_add(1, std::memory_order_relaxed) + 1) % purge_every == 0;
     try {
         return detail::in_write_transaction(
-            ctx_, [&](transaction& tx) -> std::optional<std::chrono::seconds> {
+            context_, [&](transaction& tx) -> std::optional<std::chrono::seconds> {
                 if (purge) {
                     (void)tx.rate_limits().purge(now - idle_for);
                 }

@@ -28,10 +28,10 @@ inline constexpr int max_transaction_attempts = 5;
 /// (up to `max_transaction_attempts`), so `work` must not consume what it
 /// captures.
 template <class Work>
-auto in_write_transaction(engine_context& ctx, Work&& work) {
+auto in_write_transaction(engine_context& context, Work&& work) {
     for (int attempt = 1;; ++attempt) {
         try {
-            auto tx = ctx.db().begin(tx_mode::write);
+            auto tx = context.db().begin(tx_mode::write);
             if constexpr (std::is_void_v<decltype(work(*tx))>) {
                 work(*tx);
                 tx->commit();
@@ -51,8 +51,8 @@ auto in_write_transaction(engine_context& ctx, Work&& work) {
 
 /// Runs `work(tx)` in one read transaction; returns its result.
 template <class Work>
-auto in_read_transaction(engine_context& ctx, Work&& work) {
-    auto tx = ctx.db().begin(tx_mode::read);
+auto in_read_transaction(engine_context& context, Work&& work) {
+    auto tx = context.db().begin(tx_mode::read);
     return work(*tx);
 }
 

@@ -59,7 +59,7 @@ void session_service::open(account_id owner, std::string_view session_id, std::s
                            time_point expires_at) {
     require_id("session_id", session_id);
     require_id("token_id", token_id);
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     require_future("expires_at", expires_at, now);
     session_token t;
     t.token_hash = detail::sha256_hex(token_id);
@@ -67,7 +67,7 @@ void session_service::open(account_id owner, std::string_view session_id, std::s
     t.account = owner;
     t.created_at = now;
     t.expires_at = expires_at;
-    detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    detail::in_write_transaction(context_, [&](transaction& tx) {
         const auto a = tx.accounts().find(owner);
         if (!a || a->status != account_status::approved) {
             throw error(errc::unauthenticated, "account not approved");
@@ -84,7 +84,7 @@ account session_service::rotate(std::string_view old_token_id, std::string_view 
         throw error(errc::invalid_argument, "the reissue window is negative",
                     {{"reissue_window", {"Must be 0 or more seconds."}}});
     }
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     require_future("expires_at", new_expires_at, now);
     if (!well_formed(old_token_id)) {
         throw error(errc::unauthenticated, "refresh token unknown");
@@ -92,7 +92,7 @@ account session_service::rotate(std::string_view old_token_id, std::string_view 
     const auto old_hash = detail::sha256_hex(old_token_id);
     const auto new_hash = detail::sha256_hex(new_token_id);
     // Refusals are returned, not thrown, so that the reuse revocation commits.
-    const auto outcome = detail::in_write_transaction(ctx_, [&](transaction& tx) -> rotation_outcome {
+    const auto outcome = detail::in_write_transaction(context_, [&](transaction& tx) -> rotation_outcome {
         const auto old = tx.sessions().find(old_hash);
         if (!old) {
             return {std::nullopt, "refresh token unknown"};
@@ -141,19 +141,19 @@ void session_service::close(account_id actor, std::string_view session_id) {
     if (!well_formed(session_id)) {
         return; // no such session can exist
     }
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     const auto session_hash = detail::sha256_hex(session_id);
     detail::in_write_transaction(
-        ctx_, [&](transaction& tx) { (void)tx.sessions().revoke_session(actor, session_hash, now); });
+        context_, [&](transaction& tx) { (void)tx.sessions().revoke_session(actor, session_hash, now); });
 }
 
 void session_service::close_all(account_id owner, std::optional<std::string_view> keep_session) {
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     std::optional<std::string> keep_hash;
     if (keep_session) {
         keep_hash = detail::sha256_hex(*keep_session);
     }
-    detail::in_write_transaction(ctx_, [&](transaction& tx) {
+    detail::in_write_transaction(context_, [&](transaction& tx) {
         (void)tx.sessions().revoke_all(
             owner, keep_hash ? std::optional<std::string_view>{*keep_hash} : std::nullopt, now);
     });
@@ -163,9 +163,9 @@ bool session_service::active(std::string_view token_id) {
     if (!well_formed(token_id)) {
         return false;
     }
-    const auto now = ctx_.time_source().now();
+    const auto now = context_.time_source().now();
     const auto token_hash = detail::sha256_hex(token_id);
-    return detail::in_read_transaction(ctx_, [&](transaction& tx) {
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
         const auto t = tx.sessions().find(token_hash);
         return t && !t->revoked_at && t->expires_at > now;
     });

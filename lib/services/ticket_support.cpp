@@ -1,38 +1,38 @@
 #include "services/ticket_support.hpp"
 
 #include "services/json_object.hpp"
+#include "services/service_support.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace helpdesk::detail {
 
 void record_history(transaction& tx, const ticket& t, std::optional<account_id> actor, time_point now,
-                    std::string_view kind, std::optional<std::string> old_value,
+                    history_kind kind, std::optional<std::string> old_value,
                     std::optional<std::string> new_value, bool internal) {
     history_event e;
     e.ticket = t.id;
     e.actor = actor;
     e.at = now;
-    e.kind = std::string{kind};
+    e.kind = kind;
     e.old_value = std::move(old_value);
     e.new_value = std::move(new_value);
     e.is_internal = internal;
     tx.tickets().insert_history(e);
 }
 
-comment record_comment(transaction& tx, const ticket& t, std::optional<account_id> author, std::string text,
-                       bool internal, time_point now, bool with_history) {
+comment record_comment(transaction& tx, const ticket& t, time_point now, comment_draft draft) {
     comment c;
     c.ticket = t.id;
-    c.author = author;
-    c.text = std::move(text);
-    c.is_internal = internal;
+    c.author = draft.author;
+    c.text = std::move(draft.text);
+    c.is_internal = draft.internal;
     c.created_at = now;
     tx.tickets().insert_comment(c);
-    if (with_history) {
-        record_history(tx, t, author, now, internal ? "internal_comment_added" : "comment_added", std::nullopt,
-                       std::to_string(c.id), internal);
+    if (draft.in_history) {
+        record_history(tx, t, draft.author, now,
+                       draft.internal ? history_kind::internal_comment_added : history_kind::comment_added,
+                       std::nullopt, std::to_string(c.id), draft.internal);
     }
     return c;
 }
@@ -59,7 +59,7 @@ void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ti
     if (from == ticket_status::resolved && to == ticket_status::in_progress) {
         t.resolution_seconds.reset(); // reopened: it is not resolved any more
     }
-    record_history(tx, t, actor, now, "status_changed", std::string{to_string(from)}, std::string{to_string(to)});
+    record_history(tx, t, actor, now, history_kind::status_changed, std::string{to_string(from)}, std::string{to_string(to)});
 }
 
 std::string_view status_event_kind(ticket_status to) noexcept {
@@ -68,6 +68,12 @@ std::string_view status_event_kind(ticket_status to) noexcept {
     case ticket_status::closed: return event_kind::ticket_closed;
     default: return event_kind::ticket_status_changed;
     }
+}
+
+void record_status_changed(transaction& tx, const ticket& t, std::optional<account_id> actor, ticket_status from,
+                           time_point now) {
+    record_event(tx, now, status_event_kind(t.status), t.employee, t.id,
+                 ticket_payload(t, actor, {{"old_status", std::string{to_string(from)}}}));
 }
 
 std::string ticket_payload(const ticket& t, std::optional<account_id> actor,
@@ -120,6 +126,12 @@ ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
     return d;
 }
 
+ticket_details details_for(transaction& tx, const ticket& t, const actor& who) {
+    auto d = load_details(tx, t, is_staff(who.actor_role));
+    d.viewer = who;
+    return d;
+}
+
 std::vector<account_summary> summaries_of(transaction& tx, const std::vector<account_id>& ids) {
     std::vector<account_summary> people;
     if (ids.empty()) {
@@ -146,75 +158,6 @@ std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket
         }
     }
     return summaries_of(tx, ids);
-}
-
-namespace {
-char field_code(ticket_order_field f) noexcept {
-    switch (f) {
-    case ticket_order_field::submit_date: return 's';
-    case ticket_order_field::update_date: return 'u';
-    case ticket_order_field::priority: return 'p';
-    }
-    return 's';
-}
-
-bool parse_int(std::string_view text, std::int64_t& out) noexcept {
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc{} && end == text.data() + text.size() && !text.empty();
-}
-} // namespace
-
-std::string encode_cursor(const ticket_order& order, const keyset& position) {
-    return std::string{field_code(order.field)} + (order.descending ? "d" : "a") + "." +
-           std::to_string(position.key) + "." + std::to_string(position.id);
-}
-
-keyset decode_cursor(std::string_view cursor, const ticket_order& order) {
-    const auto bad = [] {
-        return error(errc::invalid_argument, "invalid cursor", {{"cursor", {"Invalid cursor."}}});
-    };
-    const auto prefix = encode_cursor(order, {}).substr(0, 3);
-    if (cursor.substr(0, 3) != prefix) {
-        throw bad();
-    }
-    const auto rest = cursor.substr(3);
-    const auto dot = rest.find('.');
-    keyset k;
-    if (dot == std::string_view::npos || !parse_int(rest.substr(0, dot), k.key) ||
-        !parse_int(rest.substr(dot + 1), k.id)) {
-        throw bad();
-    }
-    if (order.field == ticket_order_field::priority &&
-        (k.key < static_cast<std::int64_t>(priority::low) || k.key > static_cast<std::int64_t>(priority::critical))) {
-        throw bad();
-    }
-    return k;
-}
-
-keyset keyset_of(const ticket& t, const ticket_order& order) noexcept {
-    switch (order.field) {
-    case ticket_order_field::submit_date: return {t.submit_date.time_since_epoch().count(), t.id};
-    case ticket_order_field::update_date: return {t.update_date.time_since_epoch().count(), t.id};
-    case ticket_order_field::priority: return {static_cast<std::int64_t>(t.ticket_priority), t.id};
-    }
-    return {0, t.id};
-}
-
-ticket_order parse_ordering(std::string_view text) {
-    ticket_order order;
-    order.descending = !text.empty() && text.front() == '-';
-    const auto name = order.descending ? text.substr(1) : text;
-    if (name == "submit_date") {
-        order.field = ticket_order_field::submit_date;
-    } else if (name == "update_date") {
-        order.field = ticket_order_field::update_date;
-    } else if (name == "priority") {
-        order.field = ticket_order_field::priority;
-    } else {
-        throw error(errc::invalid_argument, "unknown ordering",
-                    {{"ordering", {"Use submit_date, update_date or priority, with - for descending."}}});
-    }
-    return order;
 }
 
 } // namespace helpdesk::detail

@@ -12,12 +12,21 @@ namespace helpdesk::detail {
 
 /// Appends a history row for `t`.
 void record_history(transaction& tx, const ticket& t, std::optional<account_id> actor, time_point now,
-                    std::string_view kind, std::optional<std::string> old_value = std::nullopt,
+                    history_kind kind, std::optional<std::string> old_value = std::nullopt,
                     std::optional<std::string> new_value = std::nullopt, bool internal = false);
 
-/// Appends a comment to `t` (and, for a person's own words, a history row).
-comment record_comment(transaction& tx, const ticket& t, std::optional<account_id> author, std::string text,
-                       bool internal, time_point now, bool with_history);
+/// A comment about to be written by `record_comment`.
+struct comment_draft {
+    std::optional<account_id> author{};   ///< empty for the workflow system
+    std::string text{};
+    bool internal = false;                ///< staff only
+    /// A person's own words get a history row; the notes the engine writes
+    /// about a change ("Status changed from ...") do not.
+    bool in_history = true;
+};
+
+/// Appends `draft` to `t` as a comment (and, when `draft.in_history`, a history row).
+comment record_comment(transaction& tx, const ticket& t, time_point now, comment_draft draft);
 
 /// Moves `t` to `to`, keeping the time fields of spec §1.2 and writing the
 /// `status_changed` history row. Does not store `t`.
@@ -25,6 +34,11 @@ void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ti
 
 /// The outbox kind announcing a move to `to` (resolved and closed have their own).
 [[nodiscard]] std::string_view status_event_kind(ticket_status to) noexcept;
+
+/// Announces in the outbox, to the owner, that `t` moved from `from` to its
+/// current status (the kind from `status_event_kind`, `old_status` in the payload).
+void record_status_changed(transaction& tx, const ticket& t, std::optional<account_id> actor, ticket_status from,
+                           time_point now);
 
 /// Sets `response_seconds` on the first staff reaction.
 void note_staff_response(ticket& t, time_point now) noexcept;
@@ -39,21 +53,14 @@ void note_staff_response(ticket& t, time_point now) noexcept;
 /// The detail view of `t` as `staff` or as its owner.
 [[nodiscard]] ticket_details load_details(transaction& tx, const ticket& t, bool staff);
 
+/// The detail view of `t` as `who` may see it, with `who` as its viewer.
+[[nodiscard]] ticket_details details_for(transaction& tx, const ticket& t, const actor& who);
+
 /// The accounts with these ids as summaries, in one query; ids that name no
 /// account are left out.
 [[nodiscard]] std::vector<account_summary> summaries_of(transaction& tx, const std::vector<account_id>& ids);
 
 /// The owners and assignees of `tickets`, each once, in first-seen order.
 [[nodiscard]] std::vector<account_summary> people_of(transaction& tx, const std::vector<ticket>& tickets);
-
-/// Encodes a keyset position together with the ordering it belongs to.
-[[nodiscard]] std::string encode_cursor(const ticket_order& order, const keyset& position);
-/// Decodes a cursor made by `encode_cursor` for the same ordering; throws
-/// invalid_argument otherwise.
-[[nodiscard]] keyset decode_cursor(std::string_view cursor, const ticket_order& order);
-/// The keyset value of `t` under `order`.
-[[nodiscard]] keyset keyset_of(const ticket& t, const ticket_order& order) noexcept;
-/// Parses `submit_date`, `-update_date`, `priority`, ...; throws invalid_argument.
-[[nodiscard]] ticket_order parse_ordering(std::string_view text);
 
 } // namespace helpdesk::detail

@@ -53,8 +53,8 @@ response employee_image(call& c) {
         throw error(errc::not_found, "That account has no picture.");
     }
     response r;
-    r.content_type = std::move(image->first);
-    r.body = std::move(image->second);
+    r.content_type = std::move(image->content_type);
+    r.body = std::move(image->bytes);
     r.headers.emplace_back("Content-Disposition", "inline");
     return r;
 }

@@ -9,20 +9,11 @@ namespace helpdesk::server::handlers {
 
 namespace {
 
-response ticket_response(const call& c, const ticket& t) {
-    // The action's answer is the fresh detail view, so clients keep one shape.
-    // The change is already committed: if that read fails, answer with the
-    // changed ticket itself rather than an error that invites a retry.
-    std::optional<ticket_details> details;
-    try {
-        details = c.ctx.core.tickets().get(c.actor(), t.id);
-    } catch (const error&) {
-        c.ctx.log("ticket " + std::to_string(t.id) + " changed, but reading it back failed; answered without its detail view");
-    }
-    auto r = details ? json_response(ticket_details_json(*details, url_signer{c.ctx, c.actor()}))
-                     : json_response(ticket_json(t, {}, std::nullopt));
-    // The version this action produced (a later change may already show in the body).
-    r.headers.emplace_back("ETag", "\"" + std::to_string(t.version) + "\"");
+response ticket_response(const call& c, const ticket_details& changed) {
+    // The action answers with the detail view it read in its own transaction,
+    // so clients keep one shape.
+    auto r = json_response(ticket_details_json(changed, url_signer{c.ctx, c.actor()}));
+    r.headers.emplace_back("ETag", "\"" + std::to_string(changed.item.version) + "\"");
     return r;
 }
 

@@ -22,16 +22,7 @@ response add_comment(call& c) {
     const auto text = body.text("text").value_or(body.text("comment").value_or(""));
     const auto internal = body.flag("is_internal").value_or(false);
     const auto added = c.ctx.core.tickets().add_comment(c.actor(), c.id_param(0), text, internal);
-    // The author is the caller. The comment is saved: should reading the
-    // caller's name fail, answer without it rather than with an error.
-    std::vector<account_summary> author;
-    try {
-        const auto me = c.ctx.core.accounts().get(c.actor(), c.actor());
-        author.push_back({me.id, me.first_name, me.last_name, me.email, me.account_role});
-    } catch (const error&) {
-        author.clear();
-    }
-    return json_response(wire::comment_json(added, author, {}), http::status::created);
+    return json_response(wire::comment_json(added.item, {added.author}, {}), http::status::created);
 }
 
 response ticket_history(call& c) {

@@ -261,8 +261,8 @@ TEST_CASE("postgres: history and outbox rows deferred after a ticket write are v
     postgres_factory factory;
     auto s = factory.open();
     const auto owner = add_account(*s, make_account(1));
-    helpdesk::history_event first{.actor = owner.id, .at = at(), .kind = "created"};
-    helpdesk::history_event second{.actor = owner.id, .at = at(), .kind = "status_changed"};
+    helpdesk::history_event first{.actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
+    helpdesk::history_event second{.actor = owner.id, .at = at(), .kind = helpdesk::history_kind::status_changed};
     helpdesk::outbox_event event{.kind = "ticket.created",
                                  .payload = "{}",
                                  .created_at = at(),
@@ -314,7 +314,7 @@ TEST_CASE("postgres: a deferred write's failure surfaces at commit, which rolls 
     auto x = make_ticket(owner.id, tx->tickets().next_ticket_sequence(), at());
     tx->tickets().insert(x);
     // A history row of no ticket breaks a foreign key, but only when sent.
-    helpdesk::history_event orphan{.ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = "created"};
+    helpdesk::history_event orphan{.ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
     tx->tickets().insert_history(orphan);
     CHECK(error_code_of([&] { tx->commit(); }) == errc::conflict);
     in_read(*s, [&](helpdesk::transaction& r) { CHECK_FALSE(r.tickets().find(x.id)); });
@@ -328,7 +328,7 @@ TEST_CASE("postgres: a deferred write's failure surfaces at the next statement")
     auto tx = s->begin(tx_mode::write);
     auto x = make_ticket(owner.id, tx->tickets().next_ticket_sequence(), at());
     tx->tickets().insert(x);
-    helpdesk::history_event orphan{.ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = "created"};
+    helpdesk::history_event orphan{.ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
     tx->tickets().insert_history(orphan);
     CHECK(error_code_of([&] { (void)tx->tickets().find(x.id); }) == errc::conflict);
     // The transaction is aborted: it cannot commit what came before.

@@ -27,7 +27,7 @@ TEST_CASE_TEMPLATE_DEFINE("store: commit persists, destruction rolls back", Fact
             auto tx = store->begin(tx_mode::write);
             t = make_ticket(owner.id, tx->tickets().next_ticket_sequence(), at());
             tx->tickets().insert(t);
-            helpdesk::history_event e{.ticket = t.id, .actor = owner.id, .at = at(), .kind = "created"};
+            helpdesk::history_event e{.ticket = t.id, .actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
             tx->tickets().insert_history(e);
             tx->commit();
         }

@@ -155,7 +155,7 @@ TEST_CASE_TEMPLATE_DEFINE("tickets: comments and history, in order, internal one
             helpdesk::history_event e{.ticket = t.id,
                                       .actor = i == 5 ? std::nullopt : std::optional<helpdesk::account_id>{owner.id},
                                       .at = at(std::chrono::minutes{i}),
-                                      .kind = "status_changed",
+                                      .kind = helpdesk::history_kind::status_changed,
                                       .old_value = i == 0 ? std::nullopt : std::optional<std::string>{"Open"},
                                       .new_value = "In Progress",
                                       .is_internal = i % 3 == 0};
@@ -189,7 +189,7 @@ TEST_CASE_TEMPLATE_DEFINE("tickets: comments and history, in order, internal one
             CHECK(history[i].id == events[i].id);
             CHECK(history[i].actor == events[i].actor);
             CHECK(history[i].at == events[i].at);
-            CHECK(history[i].kind == "status_changed");
+            CHECK(history[i].kind == helpdesk::history_kind::status_changed);
             CHECK(history[i].old_value == events[i].old_value);
             CHECK(history[i].new_value == events[i].new_value);
             CHECK(history[i].is_internal == events[i].is_internal);

@@ -1,4 +1,5 @@
 #include <helpdesk/blob/directory_blob_store.hpp>
+#include <helpdesk/blob/memory_blob_store.hpp>
 #include <helpdesk/error.hpp>
 
 #include <doctest/doctest.h>

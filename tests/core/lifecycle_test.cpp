@@ -128,20 +128,20 @@ struct scene : fixture {
         auto tk = raise(owner);
         switch (target) {
         case S::new_: break;
-        case S::rejected: tk = t.reject(coord.id, tk.id, "Duplicate of an earlier request"); break;
-        case S::withdrawn: tk = t.withdraw(owner.id, tk.id); break;
+        case S::rejected: tk = t.reject(coord.id, tk.id, "Duplicate of an earlier request").item; break;
+        case S::withdrawn: tk = t.withdraw(owner.id, tk.id).item; break;
         default:
-            tk = t.approve(coord.id, tk.id, approve_request{});
+            tk = t.approve(coord.id, tk.id, approve_request{}).item;
             if (target == S::open) break;
-            tk = t.claim(coord.id, tk.id);
+            tk = t.claim(coord.id, tk.id).item;
             if (target == S::in_progress) break;
             if (target == S::on_hold || target == S::pending) {
-                tk = t.update_status(coord.id, tk.id, to_string(target));
+                tk = t.update_status(coord.id, tk.id, to_string(target)).item;
                 break;
             }
-            tk = t.update_status(coord.id, tk.id, "Resolved");
+            tk = t.update_status(coord.id, tk.id, "Resolved").item;
             if (target == S::resolved) break;
-            tk = t.close(owner.id, tk.id);
+            tk = t.close(owner.id, tk.id).item;
         }
         REQUIRE(tk.status == target);
         REQUIRE(desk.tickets().get(coord.id, tk.id).item.status == target);
@@ -194,14 +194,14 @@ struct scene : fixture {
 };
 
 /// The history kind an edge that keeps the status writes.
-std::string kind_without_move(A act) {
+std::optional<history_kind> kind_without_move(A act) {
     switch (act) {
-    case A::assign: return "assigned";
-    case A::finalize: return "finalized";
-    case A::comment_public: return "comment_added";
-    case A::comment_internal: return "internal_comment_added";
-    case A::add_attachment: return "attachment_added";
-    default: return "?";
+    case A::assign: return history_kind::assigned;
+    case A::finalize: return history_kind::finalized;
+    case A::comment_public: return history_kind::comment_added;
+    case A::comment_internal: return history_kind::internal_comment_added;
+    case A::add_attachment: return history_kind::attachment_added;
+    default: return std::nullopt;
     }
 }
 
@@ -323,7 +323,7 @@ TEST_CASE("lifecycle: every table edge is reachable for the right actor through 
             }
             if (edge.from != edge.to) {
                 const auto moved = std::find_if(added.begin(), added.end(), [](const history_event& e) {
-                    return e.kind == "status_changed";
+                    return e.kind == helpdesk::history_kind::status_changed;
                 });
                 REQUIRE(moved != added.end());
                 CHECK(moved->old_value == std::optional<std::string>{std::string{to_string(edge.from)}});
@@ -333,7 +333,7 @@ TEST_CASE("lifecycle: every table edge is reachable for the right actor through 
                 CHECK(std::any_of(added.begin(), added.end(),
                                   [&](const history_event& e) { return e.kind == wanted; }));
                 CHECK(std::none_of(added.begin(), added.end(),
-                                   [](const history_event& e) { return e.kind == "status_changed"; }));
+                                   [](const history_event& e) { return e.kind == helpdesk::history_kind::status_changed; }));
             }
         }
     }

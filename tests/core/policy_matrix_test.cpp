@@ -20,12 +20,14 @@ using S = ticket_status;
 using A = action;
 
 /// Who may perform an action (before the ticket's state is considered).
-enum class who_may { anyone, owner, staff, owner_or_staff, admin };
+/// `self_or_staff` concerns an account; `workflow` is no person at all.
+enum class who_may { anyone, owner, staff, owner_or_staff, admin, self_or_staff, workflow };
 
 /// One row of the rule table: who, and (for ticket actions) from which states.
 struct rule {
     who_may who;
     std::set<S> from;   ///< empty for create and the account actions
+    bool needs_approval = true;
 };
 
 const std::set<S> every_state = {S::new_,     S::open,   S::in_progress, S::on_hold,  S::pending,
@@ -60,6 +62,18 @@ const std::map<A, rule> rules = {
     {A::read_rejection_audit, {who_may::admin, {}}},
     {A::manage_outbox, {who_may::admin, {}}},
     {A::manage_api_keys, {who_may::admin, {}}},
+    {A::list_tickets, {who_may::anyone, {}}},
+    {A::view_stats, {who_may::anyone, {}}},
+    {A::use_ticket_queues, {who_may::staff, {}}},
+    {A::workflow_update_status, {who_may::workflow, {}}},
+    {A::update_profile, {who_may::anyone, {}}},
+    {A::check_password, {who_may::anyone, {}}},
+    {A::change_password, {who_may::anyone, {}}},
+    {A::set_image, {who_may::anyone, {}}},
+    {A::view_account, {who_may::self_or_staff, {}}},
+    // A profile picture was always shown to the account itself and to staff,
+    // whatever the looker's own state.
+    {A::view_account_image, {who_may::self_or_staff, {}, false}},
 };
 
 enum class outcome { allowed, not_found, permission_denied, invalid_state };
@@ -94,6 +108,8 @@ bool role_fits(who_may who, role r, bool owner) {
     case who_may::staff: return staff;
     case who_may::owner_or_staff: return owner || staff;
     case who_may::admin: return r == role::system_admin;
+    case who_may::self_or_staff: return owner || staff;
+    case who_may::workflow: return false;
     }
     return false;
 }
@@ -130,6 +146,19 @@ ticket ticket_in(S st, bool owned) {
 /// create and the account actions take no ticket.
 bool takes_ticket(A act) { return is_ticket_action(act) && act != A::create; }
 
+/// Looking at an account takes the account looked at.
+bool takes_account(A act) { return rules.at(act).who == who_may::self_or_staff; }
+
+/// The expected answer for an action on an account: oneself or, for staff,
+/// anyone's; another's account is as missing as one that does not exist.
+outcome expected_account(role r, bool self, A act) {
+    return role_fits(rules.at(act).who, r, self) ? outcome::allowed : outcome::not_found;
+}
+
+constexpr int ticket_actions = 13;
+constexpr int account_actions = 2;
+constexpr int plain_actions = static_cast<int>(std::size(all_actions)) - ticket_actions - account_actions;
+
 } // namespace
 
 TEST_CASE("policy matrix: the rule table covers every action exactly once") {
@@ -146,6 +175,19 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
     for (const auto r : all_roles) {
         const actor who{actor_id, r, account_status::approved};
         for (const auto act : all_actions) {
+            if (takes_account(act)) {
+                for (const bool self : {true, false}) {
+                    const auto want = expected_account(r, self, act);
+                    const auto got = can(who, act, self ? actor_id : someone_else);
+                    INFO(to_string(r) << " / " << to_string(act) << " / " << (self ? "own account" : "another's")
+                                      << ": expected " << name(want) << ", got "
+                                      << (got.allowed ? "allowed" : std::string{to_string(got.code)}));
+                    CHECK(observed(got) == want);
+                    allowed += got.allowed ? 1 : 0;
+                    ++checked;
+                }
+                continue;
+            }
             if (!takes_ticket(act)) {
                 const auto want = expected_plain(r, act);
                 const auto got = can(who, act, nullptr);
@@ -184,18 +226,36 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
             }
         }
     }
-    // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 9 ticketless actions).
-    CHECK(checked == 3 * (13 * 2 * 9 + 9));
+    // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 2 account
+    // actions × 2 accounts + the ticketless actions).
+    CHECK(plain_actions == 17);
+    CHECK(checked == 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
     CHECK(allowed > 0);
     CHECK(allowed < checked);
 }
 
-TEST_CASE("policy matrix: actors that are not approved (Pending, Rejected) are denied everything") {
+TEST_CASE("policy matrix: actors that are not approved (Pending, Rejected) are denied everything but a picture") {
     int checked = 0;
     for (const auto status : {account_status::pending, account_status::rejected}) {
         for (const auto r : all_roles) {
             const actor who{actor_id, r, status};
             for (const auto act : all_actions) {
+                if (takes_account(act)) {
+                    for (const bool self : {true, false}) {
+                        INFO(to_string(status) << " " << to_string(r) << " / " << to_string(act) << " / "
+                                               << (self ? "own account" : "another's"));
+                        const auto got = can(who, act, self ? actor_id : someone_else);
+                        if (rules.at(act).needs_approval) {
+                            CHECK_FALSE(got.allowed);
+                            CHECK(got.code == errc::permission_denied);
+                            CHECK(got.reason == can(who, act, nullptr).reason);
+                        } else {
+                            CHECK(observed(got) == expected_account(r, self, act));
+                        }
+                        ++checked;
+                    }
+                    continue;
+                }
                 if (!takes_ticket(act)) {
                     INFO(to_string(status) << " " << to_string(r) << " / " << to_string(act));
                     const auto got = can(who, act, nullptr);
@@ -220,7 +280,7 @@ TEST_CASE("policy matrix: actors that are not approved (Pending, Rejected) are d
             }
         }
     }
-    CHECK(checked == 2 * 3 * (13 * 2 * 9 + 9));
+    CHECK(checked == 2 * 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
 }
 
 TEST_CASE("policy matrix: an employee never learns that another's ticket exists") {
@@ -249,7 +309,7 @@ TEST_CASE("policy matrix: an employee never learns that another's ticket exists"
             ++checked;
         }
     }
-    CHECK(checked == 13 * 9);
+    CHECK(checked == ticket_actions * 9);
     CHECK(reasons.size() == 1);
 }
 
@@ -292,4 +352,72 @@ TEST_CASE("policy matrix: through the services, another's ticket answers exactly
     // Staff and the owner do see it.
     CHECK(tickets.get(alice.id, t.id).item.id == t.id);
     CHECK(tickets.get(coord.id, t.id).item.id == t.id);
+}
+
+TEST_CASE("policy matrix: the workflow system's key may update a status, nothing else") {
+    api_key key;
+    key.id = 3;
+    key.name = "workflow";
+    for (const auto act : all_actions) {
+        INFO(to_string(act));
+        const auto t = ticket_in(S::open, false);
+        const auto got = can(key, act, &t);
+        if (act == A::workflow_update_status) {
+            CHECK(got.allowed);
+            // A ticket that is not there is not found.
+            const auto missing = can(key, act, nullptr);
+            CHECK_FALSE(missing.allowed);
+            CHECK(missing.code == errc::not_found);
+        } else {
+            CHECK_FALSE(got.allowed);
+            CHECK(got.code == errc::permission_denied);
+        }
+    }
+    // No person may use the workflow system's call, whatever their role.
+    for (const auto r : all_roles) {
+        const auto got = can(actor{actor_id, r, account_status::approved}, A::workflow_update_status, nullptr);
+        CHECK_FALSE(got.allowed);
+        CHECK(got.code == errc::permission_denied);
+    }
+}
+
+TEST_CASE("policy matrix: lists, stats, queues and one's own account keep their refusals through the services") {
+    fixture f;
+    const auto alice = f.employee("alice@example.com");
+    const auto coord = f.staff("coord@example.com");
+    auto& tickets = f.desk.tickets();
+    auto& accounts = f.desk.accounts();
+
+    const auto queue_refusal = expect_error(errc::permission_denied, [&] { (void)tickets.new_queue(alice.id); });
+    CHECK(std::string{queue_refusal.what()}.find("only staff may use the ticket queues") != std::string::npos);
+    expect_error(errc::permission_denied, [&] { (void)tickets.open_queue(alice.id); });
+    expect_error(errc::permission_denied, [&] { (void)tickets.assigned_to_me(alice.id); });
+    CHECK(tickets.new_queue(coord.id).count == std::optional<std::int64_t>{0});
+    CHECK(tickets.list(alice.id, {}).count == std::optional<std::int64_t>{0});
+    CHECK(tickets.stats(alice.id).total == 0);
+
+    // Another's account is as missing as one that does not exist.
+    const auto other = expect_error(errc::not_found, [&] { (void)accounts.get(alice.id, coord.id); });
+    const auto none = expect_error(errc::not_found, [&] { (void)accounts.get(alice.id, coord.id + 1000); });
+    CHECK(std::string{other.what()} == std::string{none.what()});
+    expect_error(errc::not_found, [&] { (void)accounts.image(alice.id, coord.id); });
+    CHECK(accounts.get(coord.id, alice.id).id == alice.id);
+    CHECK_FALSE(accounts.image(coord.id, alice.id).has_value());
+    CHECK(accounts.check_password(alice.id, "not the password") == false);
+
+    // A pending account (not yet approved) is refused its own settings.
+    const auto pending = accounts.sign_up(fixture::person("pending@example.com"));
+    const auto not_approved = [&](auto&& call) {
+        const auto e = expect_error(errc::permission_denied, call);
+        CHECK(std::string{e.what()}.find("the account is not approved") != std::string::npos);
+    };
+    not_approved([&] { (void)tickets.list(pending.id, {}); });
+    not_approved([&] { (void)tickets.stats(pending.id); });
+    not_approved([&] { (void)tickets.new_queue(pending.id); });
+    not_approved([&] { (void)accounts.get(pending.id, pending.id); });
+    not_approved([&] { (void)accounts.check_password(pending.id, "whatever"); });
+    not_approved([&] { (void)accounts.update_profile(pending.id, {}); });
+    not_approved([&] { accounts.change_password(pending.id, "Old-pass-123", "New-pass-456!", "New-pass-456!"); });
+    // Its own picture it may still ask for (it has none).
+    CHECK_FALSE(accounts.image(pending.id, pending.id).has_value());
 }

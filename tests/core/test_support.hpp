@@ -4,7 +4,7 @@
 // clock, deterministic randomness and a recording notifier.
 
 #include <helpdesk/adapters/sqlite.hpp>
-#include <helpdesk/blob/directory_blob_store.hpp>
+#include <helpdesk/blob/memory_blob_store.hpp>
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 

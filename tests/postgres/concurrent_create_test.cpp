@@ -117,7 +117,7 @@ TEST_CASE("4 processes x 4 threads create tickets: every number distinct, every 
                 try {
                     const auto rows = desk->tickets().history(admin.id, all[i].id);
                     const auto created = std::count_if(rows.begin(), rows.end(),
-                                                       [](const history_event& h) { return h.kind == "created"; });
+                                                       [](const history_event& h) { return h.kind == helpdesk::history_kind::created; });
                     if (created != 1 || rows.size() != 1) {
                         problem = all[i].ticket_number + ": " + std::to_string(created) + " created rows, " +
                                   std::to_string(rows.size()) + " rows in all";

@@ -53,11 +53,11 @@ TEST_CASE("8 writers race to move one ticket with expected versions: each change
     }
     const auto raised = setup->tickets().create(owner.id, pgtest::ticket_request("Printer on fire")).item;
     (void)setup->tickets().approve(admin.id, raised.id, approve_request{});
-    const auto start = setup->tickets().claim(admin.id, raised.id);
+    const auto start = setup->tickets().claim(admin.id, raised.id).item;
     REQUIRE(start.status == ticket_status::in_progress);
 
     const auto count_status_rows = [&](const std::vector<history_event>& rows) {
-        return std::count_if(rows.begin(), rows.end(), [](const history_event& h) { return h.kind == "status_changed"; });
+        return std::count_if(rows.begin(), rows.end(), [](const history_event& h) { return h.kind == helpdesk::history_kind::status_changed; });
     };
     const auto history_before = setup->tickets().history(admin.id, raised.id);
     const auto status_rows_before = count_status_rows(history_before);
@@ -87,7 +87,7 @@ TEST_CASE("8 writers race to move one ticket with expected versions: each change
                     const auto target = other_side(seen.status);
                     try {
                         const auto after =
-                            desk->tickets().update_status(me, raised.id, to_string(target), std::nullopt, seen.version);
+                            desk->tickets().update_status(me, raised.id, to_string(target), std::nullopt, seen.version).item;
                         mine.push_back({seen.version, after.version, target, w});
                         if (after.status != target) {
                             odd.push_back("update_status returned status " + std::string{to_string(after.status)});
@@ -142,7 +142,7 @@ TEST_CASE("8 writers race to move one ticket with expected versions: each change
     CHECK(count_status_rows(history_after) - status_rows_before == n);
     std::vector<const history_event*> moves;
     for (std::size_t i = history_before.size(); i < history_after.size(); ++i) {
-        if (history_after[i].kind == "status_changed") {
+        if (history_after[i].kind == helpdesk::history_kind::status_changed) {
             moves.push_back(&history_after[i]);
         }
     }

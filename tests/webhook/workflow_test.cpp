@@ -32,7 +32,7 @@ struct approved_ticket {
         approve_request r;
         r.priority = "High";
         r.department = "IT Department";
-        return f.desk.tickets().approve(coordinator.id, item.id, r);
+        return f.desk.tickets().approve(coordinator.id, item.id, r).item;
     }
 };
 

@@ -165,7 +165,7 @@ boost::json::object history_json(const history_event& e, const std::vector<accou
         o["actor_name"] = display_name(find_person(people, e.actor), {});
     }
     o["at"] = to_rfc3339(e.at);
-    o["kind"] = e.kind;
+    o["kind"] = to_string(e.kind);
     o["old_value"] = optional_text(e.old_value);
     o["new_value"] = optional_text(e.new_value);
     o["is_internal"] = e.is_internal;

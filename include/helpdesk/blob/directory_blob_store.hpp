@@ -13,7 +13,4 @@ namespace helpdesk {
 /// to a temporary file first and are renamed into place. Thread-safe.
 [[nodiscard]] std::shared_ptr<blob_store> open_directory_blob_store(const std::filesystem::path& root);
 
-/// A blob store held in memory, for tests and `:memory:` stores. Thread-safe.
-[[nodiscard]] std::shared_ptr<blob_store> memory_blob_store();
-
 } // namespace helpdesk

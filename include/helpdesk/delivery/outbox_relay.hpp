@@ -45,7 +45,7 @@ public:
     /// The engine must outlive the relay. Throws invalid_argument for no
     /// channels, a channel without a target, a name that is empty, repeated
     /// or contains ',', a `batch` below 1 or a negative `idle_wait`.
-    outbox_relay(engine& core, std::vector<relay_channel> channels, relay_options options = {});
+    outbox_relay(engine& desk, std::vector<relay_channel> channels, relay_options options = {});
     /// Stops and joins the background threads, if any.
     ~outbox_relay();
     outbox_relay(const outbox_relay&) = delete;

@@ -26,6 +26,27 @@ enum class priority { low, medium, high, critical };
 /// Inverse of `to_string(priority)`; nullopt for anything else.
 [[nodiscard]] std::optional<priority> parse_priority(std::string_view text) noexcept;
 
+/// What a history row records. Stores keep it as its `to_string` text.
+enum class history_kind {
+    created,                ///< the ticket was raised
+    status_changed,         ///< old and new status
+    priority_changed,       ///< old and new priority (at approval)
+    department_changed,     ///< old and new department (at approval)
+    assigned,               ///< old and new assignee id
+    attachment_added,       ///< the file's name
+    comment_added,          ///< the comment's id
+    internal_comment_added, ///< the comment's id; hidden from employees
+    finalized,              ///< handed over to the workflow system
+};
+
+/// `"created"`, `"status_changed"`, `"priority_changed"`, ... (the stored text).
+[[nodiscard]] std::string_view to_string(history_kind k) noexcept;
+/// Inverse of `to_string(history_kind)`; nullopt for anything else.
+[[nodiscard]] std::optional<history_kind> parse_history_kind(std::string_view text) noexcept;
+/// As `parse_history_kind`, for text read from a store: throws `error{internal}`
+/// for a kind no build of ours writes.
+[[nodiscard]] history_kind history_kind_from_store(std::string_view text);
+
 /// True for Closed, Rejected and Withdrawn.
 [[nodiscard]] constexpr bool is_terminal(ticket_status s) noexcept {
     return s == ticket_status::closed || s == ticket_status::rejected || s == ticket_status::withdrawn;
@@ -98,7 +119,7 @@ struct history_event {
     ticket_id ticket = 0;
     std::optional<account_id> actor{};     ///< empty for the workflow system
     time_point at{};
-    std::string kind{};                    ///< `created`, `approved`, `status_changed`, ...
+    history_kind kind = history_kind::created;
     std::optional<std::string> old_value{};
     std::optional<std::string> new_value{};
     bool is_internal = false;            ///< hidden from employees

@@ -18,6 +18,12 @@ enum class action {
     list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
     // operations (System Admins)
     manage_outbox, manage_api_keys,
+    // reading tickets in bulk
+    list_tickets, view_stats, use_ticket_queues,
+    // the external workflow system (an API key, not a person)
+    workflow_update_status,
+    // an account's own settings, and looking at accounts
+    update_profile, check_password, change_password, set_image, view_account, view_account_image,
 };
 
 /// Stable snake_case name of an action (`"update_status"`, ...).
@@ -30,9 +36,13 @@ inline constexpr action all_actions[] = {
     action::comment_public, action::comment_internal, action::add_attachment, action::finalize,
     action::list_accounts, action::approve_account, action::reject_account,
     action::create_account, action::change_role, action::read_rejection_audit,
-    action::manage_outbox, action::manage_api_keys};
+    action::manage_outbox, action::manage_api_keys,
+    action::list_tickets, action::view_stats, action::use_ticket_queues, action::workflow_update_status,
+    action::update_profile, action::check_password, action::change_password, action::set_image,
+    action::view_account, action::view_account_image};
 
-/// True for the actions that concern a ticket (the rest concern accounts).
+/// True for the actions a person performs on one ticket (`create` included);
+/// the rest concern accounts, lists of tickets or the workflow system.
 [[nodiscard]] bool is_ticket_action(action a) noexcept;
 
 /// One edge of the lifecycle: `act` takes a ticket in `from` to `to`.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/domain/account.hpp>
+#include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/error.hpp>
 #include <helpdesk/rules/lifecycle.hpp>
@@ -29,11 +30,26 @@ struct decision {
 };
 
 /// The one policy of spec §3: may `who` perform `act` on `subject`?
-/// Ticket actions need a ticket (`subject` non-null); for `create` and the
-/// account actions pass nullptr. Checks, in order: the actor is approved; the
-/// ticket is visible (owner or staff, else not_found); the role and ownership
-/// the action needs; the lifecycle allows the action from the ticket's status.
-/// Pure; thread-safe.
+/// Ticket actions need a ticket (`subject` non-null); for `create`, the lists,
+/// the stats and the account actions pass nullptr. Checks, in order: the actor
+/// is approved; the ticket is visible (owner or staff, else not_found); the
+/// role and ownership the action needs; the lifecycle allows the action from
+/// the ticket's status. `workflow_update_status` is never a person's.
+/// `view_account` and `view_account_image` need the account looked at: use
+/// the overload below. Pure; thread-safe.
 [[nodiscard]] decision can(const actor& who, action act, const ticket* subject);
+
+/// May `who` perform `act` (`view_account`, `view_account_image`) on the
+/// account `target`? The account itself and staff may; anyone else gets
+/// not_found, as for a missing account. `view_account` also needs the actor
+/// approved (checked first); `view_account_image` does not. Pure; thread-safe.
+[[nodiscard]] decision can(const actor& who, action act, account_id target);
+
+/// May the workflow system, calling with `key` (already authenticated by the
+/// caller), perform `act` on `subject`? Only `workflow_update_status`, on a
+/// ticket that exists (not_found otherwise); which moves are allowed is the
+/// lifecycle's edge check, made by the service with the requested status.
+/// Pure; thread-safe.
+[[nodiscard]] decision can(const api_key& key, action act, const ticket* subject);
 
 } // namespace helpdesk

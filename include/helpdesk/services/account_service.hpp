@@ -63,11 +63,21 @@ struct profile_update {
     std::optional<std::string> suffix{};   ///< one of `name_suffixes`, or blank
 };
 
+/// A profile picture: its type (`image/png` or `image/jpeg`, sniffed from the
+/// bytes) and its bytes.
+struct profile_image {
+    std::string content_type{};
+    std::string bytes{};
+
+    /// Equal when both type and bytes are.
+    bool operator==(const profile_image&) const = default;
+};
+
 /// Accounts, sign-up approval, credentials and password resets. Every call is
 /// one store transaction. Thread-safe. Failures throw `helpdesk::error`.
 class account_service {
 public:
-    explicit account_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit account_service(engine_context& context) : context_(context) {}
 
     /// Creates an `Employee`/`Pending` account. Throws invalid_argument with
     /// field errors (also for any attempt to set role or status), and
@@ -129,11 +139,10 @@ public:
     /// actor's picture; the actor must be approved.
     account set_image(account_id actor, std::string_view bytes);
 
-    /// The profile picture of `target` as (content type, bytes), the type
-    /// `image/png` or `image/jpeg` sniffed from the bytes; nullopt when the
-    /// account has none. Visible to the account itself and to staff; anyone
-    /// else gets not_found, as for a missing account.
-    [[nodiscard]] std::optional<std::pair<std::string, std::string>> image(account_id actor, account_id target);
+    /// The profile picture of `target`; nullopt when the account has none.
+    /// Visible to the account itself and to staff; anyone else gets
+    /// not_found, as for a missing account.
+    [[nodiscard]] std::optional<profile_image> image(account_id actor, account_id target);
 
     /// The actor's own account, or any account for staff; the actor must be
     /// approved (permission_denied otherwise).
@@ -152,7 +161,7 @@ public:
 
 private:
     account create_with_password(const sign_up_request& request, bool first_admin);
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

@@ -31,7 +31,7 @@ class engine_context;
 class api_key_service {
 public:
     /// Uses the context's store, clock and randomness; the context must outlive the service.
-    explicit api_key_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit api_key_service(engine_context& context) : context_(context) {}
 
     /// System Admin only: makes a key named `name`, recorded as made by
     /// `actor`. Returns its record and the key (shown once). Throws
@@ -68,7 +68,7 @@ private:
     std::vector<api_key> list_keys(std::optional<account_id> actor);
     api_key revoke_key(std::optional<account_id> actor, row_id id);
 
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

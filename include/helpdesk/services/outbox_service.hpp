@@ -26,7 +26,7 @@ enum class failure_kind {
 /// Thread-safe; each call is one transaction.
 class outbox_service {
 public:
-    explicit outbox_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit outbox_service(engine_context& context) : context_(context) {}
 
     /// Pending events whose next attempt is due, oldest first (a read; nothing is claimed).
     [[nodiscard]] std::vector<outbox_event> pending(std::int64_t limit = 100);
@@ -85,7 +85,7 @@ public:
     [[nodiscard]] std::optional<ticket_details> ticket_snapshot(ticket_id id);
 
 private:
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

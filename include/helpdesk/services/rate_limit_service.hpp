@@ -30,7 +30,7 @@ struct rate_limit {
 class rate_limit_service {
 public:
     /// Uses the context's store and clock; the context must outlive the service.
-    explicit rate_limit_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit rate_limit_service(engine_context& context) : context_(context) {}
 
     /// Takes one token from the bucket named `key` (e.g. "login:ip:127.0.0.1"). Returns nullopt when allowed,
     /// or the whole seconds (>= 1) until a token is available when refused (nothing is taken then). One write
@@ -41,7 +41,7 @@ public:
     std::optional<std::chrono::seconds> take(std::string_view key, const rate_limit& limit);
 
 private:
-    engine_context& ctx_;
+    engine_context& context_;
     std::atomic<std::uint64_t> takes_{0};
 };
 

@@ -30,7 +30,7 @@ class engine_context;
 class session_service {
 public:
     /// Uses the context's store and clock; the context must outlive the service.
-    explicit session_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit session_service(engine_context& context) : context_(context) {}
 
     /// Records the first refresh token of a new session (after a successful login). One transaction.
     /// Throws unauthenticated when the account does not exist or is not Approved, conflict when the
@@ -38,7 +38,7 @@ public:
     void open(account_id account, std::string_view session_id, std::string_view token_id,
               time_point expires_at);
 
-    /// Rotation, one write transaction: `old_token_id` must be stored, unrevoked, unexpired (clock from ctx),
+    /// Rotation, one write transaction: `old_token_id` must be stored, unrevoked, unexpired (clock from context),
     /// and its account must still exist with status Approved; then it is revoked and `new_token_id` recorded
     /// in the same session with `new_expires_at`. Returns the account (fresh from the store). Throws
     /// error{unauthenticated} otherwise (detail distinguishes "revoked", "expired", "unknown", "account not
@@ -71,7 +71,7 @@ public:
     [[nodiscard]] bool active(std::string_view token_id);
 
 private:
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

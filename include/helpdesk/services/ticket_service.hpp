@@ -70,6 +70,18 @@ struct ticket_details {
     std::optional<actor> viewer{};
 };
 
+/// A comment just added, with its author (the caller) as threads show them.
+struct posted_comment {
+    comment item{};
+    account_summary author{};
+};
+
+/// An attachment's metadata with its bytes.
+struct attachment_download {
+    attachment meta{};
+    std::string bytes{};
+};
+
 /// A ticket's comments the caller may see, with their authors.
 struct comment_thread {
     std::vector<comment> comments{};
@@ -106,12 +118,14 @@ struct ticket_list {
 
 /// Ticket lifecycle, comments, attachments, lists and stats. Every call is one
 /// store transaction that checks the policy, validates input, writes the
-/// change, its history rows and outbox events, and commits once. Mutations
-/// take `expected_version`; a stale one (also one that goes stale while the
-/// call runs) throws `precondition_failed` and writes nothing. Thread-safe.
+/// change, its history rows and outbox events, and commits once. The
+/// lifecycle commands answer with the ticket's detail view as the actor may
+/// see it, read in the same transaction. Mutations take `expected_version`; a
+/// stale one (also one that goes stale while the call runs) throws
+/// `precondition_failed` and writes nothing. Thread-safe.
 class ticket_service {
 public:
-    explicit ticket_service(engine_context& ctx) : ctx_(ctx) {}
+    explicit ticket_service(engine_context& context) : context_(context) {}
 
     /// Raises a ticket as the actor. With an idempotency key, a retry with the
     /// same key and request returns the first ticket and creates nothing; the
@@ -120,45 +134,46 @@ public:
                           std::optional<std::string_view> idempotency_key = std::nullopt);
 
     /// Staff: New → Open, setting priority and department.
-    ticket approve(account_id actor, ticket_id id, const approve_request& request,
+    ticket_details approve(account_id actor, ticket_id id, const approve_request& request,
                    std::optional<std::int64_t> expected_version = std::nullopt);
     /// Staff: New → Rejected; the reason is required and shown to the owner.
-    ticket reject(account_id actor, ticket_id id, std::string_view reason,
+    ticket_details reject(account_id actor, ticket_id id, std::string_view reason,
                   std::optional<std::int64_t> expected_version = std::nullopt);
     /// Staff: Open → In Progress, assigned to the caller.
-    ticket claim(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket_details claim(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
     /// Assigns to an approved staff account; Open becomes In Progress.
-    ticket assign(account_id actor, ticket_id id, account_id assignee,
+    ticket_details assign(account_id actor, ticket_id id, account_id assignee,
                   std::optional<std::int64_t> expected_version = std::nullopt);
     /// Moves along an update-status edge of the lifecycle table.
-    ticket update_status(account_id actor, ticket_id id, std::string_view new_status,
+    ticket_details update_status(account_id actor, ticket_id id, std::string_view new_status,
                          std::optional<std::string_view> note = std::nullopt,
                          std::optional<std::int64_t> expected_version = std::nullopt);
     /// Owner: any open state → Withdrawn, with an optional comment.
-    ticket withdraw(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
+    ticket_details withdraw(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
                     std::optional<std::int64_t> expected_version = std::nullopt);
     /// Owner: Resolved → Closed, with an optional comment.
-    ticket close(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
+    ticket_details close(account_id actor, ticket_id id, std::optional<std::string_view> note = std::nullopt,
                  std::optional<std::int64_t> expected_version = std::nullopt);
     /// Owner: Resolved → In Progress; the comment is required.
-    ticket reopen(account_id actor, ticket_id id, std::string_view note,
+    ticket_details reopen(account_id actor, ticket_id id, std::string_view note,
                   std::optional<std::int64_t> expected_version = std::nullopt);
     /// Idempotent: a second finalize changes nothing and records nothing.
-    ticket finalize(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
+    ticket_details finalize(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
     /// The external workflow system reports a status, authenticated by the
     /// caller with `via` (see `api_key_service::authenticate`); validated like
     /// update-status. The public comment it records names the source: "...
-    /// by the workflow system (key <name>)."; history has no actor.
-    ticket workflow_update_status(const api_key& via, std::string_view ticket_number, std::string_view new_status,
+    /// by the workflow system (key <name>)."; history has no actor. Answers
+    /// with the detail view as the ticket's owner sees it, without a viewer.
+    ticket_details workflow_update_status(const api_key& via, std::string_view ticket_number, std::string_view new_status,
                                   std::optional<std::string_view> note = std::nullopt);
 
     /// Public comments by owner or staff; internal ones by staff only. An
     /// owner's comment on a Pending ticket moves it to In Progress.
-    comment add_comment(account_id actor, ticket_id id, std::string_view text, bool internal = false);
+    posted_comment add_comment(account_id actor, ticket_id id, std::string_view text, bool internal = false);
     /// Adds a file to a ticket (owner or staff; limits from the engine options).
     attachment add_attachment(account_id actor, ticket_id id, const new_attachment& file);
     /// An attachment's metadata and bytes, for its owner or staff.
-    [[nodiscard]] std::pair<attachment, std::string> download(account_id actor, row_id attachment);
+    [[nodiscard]] attachment_download download(account_id actor, row_id attachment);
 
     /// The detail view. Another employee's ticket is not_found.
     [[nodiscard]] ticket_details get(account_id actor, ticket_id id);
@@ -185,7 +200,7 @@ public:
     [[nodiscard]] history_timeline history_with_actors(account_id actor, ticket_id id);
 
 private:
-    engine_context& ctx_;
+    engine_context& context_;
 };
 
 } // namespace helpdesk

@@ -1,0 +1,81 @@
+#pragma once
+
+// Helpers shared by the account service tests (account_*_test.cpp).
+
+#include "test_support.hpp"
+#include <helpdesk/security/password.hpp>
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace account_tests {
+
+
+using namespace helpdesk;
+using namespace helpdesk::testing;
+using namespace std::chrono_literals;
+
+/// What a refused call must leave untouched.
+struct account_counts {
+    std::int64_t accounts = 0;
+    std::int64_t pending_events = 0;
+    std::int64_t rejections = 0;
+};
+
+inline account_counts counts_of(fixture& f) {
+    return {f.desk.accounts().list(f.admin.id, {}, 1, 100).count, f.desk.outbox().count(outbox_state::pending),
+            f.desk.accounts().rejection_count(f.admin.id)};
+}
+
+inline void check_unchanged(fixture& f, const account_counts& before) {
+    const auto after = counts_of(f);
+    CHECK_MESSAGE(after.accounts == before.accounts, "an account was written");
+    CHECK_MESSAGE(after.pending_events == before.pending_events, "an outbox event was written");
+    CHECK_MESSAGE(after.rejections == before.rejections, "an audit row was written");
+}
+
+/// Runs `call`, expects `code` with `field` among the field errors, and that
+/// no account, audit row or outbox event was written.
+template <class Call>
+void expect_refused(fixture& f, errc code, const std::string& field, Call&& call) {
+    const auto before = counts_of(f);
+    const auto e = expect_error(code, std::forward<Call>(call));
+    CHECK_MESSAGE(e.fields().count(field) == 1, "no field error for '" << field << "' (" << e.what() << ")");
+    check_unchanged(f, before);
+}
+
+/// Sign-up of `r` must be refused for `field` with invalid_argument.
+inline void expect_bad_sign_up(fixture& f, const sign_up_request& r, const std::string& field) {
+    expect_refused(f, errc::invalid_argument, field, [&] { (void)f.desk.accounts().sign_up(r); });
+}
+
+/// The error `call` throws, or nullopt when it succeeds (a non-fatal check).
+template <class Call>
+std::optional<helpdesk::error> refusal_of(Call&& call) {
+    try {
+        call();
+    } catch (const helpdesk::error& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+
+inline const std::string png_bytes = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(64, 'p');
+inline const std::string jpeg_bytes = std::string{"\xFF\xD8\xFF\xE0", 4} + std::string(64, 'j');
+
+inline std::vector<outbox_event> events_of_kind(fixture& f, std::string_view kind) {
+    std::vector<outbox_event> out;
+    for (auto& e : f.desk.outbox().pending(1000)) {
+        if (e.kind == kind) {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+
+} // namespace account_tests
+
+// The tests of this subject use the helpers unqualified.
+using namespace account_tests;
