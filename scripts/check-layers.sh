@@ -62,6 +62,10 @@ resolve() {
   if [[ -f include/$header ]]; then
     printf 'include/%s\n' "$header"
     return
+  elif [[ -f wire/include/$header ]]; then
+    # The wire layer's headers are included as <wire/...>.
+    printf 'wire/include/%s\n' "$header"
+    return
   elif [[ $header == */* && -f $header ]]; then
     printf '%s\n' "$header"
     return
