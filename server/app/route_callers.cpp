@@ -42,6 +42,14 @@ std::vector<std::string> roles_for(action act) {
     for (const auto r : all_roles) {
         const actor who{self, r, account_status::approved};
         const std::string name{to_string(r)};
+        if (act == action::view_account || act == action::view_account_image) {
+            if (can(who, act, someone_else).allowed) {
+                roles.push_back(name);
+            } else if (can(who, act, self).allowed) {
+                roles.push_back(name + " (own account)");
+            }
+            continue;
+        }
         if (!is_ticket_action(act) || act == action::create) {
             if (can(who, act, nullptr).allowed) {
                 roles.push_back(name);
