@@ -1,48 +1,20 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
 #include "ticket_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 #include <utility>
 
 namespace helpdesk::postgres::detail {
 
 namespace {
 
-[[nodiscard]] comment read_comment(const result& r, int row) {
-    comment c;
-    c.id = r.int64(row, 0);
-    c.ticket = r.int64(row, 1);
-    c.author = r.optional_int64(row, 2);
-    c.text = r.text(row, 3);
-    c.is_internal = r.boolean(row, 4);
-    c.created_at = r.time(row, 5);
-    return c;
-}
+[[nodiscard]] comment read_comment(const result& r, int row) { return sql::read_comment(row_view{r, row}); }
 
-[[nodiscard]] attachment read_attachment(const result& r, int row) {
-    attachment a;
-    a.id = r.int64(row, 0);
-    a.ticket = r.int64(row, 1);
-    a.file_name = r.text(row, 2);
-    a.content_type = r.text(row, 3);
-    a.size = r.int64(row, 4);
-    a.blob_key = r.text(row, 5);
-    a.uploaded_by = r.int64(row, 6);
-    a.upload_date = r.time(row, 7);
-    return a;
-}
+[[nodiscard]] attachment read_attachment(const result& r, int row) { return sql::read_attachment(row_view{r, row}); }
 
-[[nodiscard]] history_event read_history(const result& r, int row) {
-    history_event e;
-    e.id = r.int64(row, 0);
-    e.ticket = r.int64(row, 1);
-    e.actor = r.optional_int64(row, 2);
-    e.at = r.time(row, 3);
-    e.kind = r.text(row, 4);
-    e.old_value = r.optional_text(row, 5);
-    e.new_value = r.optional_text(row, 6);
-    e.is_internal = r.boolean(row, 7);
-    return e;
-}
+[[nodiscard]] history_event read_history(const result& r, int row) { return sql::read_history(row_view{r, row}); }
 
 template <class Row, class Read> [[nodiscard]] std::vector<Row> read_all(const result& r, Read read) {
     std::vector<Row> rows;

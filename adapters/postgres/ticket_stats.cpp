@@ -1,6 +1,6 @@
 #include "ticket_stats.hpp"
 
-#include "enum_column.hpp"
+#include "sql/enum_column.hpp"
 
 #include <string>
 
@@ -19,8 +19,8 @@ ticket_stats read_ticket_stats(connection& db, std::optional<account_id> employe
     std::int64_t sum_resolution = 0;
     std::int64_t n_resolution = 0;
     for (int i = 0; i < r.rows(); ++i) {
-        const auto status = enum_from_column(r.int64(i, 0), ticket_status::withdrawn);
-        const auto prio = enum_from_column(r.int64(i, 1), priority::critical);
+        const auto status = sql::enum_from_column(r.int64(i, 0), ticket_status::withdrawn);
+        const auto prio = sql::enum_from_column(r.int64(i, 1), priority::critical);
         const auto n = r.int64(i, 3);
         stats.total += n;
         stats.by_status[std::string{to_string(status)}] += n;
