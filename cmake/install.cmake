@@ -11,7 +11,7 @@ set(helpdesk_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/helpdesk)
 # Each library is a component, exported without the helpdesk_ prefix.
 set(helpdesk_components)
 set(helpdesk_library_targets)
-foreach(component core sql sqlite postgres smtp webhook server c)
+foreach(component core sql sqlite postgres open_store smtp webhook server c)
   if(TARGET helpdesk_${component})
     list(APPEND helpdesk_components ${component})
     list(APPEND helpdesk_library_targets helpdesk_${component})
@@ -30,6 +30,7 @@ endif()
 # The public headers, less those of the components that were not built.
 set(helpdesk_header_excludes)
 foreach(pair "c:c\\.h" "sqlite:adapters/sqlite\\.hpp" "postgres:adapters/postgres\\.hpp"
+             "open_store:adapters/open_store\\.hpp"
              "smtp:adapters/smtp\\.hpp" "webhook:adapters/webhook\\.hpp" "server:server\\.hpp")
   string(REPLACE ":" ";" pair "${pair}")
   list(GET pair 0 component)

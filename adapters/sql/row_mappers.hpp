@@ -12,6 +12,7 @@
 #include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/outbox_event.hpp>
 #include <helpdesk/domain/ticket.hpp>
+#include <helpdesk/ports/session_repository.hpp>
 
 #include <cstdint>
 #include <string_view>
@@ -175,6 +176,19 @@ template <class Row> [[nodiscard]] history_event read_history(const Row& row) {
     e.new_value = row.optional_text(6);
     e.is_internal = row.boolean(7);
     return e;
+}
+
+/// The refresh token in a row of `SELECT token_hash, session_hash,
+/// account_id, created_at, expires_at, revoked_at ...`.
+template <class Row> [[nodiscard]] session_token read_session_token(const Row& row) {
+    session_token t;
+    t.token_hash = row.text(0);
+    t.session_hash = row.text(1);
+    t.account = row.int64(2);
+    t.created_at = row.time(3);
+    t.expires_at = row.time(4);
+    t.revoked_at = row.optional_time(5);
+    return t;
 }
 
 } // namespace helpdesk::sql

@@ -89,7 +89,7 @@ private:
 /// connection opened afterwards sees.
 void load_sqlite_dump(const std::filesystem::path& path) {
     sqlite_file raw{path};
-    raw.exec(read_text(upgrade_data / "sqlite-v5.sql"));
+    raw.exec(read_text(upgrade_data / "sqlite-v5.dump"));
 }
 
 } // namespace
@@ -161,7 +161,7 @@ namespace {
 /// The dump's statements for `schema`: made in `upgrade_source`, loaded into
 /// the test's own schema (which exists already), psql's meta-commands skipped.
 [[nodiscard]] std::string postgres_dump_for(const std::string& schema) {
-    std::istringstream lines{read_text(upgrade_data / "postgres-v6.sql")};
+    std::istringstream lines{read_text(upgrade_data / "postgres-v6.dump")};
     std::string out;
     for (std::string line; std::getline(lines, line);) {
         if (line.starts_with("\\") || line == "CREATE SCHEMA upgrade_source;") {
