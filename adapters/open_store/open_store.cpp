@@ -1,5 +1,4 @@
 #include <helpdesk/adapters/open_store.hpp>
-
 #include <helpdesk/error.hpp>
 
 #ifdef HELPDESK_OPEN_STORE_WITH_SQLITE

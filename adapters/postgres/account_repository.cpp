@@ -3,7 +3,6 @@
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 
-
 #include <algorithm>
 #include <string>
 
@@ -13,11 +12,15 @@ namespace {
 
 using sql::account_columns;
 
-[[nodiscard]] account read_account(const result& r, int row) { return sql::read_account(row_view{r, row}); }
+[[nodiscard]] account read_account(const result& r, int row) {
+    return sql::read_account(row_view{r, row});
+}
 
 using sql::rejection_columns;
 
-[[nodiscard]] rejected_account read_rejection(const result& r, int row) { return sql::read_rejection(row_view{r, row}); }
+[[nodiscard]] rejected_account read_rejection(const result& r, int row) {
+    return sql::read_rejection(row_view{r, row});
+}
 
 [[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept {
     return std::max<std::int64_t>(value, 0);

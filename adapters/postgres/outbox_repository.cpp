@@ -3,7 +3,6 @@
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 
-
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -40,7 +39,9 @@ using sql::event_columns;
     return p;
 }
 
-[[nodiscard]] outbox_event read_event(const result& r, int row) { return sql::read_event(row_view{r, row}); }
+[[nodiscard]] outbox_event read_event(const result& r, int row) {
+    return sql::read_event(row_view{r, row});
+}
 
 } // namespace
 

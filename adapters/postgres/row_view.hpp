@@ -17,7 +17,9 @@ public:
     [[nodiscard]] bool boolean(int c) const { return r_.boolean(row_, c); }
     [[nodiscard]] std::string text(int c) const { return r_.text(row_, c); }
     [[nodiscard]] time_point time(int c) const { return r_.time(row_, c); }
-    [[nodiscard]] std::optional<std::int64_t> optional_int64(int c) const { return r_.optional_int64(row_, c); }
+    [[nodiscard]] std::optional<std::int64_t> optional_int64(int c) const {
+        return r_.optional_int64(row_, c);
+    }
     [[nodiscard]] std::optional<std::string> optional_text(int c) const { return r_.optional_text(row_, c); }
     [[nodiscard]] std::optional<time_point> optional_time(int c) const { return r_.optional_time(row_, c); }
     [[nodiscard]] std::optional<date> optional_date(int c) const { return r_.optional_date(row_, c); }

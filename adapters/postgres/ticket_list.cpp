@@ -1,9 +1,8 @@
 #include "ticket_list.hpp"
 
+#include "sql/ticket_list_plan.hpp"
 #include "ticket_rows.hpp"
 #include "tsquery.hpp"
-
-#include "sql/ticket_list_plan.hpp"
 
 #include <string>
 #include <variant>
@@ -18,7 +17,8 @@ namespace {
 // 100-hit search at 1 M tickets). The query text is folded like the stored
 // vector (see migrations).
 [[nodiscard]] std::string search_condition(std::string_view placeholder) {
-    return " AND id = ANY(ARRAY(SELECT id FROM tickets WHERE search @@ to_tsquery('simple'::regconfig, hd_fold(" +
+    return " AND id = ANY(ARRAY(SELECT id FROM tickets WHERE search @@ to_tsquery('simple'::regconfig, "
+           "hd_fold(" +
            std::string{placeholder} + "))))";
 }
 

@@ -10,11 +10,17 @@ namespace helpdesk::postgres::detail {
 
 namespace {
 
-[[nodiscard]] comment read_comment(const result& r, int row) { return sql::read_comment(row_view{r, row}); }
+[[nodiscard]] comment read_comment(const result& r, int row) {
+    return sql::read_comment(row_view{r, row});
+}
 
-[[nodiscard]] attachment read_attachment(const result& r, int row) { return sql::read_attachment(row_view{r, row}); }
+[[nodiscard]] attachment read_attachment(const result& r, int row) {
+    return sql::read_attachment(row_view{r, row});
+}
 
-[[nodiscard]] history_event read_history(const result& r, int row) { return sql::read_history(row_view{r, row}); }
+[[nodiscard]] history_event read_history(const result& r, int row) {
+    return sql::read_history(row_view{r, row});
+}
 
 template <class Row, class Read> [[nodiscard]] std::vector<Row> read_all(const result& r, Read read) {
     std::vector<Row> rows;
@@ -89,7 +95,8 @@ void ticket_repository::insert_history(history_event& e) {
     if (const auto id = db().take_reserved_id(connection::reserved_for::history)) {
         // Nothing waits for this row: it travels with the next round trip.
         params p;
-        p.bind(*id, e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+        p.bind(*id, e.ticket, e.actor, e.at, sql::history_kind_column(e.kind), e.old_value, e.new_value,
+               e.is_internal);
         db().defer("INSERT INTO ticket_history (id, ticket_id, actor, at, kind, old_value, new_value, "
                    "is_internal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                    std::move(p));
@@ -97,7 +104,8 @@ void ticket_repository::insert_history(history_event& e) {
         return;
     }
     params p;
-    p.bind(e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+    p.bind(e.ticket, e.actor, e.at, sql::history_kind_column(e.kind), e.old_value, e.new_value,
+           e.is_internal);
     e.id =
         db().execute(
                 "INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, is_internal) "

@@ -3,10 +3,9 @@
 #include <helpdesk/domain/ticket.hpp>
 
 #include "result.hpp"
+#include "sql/row_mappers.hpp"
 
 #include <string_view>
-
-#include "sql/row_mappers.hpp"
 
 namespace helpdesk::postgres::detail {
 

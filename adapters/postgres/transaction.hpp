@@ -8,9 +8,8 @@
 #include "pool.hpp"
 #include "rate_limit_repository.hpp"
 #include "session_repository.hpp"
-#include "ticket_repository.hpp"
-
 #include "sql/repository_set.hpp"
+#include "ticket_repository.hpp"
 
 #include <memory>
 #include <optional>
@@ -18,8 +17,8 @@
 namespace helpdesk::postgres::detail {
 
 /// The repository set of this store's transactions.
-using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository, session_repository,
-                                         rate_limit_repository, api_key_repository>;
+using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository,
+                                         session_repository, rate_limit_repository, api_key_repository>;
 
 /// `helpdesk::transaction` on a leased connection.
 ///

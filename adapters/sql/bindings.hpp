@@ -36,10 +36,7 @@ public:
     std::string add(time_point v) { return add(static_cast<std::int64_t>(v.time_since_epoch().count())); }
     /// Appends an enum's underlying value; returns its placeholder.
     template <class E>
-        requires std::is_enum_v<E>
-    std::string add(E v) {
-        return add(static_cast<std::int64_t>(v));
-    }
+    requires std::is_enum_v<E> std::string add(E v) { return add(static_cast<std::int64_t>(v)); }
 
     /// The values in placeholder order.
     [[nodiscard]] const std::vector<value>& values() const noexcept { return values_; }

@@ -11,10 +11,13 @@ namespace helpdesk::sql {
 // stores store the kind's name, e.g. `status_changed`).
 
 /// The kind of a stored history entry, from its `kind` column.
-[[nodiscard]] inline decltype(history_event::kind) history_kind_from_column(std::string text) { return text; }
+[[nodiscard]] inline decltype(history_event::kind) history_kind_from_column(std::string text) {
+    return text;
+}
 
 /// The `kind` column's text for a history entry's kind.
-[[nodiscard]] inline std::string_view history_kind_column(const decltype(history_event::kind)& kind) noexcept {
+[[nodiscard]] inline std::string_view
+history_kind_column(const decltype(history_event::kind)& kind) noexcept {
     return kind;
 }
 

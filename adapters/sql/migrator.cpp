@@ -1,8 +1,8 @@
 #include "migrator.hpp"
 
-#include "schema_steps.hpp"
-
 #include <helpdesk/error.hpp>
+
+#include "schema_steps.hpp"
 
 #include <iterator>
 #include <string>
@@ -17,8 +17,8 @@ void check_numbering(const migration_target& target, std::span<const migration> 
         same = steps[i].version == schema_steps[i].version;
     }
     if (!same) {
-        throw error{errc::internal,
-                    std::string{target.store_name()} + " migrations are not numbered as the shared schema steps"};
+        throw error{errc::internal, std::string{target.store_name()} +
+                                        " migrations are not numbered as the shared schema steps"};
     }
 }
 
@@ -29,7 +29,8 @@ void apply_migrations(migration_target& target, std::span<const migration> steps
     const int start = target.current_version();
     if (start > steps.back().version) {
         throw error{errc::storage_unavailable, std::string{target.store_name()} + " schema version " +
-                                                   std::to_string(start) + " is newer than this build supports"};
+                                                   std::to_string(start) +
+                                                   " is newer than this build supports"};
     }
     for (const auto& step : steps) {
         if (step.version <= start) {

@@ -22,8 +22,8 @@ protected:
     /// Each repository is built from `bound...` (the connection, and whatever else the store's take).
     template <class... Bound>
     explicit repository_set(Bound&&... bound)
-        : accounts_{bound...}, tickets_{bound...}, outbox_{bound...}, sessions_{bound...}, rate_limits_{bound...},
-          api_keys_{bound...} {}
+        : accounts_{bound...}, tickets_{bound...}, outbox_{bound...}, sessions_{bound...},
+          rate_limits_{bound...}, api_keys_{bound...} {}
 
     /// Makes every repository refuse further use (the transaction ended).
     void detach_repositories() noexcept {

@@ -5,14 +5,14 @@
 // int64, boolean, text, time, optional_int64, optional_text, optional_time,
 // optional_date. Templates, so each store's accessors are called directly.
 
-#include "enum_column.hpp"
-#include "history_kind.hpp"
-
 #include <helpdesk/domain/account.hpp>
 #include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/domain/outbox_event.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/session_repository.hpp>
+
+#include "enum_column.hpp"
+#include "history_kind.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -77,8 +77,9 @@ template <class Row> [[nodiscard]] account read_account(const Row& row) {
 }
 
 /// The rejection-audit columns, in the order `read_rejection` expects them.
-inline constexpr std::string_view rejection_columns = "id, company_id, first_name, middle_name, last_name, suffix, "
-                                                      "email, department, reason, rejected_by, rejected_at";
+inline constexpr std::string_view rejection_columns =
+    "id, company_id, first_name, middle_name, last_name, suffix, "
+    "email, department, reason, rejected_by, rejected_at";
 
 /// The audit record in a row of `SELECT rejection_columns ...`.
 template <class Row> [[nodiscard]] rejected_account read_rejection(const Row& row) {
@@ -98,7 +99,8 @@ template <class Row> [[nodiscard]] rejected_account read_rejection(const Row& ro
 }
 
 /// The API key columns (never the hash), in the order `read_api_key` expects them.
-inline constexpr std::string_view api_key_columns = "id, name, prefix, created_by, created_at, revoked_at, last_used_at";
+inline constexpr std::string_view api_key_columns =
+    "id, name, prefix, created_by, created_at, revoked_at, last_used_at";
 
 /// The key record in a row of `SELECT api_key_columns ...`.
 template <class Row> [[nodiscard]] api_key read_api_key(const Row& row) {
@@ -114,8 +116,9 @@ template <class Row> [[nodiscard]] api_key read_api_key(const Row& row) {
 }
 
 /// The outbox columns, in the order `read_event` expects them.
-inline constexpr std::string_view event_columns = "id, kind, account_id, ticket_id, payload, created_at, state, "
-                                                  "attempts, last_error, next_attempt_at, lease, secret, delivered_to";
+inline constexpr std::string_view event_columns =
+    "id, kind, account_id, ticket_id, payload, created_at, state, "
+    "attempts, last_error, next_attempt_at, lease, secret, delivered_to";
 
 /// The event in a row of `SELECT event_columns ...`.
 template <class Row> [[nodiscard]] outbox_event read_event(const Row& row) {

@@ -17,6 +17,7 @@ struct search_syntax {
 /// A user's search text as a query in `syntax`: each term of `search_terms`
 /// quoted, so no operator in the text is ever interpreted; terms joined by
 /// `separator`, the last one a prefix. nullopt when the text has no term.
-[[nodiscard]] std::optional<std::string> quote_search_terms(std::string_view text, const search_syntax& syntax);
+[[nodiscard]] std::optional<std::string> quote_search_terms(std::string_view text,
+                                                            const search_syntax& syntax);
 
 } // namespace helpdesk::sql

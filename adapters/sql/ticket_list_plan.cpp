@@ -103,7 +103,8 @@ struct normalized_filter {
     return "submit_date";
 }
 
-[[nodiscard]] statement_text count_from_stats(const normalized_filter& f, const ticket_list_dialect& dialect) {
+[[nodiscard]] statement_text count_from_stats(const normalized_filter& f,
+                                              const ticket_list_dialect& dialect) {
     bindings b{dialect.placeholders};
     std::string sql = "SELECT coalesce(sum(n), 0) FROM ticket_stats WHERE employee = " +
                       b.add(f.filter.employee.value_or(0)); // employee 0 holds the all-tickets rows
@@ -175,7 +176,8 @@ ticket_list_plan plan_ticket_list(const ticket_page_request& request, const tick
     ticket_list_plan plan;
     plan.page = {std::move(sql), b.values()};
     if (request.with_count) {
-        plan.count = filter.countable_from_stats() ? count_from_stats(filter, dialect) : count_matching(filter, dialect);
+        plan.count = filter.countable_from_stats() ? count_from_stats(filter, dialect)
+                                                   : count_matching(filter, dialect);
     }
     return plan;
 }

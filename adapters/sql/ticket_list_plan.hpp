@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bindings.hpp"
-
 #include <helpdesk/ports/queries.hpp>
+
+#include "bindings.hpp"
 
 #include <optional>
 #include <string>
@@ -46,7 +46,7 @@ struct ticket_list_plan {
 /// page costs the same at any depth. The count comes from the `ticket_stats`
 /// aggregate when only statuses and/or the owner filter (`countable_from_stats`),
 /// and from `count(*)` otherwise.
-[[nodiscard]] ticket_list_plan plan_ticket_list(const ticket_page_request& request, const ticket_list_dialect& dialect,
-                                                std::string_view columns);
+[[nodiscard]] ticket_list_plan plan_ticket_list(const ticket_page_request& request,
+                                                const ticket_list_dialect& dialect, std::string_view columns);
 
 } // namespace helpdesk::sql

@@ -14,7 +14,9 @@ constexpr std::string_view select_keys =
     "SELECT id, name, prefix, created_by, created_at, revoked_at, last_used_at FROM api_keys ";
 static_assert(select_keys.substr(7, sql::api_key_columns.size()) == sql::api_key_columns);
 
-[[nodiscard]] api_key read_key(const statement& row) { return sql::read_api_key(row_view{row}); }
+[[nodiscard]] api_key read_key(const statement& row) {
+    return sql::read_api_key(row_view{row});
+}
 
 } // namespace
 

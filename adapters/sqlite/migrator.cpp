@@ -1,8 +1,8 @@
+#include "sql/migrator.hpp"
+
 #include "connection.hpp"
 #include "error_mapping.hpp"
 #include "migrations.hpp"
-
-#include "sql/migrator.hpp"
 #include "sql/schema_steps.hpp"
 
 #include <string>

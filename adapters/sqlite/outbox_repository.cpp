@@ -3,7 +3,6 @@
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 
-
 #include <algorithm>
 #include <string>
 
@@ -13,7 +12,9 @@ namespace {
 
 using sql::event_columns;
 
-[[nodiscard]] outbox_event read_event(const statement& row) { return sql::read_event(row_view{row}); }
+[[nodiscard]] outbox_event read_event(const statement& row) {
+    return sql::read_event(row_view{row});
+}
 
 } // namespace
 

@@ -17,9 +17,15 @@ public:
     [[nodiscard]] bool boolean(int c) const { return row_.column_bool(c); }
     [[nodiscard]] std::string text(int c) const { return row_.column_text(c); }
     [[nodiscard]] time_point time(int c) const { return row_.column_time(c); }
-    [[nodiscard]] std::optional<std::int64_t> optional_int64(int c) const { return row_.column_optional_int64(c); }
-    [[nodiscard]] std::optional<std::string> optional_text(int c) const { return row_.column_optional_text(c); }
-    [[nodiscard]] std::optional<time_point> optional_time(int c) const { return row_.column_optional_time(c); }
+    [[nodiscard]] std::optional<std::int64_t> optional_int64(int c) const {
+        return row_.column_optional_int64(c);
+    }
+    [[nodiscard]] std::optional<std::string> optional_text(int c) const {
+        return row_.column_optional_text(c);
+    }
+    [[nodiscard]] std::optional<time_point> optional_time(int c) const {
+        return row_.column_optional_time(c);
+    }
     [[nodiscard]] std::optional<date> optional_date(int c) const { return row_.column_optional_date(c); }
 
 private:

@@ -1,9 +1,8 @@
 #include "ticket_list.hpp"
 
 #include "fts_query.hpp"
-#include "ticket_rows.hpp"
-
 #include "sql/ticket_list_plan.hpp"
+#include "ticket_rows.hpp"
 
 #include <string>
 #include <variant>
@@ -13,7 +12,8 @@ namespace helpdesk::sqlite::detail {
 namespace {
 
 [[nodiscard]] std::string fts_condition(std::string_view placeholder) {
-    return " AND id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + std::string{placeholder} + ")";
+    return " AND id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + std::string{placeholder} +
+           ")";
 }
 
 constexpr sql::ticket_list_dialect dialect{

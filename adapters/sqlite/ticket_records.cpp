@@ -8,11 +8,17 @@ namespace helpdesk::sqlite::detail {
 
 namespace {
 
-[[nodiscard]] comment read_comment(const statement& row) { return sql::read_comment(row_view{row}); }
+[[nodiscard]] comment read_comment(const statement& row) {
+    return sql::read_comment(row_view{row});
+}
 
-[[nodiscard]] attachment read_attachment(const statement& row) { return sql::read_attachment(row_view{row}); }
+[[nodiscard]] attachment read_attachment(const statement& row) {
+    return sql::read_attachment(row_view{row});
+}
 
-[[nodiscard]] history_event read_history(const statement& row) { return sql::read_history(row_view{row}); }
+[[nodiscard]] history_event read_history(const statement& row) {
+    return sql::read_history(row_view{row});
+}
 
 } // namespace
 
@@ -70,7 +76,8 @@ std::optional<attachment> ticket_repository::find_attachment(row_id id) {
 void ticket_repository::insert_history(history_event& e) {
     auto query = db().prepare("INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, "
                              "is_internal) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    query.bind(e.ticket, e.actor, e.at, e.kind, e.old_value, e.new_value, e.is_internal);
+    query.bind(e.ticket, e.actor, e.at, sql::history_kind_column(e.kind), e.old_value, e.new_value,
+               e.is_internal);
     query.run();
     e.id = query.last_insert_rowid();
 }

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "statement.hpp"
-
 #include <helpdesk/domain/ticket.hpp>
 
-#include <string_view>
-
 #include "sql/row_mappers.hpp"
+#include "statement.hpp"
+
+#include <string_view>
 
 namespace helpdesk::sqlite::detail {
 

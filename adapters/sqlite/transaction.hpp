@@ -1,16 +1,15 @@
 #pragma once
 
+#include <helpdesk/ports/store.hpp>
+
 #include "account_repository.hpp"
 #include "api_key_repository.hpp"
 #include "connection_lease.hpp"
 #include "outbox_repository.hpp"
 #include "rate_limit_repository.hpp"
 #include "session_repository.hpp"
-#include "ticket_repository.hpp"
-
-#include <helpdesk/ports/store.hpp>
-
 #include "sql/repository_set.hpp"
+#include "ticket_repository.hpp"
 
 #include <memory>
 #include <optional>
@@ -18,8 +17,8 @@
 namespace helpdesk::sqlite::detail {
 
 /// The repository set of this store's transactions.
-using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository, session_repository,
-                                         rate_limit_repository, api_key_repository>;
+using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository,
+                                         session_repository, rate_limit_repository, api_key_repository>;
 
 /// `helpdesk::transaction` on a leased connection. Write transactions start
 /// with `BEGIN IMMEDIATE` (the write lock is taken up front, so a transaction

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "connection.hpp"
-
 #include "sql/transaction_bound.hpp"
 
 namespace helpdesk::sqlite::detail {

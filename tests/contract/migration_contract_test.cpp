@@ -5,11 +5,10 @@
 #include "store_fixtures.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <string>
 #include <tuple>
-
-#include <sqlite3.h>
 
 using namespace contract;
 
@@ -56,8 +55,8 @@ constexpr const char* all_steps = "1,2,3,4,5,6";
 
 } // namespace
 
-TEST_CASE_TEMPLATE_DEFINE("migrations: every shared step is recorded once and not applied again on reopen", Factory,
-                          migrations_id) {
+TEST_CASE_TEMPLATE_DEFINE("migrations: every shared step is recorded once and not applied again on reopen",
+                          Factory, migrations_id) {
     Factory factory;
     helpdesk::account kept;
     {

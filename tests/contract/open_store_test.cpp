@@ -1,10 +1,10 @@
 // open_store: the URL forms each built store accepts, and the refusals.
+#include <helpdesk/adapters/open_store.hpp>
+#include <helpdesk/error.hpp>
+
 #include "contract_support.hpp"
 #include "store_factories.hpp"
 #include "store_fixtures.hpp"
-
-#include <helpdesk/adapters/open_store.hpp>
-#include <helpdesk/error.hpp>
 
 #include <doctest/doctest.h>
 
@@ -62,7 +62,8 @@ TEST_CASE("open_store: an unknown scheme is invalid_argument naming it, with a s
         CHECK(std::string{refused.what()} == "unknown store URL scheme in '" + scheme + advice);
         CHECK(refused.fields() == helpdesk::field_errors{{"store_url", {"Unknown store URL scheme."}}});
     }
-    CHECK(std::string{refusal_of("no-colon-here").what()} == "unknown store URL scheme in 'no-colon-here" + advice);
+    CHECK(std::string{refusal_of("no-colon-here").what()} ==
+          "unknown store URL scheme in 'no-colon-here" + advice);
     // A malformed URL of a known scheme is the adapter's refusal.
     CHECK(error_code_of([] { (void)helpdesk::open_store("sqlite:"); }) == errc::invalid_argument);
 }
@@ -75,8 +76,10 @@ TEST_CASE("open_store: both PostgreSQL schemes open a store") {
         REQUIRE(url.starts_with("postgresql://"));
         auto first = helpdesk::open_store(url, {.postgres = {.pool_size = 2}});
         CHECK(add_account(*first, make_account(1)).id > 0);
-        auto second = helpdesk::open_store("postgres://" + url.substr(std::string_view{"postgresql://"}.size()));
-        in_read(*second, [](helpdesk::transaction& tx) { CHECK(tx.accounts().find_by_email(make_account(1).email)); });
+        auto second =
+            helpdesk::open_store("postgres://" + url.substr(std::string_view{"postgresql://"}.size()));
+        in_read(*second,
+                [](helpdesk::transaction& tx) { CHECK(tx.accounts().find_by_email(make_account(1).email)); });
     } catch (const postgres_unconfigured&) {
     }
 }
@@ -85,6 +88,7 @@ TEST_CASE("open_store: a PostgreSQL URL in a build without it names what is miss
     const auto refused = refusal_of("postgresql://localhost/db");
     CHECK(refused.code() == errc::invalid_argument);
     CHECK(std::string{refused.what()} == "this build has no PostgreSQL store");
-    CHECK(refused.fields() == helpdesk::field_errors{{"store_url", {"PostgreSQL is not available in this build."}}});
+    CHECK(refused.fields() ==
+          helpdesk::field_errors{{"store_url", {"PostgreSQL is not available in this build."}}});
 }
 #endif

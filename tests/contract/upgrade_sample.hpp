@@ -3,9 +3,9 @@
 // What the databases of tests/data/upgrade hold (see its README), checked
 // through a store after it opened, and so upgraded, one of them.
 
-#include "store_fixtures.hpp"
-
 #include <helpdesk/ports/store.hpp>
+
+#include "store_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,10 +18,11 @@ namespace contract {
 /// then that new rows still get fresh ids and numbers.
 inline void check_upgrade_sample(helpdesk::store& s) {
     using helpdesk::ticket_status;
-    constexpr ticket_status statuses[] = {ticket_status::new_,     ticket_status::open,     ticket_status::in_progress,
-                                          ticket_status::on_hold,  ticket_status::pending,  ticket_status::resolved,
-                                          ticket_status::closed,   ticket_status::rejected, ticket_status::withdrawn,
-                                          ticket_status::in_progress};
+    constexpr ticket_status statuses[] = {ticket_status::new_,        ticket_status::open,
+                                          ticket_status::in_progress, ticket_status::on_hold,
+                                          ticket_status::pending,     ticket_status::resolved,
+                                          ticket_status::closed,      ticket_status::rejected,
+                                          ticket_status::withdrawn,   ticket_status::in_progress};
     in_read(s, [&](helpdesk::transaction& tx) {
         for (int i = 0; i < 10; ++i) {
             char number[16];
@@ -69,8 +70,10 @@ inline void check_upgrade_sample(helpdesk::store& s) {
         REQUIRE(cora);
         CHECK(cora->middle_name == "Mae");
         CHECK(cora->account_role == helpdesk::role::ticket_coordinator);
-        CHECK(tx.accounts().find_by_email("pat.pending@example.com")->status == helpdesk::account_status::pending);
-        CHECK(tx.accounts().find_by_email("ada.admin@example.com")->account_role == helpdesk::role::system_admin);
+        CHECK(tx.accounts().find_by_email("pat.pending@example.com")->status ==
+              helpdesk::account_status::pending);
+        CHECK(tx.accounts().find_by_email("ada.admin@example.com")->account_role ==
+              helpdesk::role::system_admin);
         CHECK_FALSE(tx.accounts().find_by_email("rex.rejected@example.com"));
         const auto rejections = tx.accounts().list_rejections(0, 10);
         REQUIRE(rejections.rows.size() == 1);

@@ -1,12 +1,13 @@
 // A database made before the stores shared their migration numbers
 // (tests/data/upgrade, committed SQL, never rebuilt) opens with today's
 // store, upgrades, keeps every row, and ends with the schema of a new one.
+#include <helpdesk/adapters/sqlite.hpp>
+
 #include "store_factories.hpp"
 #include "upgrade_sample.hpp"
 
-#include <helpdesk/adapters/sqlite.hpp>
-
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,8 +15,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <sqlite3.h>
 
 using namespace contract;
 
@@ -100,8 +99,10 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     load_sqlite_dump(old_db.path());
     {
         sqlite_file raw{old_db.path()};
-        CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
-              std::vector<std::string>{"1,2,3,4,5"});
+        CHECK(
+            raw.rows(
+                "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+            std::vector<std::string>{"1,2,3,4,5"});
         before = raw.counts();
     }
     REQUIRE(before.at("tickets") == "10");
@@ -111,8 +112,10 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
         sqlite_file raw{old_db.path()};
         CHECK(raw.counts() == before);
         // Renumbered to the shared steps; step 2 recorded with the old step 2's time.
-        CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
-              std::vector<std::string>{"1,2,3,4,5,6"});
+        CHECK(
+            raw.rows(
+                "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+            std::vector<std::string>{"1,2,3,4,5,6"});
         CHECK(raw.rows("SELECT count(DISTINCT applied_at) FROM schema_version WHERE version IN (2, 3)") ==
               std::vector<std::string>{"1"});
         CHECK(raw.rows("PRAGMA user_version") == std::vector<std::string>{"1"});
@@ -129,7 +132,8 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     sqlite_file upgraded{old_db.path()};
     sqlite_file created{fresh.path()};
     CHECK(upgraded.schema() == created.schema());
-    CHECK(created.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+    CHECK(created.rows(
+              "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
           std::vector<std::string>{"1,2,3,4,5,6"});
     CHECK(created.rows("PRAGMA user_version") == std::vector<std::string>{"1"});
 }
@@ -147,8 +151,9 @@ TEST_CASE("upgrade: a SQLite database at the old v1 gets every later step") {
     }
     auto s = old_db.open();
     sqlite_file raw{old_db.path()};
-    CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
-          std::vector<std::string>{"1,2,3,4,5,6"});
+    CHECK(
+        raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+        std::vector<std::string>{"1,2,3,4,5,6"});
     sqlite_file_factory fresh;
     (void)fresh.open();
     sqlite_file created{fresh.path()};
@@ -167,7 +172,8 @@ namespace {
         if (line.starts_with("\\") || line == "CREATE SCHEMA upgrade_source;") {
             continue;
         }
-        for (auto at = line.find("upgrade_source"); at != std::string::npos; at = line.find("upgrade_source", at)) {
+        for (auto at = line.find("upgrade_source"); at != std::string::npos;
+             at = line.find("upgrade_source", at)) {
             line.replace(at, std::string_view{"upgrade_source"}.size(), schema);
             at += schema.size();
         }
@@ -178,9 +184,10 @@ namespace {
 
 /// Rows per table of the factory's schema, but `schema_version`'s.
 [[nodiscard]] std::string postgres_counts(postgres_factory& db) {
-    const std::string tables = db.run(
-        "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables "
-        "WHERE table_schema = '" + db.schema() + "' AND table_type = 'BASE TABLE' AND table_name <> 'schema_version'");
+    const std::string tables =
+        db.run("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables "
+               "WHERE table_schema = '" +
+               db.schema() + "' AND table_type = 'BASE TABLE' AND table_name <> 'schema_version'");
     std::string counts;
     std::istringstream names{tables};
     for (std::string table; std::getline(names, table, ',');) {
@@ -197,14 +204,20 @@ namespace {
         "SELECT replace(concat_ws(E'\\n', "
         " (SELECT string_agg(concat_ws(' ', table_name, column_name, data_type, is_nullable, column_default, "
         "   is_identity, generation_expression), E'\\n' ORDER BY table_name, ordinal_position) "
-        "  FROM information_schema.columns WHERE table_schema = " + s + "), "
-        " (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = " + s + "), "
+        "  FROM information_schema.columns WHERE table_schema = " +
+        s +
+        "), "
+        " (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = " +
+        s +
+        "), "
         " (SELECT string_agg(c.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid), E'\\n' "
         "   ORDER BY c.relname, con.conname) FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-        "   JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + s + "), "
+        "   JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " +
+        s +
+        "), "
         " (SELECT string_agg(p.proname || ' ' || pg_get_functiondef(p.oid), E'\\n' ORDER BY p.proname) "
-        "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = " + s + ")), " +
-        s + ", 'S')");
+        "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = " +
+        s + ")), " + s + ", 'S')");
 }
 
 } // namespace
@@ -221,8 +234,8 @@ TEST_CASE("upgrade: a PostgreSQL database of schema v6 opens without loss") {
         {
             auto s = old_db.open();
             CHECK(postgres_counts(old_db) == before);
-            CHECK(old_db.run("SELECT string_agg(version::text, ',' ORDER BY version) FROM " + old_db.schema() +
-                             ".schema_version") == "1,2,3,4,5,6");
+            CHECK(old_db.run("SELECT string_agg(version::text, ',' ORDER BY version) FROM " +
+                             old_db.schema() + ".schema_version") == "1,2,3,4,5,6");
             check_upgrade_sample(*s);
         }
         postgres_factory fresh;

@@ -22,9 +22,9 @@ namespace helpdesk::postgres {
 
 /// Tunables of the PostgreSQL store.
 struct options {
-    int pool_size = 8;                                   ///< connections kept open at most
-    std::chrono::milliseconds acquire_timeout{5000};    ///< wait for a free connection, then storage_unavailable
-    std::chrono::seconds connect_timeout{5};            ///< per connection attempt
+    int pool_size = 8;                               ///< connections kept open at most
+    std::chrono::milliseconds acquire_timeout{5000}; ///< wait for a free connection, then storage_unavailable
+    std::chrono::seconds connect_timeout{5};         ///< per connection attempt
 };
 
 } // namespace helpdesk::postgres
