@@ -22,15 +22,15 @@ namespace {
            std::string{placeholder} + "))))";
 }
 
+// There is no whole-table ordering index (see migration 2): PostgreSQL
+// merges the per-status ranges with a Merge Append instead of sorting.
 constexpr sql::ticket_list_dialect dialect{
+    .search_text = to_tsquery_text,
+    .search_condition = search_condition,
     .placeholders = sql::placeholder_style::numbered,
     .always_true = "true",
     .parenthesized_branches = true,
-    // There is no whole-table ordering index (see migration 2): PostgreSQL
-    // merges the per-status ranges with a Merge Append instead of sorting.
     .branch_every_status = true,
-    .search_text = to_tsquery_text,
-    .search_condition = search_condition,
 };
 
 [[nodiscard]] result run(connection& db, const sql::statement_text& text) {

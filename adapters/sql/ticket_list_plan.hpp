@@ -11,22 +11,23 @@
 namespace helpdesk::sql {
 
 /// What a store supplies to the ticket list plan: its placeholders, its
-/// spelling of a few SQL forms and its full-text search.
+/// spelling of a few SQL forms and its full-text search. The defaults are
+/// SQLite's spelling; a store sets what differs and always its search.
 struct ticket_list_dialect {
-    placeholder_style placeholders;
-    /// A condition that always holds, after which the filters follow as ` AND ...`.
-    std::string_view always_true;
-    /// How one ordered, limited branch per status is written under UNION ALL:
-    /// false wraps each in `SELECT * FROM (...)` (SQLite), true in parentheses
-    /// with the outer query aliased (PostgreSQL).
-    bool parenthesized_branches;
-    /// True when the store has no whole-table ordering index, so a list with
-    /// no status filter (and no search) is merged from every status's branch.
-    bool branch_every_status;
     /// The user's search text as the store's query text; nullopt when it has no usable term.
     std::optional<std::string> (*search_text)(std::string_view user_text);
     /// The ` AND ...` condition matching the query text bound at `placeholder`.
     std::string (*search_condition)(std::string_view placeholder);
+    placeholder_style placeholders = placeholder_style::question;
+    /// A condition that always holds, after which the filters follow as ` AND ...`.
+    std::string_view always_true = "1";
+    /// How one ordered, limited branch per status is written under UNION ALL:
+    /// false wraps each in `SELECT * FROM (...)` (SQLite), true in parentheses
+    /// with the outer query aliased (PostgreSQL).
+    bool parenthesized_branches = false;
+    /// True when the store has no whole-table ordering index, so a list with
+    /// no status filter (and no search) is merged from every status's branch.
+    bool branch_every_status = false;
 };
 
 /// The statements of one ticket page.

@@ -16,15 +16,9 @@ namespace {
            ")";
 }
 
-constexpr sql::ticket_list_dialect dialect{
-    .placeholders = sql::placeholder_style::question,
-    .always_true = "1",
-    .parenthesized_branches = false,
-    // The whole-table ordering indexes serve a list without status filter.
-    .branch_every_status = false,
-    .search_text = to_fts_query,
-    .search_condition = fts_condition,
-};
+// SQLite's whole-table ordering indexes serve a list without status filter,
+// so only a filter of several statuses is split into branches.
+constexpr sql::ticket_list_dialect dialect{.search_text = to_fts_query, .search_condition = fts_condition};
 
 void bind_all(statement& query, const sql::statement_text& text) {
     for (const auto& v : text.values) {
