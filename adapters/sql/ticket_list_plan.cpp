@@ -50,6 +50,15 @@ struct normalized_filter {
     return sql + ")";
 }
 
+/// Appends `condition` and the placeholder of `value` when the filter has one.
+template <class T>
+void compare(std::string& sql, bindings& b, std::string_view condition, const std::optional<T>& value) {
+    if (value) {
+        sql += condition;
+        sql += b.add(*value);
+    }
+}
+
 /// ` AND ...` conditions of `f`, binding their values as it goes.
 /// `branch`: this one status instead of the filter's list.
 [[nodiscard]] std::string conditions(const normalized_filter& f, std::optional<ticket_status> branch,
@@ -61,33 +70,17 @@ struct normalized_filter {
         sql += status_in(f.statuses, b);
     }
     const auto& filter = f.filter;
-    if (filter.ticket_priority) {
-        sql += " AND priority = " + b.add(*filter.ticket_priority);
-    }
-    if (filter.department) {
-        sql += " AND department = " + b.add(*filter.department);
-    }
-    if (filter.category) {
-        sql += " AND category = " + b.add(*filter.category);
-    }
-    if (filter.sub_category) {
-        sql += " AND sub_category = " + b.add(*filter.sub_category);
-    }
-    if (filter.assigned_to) {
-        sql += " AND assigned_to = " + b.add(*filter.assigned_to);
-    }
-    if (filter.employee) {
-        sql += " AND employee = " + b.add(*filter.employee);
-    }
+    compare(sql, b, " AND priority = ", filter.ticket_priority);
+    compare(sql, b, " AND department = ", filter.department);
+    compare(sql, b, " AND category = ", filter.category);
+    compare(sql, b, " AND sub_category = ", filter.sub_category);
+    compare(sql, b, " AND assigned_to = ", filter.assigned_to);
+    compare(sql, b, " AND employee = ", filter.employee);
     if (f.search) {
         sql += dialect.search_condition(b.add(*f.search));
     }
-    if (filter.submitted_after) {
-        sql += " AND submit_date >= " + b.add(*filter.submitted_after);
-    }
-    if (filter.submitted_before) {
-        sql += " AND submit_date < " + b.add(*filter.submitted_before);
-    }
+    compare(sql, b, " AND submit_date >= ", filter.submitted_after);
+    compare(sql, b, " AND submit_date < ", filter.submitted_before);
     return sql;
 }
 
