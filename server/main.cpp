@@ -9,9 +9,9 @@
 #include "app/route_reference.hpp"
 #include "app/tokens.hpp"
 #include "cli/config.hpp"
-#include "cli/open_store.hpp"
 #include "delivery/relay_setup.hpp"
 
+#include <helpdesk/adapters/open_store.hpp>
 #include <helpdesk/blob/directory_blob_store.hpp>
 #include <helpdesk/delivery/outbox_relay.hpp>
 #include <helpdesk/engine.hpp>
@@ -79,7 +79,7 @@ std::string printed_document(hd::server::printout what) {
 int run_key_command(const hd::server::program_config& config) {
     try {
         make_store_folder(config.store_url);
-        hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url, config.sqlite_tuning)}};
+        hd::engine desk{hd::engine_parts{.db = hd::open_store(config.store_url, {.sqlite = config.sqlite_tuning})}};
         hd::server::run_api_key_command(*config.key_command, desk, std::cout, std::cerr);
         return 0;
     } catch (const std::exception& e) {
@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
         hd::engine_options engine_options;
         engine_options.password_iterations = config.password_iterations;
         hd::server::apply_delivery_options(config.delivery, engine_options);
-        hd::engine desk{hd::engine_parts{.db = hd::server::open_store(config.store_url, config.sqlite_tuning),
+        hd::engine desk{hd::engine_parts{.db = hd::open_store(config.store_url, {.sqlite = config.sqlite_tuning}),
                                          .blobs = hd::open_directory_blob_store(config.blob_dir)},
                         engine_options};
         const auto login_hint = bootstrap_admin(desk);

@@ -1,6 +1,7 @@
 #include "account_repository.hpp"
 
-#include "enum_column.hpp"
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
 
 #include <algorithm>
 #include <string>
@@ -9,45 +10,16 @@ namespace helpdesk::postgres::detail {
 
 namespace {
 
-constexpr std::string_view account_columns =
-    "id, email, first_name, middle_name, last_name, suffix, company_id, department, role, status, "
-    "password_hash, image_key, date_created";
+using sql::account_columns;
 
 [[nodiscard]] account read_account(const result& r, int row) {
-    account a;
-    a.id = r.int64(row, 0);
-    a.email = r.text(row, 1);
-    a.first_name = r.text(row, 2);
-    a.middle_name = r.optional_text(row, 3);
-    a.last_name = r.text(row, 4);
-    a.suffix = r.optional_text(row, 5);
-    a.company_id = r.text(row, 6);
-    a.department = r.text(row, 7);
-    a.account_role = enum_from_column(r.int64(row, 8), role::system_admin);
-    a.status = enum_from_column(r.int64(row, 9), account_status::rejected);
-    a.password_hash = r.text(row, 10);
-    a.image_key = r.optional_text(row, 11);
-    a.date_created = r.time(row, 12);
-    return a;
+    return sql::read_account(row_view{r, row});
 }
 
-constexpr std::string_view rejection_columns = "id, company_id, first_name, middle_name, last_name, suffix, "
-                                               "email, department, reason, rejected_by, rejected_at";
+using sql::rejection_columns;
 
 [[nodiscard]] rejected_account read_rejection(const result& r, int row) {
-    rejected_account x;
-    x.id = r.int64(row, 0);
-    x.company_id = r.text(row, 1);
-    x.first_name = r.text(row, 2);
-    x.middle_name = r.optional_text(row, 3);
-    x.last_name = r.text(row, 4);
-    x.suffix = r.optional_text(row, 5);
-    x.email = r.text(row, 6);
-    x.department = r.text(row, 7);
-    x.reason = r.text(row, 8);
-    x.rejected_by = r.int64(row, 9);
-    x.rejected_at = r.time(row, 10);
-    return x;
+    return sql::read_rejection(row_view{r, row});
 }
 
 [[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept {

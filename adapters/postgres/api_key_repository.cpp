@@ -1,5 +1,8 @@
 #include "api_key_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 #include <string>
 
 namespace helpdesk::postgres::detail {
@@ -9,17 +12,10 @@ namespace {
 // Never the hash: no read hands it out.
 constexpr std::string_view select_keys =
     "SELECT id, name, prefix, created_by, created_at, revoked_at, last_used_at FROM api_keys ";
+static_assert(select_keys.substr(7, sql::api_key_columns.size()) == sql::api_key_columns);
 
 [[nodiscard]] api_key read_key(const result& r, int row) {
-    api_key k;
-    k.id = r.int64(row, 0);
-    k.name = r.text(row, 1);
-    k.prefix = r.text(row, 2);
-    k.created_by = r.optional_int64(row, 3);
-    k.created_at = r.time(row, 4);
-    k.revoked_at = r.optional_time(row, 5);
-    k.last_used_at = r.optional_time(row, 6);
-    return k;
+    return sql::read_api_key(row_view{r, row});
 }
 
 } // namespace

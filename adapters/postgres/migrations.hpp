@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sql/migrator.hpp"
+
 #include <span>
 #include <string_view>
 
@@ -14,15 +16,9 @@ class connection;
 /// readers sum the shards. More connections than shards share some.
 inline constexpr int aggregate_shards = 32;
 
-/// One numbered schema step.
-struct migration {
-    int version;
-    std::string_view sql;
-};
-
-/// Every migration, ordered by version (1, 2, ...). Append only: a released
-/// migration is never edited, a change is a new one.
-[[nodiscard]] std::span<const migration> migrations() noexcept;
+/// Every migration, numbered as `sql::schema_steps` (1, 2, ...). Append only:
+/// a released migration is never edited, a change is a new one.
+[[nodiscard]] std::span<const sql::migration> migrations() noexcept;
 
 /// Applies the migrations newer than the schema's `schema_version`, all in
 /// one transaction holding a transaction-level advisory lock on the schema,

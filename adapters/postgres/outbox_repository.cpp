@@ -1,6 +1,7 @@
 #include "outbox_repository.hpp"
 
-#include "enum_column.hpp"
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
 
 #include <algorithm>
 #include <string>
@@ -10,9 +11,7 @@ namespace helpdesk::postgres::detail {
 
 namespace {
 
-constexpr std::string_view event_columns =
-    "id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
-    "last_error, next_attempt_at, lease, secret, delivered_to";
+using sql::event_columns;
 
 // The UPDATE of `update` and `update_if_leased` ($1..$9, and $10 the held
 // lease when `leased`). The old state comes from the locked row itself, so
@@ -41,21 +40,7 @@ constexpr std::string_view event_columns =
 }
 
 [[nodiscard]] outbox_event read_event(const result& r, int row) {
-    outbox_event e;
-    e.id = r.int64(row, 0);
-    e.kind = r.text(row, 1);
-    e.account = r.optional_int64(row, 2);
-    e.ticket = r.optional_int64(row, 3);
-    e.payload = r.text(row, 4);
-    e.created_at = r.time(row, 5);
-    e.state = enum_from_column(r.int64(row, 6), outbox_state::dead);
-    e.attempts = static_cast<std::int32_t>(r.int64(row, 7));
-    e.last_error = r.optional_text(row, 8);
-    e.next_attempt_at = r.time(row, 9);
-    e.lease = r.text(row, 10);
-    e.secret = r.optional_text(row, 11);
-    e.delivered_to = split_channel_names(r.text(row, 12));
-    return e;
+    return sql::read_event(row_view{r, row});
 }
 
 } // namespace

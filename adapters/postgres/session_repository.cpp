@@ -1,5 +1,8 @@
 #include "session_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 #include <string>
 
 namespace helpdesk::postgres::detail {
@@ -24,14 +27,7 @@ std::optional<session_token> session_repository::find(std::string_view token_has
     if (r.rows() == 0) {
         return std::nullopt;
     }
-    session_token t;
-    t.token_hash = r.text(0, 0);
-    t.session_hash = r.text(0, 1);
-    t.account = r.int64(0, 2);
-    t.created_at = r.time(0, 3);
-    t.expires_at = r.time(0, 4);
-    t.revoked_at = r.optional_time(0, 5);
-    return t;
+    return sql::read_session_token(row_view{r, 0});
 }
 
 bool session_repository::revoke(std::string_view token_hash, time_point now) {

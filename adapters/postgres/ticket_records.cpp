@@ -1,6 +1,9 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
 #include "ticket_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 #include <utility>
 
 namespace helpdesk::postgres::detail {
@@ -8,40 +11,15 @@ namespace helpdesk::postgres::detail {
 namespace {
 
 [[nodiscard]] comment read_comment(const result& r, int row) {
-    comment c;
-    c.id = r.int64(row, 0);
-    c.ticket = r.int64(row, 1);
-    c.author = r.optional_int64(row, 2);
-    c.text = r.text(row, 3);
-    c.is_internal = r.boolean(row, 4);
-    c.created_at = r.time(row, 5);
-    return c;
+    return sql::read_comment(row_view{r, row});
 }
 
 [[nodiscard]] attachment read_attachment(const result& r, int row) {
-    attachment a;
-    a.id = r.int64(row, 0);
-    a.ticket = r.int64(row, 1);
-    a.file_name = r.text(row, 2);
-    a.content_type = r.text(row, 3);
-    a.size = r.int64(row, 4);
-    a.blob_key = r.text(row, 5);
-    a.uploaded_by = r.int64(row, 6);
-    a.upload_date = r.time(row, 7);
-    return a;
+    return sql::read_attachment(row_view{r, row});
 }
 
 [[nodiscard]] history_event read_history(const result& r, int row) {
-    history_event e;
-    e.id = r.int64(row, 0);
-    e.ticket = r.int64(row, 1);
-    e.actor = r.optional_int64(row, 2);
-    e.at = r.time(row, 3);
-    e.kind = history_kind_from_store(r.text(row, 4));
-    e.old_value = r.optional_text(row, 5);
-    e.new_value = r.optional_text(row, 6);
-    e.is_internal = r.boolean(row, 7);
-    return e;
+    return sql::read_history(row_view{r, row});
 }
 
 template <class Row, class Read> [[nodiscard]] std::vector<Row> read_all(const result& r, Read read) {
@@ -117,7 +95,8 @@ void ticket_repository::insert_history(history_event& e) {
     if (const auto id = db().take_reserved_id(connection::reserved_for::history)) {
         // Nothing waits for this row: it travels with the next round trip.
         params p;
-        p.bind(*id, e.ticket, e.actor, e.at, to_string(e.kind), e.old_value, e.new_value, e.is_internal);
+        p.bind(*id, e.ticket, e.actor, e.at, sql::history_kind_column(e.kind), e.old_value, e.new_value,
+               e.is_internal);
         db().defer("INSERT INTO ticket_history (id, ticket_id, actor, at, kind, old_value, new_value, "
                    "is_internal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                    std::move(p));
@@ -125,7 +104,8 @@ void ticket_repository::insert_history(history_event& e) {
         return;
     }
     params p;
-    p.bind(e.ticket, e.actor, e.at, to_string(e.kind), e.old_value, e.new_value, e.is_internal);
+    p.bind(e.ticket, e.actor, e.at, sql::history_kind_column(e.kind), e.old_value, e.new_value,
+           e.is_internal);
     e.id =
         db().execute(
                 "INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, is_internal) "

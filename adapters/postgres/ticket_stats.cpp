@@ -1,6 +1,7 @@
 #include "ticket_stats.hpp"
 
-#include "enum_column.hpp"
+#include "row_view.hpp"
+#include "sql/ticket_stats_sum.hpp"
 
 #include <string>
 
@@ -13,32 +14,11 @@ ticket_stats read_ticket_stats(connection& db, std::optional<account_id> employe
                         "sum(sum_resolution), sum(n_resolution) FROM ticket_stats WHERE employee = $1 "
                         "GROUP BY status, priority, department HAVING sum(n) > 0",
                         p);
-    ticket_stats stats;
-    std::int64_t sum_response = 0;
-    std::int64_t n_response = 0;
-    std::int64_t sum_resolution = 0;
-    std::int64_t n_resolution = 0;
+    sql::ticket_stats_sum sum;
     for (int i = 0; i < r.rows(); ++i) {
-        const auto status = enum_from_column(r.int64(i, 0), ticket_status::withdrawn);
-        const auto prio = enum_from_column(r.int64(i, 1), priority::critical);
-        const auto n = r.int64(i, 3);
-        stats.total += n;
-        stats.by_status[std::string{to_string(status)}] += n;
-        stats.by_priority[std::string{to_string(prio)}] += n;
-        stats.by_department[r.text(i, 2)] += n;
-        sum_response += r.int64(i, 4);
-        n_response += r.int64(i, 5);
-        sum_resolution += r.int64(i, 6);
-        n_resolution += r.int64(i, 7);
+        sum.add(row_view{r, i});
     }
-    if (n_response > 0) {
-        stats.mean_response_seconds = static_cast<double>(sum_response) / static_cast<double>(n_response);
-    }
-    if (n_resolution > 0) {
-        stats.mean_resolution_seconds =
-            static_cast<double>(sum_resolution) / static_cast<double>(n_resolution);
-    }
-    return stats;
+    return sum.result();
 }
 
 } // namespace helpdesk::postgres::detail

@@ -7,9 +7,8 @@
 namespace helpdesk::postgres::detail {
 
 transaction::transaction(std::shared_ptr<const void> owner, lease held, tx_mode mode)
-    : owner_{std::move(owner)}, lease_{std::move(held)}, accounts_{lease_->db(), mode},
-      tickets_{lease_->db(), mode}, outbox_{lease_->db(), mode}, sessions_{lease_->db(), mode},
-      rate_limits_{lease_->db(), mode}, api_keys_{lease_->db(), mode}, mode_{mode} {
+    // The connection outlives the move of its lease: the lease owns it through a pointer.
+    : repositories{held.db(), mode}, owner_{std::move(owner)}, lease_{std::move(held)}, mode_{mode} {
     lease_->db().defer_begin(mode == tx_mode::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
                                                     : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
@@ -77,12 +76,7 @@ void transaction::rollback() noexcept {
 void transaction::finish() noexcept {
     finished_ = true;
     lease_->db().discard_deferred();
-    accounts_.detach();
-    tickets_.detach();
-    outbox_.detach();
-    sessions_.detach();
-    rate_limits_.detach();
-    api_keys_.detach();
+    detach_repositories();
     lease_.reset();
 }
 

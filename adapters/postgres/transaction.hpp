@@ -8,12 +8,17 @@
 #include "pool.hpp"
 #include "rate_limit_repository.hpp"
 #include "session_repository.hpp"
+#include "sql/repository_set.hpp"
 #include "ticket_repository.hpp"
 
 #include <memory>
 #include <optional>
 
 namespace helpdesk::postgres::detail {
+
+/// The repository set of this store's transactions.
+using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository,
+                                         session_repository, rate_limit_repository, api_key_repository>;
 
 /// `helpdesk::transaction` on a leased connection.
 ///
@@ -34,7 +39,7 @@ namespace helpdesk::postgres::detail {
 /// commit, or destruction, which rolls back unless `commit` succeeded); its
 /// repositories then refuse further use with `error{internal}`. Owned and
 /// used by one thread.
-class transaction final : public helpdesk::transaction {
+class transaction final : public repositories {
 public:
     /// Begins (deferred to the first statement) on `held`'s connection,
     /// keeping `owner` (the store) alive.
@@ -42,13 +47,6 @@ public:
     ~transaction() override;
     transaction(const transaction&) = delete;
     transaction& operator=(const transaction&) = delete;
-
-    [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
-    [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
-    [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
-    [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
-    [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
-    [[nodiscard]] helpdesk::api_key_repository& api_keys() override { return api_keys_; }
 
     /// Commits, in the same round trip as the writes still queued on the
     /// connection (a read transaction just ends, without waiting for the
@@ -65,12 +63,6 @@ private:
 
     std::shared_ptr<const void> owner_; // destroyed last: outlives the lease
     std::optional<lease> lease_;        // empty once finished
-    account_repository accounts_;
-    ticket_repository tickets_;
-    outbox_repository outbox_;
-    session_repository sessions_;
-    rate_limit_repository rate_limits_;
-    api_key_repository api_keys_;
     tx_mode mode_;
     bool finished_ = false;
 };

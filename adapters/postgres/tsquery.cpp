@@ -1,30 +1,12 @@
 #include "tsquery.hpp"
 
-#include <helpdesk/ports/queries.hpp>
+#include "sql/search_query.hpp"
 
 namespace helpdesk::postgres::detail {
 
 std::optional<std::string> to_tsquery_text(std::string_view text) {
-    const auto terms = search_terms(text);
-    if (terms.empty()) {
-        return std::nullopt;
-    }
-    std::string query;
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-        if (i > 0) {
-            query += " & ";
-        }
-        query += '\'';
-        for (char c : terms[i]) {
-            if (c == '\'' || c == '\\') {
-                query += c == '\'' ? '\'' : '\\';
-            }
-            query += c;
-        }
-        query += '\'';
-    }
-    query += ":*";
-    return query;
+    return sql::quote_search_terms(text,
+                                   {.quote = '\'', .doubled = "'\\", .separator = " & ", .prefix = ":*"});
 }
 
 } // namespace helpdesk::postgres::detail

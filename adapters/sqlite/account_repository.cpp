@@ -1,6 +1,7 @@
 #include "account_repository.hpp"
 
-#include "enum_column.hpp"
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
 
 #include <algorithm>
 #include <string>
@@ -9,45 +10,16 @@ namespace helpdesk::sqlite::detail {
 
 namespace {
 
-constexpr std::string_view account_columns =
-    "id, email, first_name, middle_name, last_name, suffix, company_id, department, role, status, "
-    "password_hash, image_key, date_created";
+using sql::account_columns;
 
 [[nodiscard]] account read_account(const statement& row) {
-    account a;
-    a.id = row.column_int64(0);
-    a.email = row.column_text(1);
-    a.first_name = row.column_text(2);
-    a.middle_name = row.column_optional_text(3);
-    a.last_name = row.column_text(4);
-    a.suffix = row.column_optional_text(5);
-    a.company_id = row.column_text(6);
-    a.department = row.column_text(7);
-    a.account_role = enum_from_column(row.column_int64(8), role::system_admin);
-    a.status = enum_from_column(row.column_int64(9), account_status::rejected);
-    a.password_hash = row.column_text(10);
-    a.image_key = row.column_optional_text(11);
-    a.date_created = row.column_time(12);
-    return a;
+    return sql::read_account(row_view{row});
 }
 
-constexpr std::string_view rejection_columns = "id, company_id, first_name, middle_name, last_name, suffix, "
-                                               "email, department, reason, rejected_by, rejected_at";
+using sql::rejection_columns;
 
 [[nodiscard]] rejected_account read_rejection(const statement& row) {
-    rejected_account r;
-    r.id = row.column_int64(0);
-    r.company_id = row.column_text(1);
-    r.first_name = row.column_text(2);
-    r.middle_name = row.column_optional_text(3);
-    r.last_name = row.column_text(4);
-    r.suffix = row.column_optional_text(5);
-    r.email = row.column_text(6);
-    r.department = row.column_text(7);
-    r.reason = row.column_text(8);
-    r.rejected_by = row.column_int64(9);
-    r.rejected_at = row.column_time(10);
-    return r;
+    return sql::read_rejection(row_view{row});
 }
 
 [[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept { return std::max<std::int64_t>(value, 0); }

@@ -1,5 +1,8 @@
 #include "api_key_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 #include <string>
 
 namespace helpdesk::sqlite::detail {
@@ -9,17 +12,10 @@ namespace {
 // Never the hash: no read hands it out.
 constexpr std::string_view select_keys =
     "SELECT id, name, prefix, created_by, created_at, revoked_at, last_used_at FROM api_keys ";
+static_assert(select_keys.substr(7, sql::api_key_columns.size()) == sql::api_key_columns);
 
 [[nodiscard]] api_key read_key(const statement& row) {
-    api_key k;
-    k.id = row.column_int64(0);
-    k.name = row.column_text(1);
-    k.prefix = row.column_text(2);
-    k.created_by = row.column_optional_int64(3);
-    k.created_at = row.column_time(4);
-    k.revoked_at = row.column_optional_time(5);
-    k.last_used_at = row.column_optional_time(6);
-    return k;
+    return sql::read_api_key(row_view{row});
 }
 
 } // namespace

@@ -289,6 +289,13 @@ WHEN old.employee <> new.employee OR old.status <> new.status OR old.priority <>
 END;
 )sql";
 
+// Step 2 drops PostgreSQL's whole-table ordering indexes. SQLite keeps
+// them: it cannot merge the ordered ranges of every status, so a list without
+// a status filter walks tickets_by_submit (or _update, _priority) instead.
+constexpr std::string_view v2_whole_table_order_indexes = R"sql(
+-- Nothing to do: SQLite keeps tickets_by_submit, tickets_by_update and tickets_by_priority.
+)sql";
+
 // Refresh tokens of login sessions (spec §4 token/refresh, logout, password
 // change; §7: revocations live in the store). Token and session ids are
 // stored only as SHA-256 hex hashes. Revoked rows stay until they have been
@@ -297,7 +304,7 @@ END;
 // rotates a session, and the account's removal deletes them all.
 // (account_id, session_hash) serves logout, "revoke the others", the
 // per-account purge and the cascade.
-constexpr std::string_view v2_refresh_tokens = R"sql(
+constexpr std::string_view v3_refresh_tokens = R"sql(
 CREATE TABLE refresh_tokens (
     token_hash   TEXT    PRIMARY KEY,
     session_hash TEXT    NOT NULL,
@@ -312,7 +319,7 @@ CREATE INDEX refresh_tokens_by_session ON refresh_tokens (account_id, session_ha
 // Token buckets shared by every server on the store (spec §4 rate limits,
 // §7). Tokens in fixed point (thousandths). The engine deletes buckets idle
 // for a day every ~1000th take; the index on updated_at serves that.
-constexpr std::string_view v3_rate_limit_buckets = R"sql(
+constexpr std::string_view v4_rate_limit_buckets = R"sql(
 CREATE TABLE rate_limit_buckets (
     bucket_key   TEXT    PRIMARY KEY,
     milli_tokens INTEGER NOT NULL,
@@ -328,7 +335,7 @@ CREATE INDEX rate_limit_buckets_by_update ON rate_limit_buckets (updated_at);
 // channels that already have the event, joined by ','. The index serves the
 // admin list of one state, newest first (state = ? ORDER BY id DESC), without
 // a sort.
-constexpr std::string_view v4_outbox_leases = R"sql(
+constexpr std::string_view v5_outbox_leases = R"sql(
 ALTER TABLE outbox_events ADD COLUMN lease TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox_events ADD COLUMN secret TEXT;
 ALTER TABLE outbox_events ADD COLUMN delivered_to TEXT NOT NULL DEFAULT '';
@@ -345,8 +352,8 @@ UPDATE outbox_events SET secret = json_extract(payload, '$.set_password_token'),
 // System Admins or the operator's command line. Only the SHA-256 hex of a
 // key is stored; the unique index on it serves the per-request lookup.
 // created_by has no foreign key: like the rejection audit, the record
-// outlives its author. Version 4 belongs to the outbox leases.
-constexpr std::string_view v5_api_keys = R"sql(
+// outlives its author.
+constexpr std::string_view v6_api_keys = R"sql(
 CREATE TABLE api_keys (
     id           INTEGER PRIMARY KEY,
     name         TEXT    NOT NULL,
@@ -360,16 +367,17 @@ CREATE TABLE api_keys (
 )sql";
 
 
-constexpr migration all_migrations[] = {
+constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
-    {2, v2_refresh_tokens},
-    {3, v3_rate_limit_buckets},
-    {4, v4_outbox_leases},
-    {5, v5_api_keys},
+    {2, v2_whole_table_order_indexes},
+    {3, v3_refresh_tokens},
+    {4, v4_rate_limit_buckets},
+    {5, v5_outbox_leases},
+    {6, v6_api_keys},
 };
 
 } // namespace
 
-std::span<const migration> migrations() noexcept { return all_migrations; }
+std::span<const sql::migration> migrations() noexcept { return all_migrations; }
 
 } // namespace helpdesk::sqlite::detail

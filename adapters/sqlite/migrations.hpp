@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sql/migrator.hpp"
+
 #include <span>
 #include <string_view>
 
@@ -7,19 +9,15 @@ namespace helpdesk::sqlite::detail {
 
 class connection;
 
-/// One numbered schema step. Applied once, in order, in its own transaction.
-struct migration {
-    int version;
-    std::string_view sql;
-};
-
-/// Every migration, ordered by version (1, 2, ...). Append only: a released
-/// migration is never edited, a change is a new one.
-[[nodiscard]] std::span<const migration> migrations() noexcept;
+/// Every migration, numbered as `sql::schema_steps` (1, 2, ...). Append only:
+/// a released migration is never edited, a change is a new one.
+[[nodiscard]] std::span<const sql::migration> migrations() noexcept;
 
 /// Applies the migrations newer than the database's `schema_version`, each in
 /// one `BEGIN IMMEDIATE` transaction that also records it (so concurrent
-/// openers of one file do not apply a step twice). Throws the mapped
+/// openers of one file do not apply a step twice). A database made before
+/// the stores shared their numbering is first renumbered (see
+/// `sql::sqlite_legacy_versions`). Throws the mapped
 /// `helpdesk::error`; a failed step is rolled back.
 void migrate(connection& db);
 

@@ -1,6 +1,7 @@
 #include "outbox_repository.hpp"
 
-#include "enum_column.hpp"
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
 
 #include <algorithm>
 #include <string>
@@ -9,25 +10,10 @@ namespace helpdesk::sqlite::detail {
 
 namespace {
 
-constexpr std::string_view event_columns = "id, kind, account_id, ticket_id, payload, created_at, state, attempts, "
-                                           "last_error, next_attempt_at, lease, secret, delivered_to";
+using sql::event_columns;
 
 [[nodiscard]] outbox_event read_event(const statement& row) {
-    outbox_event e;
-    e.id = row.column_int64(0);
-    e.kind = row.column_text(1);
-    e.account = row.column_optional_int64(2);
-    e.ticket = row.column_optional_int64(3);
-    e.payload = row.column_text(4);
-    e.created_at = row.column_time(5);
-    e.state = enum_from_column(row.column_int64(6), outbox_state::dead);
-    e.attempts = static_cast<std::int32_t>(row.column_int64(7));
-    e.last_error = row.column_optional_text(8);
-    e.next_attempt_at = row.column_time(9);
-    e.lease = row.column_text(10);
-    e.secret = row.column_optional_text(11);
-    e.delivered_to = split_channel_names(row.column_text(12));
-    return e;
+    return sql::read_event(row_view{row});
 }
 
 } // namespace

@@ -1,5 +1,8 @@
 #include "session_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 namespace helpdesk::sqlite::detail {
 
 void session_repository::insert(const session_token& t) {
@@ -17,14 +20,7 @@ std::optional<session_token> session_repository::find(std::string_view token_has
     if (!query.step()) {
         return std::nullopt;
     }
-    session_token t;
-    t.token_hash = query.column_text(0);
-    t.session_hash = query.column_text(1);
-    t.account = query.column_int64(2);
-    t.created_at = query.column_time(3);
-    t.expires_at = query.column_time(4);
-    t.revoked_at = query.column_optional_time(5);
-    return t;
+    return sql::read_session_token(row_view{query});
 }
 
 bool session_repository::revoke(std::string_view token_hash, time_point now) {

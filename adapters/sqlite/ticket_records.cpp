@@ -1,45 +1,23 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
 #include "ticket_repository.hpp"
 
+#include "row_view.hpp"
+#include "sql/row_mappers.hpp"
+
 namespace helpdesk::sqlite::detail {
 
 namespace {
 
 [[nodiscard]] comment read_comment(const statement& row) {
-    comment c;
-    c.id = row.column_int64(0);
-    c.ticket = row.column_int64(1);
-    c.author = row.column_optional_int64(2);
-    c.text = row.column_text(3);
-    c.is_internal = row.column_bool(4);
-    c.created_at = row.column_time(5);
-    return c;
+    return sql::read_comment(row_view{row});
 }
 
 [[nodiscard]] attachment read_attachment(const statement& row) {
-    attachment a;
-    a.id = row.column_int64(0);
-    a.ticket = row.column_int64(1);
-    a.file_name = row.column_text(2);
-    a.content_type = row.column_text(3);
-    a.size = row.column_int64(4);
-    a.blob_key = row.column_text(5);
-    a.uploaded_by = row.column_int64(6);
-    a.upload_date = row.column_time(7);
-    return a;
+    return sql::read_attachment(row_view{row});
 }
 
 [[nodiscard]] history_event read_history(const statement& row) {
-    history_event e;
-    e.id = row.column_int64(0);
-    e.ticket = row.column_int64(1);
-    e.actor = row.column_optional_int64(2);
-    e.at = row.column_time(3);
-    e.kind = history_kind_from_store(row.column_text(4));
-    e.old_value = row.column_optional_text(5);
-    e.new_value = row.column_optional_text(6);
-    e.is_internal = row.column_bool(7);
-    return e;
+    return sql::read_history(row_view{row});
 }
 
 } // namespace
@@ -98,7 +76,8 @@ std::optional<attachment> ticket_repository::find_attachment(row_id id) {
 void ticket_repository::insert_history(history_event& e) {
     auto query = db().prepare("INSERT INTO ticket_history (ticket_id, actor, at, kind, old_value, new_value, "
                              "is_internal) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    query.bind(e.ticket, e.actor, e.at, to_string(e.kind), e.old_value, e.new_value, e.is_internal);
+    query.bind(e.ticket, e.actor, e.at, sql::history_kind_column(e.kind), e.old_value, e.new_value,
+               e.is_internal);
     query.run();
     e.id = query.last_insert_rowid();
 }

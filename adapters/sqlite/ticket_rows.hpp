@@ -1,18 +1,16 @@
 #pragma once
 
-#include "statement.hpp"
-
 #include <helpdesk/domain/ticket.hpp>
+
+#include "sql/row_mappers.hpp"
+#include "statement.hpp"
 
 #include <string_view>
 
 namespace helpdesk::sqlite::detail {
 
 /// The ticket columns, in the order `read_ticket` expects them.
-inline constexpr std::string_view ticket_columns =
-    "id, ticket_number, employee, subject, category, sub_category, description, scheduled_date, priority, "
-    "department, status, assigned_to, submit_date, update_date, response_seconds, resolution_seconds, "
-    "time_closed, rejection_reason, finalized, version";
+using sql::ticket_columns;
 
 /// The ticket in the current row of a `SELECT ticket_columns ...`.
 /// Throws `error{internal}` for an unknown status or priority value.

@@ -1,6 +1,7 @@
 #include "ticket_stats.hpp"
 
-#include "enum_column.hpp"
+#include "row_view.hpp"
+#include "sql/ticket_stats_sum.hpp"
 
 #include <string>
 
@@ -10,31 +11,11 @@ ticket_stats read_ticket_stats(connection& db, std::optional<account_id> employe
     auto query = db.prepare("SELECT status, priority, department, n, sum_response, n_response, sum_resolution, "
                             "n_resolution FROM ticket_stats WHERE employee = ? AND n > 0");
     query.bind(employee.value_or(0)); // employee 0 holds the all-tickets rows
-    ticket_stats stats;
-    std::int64_t sum_response = 0;
-    std::int64_t n_response = 0;
-    std::int64_t sum_resolution = 0;
-    std::int64_t n_resolution = 0;
+    sql::ticket_stats_sum sum;
     while (query.step()) {
-        const auto status = enum_from_column(query.column_int64(0), ticket_status::withdrawn);
-        const auto prio = enum_from_column(query.column_int64(1), priority::critical);
-        const auto n = query.column_int64(3);
-        stats.total += n;
-        stats.by_status[std::string{to_string(status)}] += n;
-        stats.by_priority[std::string{to_string(prio)}] += n;
-        stats.by_department[query.column_text(2)] += n;
-        sum_response += query.column_int64(4);
-        n_response += query.column_int64(5);
-        sum_resolution += query.column_int64(6);
-        n_resolution += query.column_int64(7);
+        sum.add(row_view{query});
     }
-    if (n_response > 0) {
-        stats.mean_response_seconds = static_cast<double>(sum_response) / static_cast<double>(n_response);
-    }
-    if (n_resolution > 0) {
-        stats.mean_resolution_seconds = static_cast<double>(sum_resolution) / static_cast<double>(n_resolution);
-    }
-    return stats;
+    return sum.result();
 }
 
 } // namespace helpdesk::sqlite::detail

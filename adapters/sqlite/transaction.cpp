@@ -6,8 +6,8 @@ namespace helpdesk::sqlite::detail {
 
 transaction::transaction(std::shared_ptr<const void> owner, connection_lease lease, tx_mode mode,
                          bool toggle_query_only)
-    : owner_{std::move(owner)}, lease_{std::move(lease)}, accounts_{lease_->db()}, tickets_{lease_->db()},
-      outbox_{lease_->db()}, sessions_{lease_->db()}, rate_limits_{lease_->db()}, api_keys_{lease_->db()},
+    // The connection outlives the move of its lease: the lease only points to it.
+    : repositories{lease.db()}, owner_{std::move(owner)}, lease_{std::move(lease)},
       toggle_query_only_{toggle_query_only && mode == tx_mode::read} {
     auto& db = lease_->db();
     if (toggle_query_only_) {
@@ -62,12 +62,7 @@ void transaction::rollback() noexcept {
 
 void transaction::finish() noexcept {
     finished_ = true;
-    accounts_.detach();
-    tickets_.detach();
-    outbox_.detach();
-    sessions_.detach();
-    rate_limits_.detach();
-    api_keys_.detach();
+    detach_repositories();
     if (toggle_query_only_) {
         try {
             lease_->db().prepare("PRAGMA query_only = 0").run();

@@ -1,19 +1,24 @@
 #pragma once
 
+#include <helpdesk/ports/store.hpp>
+
 #include "account_repository.hpp"
 #include "api_key_repository.hpp"
 #include "connection_lease.hpp"
 #include "outbox_repository.hpp"
 #include "rate_limit_repository.hpp"
 #include "session_repository.hpp"
+#include "sql/repository_set.hpp"
 #include "ticket_repository.hpp"
-
-#include <helpdesk/ports/store.hpp>
 
 #include <memory>
 #include <optional>
 
 namespace helpdesk::sqlite::detail {
+
+/// The repository set of this store's transactions.
+using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository,
+                                         session_repository, rate_limit_repository, api_key_repository>;
 
 /// `helpdesk::transaction` on a leased connection. Write transactions start
 /// with `BEGIN IMMEDIATE` (the write lock is taken up front, so a transaction
@@ -24,7 +29,7 @@ namespace helpdesk::sqlite::detail {
 /// commit, or destruction, which rolls back unless `commit` succeeded); its
 /// repositories then refuse further use with `error{internal}`. Owned and
 /// used by one thread.
-class transaction final : public helpdesk::transaction {
+class transaction final : public repositories {
 public:
     /// Begins on `lease`'s connection, keeping `owner` (the store) alive.
     /// `toggle_query_only`: set `query_only` for a read transaction on a
@@ -34,13 +39,6 @@ public:
     ~transaction() override;
     transaction(const transaction&) = delete;
     transaction& operator=(const transaction&) = delete;
-
-    [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
-    [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
-    [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
-    [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
-    [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
-    [[nodiscard]] helpdesk::api_key_repository& api_keys() override { return api_keys_; }
 
     /// Commits; on failure rolls back and throws the mapped error. Throws
     /// `error{internal}` when called twice.
@@ -52,12 +50,6 @@ private:
 
     std::shared_ptr<const void> owner_; // destroyed last: outlives the lease
     std::optional<connection_lease> lease_; // empty once finished
-    account_repository accounts_;
-    ticket_repository tickets_;
-    outbox_repository outbox_;
-    session_repository sessions_;
-    rate_limit_repository rate_limits_;
-    api_key_repository api_keys_;
     bool toggle_query_only_;
     bool finished_ = false;
 };

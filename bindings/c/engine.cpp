@@ -1,11 +1,8 @@
 #include "engine_handle.hpp"
 #include "errors.hpp"
 
-#include <helpdesk/adapters/sqlite.hpp>
+#include <helpdesk/adapters/open_store.hpp>
 #include <helpdesk/blob/directory_blob_store.hpp>
-#ifdef HELPDESK_C_WITH_POSTGRES
-#include <helpdesk/adapters/postgres.hpp>
-#endif
 
 #include <algorithm>
 #include <cstddef>
@@ -45,24 +42,6 @@ hd_engine_options read_options(const hd_engine_options* given) {
     std::memcpy(&out, given, std::min<std::size_t>(given->struct_size, sizeof out));
     out.struct_size = sizeof out;
     return out;
-}
-
-std::shared_ptr<store> open_store(std::string_view url) {
-    if (url.starts_with("sqlite:")) {
-        return sqlite::open(url);
-    }
-    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-#ifdef HELPDESK_C_WITH_POSTGRES
-        return postgres::open(url);
-#else
-        throw error(errc::invalid_argument, "this build of libhelpdesk-c has no PostgreSQL store",
-                    {{"store_url", {"PostgreSQL is not available in this build."}}});
-#endif
-    }
-    throw error(errc::invalid_argument,
-                "unknown store URL scheme in '" + std::string{url.substr(0, url.find(':'))} +
-                    "'; use sqlite:///path.db, sqlite::memory: or postgresql://...",
-                {{"store_url", {"Unknown store URL scheme."}}});
 }
 
 } // namespace
@@ -113,7 +92,7 @@ HD_API int hd_engine_open(hd_engine** out_engine, const char* store_url, const h
             }
             parts.blobs = open_directory_blob_store(o.blob_dir);
         }
-        parts.db = capi::open_store(store_url);
+        parts.db = helpdesk::open_store(store_url);
         *out_engine = new hd_engine(std::move(parts), std::move(tuning));
     });
 }

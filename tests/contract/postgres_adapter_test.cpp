@@ -50,7 +50,7 @@ TEST_CASE("postgres: an unreachable server is storage_unavailable") {
           }) == errc::storage_unavailable);
 }
 
-TEST_CASE("postgres: both URL schemes open, migrations are recorded once") {
+TEST_CASE("postgres: both URL schemes open the same store") {
     postgres_factory factory;
     std::string postgres_url = factory.url();
     postgres_url.replace(0, std::string_view{"postgresql"}.size(), "postgres");
@@ -60,10 +60,6 @@ TEST_CASE("postgres: both URL schemes open, migrations are recorded once") {
         (void)add_account(*s, make_account(1));
     }
     auto s = factory.open();
-    // Every migration recorded once, numbered from 1 without gaps.
-    CHECK(factory.run("SELECT count(*) FROM " + factory.schema() + ".schema_version") ==
-          factory.run("SELECT max(version) FROM " + factory.schema() + ".schema_version"));
-    CHECK(factory.run("SELECT min(version) FROM " + factory.schema() + ".schema_version") == "1");
     in_read(*s, [](helpdesk::transaction& tx) { CHECK(tx.accounts().list({}, 0, 10).count == 1); });
 }
 

@@ -144,7 +144,8 @@ else
 fi
 deps=$(grep -o 'find_dependency([A-Za-z0-9]*' "$config" | sed 's/find_dependency(//' | sort | tr '\n' ' ')
 [[ $deps == "OpenSSL SQLite3 " ]] || fail "a core-and-SQLite package looks for: $deps"
-grep -q '^set(helpdesk_COMPONENTS core;sqlite)$' "$config" || fail "$config does not list core;sqlite"
+grep -q '^set(helpdesk_COMPONENTS core;sql;sqlite;open_store)$' "$config" ||
+  fail "$config does not list core;sql;sqlite;open_store"
 echo "dependencies found by the package: $deps"
 
 step "add_subdirectory consumer"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <helpdesk/adapters/store_options.hpp>
 #include <helpdesk/ports/store.hpp>
 
 #include <chrono>
@@ -7,13 +8,6 @@
 #include <string_view>
 
 namespace helpdesk::postgres {
-
-/// Tunables of the PostgreSQL store.
-struct options {
-    int pool_size = 8;                                   ///< connections kept open at most
-    std::chrono::milliseconds acquire_timeout{5000};    ///< wait for a free connection, then storage_unavailable
-    std::chrono::seconds connect_timeout{5};            ///< per connection attempt
-};
 
 /// Opens a PostgreSQL store from a URL (`postgresql://user@host:port/db` or
 /// `postgres://...`, with libpq's query parameters, e.g.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <helpdesk/adapters/store_options.hpp>
 #include <helpdesk/ports/store.hpp>
 
 #include <chrono>
@@ -8,14 +9,6 @@
 #include <string_view>
 
 namespace helpdesk::sqlite {
-
-/// Tunables of the SQLite store.
-struct options {
-    std::chrono::milliseconds busy_timeout{5000};  ///< how long a writer waits for another
-    int reader_connections = 4;                    ///< pooled read-only connections (files only)
-    std::int64_t cache_kib = 65536;                ///< page cache per connection, KiB (SQLite's own heap)
-    std::int64_t mmap_bytes = 256LL * 1024 * 1024; ///< memory-mapped I/O per connection; 0 reads with pread
-};
 
 /// Opens (creating if needed) a SQLite store from a URL: `sqlite:///abs/path.db`,
 /// `sqlite://relative/path.db`, or `sqlite::memory:` (a private in-memory

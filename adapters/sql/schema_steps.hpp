@@ -1,0 +1,47 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <utility>
+
+namespace helpdesk::sql {
+
+/// A schema step as both stores number it, and what it means.
+struct schema_step {
+    int version;
+    std::string_view meaning;
+};
+
+/// The schema steps of every store, in order. A store's migration `n` does
+/// what step `n` says, in its own SQL (a step a store has nothing to do for
+/// is an empty script, still recorded).
+inline constexpr schema_step schema_steps[] = {
+    {1, "initial schema: accounts, rejection audit, reset tokens, tickets, comments, attachments, history, "
+        "idempotency keys, outbox, full-text search, stats aggregates"},
+    {2, "whole-table ordering indexes of tickets: PostgreSQL drops them (its lists merge the per-status "
+        "indexes); SQLite keeps them"},
+    {3, "refresh tokens of login sessions"},
+    {4, "rate-limit buckets"},
+    {5, "outbox leases, secrets and per-channel delivery"},
+    {6, "API keys"},
+};
+
+/// The numbers SQLite stores recorded before the two stores shared one
+/// numbering (they had no step 2), each with its shared number: old 1 is 1,
+/// old 2..5 are 3..6. PostgreSQL's numbers were already the shared ones.
+/// A SQLite database whose numbering is not marked shared has its
+/// `schema_version` rows renumbered by this map, once, when it is opened.
+inline constexpr std::pair<int, int> sqlite_legacy_versions[] = {{1, 1}, {2, 3}, {3, 4}, {4, 5}, {5, 6}};
+
+/// The shared number of a version SQLite recorded under its old numbering
+/// (`sqlite_legacy_versions`); a number it never used is returned unchanged.
+[[nodiscard]] constexpr int shared_version_from_sqlite_legacy(int old) noexcept {
+    for (const auto& [legacy, shared] : sqlite_legacy_versions) {
+        if (legacy == old) {
+            return shared;
+        }
+    }
+    return old;
+}
+
+} // namespace helpdesk::sql
