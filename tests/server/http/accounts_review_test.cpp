@@ -13,9 +13,7 @@ TEST_CASE_TEMPLATE("employee list is for staff, filters by role, status and depa
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     const auto bob = f.account("Bob");
     auto pending = web.post("/api/create_employee/", sign_up_body("pending.one@desk.test"));
     REQUIRE(pending.status == 201);
@@ -95,9 +93,7 @@ TEST_CASE_TEMPLATE("employee list is for staff, filters by role, status and depa
 TEST_CASE_TEMPLATE("approving a sign-up is for the System Admin alone", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     auto pending = web.post("/api/create_employee/", sign_up_body("awaiting@desk.test"));
     REQUIRE(pending.status == 201);
     const auto id = id_of(pending.json().as_object());
@@ -129,9 +125,7 @@ TEST_CASE_TEMPLATE("rejecting a sign-up needs a reason, removes the account and 
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     auto pending = web.post("/api/create_employee/", sign_up_body("unwanted@desk.test"));
     REQUIRE(pending.status == 201);
     const auto signup = pending.json().as_object();

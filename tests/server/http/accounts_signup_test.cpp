@@ -137,9 +137,7 @@ TEST_CASE_TEMPLATE("admin create-employee makes an Approved account with a gener
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     const boost::json::object body{{"email", "made.by.admin@desk.test"},
                                    {"first_name", "Made"},
                                    {"last_name", "Byadmin"},

@@ -58,9 +58,7 @@ TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
 
     const auto made = web.post(keys_path, {{"name", "  Field ERP  "}}, admin.access);
     REQUIRE_MESSAGE(made.status == 201, made.body);
@@ -137,9 +135,7 @@ TEST_CASE_TEMPLATE("api keys: employees and coordinators get 403, no token 401, 
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     const auto made = web.post(keys_path, {{"name", "ERP"}}, admin.access);
     REQUIRE_MESSAGE(made.status == 201, made.body);
     const auto id = made.number("id");
@@ -184,9 +180,7 @@ TEST_CASE_TEMPLATE("api keys: unknown, revoked and missing keys are 401 in the s
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     const auto t = approved_ticket(f, alice, coordinator);
     const auto live = f.workflow_key("live");
     const auto old = web.post(keys_path, {{"name", "old"}}, admin.access);

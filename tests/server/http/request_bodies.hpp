@@ -118,6 +118,35 @@ inline std::set<std::int64_t> id_set(const reply& r) {
     return {ids.begin(), ids.end()};
 }
 
+/// What walking a list's pages found.
+struct walked_pages {
+    std::set<std::int64_t> ids{}; ///< every id listed (each must come once)
+    int pages = 0;                ///< the number of pages
+};
+
+/// Follows a list's `next` links from `url` as the bearer of `token` (ten
+/// pages at most), checking that no id is listed twice; `each(page, next)`
+/// sees every page and the link to the one after it ("" on the last).
+template <class Each>
+walked_pages walk_pages(client& web, std::string url, const std::string& token, Each&& each) {
+    walked_pages out;
+    while (true) {
+        const auto r = web.get(url, token);
+        for (const auto id : ids_of(r)) {
+            CHECK(out.ids.insert(id).second);
+        }
+        ++out.pages;
+        const auto doc = r.json();
+        const auto& next = doc.at("next");
+        each(r, next.is_null() ? std::string{} : std::string{next.as_string()});
+        if (next.is_null()) {
+            return out;
+        }
+        url = std::string{next.as_string()};
+        REQUIRE(out.pages < 10);
+    }
+}
+
 /// A new ticket of `owner`'s, approved by `staff` through the engine, as
 /// `staff` reads it over HTTP.
 template <class Fixture>

@@ -12,9 +12,7 @@ TEST_CASE_TEMPLATE("ticket list filters: status, priority, department, category,
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     const auto bob = f.account("Bob");
     auto& tickets = f.desk().tickets();
 
