@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -101,6 +102,21 @@ struct desk_scene {
 
     /// Remembers the ticket's current state for `refused`.
     void remember(std::int64_t id) { last_seen_[id] = read(id); }
+
+    /// Checks that the coordinator cannot move ticket `id` to any of
+    /// `targets`: each is a 409 that changes nothing and, unless `named` is
+    /// empty, whose detail names it.
+    void jumps_refused(std::int64_t id, std::initializer_list<const char*> targets, std::string_view named = {}) {
+        remember(id);
+        for (const std::string to : targets) {
+            CAPTURE(to);
+            const auto r = act(id, "update-status", coordinator, {{"status", to}});
+            refused(id, r, 409, "invalid_state");
+            if (!named.empty()) {
+                CHECK(r.text("detail").find(named) != std::string::npos);
+            }
+        }
+    }
 
 private:
     std::map<std::int64_t, boost::json::object> last_seen_{};
