@@ -10,11 +10,8 @@
 // Seeding is skipped when the store already holds the requested tickets, so a
 // second run measures the same data without waiting for the seed again.
 
-#include <helpdesk/adapters/sqlite.hpp>
-#ifdef HELPDESK_BENCH_POSTGRES
-#include <helpdesk/adapters/postgres.hpp>
-#endif
-#include <helpdesk/engine.hpp>
+#include "bench_support.hpp"
+
 #include <helpdesk/error.hpp>
 
 #include <sys/resource.h>
@@ -28,11 +25,10 @@
 #include <random>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 namespace hd = helpdesk;
-using bench_clock = std::chrono::steady_clock;
+using namespace helpdesk::bench;
 
 namespace {
 
@@ -48,51 +44,15 @@ struct settings {
 
 settings parse(int argc, char** argv) {
     settings s;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string_view flag = argv[i];
-        const std::string value = argv[i + 1];
-        if (flag == "--store") {
-            s.url = value;
-        } else if (flag == "--accounts") {
-            s.accounts = std::stoll(value);
-        } else if (flag == "--tickets") {
-            s.tickets = std::stoll(value);
-        } else if (flag == "--creates") {
-            s.creates = std::stoll(value);
-        } else if (flag == "--reps") {
-            s.reps = std::stoi(value);
-        } else if (flag == "--threads") {
-            s.threads = std::stoi(value);
-        } else if (flag == "--seed-threads") {
-            s.seed_threads = std::stoi(value);
-        } else {
-            throw std::invalid_argument("unknown flag " + std::string{flag});
-        }
-    }
+    read_flags(argc, argv,
+               {{"--store", [&](const std::string& v) { s.url = v; }},
+                {"--accounts", [&](const std::string& v) { s.accounts = std::stoll(v); }},
+                {"--tickets", [&](const std::string& v) { s.tickets = std::stoll(v); }},
+                {"--creates", [&](const std::string& v) { s.creates = std::stoll(v); }},
+                {"--reps", [&](const std::string& v) { s.reps = std::stoi(v); }},
+                {"--threads", [&](const std::string& v) { s.threads = std::stoi(v); }},
+                {"--seed-threads", [&](const std::string& v) { s.seed_threads = std::stoi(v); }}});
     return s;
-}
-
-constexpr std::string_view words[] = {"printer", "laptop",  "network", "email",  "monitor", "keyboard",
-                                      "server",  "license", "backup",  "vpn",    "badge",   "budget",
-                                      "invoice", "desk",    "phone",   "router", "update",  "password"};
-constexpr std::string_view subs[] = {"IT Infrastructure Management", "Software & Applications Deployment",
-                                     "Network & Security Administration", "Technical Support & Troubleshooting",
-                                     "System Maintenance"};
-
-hd::create_ticket_request ticket_request(std::int64_t n, std::mt19937_64& rng) {
-    hd::create_ticket_request r;
-    const auto w1 = words[rng() % std::size(words)];
-    const auto w2 = words[rng() % std::size(words)];
-    r.subject = std::string{w1} + " and " + std::string{w2} + " trouble #" + std::to_string(n);
-    // One ticket in 10,000 mentions a rare word: the selective search target.
-    if (n % 10'000 == 7) {
-        r.subject += " quasar";
-    }
-    r.category = "IT Category";
-    r.sub_category = std::string{subs[rng() % std::size(subs)]};
-    r.description = "Since this morning the " + std::string{w1} + " on floor " + std::to_string(rng() % 12) +
-                    " does not work with the " + std::string{w2} + "; please have a look soon.";
-    return r;
 }
 
 double median_us(std::vector<double> samples) {
@@ -115,23 +75,6 @@ std::vector<double> sample(int reps, const std::function<void(int)>& work) {
     return out;
 }
 
-std::shared_ptr<hd::store> open_store(const std::string& url) {
-#ifdef HELPDESK_BENCH_POSTGRES
-    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-        return hd::postgres::open(url);
-    }
-#endif
-    return hd::sqlite::open(url);
-}
-
-/// Runs `work(thread_index)` on `threads` threads and waits for all.
-void in_parallel(int threads, const std::function<void(int)>& work) {
-    std::vector<std::jthread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([&work, t] { work(t); });
-    }
-}
-
 std::uintmax_t database_bytes(const std::string& url) {
     if (!url.starts_with("sqlite://")) {
         return 0; // PostgreSQL: see pg_database_size in psql
@@ -146,42 +89,30 @@ std::uintmax_t database_bytes(const std::string& url) {
     return total;
 }
 
-hd::sign_up_request person(std::int64_t n) {
-    hd::sign_up_request r;
-    r.email = "user" + std::to_string(n) + "@bench.example";
-    r.first_name = "User";
-    r.last_name = "Number";
-    r.department = "IT Department";
-    r.password = "Bench-Pass-1";
-    r.confirm_password = r.password;
-    return r;
-}
-
 } // namespace
 
 int main(int argc, char** argv) try {
     const auto cfg = parse(argc, argv);
-    if (cfg.url.starts_with("sqlite://") && cfg.url != "sqlite::memory:") {
-        std::filesystem::create_directories(std::filesystem::path{cfg.url.substr(9)}.parent_path());
-    }
     hd::engine_options options;
     options.password_iterations = 1000; // seeding 1,000 accounts at 600,000 would measure OpenSSL, not the engine
-    hd::engine desk{hd::engine_parts{.db = open_store(cfg.url)}, options};
+    hd::engine desk{hd::engine_parts{.db = open_bench_store(cfg.url)}, options};
     std::mt19937_64 rng{42};
 
     // Seed: the first account is the admin; the rest are approved employees.
     std::vector<hd::account_id> people;
     hd::account_id admin = 0;
+    const auto first = seed_person("user", 0);
     try {
-        admin = desk.accounts().bootstrap_admin(person(0)).id;
+        admin = desk.accounts().bootstrap_admin(first).id;
         for (std::int64_t i = 1; i < cfg.accounts; ++i) {
-            people.push_back(desk.accounts().approve(admin, desk.accounts().sign_up(person(i)).id).id);
+            const auto signed_up = desk.accounts().sign_up(seed_person("user", i)).id;
+            people.push_back(desk.accounts().approve(admin, signed_up).id);
         }
     } catch (const hd::error& e) {
         if (e.code() != hd::errc::conflict) {
             throw;
         }
-        admin = desk.accounts().authenticate(hd::login_kind::staff, person(0).email, person(0).password).id;
+        admin = desk.accounts().authenticate(hd::login_kind::staff, first.email, first.password).id;
         hd::account_filter employees;
         employees.account_role = hd::role::employee;
         for (std::int64_t page = 1;; ++page) {
@@ -197,25 +128,17 @@ int main(int argc, char** argv) try {
     const auto existing = desk.tickets().stats(admin).total;
     if (existing < cfg.tickets) {
         std::cout << "seeding " << cfg.tickets - existing << " tickets...\n" << std::flush;
-        const auto start = bench_clock::now();
-        in_parallel(cfg.seed_threads, [&](int thread) {
-            std::mt19937_64 local_rng{static_cast<std::uint64_t>(thread) + 7};
-            for (auto n = existing + thread; n < cfg.tickets; n += cfg.seed_threads) {
-                const auto owner = people[static_cast<std::size_t>(n) % people.size()];
-                const auto t = desk.tickets().create(owner, ticket_request(n, local_rng)).item;
+        seed_tickets(
+            desk, people, existing, cfg.tickets, cfg.seed_threads,
+            [&](std::int64_t n, hd::ticket_id id, hd::account_id owner) {
                 if (n % 5 == 0) {
-                    desk.tickets().approve(admin, t.id, {.priority = "Medium", .department = "IT Department"});
+                    desk.tickets().approve(admin, id, {.priority = "Medium", .department = "IT Department"});
                 }
                 if (n % 10 == 0) {
-                    desk.tickets().add_comment(owner, t.id, "Any news on this? It is blocking my work.");
+                    desk.tickets().add_comment(owner, id, std::string{seed_comment});
                 }
-                if ((n + 1) % 100'000 == 0) {
-                    std::cout << "  " << n + 1 << " tickets, "
-                              << std::chrono::duration<double>(bench_clock::now() - start).count() << " s\n"
-                              << std::flush;
-                }
-            }
-        });
+            },
+            std::cout, 100'000);
     }
     const auto total = desk.tickets().stats(admin).total;
 
@@ -226,7 +149,7 @@ int main(int argc, char** argv) try {
                                     for (std::int64_t i = 0; i < cfg.creates; ++i) {
                                         const auto owner = people[rng() % people.size()];
                                         created.push_back(
-                                            desk.tickets().create(owner, ticket_request(total + i, rng)).item.id);
+                                            desk.tickets().create(owner, seed_ticket(total + i, rng)).item.id);
                                     }
                                 }) / 1e6;
     const auto threaded_seconds = time_us([&] {
@@ -235,7 +158,7 @@ int main(int argc, char** argv) try {
                                           for (auto i = thread; i < cfg.creates; i += cfg.threads) {
                                               const auto owner = people[local_rng() % people.size()];
                                               (void)desk.tickets().create(
-                                                  owner, ticket_request(total + cfg.creates + i, local_rng));
+                                                  owner, seed_ticket(total + cfg.creates + i, local_rng));
                                           }
                                       });
                                   }) / 1e6;

@@ -9,23 +9,20 @@
 // PostgreSQL adapter) postgresql://user@host:port/db. The store is used as
 // given: point it at a fresh file or schema.
 
-#include <helpdesk/adapters/sqlite.hpp>
-#ifdef HELPDESK_BENCH_POSTGRES
-#include <helpdesk/adapters/postgres.hpp>
-#endif
+#include "bench_support.hpp"
+
 #include <helpdesk/delivery/outbox_relay.hpp>
 #include <helpdesk/engine.hpp>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <thread>
 
 namespace hd = helpdesk;
-using bench_clock = std::chrono::steady_clock;
+using namespace helpdesk::bench;
 
 namespace {
 
@@ -37,33 +34,11 @@ struct settings {
 
 settings parse(int argc, char** argv) {
     settings s;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string_view flag = argv[i];
-        const std::string value = argv[i + 1];
-        if (flag == "--store") {
-            s.url = value;
-        } else if (flag == "--events") {
-            s.events = std::stoll(value);
-        } else if (flag == "--batch") {
-            s.batch = std::stoll(value);
-        }
-    }
+    read_flags(argc, argv,
+               {{"--store", [&](const std::string& v) { s.url = v; }},
+                {"--events", [&](const std::string& v) { s.events = std::stoll(v); }},
+                {"--batch", [&](const std::string& v) { s.batch = std::stoll(v); }}});
     return s;
-}
-
-std::shared_ptr<hd::store> open(const std::string& url) {
-#ifdef HELPDESK_BENCH_POSTGRES
-    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-        return hd::postgres::open(url);
-    }
-#endif
-    if (url.starts_with("sqlite://") && !url.starts_with("sqlite::memory:")) {
-        const std::filesystem::path file = url.substr(std::string_view{"sqlite://"}.size());
-        if (file.has_parent_path()) {
-            std::filesystem::create_directories(file.parent_path());
-        }
-    }
-    return hd::sqlite::open(url);
 }
 
 /// A channel that counts, after an optional pause per event.
@@ -96,11 +71,11 @@ hd::sign_up_request person(const std::string& email) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
     const auto s = parse(argc, argv);
     hd::engine_options options;
     options.password_iterations = 1000;
-    hd::engine desk{hd::engine_parts{.db = open(s.url)}, options};
+    hd::engine desk{hd::engine_parts{.db = open_bench_store(s.url)}, options};
     const auto suffix = std::to_string(bench_clock::now().time_since_epoch().count());
     const auto admin = desk.accounts().bootstrap_admin(person("admin" + suffix + "@bench.test"));
     hd::create_ticket_request request;
@@ -131,11 +106,14 @@ int main(int argc, char** argv) {
             while (desk.outbox().count(hd::outbox_state::pending) > 0) {
                 std::this_thread::sleep_for(std::chrono::milliseconds{2});
             }
-            const auto seconds = std::chrono::duration<double>(bench_clock::now() - start).count();
+            const auto seconds = seconds_since(start);
             relay.stop();
             std::printf("%-10s %8u %12.0f %10.2f\n", pause.count() == 0 ? "instant" : "2 ms", threads,
                         static_cast<double>(channel->count()) / seconds, seconds);
         }
     }
     return 0;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "relay_bench: %s\n", e.what());
+    return 1;
 }

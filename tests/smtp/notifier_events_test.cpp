@@ -8,10 +8,6 @@ using namespace smtptest;
 
 namespace {
 
-bool contains(const std::string& haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
 /// A fixture with a coordinator, an employee and a ticket of theirs, the
 /// earlier events already claimed.
 struct ticket_world : mail_fixture {

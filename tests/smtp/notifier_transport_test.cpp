@@ -4,6 +4,7 @@
 #include "smtp_fixture.hpp"
 
 #include <atomic>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -15,10 +16,6 @@ using namespace helpdesk;
 using namespace smtptest;
 
 namespace {
-
-bool contains(const std::string& haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 /// An account-approved event for erin@example.com, already claimed.
 struct one_event : mail_fixture {
@@ -363,37 +360,29 @@ TEST_CASE("options are checked when the notifier is made") {
                                                        [&] { (void)smtp::make_notifier(f.desk, o); });
         CHECK(e.fields().count(field) == 1);
     };
-    auto o = good;
-    o.url.clear();
-    refused(o, "url");
-    o = good;
-    o.url = "http://mail.example.com";
-    refused(o, "url");
-    o = good;
-    o.url = "smtp://";
-    refused(o, "url");
-    o = good;
-    o.url = "smtp://mail.example.com\r\nRCPT TO:<x@example.com>";
-    refused(o, "url");
-    o = good;
-    o.from.clear();
-    refused(o, "from");
-    o = good;
-    o.from = "desk@example.com>\r\nBcc: x@example.com";
-    refused(o, "from");
-    o = good;
-    o.from_name = "Desk\r\nBcc: x@example.com";
-    refused(o, "from_name");
-    o = good;
-    o.public_url.clear();
-    refused(o, "public_url");
-    o = good;
-    o.public_url = "javascript:alert(1)";
-    refused(o, "public_url");
-    o = good;
-    o.timeout = std::chrono::seconds{0};
-    refused(o, "timeout");
-    o = smtps;
+    // Each set of options differs from a good one in one way, and names that option.
+    struct bad_option {
+        std::string field;
+        std::function<void(smtp::options&)> change;
+    };
+    const std::vector<bad_option> cases{
+        {"url", [](smtp::options& o) { o.url.clear(); }},
+        {"url", [](smtp::options& o) { o.url = "http://mail.example.com"; }},
+        {"url", [](smtp::options& o) { o.url = "smtp://"; }},
+        {"url", [](smtp::options& o) { o.url = "smtp://mail.example.com\r\nRCPT TO:<x@example.com>"; }},
+        {"from", [](smtp::options& o) { o.from.clear(); }},
+        {"from", [](smtp::options& o) { o.from = "desk@example.com>\r\nBcc: x@example.com"; }},
+        {"from_name", [](smtp::options& o) { o.from_name = "Desk\r\nBcc: x@example.com"; }},
+        {"public_url", [](smtp::options& o) { o.public_url.clear(); }},
+        {"public_url", [](smtp::options& o) { o.public_url = "javascript:alert(1)"; }},
+        {"timeout", [](smtp::options& o) { o.timeout = std::chrono::seconds{0}; }},
+    };
+    for (const auto& bad : cases) {
+        auto o = good;
+        bad.change(o);
+        refused(o, bad.field);
+    }
+    auto o = smtps;
     o.tls = smtp::tls_mode::off;
     refused(o, "tls");
 

@@ -21,6 +21,11 @@ namespace smtptest {
 inline constexpr const char* desk_url = "https://desk.example.com";
 inline constexpr const char* desk_from = "desk@example.com";
 
+/// Whether `haystack` contains `needle`.
+inline bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
 /// Options for a plain loopback sink (no TLS), short timeout.
 inline helpdesk::smtp::options options_for(const smtp_sink& sink) {
     helpdesk::smtp::options o;

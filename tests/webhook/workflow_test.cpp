@@ -65,19 +65,24 @@ void strings_in(const boost::json::value& v, std::vector<std::string>& out) {
     }
 }
 
+/// Delivers `event` through the workflow notifier to a fresh receiver and
+/// returns the one request the receiver got.
+recorded_request deliver_one(helpdesk::engine& desk, const outbox_event& event) {
+    http_receiver receiver;
+    const auto channel = webhook::make_notifier(desk, workflow_options(receiver));
+    const auto result = try_deliver(*channel, event);
+    REQUIRE_MESSAGE(!result.failed, result.what);
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    return requests[0];
+}
+
 } // namespace
 
 TEST_CASE("workflow: an approval sends the ticket with its customer and attachment links") {
     approved_ticket t;
     const auto event = event_of(claim_all(t.f.desk), event_kind::ticket_approved);
-    http_receiver receiver;
-    const auto channel = webhook::make_notifier(t.f.desk, workflow_options(receiver));
-    const auto result = try_deliver(*channel, event);
-    REQUIRE_MESSAGE(!result.failed, result.what);
-
-    const auto requests = receiver.requests();
-    REQUIRE(requests.size() == 1);
-    const auto& r = requests[0];
+    const auto r = deliver_one(t.f.desk, event);
     CHECK(r.header("X-Helpdesk-Event") == "ticket.approved");
     CHECK(r.header("X-Helpdesk-Delivery") == std::to_string(event.id));
     CHECK(signature_verifies(r, webhook_secret));
@@ -137,17 +142,11 @@ TEST_CASE("workflow: a finalize sends the ticket as it is then, with its assigne
     (void)t.f.desk.tickets().claim(t.coordinator.id, t.item.id);
     (void)t.f.desk.tickets().finalize(t.coordinator.id, t.item.id);
     const auto event = event_of(claim_all(t.f.desk), event_kind::ticket_finalized);
+    const auto request = deliver_one(t.f.desk, event);
+    CHECK(request.header("X-Helpdesk-Event") == "ticket.finalized");
+    CHECK(signature_verifies(request, webhook_secret));
 
-    http_receiver receiver;
-    const auto channel = webhook::make_notifier(t.f.desk, workflow_options(receiver));
-    const auto result = try_deliver(*channel, event);
-    REQUIRE_MESSAGE(!result.failed, result.what);
-    const auto requests = receiver.requests();
-    REQUIRE(requests.size() == 1);
-    CHECK(requests[0].header("X-Helpdesk-Event") == "ticket.finalized");
-    CHECK(signature_verifies(requests[0], webhook_secret));
-
-    const auto body = json_of(requests[0].body);
+    const auto body = json_of(request.body);
     CHECK(body.at("event") == "ticket.finalized");
     const auto& ticket = body.at("ticket").as_object();
     CHECK(ticket.at("status") == "In Progress");

@@ -1,22 +1,17 @@
 // Field errors appear beside their fields: the message sits in the field's
 // own wrapper or is linked to the control by aria-describedby, and the
 // control is marked aria-invalid.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite } from './support/harness.mjs';
 import { open } from './support/browser.mjs';
 import { step, fieldMessages, until, selectByLabel } from './support/ui.mjs';
 
 describe('sign-up field errors', { timeout: 90_000 }, () => {
-  let desk;
-  before(async () => {
-    desk = await startDesk();
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  const world = deskForSuite();
 
   test('a weak password, a mismatching confirmation and a bad email are each shown beside their field', async () => {
+    const { desk } = world;
     const { page } = await desk.person();
     const form = page.getByTestId('page-signup');
     const fields = {

@@ -1,29 +1,25 @@
 // An employee who types a staff URL gets the "not allowed" page, not the
 // staff page (and not its data).
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite, approvedEmployee } from './support/harness.mjs';
 import { loginThroughUi } from './support/browser.mjs';
 import { step, visible } from './support/ui.mjs';
 import { USER_PASSWORD } from './support/env.mjs';
 
 describe('role-based routes', { timeout: 90_000 }, () => {
-  let desk;
-  let page;
-  before(async () => {
-    desk = await startDesk();
-    const admin = await desk.api.adminToken();
-    const email = desk.email('erin');
-    await desk.api.employee(admin, { email, first_name: 'Erin' });
-    ({ page } = await desk.person());
-    await loginThroughUi(page, email, USER_PASSWORD, 'page-my-tickets');
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  const world = deskForSuite({
+    setup: async (desk) => {
+      const email = await approvedEmployee(desk, 'erin', { first_name: 'Erin' });
+      const { page } = await desk.person();
+      await loginThroughUi(page, email, USER_PASSWORD, 'page-my-tickets');
+      return { page };
+    },
+  });
 
   for (const route of ['/queue', '/admin/accounts', '/dashboard', '/admin/api-keys']) {
     test(`an employee typing ${route} gets page-forbidden`, async () => {
+      const { page } = world;
       await step(page, `open ${route}`, async () => {
         await page.goto(route);
         await visible(page.getByTestId('page-forbidden'));

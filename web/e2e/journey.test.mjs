@@ -4,9 +4,9 @@
 // and raises a ticket with a file -> a coordinator approves it (priority,
 // department), claims it, writes an internal note and a public reply,
 // resolves it -> the owner sees the reply but not the note, and closes it.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite } from './support/harness.mjs';
 import { open, loginFields, loginThroughUi } from './support/browser.mjs';
 import { step, visible, seeText, until, selectByLabel, clickAndConfirm } from './support/ui.mjs';
 import { ADMIN, USER_PASSWORD } from './support/env.mjs';
@@ -31,21 +31,19 @@ async function statusIs(page, status) {
 }
 
 describe('the whole journey', { timeout: 170_000 }, () => {
-  let desk;
-  let coordinatorEmail;
-  before(async () => {
-    desk = await startDesk();
-    // Setup over the API: a coordinator (made by the admin, password set
-    // through the mailed set-password link).
-    const admin = await desk.api.adminToken();
-    coordinatorEmail = desk.email('casey');
-    await desk.api.staff(admin, desk.sink, { email: coordinatorEmail, first_name: 'Casey', last_name: 'Coordinator' });
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  // Setup over the API: a coordinator (made by the admin, password set
+  // through the mailed set-password link).
+  const world = deskForSuite({
+    setup: async (desk) => {
+      const admin = await desk.api.adminToken();
+      const coordinatorEmail = desk.email('casey');
+      await desk.api.staff(admin, desk.sink, { email: coordinatorEmail, first_name: 'Casey', last_name: 'Coordinator' });
+      return { coordinatorEmail };
+    },
+  });
 
   test('sign-up, pending login refused, admin approval, ticket with a file, coordinator triage, resolve, owner closes', async () => {
+    const { desk, coordinatorEmail } = world;
     const email = desk.email('emma');
     const subject = `Printer on floor 3 jams (${process.pid})`;
     const note = `Internal: the toner supplier owes us a part ${Date.now()}`;

@@ -1,8 +1,8 @@
 // Keyboard only: a person signs in without a mouse, and every control of the
 // ticket form can be reached with Tab.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite, approvedEmployee } from './support/harness.mjs';
 import { open } from './support/browser.mjs';
 import { step, visible } from './support/ui.mjs';
 import { USER_PASSWORD } from './support/env.mjs';
@@ -24,19 +24,12 @@ async function tabThrough(page, presses) {
 }
 
 describe('keyboard', { timeout: 90_000 }, () => {
-  let desk;
-  let email;
-  before(async () => {
-    desk = await startDesk();
-    const admin = await desk.api.adminToken();
-    email = desk.email('kim');
-    await desk.api.employee(admin, { email, first_name: 'Kim', last_name: 'Keys' });
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  const world = deskForSuite({
+    setup: async (desk) => ({ email: await approvedEmployee(desk, 'kim', { first_name: 'Kim', last_name: 'Keys' }) }),
+  });
 
   test('sign in with the keyboard only, then reach every control of the ticket form with Tab', async () => {
+    const { desk, email } = world;
     const { page } = await desk.person();
     await step(page, 'sign in with Tab, typing and Enter', async () => {
       await open(page, '/login', 'page-login');

@@ -1,9 +1,9 @@
 // A password reset through the mailed link: the forgot-password page, the
 // real SMTP sink catches the mail, the link's page takes the token out of
 // the address bar, the new password works and the old one no longer does.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite, approvedEmployee } from './support/harness.mjs';
 import { open, loginFields, loginThroughUi } from './support/browser.mjs';
 import { passwordLink } from './support/sink.mjs';
 import { step, visible, seeText, until } from './support/ui.mjs';
@@ -12,19 +12,12 @@ import { USER_PASSWORD } from './support/env.mjs';
 const NEW_PASSWORD = 'N3w!reset-Passw0rd';
 
 describe('password reset', { timeout: 120_000 }, () => {
-  let desk;
-  let email;
-  before(async () => {
-    desk = await startDesk();
-    const admin = await desk.api.adminToken();
-    email = desk.email('rita');
-    await desk.api.employee(admin, { email, first_name: 'Rita', last_name: 'Reset' });
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  const world = deskForSuite({
+    setup: async (desk) => ({ email: await approvedEmployee(desk, 'rita', { first_name: 'Rita', last_name: 'Reset' }) }),
+  });
 
   test('forgot password -> mailed link -> token leaves the address bar -> new password works, old one refused', async () => {
+    const { desk, email } = world;
     const { page } = await desk.person();
     const mailsBefore = (await desk.sink.all()).length;
 

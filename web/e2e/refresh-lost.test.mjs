@@ -9,27 +9,20 @@
 // Made deterministic here: the browser's refresh request is answered by
 // forwarding it to the server ourselves (so the server rotates) and then
 // dropping the answer while the page navigates away.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite, approvedEmployee } from './support/harness.mjs';
 import { loginThroughUi } from './support/browser.mjs';
 import { step, visible } from './support/ui.mjs';
 import { USER_PASSWORD } from './support/env.mjs';
 
 describe('a lost refresh answer', { timeout: 90_000 }, () => {
-  let desk;
-  let email;
-  before(async () => {
-    desk = await startDesk();
-    const admin = await desk.api.adminToken();
-    email = desk.email('lena');
-    await desk.api.employee(admin, { email, first_name: 'Lena', last_name: 'Lost' });
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  const world = deskForSuite({
+    setup: async (desk) => ({ email: await approvedEmployee(desk, 'lena', { first_name: 'Lena', last_name: 'Lost' }) }),
+  });
 
   test('navigating away during the page-load refresh keeps the person signed in', async () => {
+    const { desk, email } = world;
     const { page, context } = await desk.person();
     await step(page, 'log in', () => loginThroughUi(page, email, USER_PASSWORD, 'page-my-tickets'));
 

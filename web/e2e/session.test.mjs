@@ -3,9 +3,9 @@
 // SameSite=Strict cookie scoped to the token routes, and two tabs that
 // refresh at the same moment (page loads and timers) both stay signed in
 // (the server revokes the whole session when a refresh token is reused).
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDesk } from './support/harness.mjs';
+import { deskForSuite, approvedEmployee } from './support/harness.mjs';
 import { loginThroughUi, newPage } from './support/browser.mjs';
 import { step, visible, until } from './support/ui.mjs';
 import { USER_PASSWORD } from './support/env.mjs';
@@ -31,22 +31,16 @@ async function storageDump(page) {
 }
 
 describe('session tokens', { timeout: 120_000 }, () => {
-  let desk;
-  let email;
   const firstName = 'Sasha';
-  before(async () => {
-    // Access tokens live 10 s (the least the server takes): the console
-    // refreshes each tab every ~5 s, so the tabs' timers meet.
-    desk = await startDesk({ serverArgs: ['--access-token-ttl', '10'] });
-    const admin = await desk.api.adminToken();
-    email = desk.email('sasha');
-    await desk.api.employee(admin, { email, first_name: firstName, last_name: 'Session' });
-  }, { timeout: 60_000 });
-  after(async () => {
-    await desk?.close();
-  }, { timeout: 30_000 });
+  // Access tokens live 10 s (the least the server takes): the console
+  // refreshes each tab every ~5 s, so the tabs' timers meet.
+  const world = deskForSuite({
+    serverArgs: ['--access-token-ttl', '10'],
+    setup: async (desk) => ({ email: await approvedEmployee(desk, 'sasha', { first_name: firstName, last_name: 'Session' }) }),
+  });
 
   test('no token in localStorage, sessionStorage, document.cookie or the URL; the refresh cookie is HttpOnly', async () => {
+    const { desk, email } = world;
     const { page, context } = await desk.person();
     const seen = [];
     page.on('framenavigated', (frame) => {
@@ -84,6 +78,7 @@ describe('session tokens', { timeout: 120_000 }, () => {
   });
 
   test('two tabs refreshing at the same time both stay signed in', async () => {
+    const { desk, email } = world;
     const { page: first, context } = await desk.person();
     await step(first, 'log in in the first tab', () => loginThroughUi(first, email, USER_PASSWORD, 'page-my-tickets'));
     const second = await newPage(context);

@@ -3,6 +3,7 @@
 // status push and is named in the ticket's thread; a revoked or unknown key
 // is 401 and changes nothing; lists never show a key.
 #include "api_checks.hpp"
+#include "request_bodies.hpp"
 
 #include <openssl/evp.h>
 
@@ -41,16 +42,6 @@ reply push(client& web, const boost::json::object& t, const std::string& status,
                     boost::json::serialize(boost::json::object{{"status", status}}), with_type);
 }
 
-/// A ticket approved by `staff`, as `staff` sees it.
-template <class Fixture>
-boost::json::object open_ticket(Fixture& f, const person& owner, const person& staff) {
-    const auto t = f.ticket(owner);
-    f.desk().tickets().approve(staff.id, t.at("id").as_int64(), {});
-    const auto r = f.http().get("/api/tickets/" + id_of(t) + "/", staff.access);
-    REQUIRE(r.status == 200);
-    return r.json().as_object();
-}
-
 /// Exactly the listed fields of a key: never the key, never its hash.
 void check_listed_shape(const boost::json::object& k) {
     std::set<std::string> names;
@@ -67,9 +58,7 @@ TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
 
     const auto made = web.post(keys_path, {{"name", "  Field ERP  "}}, admin.access);
     REQUIRE_MESSAGE(made.status == 201, made.body);
@@ -99,7 +88,7 @@ TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by
     CHECK(listed.body.find(sha256_hex(key)) == std::string::npos);
 
     // The key authenticates the workflow system, and the thread names it.
-    const auto t = open_ticket(f, alice, coordinator);
+    const auto t = approved_ticket(f, alice, coordinator);
     const auto moved = push(web, t, "In Progress", {{"X-API-Key", key}});
     REQUIRE_MESSAGE(moved.status == 200, moved.body);
     CHECK(moved.text("status") == "In Progress");
@@ -146,9 +135,7 @@ TEST_CASE_TEMPLATE("api keys: employees and coordinators get 403, no token 401, 
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
     const auto made = web.post(keys_path, {{"name", "ERP"}}, admin.access);
     REQUIRE_MESSAGE(made.status == 201, made.body);
     const auto id = made.number("id");
@@ -193,10 +180,8 @@ TEST_CASE_TEMPLATE("api keys: unknown, revoked and missing keys are 401 in the s
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
-    const auto t = open_ticket(f, alice, coordinator);
+    const auto [admin, coordinator, alice] = f.cast();
+    const auto t = approved_ticket(f, alice, coordinator);
     const auto live = f.workflow_key("live");
     const auto old = web.post(keys_path, {{"name", "old"}}, admin.access);
     REQUIRE(old.status == 201);

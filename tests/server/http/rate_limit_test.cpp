@@ -2,6 +2,7 @@
 // per account (or email), on sign-up, both logins, refresh, check-password,
 // change-password and forgot-password; over the limit 429 with Retry-After and the error body.
 #include "auth_support.hpp"
+#include "request_bodies.hpp"
 
 #include <helpdesk/ports/store.hpp>
 
@@ -71,15 +72,6 @@ void check_limited(const reply& r) {
     const auto seconds = std::stol(retry);
     CHECK(seconds >= 1);
     CHECK(seconds <= 60);
-}
-
-boost::json::object sign_up_body(const std::string& email) {
-    return {{"email", email},
-            {"first_name", "Sam"},
-            {"last_name", "Signup"},
-            {"department", "IT Department"},
-            {"password", test_password},
-            {"confirm_password", test_password}};
 }
 
 template <class Factory>

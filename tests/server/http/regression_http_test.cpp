@@ -2,6 +2,7 @@
 // named test over real loopback HTTP (defects 2, 6, 7, 8, 10 and 15; the
 // file-name escaping and upload limits of defect 9 are in the files tests).
 #include "auth_support.hpp"
+#include "request_bodies.hpp"
 
 #include <boost/url/parse.hpp>
 
@@ -9,15 +10,6 @@ using namespace http_test;
 using namespace http_test::guard;
 
 namespace {
-
-boost::json::object sign_up_body(const std::string& email) {
-    return {{"email", email},
-            {"first_name", "Pat"},
-            {"last_name", "Pending"},
-            {"department", "IT Department"},
-            {"password", test_password},
-            {"confirm_password", test_password}};
-}
 
 /// The query parameter names of a relative URL, in order.
 std::vector<std::string> query_names(const std::string& url) {

@@ -30,6 +30,13 @@ struct person {
     std::string refresh{};
 };
 
+/// The three people most route tests start with.
+struct cast_of_three {
+    person admin{};       ///< the first System Admin
+    person coordinator{}; ///< Cora, a Ticket Coordinator
+    person alice{};       ///< Alice, an Employee
+};
+
 /// The password every fixture account uses (meets the rules).
 inline const std::string test_password = "Passw0rd!x";
 /// The JWT secret the fixture's server signs with.
@@ -100,6 +107,16 @@ public:
             admin_ = login("/api/token/admin/", a.email, test_password);
         }
         return *admin_;
+    }
+
+    /// The admin, then Cora (Ticket Coordinator), then Alice (Employee), each
+    /// signed in over HTTP, made in that order.
+    cast_of_three cast() {
+        cast_of_three c;
+        c.admin = admin();
+        c.coordinator = account("Cora", "Ticket Coordinator");
+        c.alice = account("Alice");
+        return c;
     }
 
     /// Signs up over HTTP, is approved by the admin over HTTP, signs in.

@@ -10,9 +10,7 @@ TEST_CASE_TEMPLATE("the README curl session works end to end over HTTP", Factory
     CHECK(web.get("/healthz").status == 200);
     CHECK(web.get("/readyz").status == 200);
 
-    const auto admin = f.admin();
-    const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    const auto alice = f.account("Alice");
+    const auto [admin, coordinator, alice] = f.cast();
 
     auto created = web.post_form("/api/tickets/",
                                  {{"subject", "Laptop screen flickers"},

@@ -2,20 +2,12 @@
 // X-API-Key header only (defect 7), with a key stored in the engine,
 // validated like update-status.
 #include "api_checks.hpp"
+#include "request_bodies.hpp"
 
 using namespace http_test;
 using namespace http_test::routes;
 
 namespace {
-
-template <class Fixture>
-boost::json::object open_ticket(Fixture& f, const person& owner, const person& staff) {
-    const auto t = f.ticket(owner);
-    f.desk().tickets().approve(staff.id, t.at("id").as_int64(), {});
-    const auto r = f.http().get("/api/tickets/" + id_of(t) + "/", staff.access);
-    REQUIRE(r.status == 200);
-    return r.json().as_object();
-}
 
 std::string status_path(const boost::json::object& t) {
     return "/api/workflow/tickets/" + std::string{t.at("ticket_number").as_string()} + "/status/";
@@ -34,7 +26,7 @@ TEST_CASE_TEMPLATE("workflow status push with the X-API-Key header moves the tic
     auto& web = f.http();
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
-    const auto t = open_ticket(f, alice, coordinator);
+    const auto t = approved_ticket(f, alice, coordinator);
     const auto path = status_path(t);
     const auto workflow_key = f.workflow_key("Field robot");
 
@@ -70,7 +62,7 @@ TEST_CASE_TEMPLATE("workflow status push without the right key is 401 and change
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto admin = f.admin();
     const auto alice = f.account("Alice");
-    const auto t = open_ticket(f, alice, coordinator);
+    const auto t = approved_ticket(f, alice, coordinator);
     const auto path = status_path(t);
     const boost::json::object body{{"status", "In Progress"}};
     const auto workflow_key = f.workflow_key();
@@ -101,7 +93,7 @@ TEST_CASE_TEMPLATE("workflow status push: a store without keys refuses every pus
     server_fixture<Factory> f;
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
-    const auto t = open_ticket(f, alice, coordinator);
+    const auto t = approved_ticket(f, alice, coordinator);
     // Shaped like a key, and like what the old configured key looked like: neither is stored.
     for (const std::string& tried : {"hdk_" + std::string(48, 'a'), std::string{"workflow-key-0123456789"}, std::string{}}) {
         CAPTURE(tried);
@@ -125,7 +117,7 @@ TEST_CASE_TEMPLATE("workflow status push: unknown tickets are 404, illegal or un
     check_error(push(web, "/api/workflow/tickets/nonsense/status/", {{"status", "In Progress"}}, key), 404, "not_found");
 
     const auto fresh = f.ticket(alice);
-    const auto open = open_ticket(f, alice, coordinator);
+    const auto open = approved_ticket(f, alice, coordinator);
     // Not an edge: a New ticket cannot be resolved, an Open one cannot be closed.
     const auto jump = push(web, status_path(fresh), {{"status", "Resolved"}}, key);
     check_error(jump, 409, "invalid_state");

@@ -1,6 +1,7 @@
 // One test file's world: a temp dir, the SMTP sink, helpdesk-server on a
 // fresh SQLite store, headless Chromium, and the API helper for setup.
 // desk.close() ends all of it and removes the temp dir; call it from after().
+import { before, after } from 'node:test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,32 @@ export async function startDesk({ serverArgs = [] } = {}) {
   /** The server's and the sink's output, for failure messages. */
   desk.logs = () => [desk.server.child.output(), desk.sink.child.output()].join('\n');
   return desk;
+}
+
+/**
+ * Gives the enclosing describe() block its desk: started before its tests,
+ * then `setup(desk)` (accounts over the API, a signed-in page, ...), and
+ * closed after them. Returns the suite's world: `world.desk` and whatever
+ * `setup` returned, filled in once the tests run.
+ */
+export function deskForSuite({ serverArgs = [], setup } = {}) {
+  const world = {};
+  before(async () => {
+    world.desk = await startDesk({ serverArgs });
+    if (setup) Object.assign(world, await setup(world.desk));
+  }, { timeout: 60_000 });
+  after(async () => {
+    await world.desk?.close();
+  }, { timeout: 30_000 });
+  return world;
+}
+
+/** An approved Employee made by the admin over the API (`names`: first_name, last_name); their address. */
+export async function approvedEmployee(desk, name, names) {
+  const admin = await desk.api.adminToken();
+  const email = desk.email(name);
+  await desk.api.employee(admin, { email, ...names });
+  return email;
 }
 
 function withTimeout(promise, ms, what) {

@@ -30,6 +30,21 @@ export function useSubmit() {
   return { busy, error, setError, fieldErrors, run };
 }
 
+/**
+ * useSubmit behind the form's own checks: `check(problems)` shows the
+ * client-side problems and says whether the form may be sent; `errors` holds
+ * them merged with the server's, per field, ready for <Field errors>.
+ */
+export function useCheckedSubmit() {
+  const submit = useSubmit();
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const check = useCallback((problems: FieldErrors): boolean => {
+    setClientErrors(problems);
+    return Object.keys(problems).length === 0;
+  }, []);
+  return { ...submit, check, errors: mergeErrors(clientErrors, submit.fieldErrors) };
+}
+
 /** Client-side messages first, then the server's, per field. */
 export function mergeErrors(client: FieldErrors, server: FieldErrors): FieldErrors {
   const out: FieldErrors = { ...server };

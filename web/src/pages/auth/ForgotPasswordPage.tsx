@@ -6,20 +6,18 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
 import { SubmitButton } from '../../components/SubmitButton';
-import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
+import { useCheckedSubmit } from '../../hooks/useSubmit';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export default function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [sent, setSent] = useState(false);
-  const { busy, error, fieldErrors, run } = useSubmit();
+  const { busy, error, run, check, errors } = useCheckedSubmit();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const problems = collect({ email: emailProblem(email) });
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!check(problems)) return;
     const done = await run(async () => {
       await api.post('/api/employee/forgot-password/', { email: email.trim() });
       return true;
@@ -41,7 +39,7 @@ export default function ForgotPasswordPage() {
           <p>Enter the email address of your account. We will send you a link to choose a new password.</p>
           <FormError error={error} />
           <form className="form card" onSubmit={onSubmit} noValidate>
-            <Field label="Email" name="email" errors={mergeErrors(clientErrors, fieldErrors).email} required>
+            <Field label="Email" name="email" errors={errors.email} required>
               {(p) => <input {...p} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
             </Field>
             <div className="form__actions">

@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
 import { PasswordFields } from '../../components/PasswordFields';
 import { SubmitButton } from '../../components/SubmitButton';
-import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
+import { useCheckedSubmit } from '../../hooks/useSubmit';
 
 /**
  * Reads the single-use `token` from the query and at once takes it out of the
@@ -32,9 +32,8 @@ export function PasswordTokenForm({ title, intro }: { title: string; intro: stri
   const { catalog } = useCatalog();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState(false);
-  const { busy, error, fieldErrors, run } = useSubmit();
+  const { busy, error, fieldErrors, run, check, errors } = useCheckedSubmit();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -42,8 +41,7 @@ export function PasswordTokenForm({ title, intro }: { title: string; intro: stri
       new_password: passwordProblem(password, catalog?.password.min_length),
       confirm_password: confirmProblem(password, confirm),
     });
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0 || !token) return;
+    if (!check(problems) || !token) return;
     const ok = await run(async () => {
       await api.post('/api/employee/reset-password/', { token, new_password: password, confirm_password: confirm });
       return true;
@@ -98,7 +96,7 @@ export function PasswordTokenForm({ title, intro }: { title: string; intro: stri
           confirm={confirm}
           onPassword={setPassword}
           onConfirm={setConfirm}
-          errors={mergeErrors(clientErrors, fieldErrors)}
+          errors={errors}
           rule={catalog?.password.rule ?? null}
           passwordName="new_password"
           label="New password"

@@ -14,7 +14,7 @@ import { EMPTY_NAMES, nameProblems, newAccountNames } from '../../components/nam
 import { Page } from '../../components/Page';
 import { PasswordFields } from '../../components/PasswordFields';
 import { SubmitButton } from '../../components/SubmitButton';
-import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
+import { useCheckedSubmit } from '../../hooks/useSubmit';
 
 const COMPANY_ID = /^MA\d{4,}$/;
 
@@ -26,9 +26,8 @@ export default function SignUpPage() {
   const [department, setDepartment] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [created, setCreated] = useState<Account | null>(null);
-  const { busy, error, fieldErrors, run } = useSubmit();
+  const { busy, error, run, check, errors } = useCheckedSubmit();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -40,8 +39,7 @@ export default function SignUpPage() {
       password: passwordProblem(password, catalog?.password.min_length),
       confirm_password: confirmProblem(password, confirm),
     });
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!check(problems)) return;
     const body = {
       email: email.trim(),
       ...newAccountNames(names),
@@ -74,7 +72,6 @@ export default function SignUpPage() {
     );
   }
 
-  const errors = mergeErrors(clientErrors, fieldErrors);
   return (
     <Page testId="page-signup" title="Create an account">
       <p className="muted">Employees sign up here. An administrator approves each new account before it can sign in.</p>

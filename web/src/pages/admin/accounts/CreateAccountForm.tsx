@@ -8,7 +8,7 @@ import { NameFields, type Names } from '../../../components/NameFields';
 import { EMPTY_NAMES, nameProblems, newAccountNames } from '../../../components/names';
 import { Options } from '../../../components/Options';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
+import { useCheckedSubmit } from '../../../hooks/useSubmit';
 import { createAccount } from './accountsApi';
 import { accountName, ROLES } from './accountText';
 
@@ -22,9 +22,8 @@ export function CreateAccountForm({ catalog, onCreated }: { catalog: Catalog | n
   const [names, setNames] = useState<Names>(EMPTY_NAMES);
   const [department, setDepartment] = useState('');
   const [role, setRole] = useState('Employee');
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [created, setCreated] = useState<Account | null>(null);
-  const { busy, error, fieldErrors, run } = useSubmit();
+  const { busy, error, run, check, errors } = useCheckedSubmit();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -34,8 +33,7 @@ export function CreateAccountForm({ catalog, onCreated }: { catalog: Catalog | n
       ...nameProblems(names),
       department: requiredProblem(department),
     });
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!check(problems)) return;
     const account = await run(() =>
       createAccount({
         email: email.trim(),
@@ -54,7 +52,6 @@ export function CreateAccountForm({ catalog, onCreated }: { catalog: Catalog | n
     }
   }
 
-  const errors = mergeErrors(clientErrors, fieldErrors);
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Create an account">
       <p className="muted">

@@ -5,16 +5,15 @@ import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { PasswordFields } from '../../../components/PasswordFields';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
+import { useCheckedSubmit } from '../../../hooks/useSubmit';
 
 /** POST /api/employee/change-password/; the account's other sessions end. */
 export function ChangePasswordForm({ rule, minLength }: { rule: string | null; minLength: number | undefined }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState(false);
-  const { busy, error, fieldErrors, run } = useSubmit();
+  const { busy, error, run, check, errors } = useCheckedSubmit();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -24,8 +23,7 @@ export function ChangePasswordForm({ rule, minLength }: { rule: string | null; m
       new_password: passwordProblem(next, minLength),
       confirm_password: confirmProblem(next, confirm),
     });
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!check(problems)) return;
     const ok = await run(async () => {
       await api.post('/api/employee/change-password/', { current_password: current, new_password: next, confirm_password: confirm });
       return true;
@@ -38,7 +36,6 @@ export function ChangePasswordForm({ rule, minLength }: { rule: string | null; m
     }
   }
 
-  const errors = mergeErrors(clientErrors, fieldErrors);
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="password-title">
       <h2 id="password-title">Change password</h2>

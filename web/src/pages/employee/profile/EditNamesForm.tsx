@@ -6,7 +6,7 @@ import { FormError } from '../../../components/FormError';
 import { NameFields, type Names } from '../../../components/NameFields';
 import { nameProblems } from '../../../components/names';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { mergeErrors, useSubmit } from '../../../hooks/useSubmit';
+import { useCheckedSubmit } from '../../../hooks/useSubmit';
 
 /** PATCH /api/employee/profile/ with the names and suffix. */
 export function EditNamesForm({ account, suffixes, onSaved }: { account: Account; suffixes: readonly string[]; onSaved: (a: Account) => void }) {
@@ -16,16 +16,14 @@ export function EditNamesForm({ account, suffixes, onSaved }: { account: Account
     last_name: account.last_name,
     suffix: account.suffix ?? '',
   });
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
-  const { busy, error, fieldErrors, run } = useSubmit();
+  const { busy, error, run, check, errors } = useCheckedSubmit();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     const problems = collect(nameProblems(names));
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!check(problems)) return;
     const body = {
       first_name: names.first_name.trim(),
       middle_name: names.middle_name.trim(),
@@ -48,7 +46,7 @@ export function EditNamesForm({ account, suffixes, onSaved }: { account: Account
           <p>Your name was saved.</p>
         </div>
       ) : null}
-      <NameFields value={names} onChange={setNames} errors={mergeErrors(clientErrors, fieldErrors)} suffixes={suffixes} />
+      <NameFields value={names} onChange={setNames} errors={errors} suffixes={suffixes} />
       <div className="form__actions">
         <SubmitButton busy={busy} busyLabel="Saving…" label="Save name" />
       </div>
