@@ -13,7 +13,7 @@ class engine;
 
 namespace helpdesk::smtp::detail {
 
-/// The messages an event calls for, one per recipient (spec §5): who, per
+/// The messages an event calls for, one per recipient (docs/product.md#notifications): who, per
 /// `engine::outbox().audience` (the payload's address for
 /// `account.rejected`), and what, from the payload — the ticket as the event
 /// recorded it — completed by the ticket as it is now (names, the public

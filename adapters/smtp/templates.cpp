@@ -43,7 +43,7 @@ void ticket_button(const mail_request& r, mail_body& body) {
 
 void desk_button(const mail_request& r, mail_body& body) { body.link("Open " + r.desk_name, r.public_url + "/"); }
 
-// One template per event kind of spec §5. Each fills the subject and adds
+// One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
 const std::array<mail_template, 13>& templates() {
     static const std::array<mail_template, 13> all{{

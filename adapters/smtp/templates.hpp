@@ -49,7 +49,7 @@ struct mail_content {
     std::string html{};
 };
 
-/// True for the event kinds somebody hears of by email (spec §5).
+/// True for the event kinds somebody hears of by email (docs/product.md#notifications).
 [[nodiscard]] bool has_template(std::string_view kind) noexcept;
 
 /// The message for `request`, or nullopt for a kind without a template.

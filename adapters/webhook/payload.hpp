@@ -16,7 +16,7 @@ using link_maker = std::function<std::string(const ticket&, const attachment&)>;
 /// a permanent `delivery_failure` when the payload is not a JSON object.
 [[nodiscard]] std::string event_body(const outbox_event& event);
 
-/// The workflow-format body (spec §5): `{"event", "delivery", "created_at",
+/// The workflow-format body (docs/product.md#workflow-system): `{"event", "delivery", "created_at",
 /// "ticket"}` where `ticket` describes `details` as it is now, with its
 /// assignee, customer and attachments (each with a `url` from `link`, or null
 /// without one). Exceptions from `link` propagate.

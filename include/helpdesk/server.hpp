@@ -70,7 +70,7 @@ struct server_options {
     std::function<void(std::string_view line)> log_sink{};
 };
 
-/// The SmartSupport REST API (spec §4) over an engine, on Boost.Beast.
+/// The SmartSupport REST API (docs/api.md) over an engine, on Boost.Beast.
 /// Installs no signal handlers: its owner calls `stop`. Thread-safe: `stop`
 /// may be called from any thread, once `start` has returned.
 class http_server {

@@ -28,7 +28,7 @@ struct comment_draft {
 /// Appends `draft` to `t` as a comment (and, when `draft.in_history`, a history row).
 comment record_comment(transaction& tx, const ticket& t, time_point now, comment_draft draft);
 
-/// Moves `t` to `to`, keeping the time fields of spec §1.2 and writing the
+/// Moves `t` to `to`, keeping the time fields of docs/product.md#ticket-fields and writing the
 /// `status_changed` history row. Does not store `t`.
 void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ticket_status to, time_point now);
 

@@ -10,10 +10,10 @@
 
 namespace helpdesk::server {
 
-/// The HTTP status for each `errc` (spec §4): the one place errors meet HTTP.
+/// The HTTP status for each `errc` (docs/product.md#errors): the one place errors meet HTTP.
 [[nodiscard]] http::status status_for(errc code) noexcept;
 
-/// The spec §4 error body for the exception in flight (`helpdesk::error`,
+/// The error body of docs/product.md#errors for the exception in flight (`helpdesk::error`,
 /// `http_failure`, or anything else as a 500 that reveals nothing).
 /// `log` receives the internals of a 500 so they are not lost.
 [[nodiscard]] response error_response(std::exception_ptr failure, const std::function<void(std::string_view)>& log);

@@ -10,7 +10,7 @@
 namespace helpdesk::server {
 
 /// A refusal that only HTTP has a word for (405, 413, 415, 429 with its
-/// wait): thrown by the HTTP layer, turned into the spec §4 error body by the
+/// wait): thrown by the HTTP layer, turned into the error body of docs/product.md#errors by the
 /// same function that maps `helpdesk::error`.
 class http_failure : public std::runtime_error {
 public:

@@ -7,7 +7,7 @@
 
 namespace helpdesk::server {
 
-/// The claims of the server's HS256 tokens (spec §4 "Auth"). Times are Unix seconds.
+/// The claims of the server's HS256 tokens (docs/product.md#sessions-and-tokens). Times are Unix seconds.
 struct jwt_claims {
     std::string sub;                 ///< subject: the account id, as a string
     std::string role;                ///< the account's role; optional on the wire (empty when absent)

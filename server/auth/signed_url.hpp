@@ -8,7 +8,7 @@
 namespace helpdesk::server {
 
 /// The query string "u=<user>&exp=<unix>&sig=<base64url HMAC-SHA256 of "<path>\n<user>\n<exp>">" for `path` (e.g.
-/// "/api/attachments/7/download/"), so a file link works in `<img src>` without a bearer token (spec §4).
+/// "/api/attachments/7/download/"), so a file link works in `<img src>` without a bearer token (docs/product.md#sessions-and-tokens).
 /// Throws error{internal} when `secret` is empty or OpenSSL fails. Thread-safe.
 [[nodiscard]] std::string sign_url_query(std::string_view path, std::int64_t user, std::int64_t expires_at,
                                          std::string_view secret);

@@ -36,7 +36,7 @@ struct program_config {
     /// keeps the server near 20 MiB RSS at the same read speed, and writes
     /// ran faster than with 64 MiB caches and 256 MiB maps.
     sqlite::options sqlite_tuning{.cache_kib = 512, .mmap_bytes = 0};
-    delivery_config delivery{};      ///< outbox relay and channels (spec §5)
+    delivery_config delivery{};      ///< outbox relay and channels (docs/product.md#notifications)
     bool generated_secret = false;   ///< `--dev-generate-secret` made the JWT secret
     bool show_help = false;
     /// `helpdesk-server api-key ...`: run this on the store and exit instead of serving.

@@ -11,7 +11,7 @@
 
 namespace helpdesk::server {
 
-/// How `helpdesk-server` delivers outbox events (spec §5): its relay threads,
+/// How `helpdesk-server` delivers outbox events (docs/product.md#notifications): its relay threads,
 /// retry policy and channels. A channel is on when its URL is set.
 struct delivery_config {
     unsigned relay_threads = 1;                 ///< 0: this process records events but delivers none

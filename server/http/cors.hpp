@@ -9,7 +9,7 @@
 
 namespace helpdesk::server {
 
-/// The CORS allow-list from configuration (spec §4: no `*` with credentials).
+/// The CORS allow-list from configuration (docs/product.md#server-protections: no `*` with credentials).
 struct cors_policy {
     std::vector<std::string> allowed_origins; ///< "scheme://host[:port]" entries; malformed entries never match
     std::chrono::seconds max_age{600};        ///< how long a browser may cache a preflight answer

@@ -191,7 +191,7 @@ TEST_CASE("sign-up refuses an unknown or missing department") {
     CHECK(f.desk.accounts().sign_up(ok).department == "Asset Department");
 }
 
-TEST_CASE("sign-up refuses a body that sets role or status (defect 1)") {
+TEST_CASE("sign-up refuses a body that sets role or status") {
     fixture f;
     auto with_role = fixture::person("role@example.com");
     with_role.role = "System Admin";
@@ -202,7 +202,7 @@ TEST_CASE("sign-up refuses a body that sets role or status (defect 1)") {
 }
 
 TEST_CASE("sign-up refuses a duplicate email (any case) and a duplicate company id as a conflict") {
-    // Spec §4: a duplicate is 409, i.e. errc::conflict; the field is named.
+    // docs/product.md#errors: a duplicate is 409, i.e. errc::conflict; the field is named.
     fixture f;
     auto first = fixture::person("dup@example.com");
     first.company_id = "MA0500";

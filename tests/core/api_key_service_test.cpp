@@ -1,4 +1,4 @@
-// API keys of the workflow system (spec §5): made, listed and revoked by
+// API keys of the workflow system (docs/product.md#workflow-system): made, listed and revoked by
 // System Admins only (or the operator), stored only as SHA-256, shown once,
 // refused when unknown, revoked or not shaped like a key.
 

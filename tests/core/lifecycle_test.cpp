@@ -1,4 +1,4 @@
-// The ticket lifecycle of spec §2: the transition table as data, every edge
+// The ticket lifecycle of docs/product.md#lifecycle: the transition table as data, every edge
 // driven through the services by the proper actor, and every other
 // (state, action) pair refused without side effects.
 
@@ -22,8 +22,8 @@ using namespace helpdesk::testing;
 using S = ticket_status;
 using A = action;
 
-// Spec §2, written out by hand (not read from lib/). `view` and
-// `add_attachment` are not in the spec's table; the choice recorded here is
+// docs/product.md#lifecycle, written out by hand (not read from lib/). `view` and
+// `add_attachment` are not in the table of docs/product.md#lifecycle; the choice recorded here is
 // that a visible ticket can be viewed in every state, and files can be added
 // while the ticket is not terminal (like comments).
 const std::vector<transition> spec_edges = {
@@ -109,7 +109,7 @@ std::string describe(const transition& t) {
            std::string{to_string(t.to)};
 }
 
-/// True when the spec lets `act` leave `from` (towards `to`, for update-status).
+/// True when the lifecycle table lets `act` leave `from` (towards `to`, for update-status).
 bool spec_allows(A act, S from, std::optional<S> to = std::nullopt) {
     return std::any_of(spec_edges.begin(), spec_edges.end(), [&](const transition& t) {
         return t.act == act && t.from == from && (!to || t.to == *to);
@@ -225,14 +225,14 @@ std::vector<const account*> performers(scene& s, const transition& edge) {
 
 } // namespace
 
-TEST_CASE("lifecycle table: matches spec §2 edge by edge, both ways") {
+TEST_CASE("lifecycle table: matches the hand-written table edge by edge, both ways") {
     const auto table = lifecycle_table();
     for (const auto& edge : table) {
         INFO("table edge " << describe(edge));
         CHECK(std::any_of(spec_edges.begin(), spec_edges.end(), [&](const auto& e) { return same_edge(e, edge); }));
     }
     for (const auto& edge : spec_edges) {
-        INFO("spec edge " << describe(edge));
+        INFO("table edge " << describe(edge));
         CHECK(std::any_of(table.begin(), table.end(), [&](const auto& e) { return same_edge(e, edge); }));
     }
     CHECK(table.size() == spec_edges.size());
@@ -256,7 +256,7 @@ TEST_CASE("lifecycle table: no edge leaves a terminal state except view, and cre
     }
 }
 
-TEST_CASE("lifecycle table: action_allowed_from and lifecycle_target agree with the spec") {
+TEST_CASE("lifecycle table: action_allowed_from and lifecycle_target agree with the hand-written table") {
     for (const auto act : all_actions) {
         if (!is_ticket_action(act)) {
             continue;
@@ -337,7 +337,7 @@ TEST_CASE("lifecycle: every table edge is reachable for the right actor through 
             }
         }
     }
-    // Every spec edge has at least one performer; the shared ones have two.
+    // Every edge of the table has at least one performer; the shared ones have two.
     CHECK(performed > static_cast<int>(lifecycle_table().size()));
 }
 

@@ -4,7 +4,8 @@
 
 TEST_SUITE("outbox_relay") {
 
-TEST_CASE("outbox: audience follows spec §5 for every event kind, approved people only, each once") {
+// The audience of each event kind is the one docs/product.md#notifications lists.
+TEST_CASE("outbox: audience follows the notification rules for every event kind, approved people only, each once") {
     relay_fixture f;
     auto& out = f.desk.outbox();
     const auto erin = f.employee("erin@example.com");

@@ -1,4 +1,4 @@
-// The permission matrix of spec §2/§3 as a data table, checked against
+// The permission matrix of docs/product.md#permissions as a data table, checked against
 // `helpdesk::can` for every role × action × ownership × ticket status.
 
 #include "test_support.hpp"
@@ -34,10 +34,10 @@ const std::set<S> every_state = {S::new_,     S::open,   S::in_progress, S::on_h
                                  S::resolved, S::closed, S::rejected,    S::withdrawn};
 const std::set<S> non_terminal = {S::new_, S::open, S::in_progress, S::on_hold, S::pending, S::resolved};
 
-// Spec §2 ("who", "from") and §3, written independently of lib/rules.
+// docs/product.md#lifecycle ("who", "from") and #permissions, written independently of lib/rules.
 // update-status can leave every state that has an update-status edge
 // (the target is checked by the service). view and add_attachment are not in
-// the spec's table: a visible ticket can be viewed in every state; files, like
+// the table of docs/product.md#permissions: a visible ticket can be viewed in every state; files, like
 // comments, only while it is not terminal.
 const std::map<A, rule> rules = {
     {A::view, {who_may::owner_or_staff, every_state}},

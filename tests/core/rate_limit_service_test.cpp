@@ -1,4 +1,4 @@
-// Rate limits shared through the store (spec §4 rate limits, §7): a token
+// Rate limits shared through the store (docs/product.md#rate-limits): a token
 // bucket per key, refilled by the engine's clock.
 
 #include "test_support.hpp"
@@ -12,7 +12,7 @@ using namespace helpdesk;
 using namespace helpdesk::testing;
 using namespace std::chrono_literals;
 
-/// The spec's login limit: 5 at once, then one every 12 s.
+/// A login-like limit: 5 at once, then one every 12 s.
 const rate_limit login_limit{};
 
 TEST_CASE("rate limits: the burst is allowed, then refused with a retry-after of at least 1 s") {

@@ -1,8 +1,8 @@
-// Regression tests of the core, driven through the services: sign-up cannot choose its role or status.
+// Regression tests of the core (docs/product.md#safeguards), driven through the services: sign-up cannot choose its role or status.
 
 #include "regression_test_support.hpp"
 
-TEST_CASE("defect 1: sign-up cannot set role System Admin or status Approved") {
+TEST_CASE("sign-up cannot set role System Admin or status Approved") {
     fixture f;
     const auto accounts_before = account_count(f);
     const auto events_before = events_of(f, event_kind::account_registered);

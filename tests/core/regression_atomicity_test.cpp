@@ -1,9 +1,9 @@
-// Regression tests of the core, driven through the services: atomic sign-up rejection, the
+// Regression tests of the core (docs/product.md#safeguards), driven through the services: atomic sign-up rejection, the
 // lifecycle's refused jumps, and ticket numbers.
 
 #include "regression_test_support.hpp"
 
-TEST_CASE("defect 11: rejecting a sign-up removes the account and writes the audit atomically, nothing else") {
+TEST_CASE("rejecting a sign-up removes the account and writes the audit atomically, nothing else") {
     fixture f;
     const auto alice = f.employee("alice@example.com");
     const auto coord = f.staff("coord@example.com");
@@ -107,7 +107,7 @@ TEST_CASE("defect 11: rejecting a sign-up removes the account and writes the aud
     }
 }
 
-TEST_CASE("defect 12: update-status cannot jump or leave terminal states, and withdraw from Closed/Rejected is refused") {
+TEST_CASE("update-status cannot jump or leave terminal states, and withdraw from Closed/Rejected is refused") {
     fixture f;
     const auto owner = f.employee("owner@example.com");
     const auto coord = f.staff("coord@example.com");
@@ -186,7 +186,7 @@ TEST_CASE("defect 12: update-status cannot jump or leave terminal states, and wi
     }
 }
 
-TEST_CASE("defect 14: ticket numbers go past TX9999 and are never reused") {
+TEST_CASE("ticket numbers go past TX9999 and are never reused") {
     SUBCASE("10,001 tickets: TX0001 ... TX9999, TX10000, TX10001, all unique") {
         fixture f;
         const auto owner = f.employee("owner@example.com");

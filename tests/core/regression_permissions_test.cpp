@@ -1,8 +1,8 @@
-// Regression tests of the core, driven through the services: what owners, employees and staff may not do.
+// Regression tests of the core (docs/product.md#safeguards), driven through the services: what owners, employees and staff may not do.
 
 #include "regression_test_support.hpp"
 
-TEST_CASE("defect 3: an owner cannot set their ticket's status, priority, department or assignee, nor delete it") {
+TEST_CASE("an owner cannot set their ticket's status, priority, department or assignee, nor delete it") {
     fixture f;
     const auto owner = f.employee("owner@example.com");
     const auto coord = f.staff("coord@example.com");
@@ -104,7 +104,7 @@ TEST_CASE("defect 3: an owner cannot set their ticket's status, priority, depart
     }
 }
 
-TEST_CASE("defect 4: employees cannot claim tickets or create accounts, and admin-created accounts have no password") {
+TEST_CASE("employees cannot claim tickets or create accounts, and admin-created accounts have no password") {
     fixture f;
     const auto alice = f.employee("alice@example.com");
     const auto bob = f.employee("bob@example.com");
@@ -175,7 +175,7 @@ TEST_CASE("defect 4: employees cannot claim tickets or create accounts, and admi
     }
 }
 
-TEST_CASE("defect 5: only a System Admin reads the rejection audit and its count") {
+TEST_CASE("only a System Admin reads the rejection audit and its count") {
     fixture f;
     const auto employee = f.employee("erin@example.com");
     const auto coord = f.staff("coord@example.com");

@@ -1,4 +1,4 @@
-// Refresh-token sessions against spec §4 (`token/refresh/` rotation that
+// Refresh-token sessions against docs/product.md#sessions-and-tokens (`token/refresh/` rotation that
 // re-checks the account, `token/logout/`, password change revoking the other
 // sessions, reset) and §7 (revocations live in the store).
 

@@ -132,7 +132,7 @@ inline boost::json::object create_ticket(http_test::client& web, const std::stri
     return std::stod(text.substr(at + name.size() + 2));
 }
 
-/// A refusal in the spec §4 shape: `status`, `{"error": code, "detail": ...}`.
+/// A refusal in the shape of docs/product.md#errors: `status`, `{"error": code, "detail": ...}`.
 inline void check_refusal(const http_test::reply& r, unsigned status, const std::string& code) {
     INFO("body " << r.body);
     CHECK(r.status == status);

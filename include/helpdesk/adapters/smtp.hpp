@@ -43,7 +43,7 @@ struct options {
     std::chrono::seconds timeout{30};
 };
 
-/// A notifier that emails the people spec §5 names for each outbox event
+/// A notifier that emails the people docs/product.md#notifications names for each outbox event
 /// (recipients from `engine::outbox().audience`; `account.rejected` from its
 /// payload), one template per event kind with a plain-text and an HTML part
 /// (`multipart/alternative`, UTF-8, quoted-printable). Each recipient gets

@@ -33,7 +33,7 @@ inline constexpr std::string_view name_suffixes[] = {"Jr.", "Sr.", "III", "IV", 
 /// True for coordinators and admins.
 [[nodiscard]] constexpr bool is_staff(role r) noexcept { return r != role::employee; }
 
-/// A person who signs in: employee, coordinator or admin (spec §1.1).
+/// A person who signs in: employee, coordinator or admin (docs/product.md#account-fields).
 struct account {
     account_id id = 0;                  ///< 0 until stored
     std::string email{};                  ///< unique, compared case-insensitively

@@ -8,7 +8,7 @@
 
 namespace helpdesk {
 
-/// A stored API key of an external system (the workflow system of spec §5),
+/// A stored API key of an external system (the workflow system of docs/product.md#workflow-system),
 /// as lists show it. The key itself is never kept: the store holds only its
 /// SHA-256, and this record carries neither.
 struct api_key {

@@ -19,7 +19,7 @@ struct catalog {
     std::vector<std::string> departments{};
     std::vector<category> categories{};
 
-    /// The defaults of spec §1 (three departments; IT, Asset, Budget categories).
+    /// The defaults of docs/product.md#catalogue (three departments; IT, Asset, Budget categories).
     [[nodiscard]] static catalog defaults();
 
     /// True when `name` is a configured department.

@@ -25,7 +25,7 @@ enum class outbox_state { pending, delivered, dead };
 /// Inverse of `join_channel_names`; empty names are dropped.
 [[nodiscard]] std::vector<std::string> split_channel_names(std::string_view joined);
 
-/// Event kinds of spec §5, as stored in `outbox_event::kind`.
+/// Event kinds of docs/product.md#notifications, as stored in `outbox_event::kind`.
 namespace event_kind {
 inline constexpr std::string_view account_registered = "account.registered";
 inline constexpr std::string_view account_approved = "account.approved";

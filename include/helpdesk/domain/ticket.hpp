@@ -10,7 +10,7 @@
 
 namespace helpdesk {
 
-/// The states of spec §2. Closed, Rejected and Withdrawn are terminal.
+/// The states of docs/product.md#lifecycle. Closed, Rejected and Withdrawn are terminal.
 enum class ticket_status { new_, open, in_progress, on_hold, pending, resolved, closed, rejected, withdrawn };
 
 /// Urgency set by staff at approval.
@@ -67,7 +67,7 @@ inline constexpr priority priorities_by_urgency[] = {priority::critical, priorit
 /// Inverse of `format_ticket_number`; nullopt unless `TX` + 4 or more digits.
 [[nodiscard]] std::optional<std::int64_t> parse_ticket_number(std::string_view text) noexcept;
 
-/// A support request (spec §1.2). Durations are in whole seconds.
+/// A support request (docs/product.md#ticket-fields). Durations are in whole seconds.
 struct ticket {
     ticket_id id = 0;                    ///< 0 until stored
     std::string ticket_number{};           ///< `TX0001` ...

@@ -29,7 +29,7 @@ struct keyset {
     ticket_id id = 0;
 };
 
-/// Filters of spec §4 for ticket lists. Empty members do not filter.
+/// Filters of docs/product.md#lists-and-queues for ticket lists. Empty members do not filter.
 struct ticket_filter {
     std::vector<ticket_status> statuses{};          ///< any of these
     std::optional<priority> ticket_priority{};

@@ -11,10 +11,10 @@ namespace helpdesk {
 /// Everything that can be done to (or with) a ticket, plus the account
 /// administration actions that the policy also answers for.
 enum class action {
-    // ticket actions (spec §2)
+    // ticket actions (docs/product.md#lifecycle)
     view, create, approve, reject, claim, assign, update_status, withdraw, close, reopen,
     comment_public, comment_internal, add_attachment, finalize,
-    // account administration (spec §3)
+    // account administration (docs/product.md#permissions)
     list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
     // operations (System Admins)
     manage_outbox, manage_api_keys,
@@ -53,7 +53,7 @@ struct transition {
     ticket_status to{};
 };
 
-/// The lifecycle of spec §2 as data: every allowed (action, from, to). The
+/// The lifecycle of docs/product.md#lifecycle as data: every allowed (action, from, to). The
 /// engine and its tests both read this table; nothing else encodes the edges.
 [[nodiscard]] std::span<const transition> lifecycle_table() noexcept;
 

@@ -29,7 +29,7 @@ struct decision {
     void enforce() const;
 };
 
-/// The one policy of spec §3: may `who` perform `act` on `subject`?
+/// The one policy of docs/product.md#permissions: may `who` perform `act` on `subject`?
 /// Ticket actions need a ticket (`subject` non-null); for `create`, the lists,
 /// the stats and the account actions pass nullptr. Checks, in order: the actor
 /// is approved; the ticket is visible (owner or staff, else not_found); the

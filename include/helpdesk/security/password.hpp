@@ -10,7 +10,7 @@
 
 namespace helpdesk {
 
-/// Django's default iteration count for new hashes (spec §1.1).
+/// Django's default iteration count for new hashes (docs/product.md#passwords).
 inline constexpr std::int32_t default_password_iterations = 600'000;
 
 /// Hashes `password` with PBKDF2-SHA256 (OpenSSL) and a fresh 22-character

@@ -12,8 +12,8 @@ namespace helpdesk {
 
 class engine_context;
 
-/// A sign-up form (spec §4 `create_employee/`). `role` and `status` exist only
-/// so that a client which tries to set them is refused (defect 1).
+/// A sign-up form (docs/product.md#sign-up, `create_employee/`). `role` and `status` exist only
+/// so that a client which tries to set them is refused.
 struct sign_up_request {
     std::string email{};
     std::string first_name{};

@@ -11,7 +11,7 @@ namespace helpdesk {
 
 class engine_context;
 
-/// API keys of external systems (the workflow system of spec §5): created,
+/// API keys of external systems (the workflow system of docs/product.md#workflow-system): created,
 /// listed and revoked by System Admins (policy action `manage_api_keys`) or
 /// by the operator's command line (the `*_for_operator` calls, which trust
 /// their caller), and checked by `authenticate`.

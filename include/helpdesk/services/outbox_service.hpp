@@ -74,7 +74,7 @@ public:
     /// it are kept). not_found for an unknown id; invalid_state unless dead.
     outbox_event requeue(account_id actor, row_id id);
 
-    /// Who hears of `event` by email, per spec §5, resolved now: approved
+    /// Who hears of `event` by email, per docs/product.md#notifications, resolved now: approved
     /// accounts only, without duplicates. Empty for events no person hears of
     /// (`ticket.finalized`) and for `account.rejected`, whose account is gone
     /// (its payload carries the email).

@@ -17,7 +17,7 @@ struct rate_limit {
 };
 
 /// Rate limits whose state lives in the store, so that every thread and
-/// server process sharing the store sees the same buckets (spec §4, §7).
+/// server process sharing the store sees the same buckets (docs/product.md#rate-limits).
 ///
 /// A bucket that was never used, or was purged, is full. Buckets are stored
 /// in fixed point (thousandths of a token); refill is computed from the

@@ -24,7 +24,7 @@ struct new_attachment {
 
 /// A new ticket. Choice fields are text so the engine validates them.
 /// `status`, `priority`, `department` and `assigned_to` exist only so that a
-/// client that tries to set them is refused (defect 3).
+/// client that tries to set them is refused (docs/product.md#ticket-fields).
 struct create_ticket_request {
     std::string subject{};
     std::string category{};
