@@ -66,10 +66,11 @@ CREATE TABLE sequences (
 INSERT INTO sequences (name, value) VALUES ('ticket', 0), ('company', 0);
 
 -- The owner is a real foreign key without cascade (NO ACTION): removing an
--- account that still owns tickets fails instead of deleting them (spec §9.11;
--- only Pending accounts are removed and they own none). assigned_to and the
--- authors below are plain ids: staff accounts are never removed, and a
--- foreign key there would need an index on each column for deletes.
+-- account that still owns tickets fails instead of deleting them
+-- (docs/product.md#approval-and-rejection; only Pending accounts are removed
+-- and they own none). assigned_to and the authors below are plain ids: staff
+-- accounts are never removed, and a foreign key there would need an index on
+-- each column for deletes.
 CREATE TABLE tickets (
     id                 INTEGER PRIMARY KEY,
     ticket_number      TEXT    NOT NULL UNIQUE,
@@ -296,9 +297,9 @@ constexpr std::string_view v2_whole_table_order_indexes = R"sql(
 -- Nothing to do: SQLite keeps tickets_by_submit, tickets_by_update and tickets_by_priority.
 )sql";
 
-// Refresh tokens of login sessions (spec §4 token/refresh, logout, password
-// change; §7: revocations live in the store). Token and session ids are
-// stored only as SHA-256 hex hashes. Revoked rows stay until they have been
+// Refresh tokens of login sessions (docs/product.md#sessions-and-tokens:
+// refresh, logout, password change; revocations live in the store). Token
+// and session ids are stored only as SHA-256 hex hashes. Revoked rows stay until they have been
 // expired for a day, so that a replayed token is recognised as reuse; the
 // engine deletes an account's long-expired rows when the account opens or
 // rotates a session, and the account's removal deletes them all.
@@ -316,9 +317,10 @@ CREATE TABLE refresh_tokens (
 CREATE INDEX refresh_tokens_by_session ON refresh_tokens (account_id, session_hash);
 )sql";
 
-// Token buckets shared by every server on the store (spec §4 rate limits,
-// §7). Tokens in fixed point (thousandths). The engine deletes buckets idle
-// for a day every ~1000th take; the index on updated_at serves that.
+// Token buckets shared by every server on the store
+// (docs/product.md#rate-limits). Tokens in fixed point (thousandths). The
+// engine deletes buckets idle for a day every ~1000th take; the index on
+// updated_at serves that.
 constexpr std::string_view v4_rate_limit_buckets = R"sql(
 CREATE TABLE rate_limit_buckets (
     bucket_key   TEXT    PRIMARY KEY,
@@ -328,7 +330,7 @@ CREATE TABLE rate_limit_buckets (
 CREATE INDEX rate_limit_buckets_by_update ON rate_limit_buckets (updated_at);
 )sql";
 
-// Leased settling, secrets and partial delivery of outbox events (issue 5):
+// Leased settling, secrets and partial delivery of outbox events (docs/product.md#notifications):
 // `lease` is the random token of the worker holding a claim ('' when none);
 // settling compares it in the UPDATE's WHERE. `secret` is a one-time token a
 // channel needs, erased once delivered. `delivered_to` lists the relay
@@ -348,7 +350,7 @@ UPDATE outbox_events SET secret = json_extract(payload, '$.set_password_token'),
                          payload = json_remove(payload, '$.set_password_token')
  WHERE kind = 'account.created' AND json_extract(payload, '$.set_password_token') IS NOT NULL;
 )sql";
-// API keys of external systems (spec §5's workflow system), managed by
+// API keys of external systems (docs/product.md#workflow-system), managed by
 // System Admins or the operator's command line. Only the SHA-256 hex of a
 // key is stored; the unique index on it serves the per-request lookup.
 // created_by has no foreign key: like the rejection audit, the record

@@ -1,4 +1,4 @@
-// hd_ticket_create and the lifecycle actions of spec §2.
+// hd_ticket_create and the lifecycle actions of docs/product.md#lifecycle.
 #include "engine_handle.hpp"
 #include "json_in.hpp"
 #include "json_out.hpp"

@@ -20,7 +20,7 @@
 
 namespace helpdesk {
 
-/// Tunables of an engine; the defaults are the spec's.
+/// Tunables of an engine; the defaults are those docs/product.md describes.
 struct engine_options {
     catalog choices = catalog::defaults();
     std::int32_t password_iterations = default_password_iterations;

@@ -104,7 +104,7 @@ response forgot_password(call& c) {
     const auto email = body.required_text("email");
     throttle(c, "forgot-password", email);
     // The token travels only by mail (the outbox); the answer is the same
-    // whether or not the address belongs to anyone (defect 8).
+    // whether or not the address belongs to anyone (docs/product.md#password-reset).
     (void)c.ctx.core.accounts().request_password_reset(email);
     return message("If that address belongs to an approved account, a reset link is on its way.");
 }

@@ -1,6 +1,6 @@
 // Ticket numbers and creation history stay correct when several processes,
 // each with several threads, create tickets in one PostgreSQL database at
-// once (spec §1.2 ticket_number, §7).
+// once (docs/product.md#numbering).
 
 #include "pg_support.hpp"
 

@@ -2,7 +2,7 @@
 // administrator's pg_terminate_backend) surface as `storage_unavailable` or
 // `conflict` — never another exception, a crash or a hang — and the pool
 // recovers: once the killing stops, calls succeed again, and everything a
-// call reported as created is there (spec §6, architecture "Errors").
+// call reported as created is there (docs/architecture.md#error-model).
 
 #include "pg_support.hpp"
 

@@ -1,5 +1,5 @@
 // Several delivery workers sharing one outbox never hand out the same event
-// twice while it is leased, and together deliver every event (spec §5).
+// twice while it is leased, and together deliver every event (docs/product.md#notifications).
 
 #include "pg_support.hpp"
 

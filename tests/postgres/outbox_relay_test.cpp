@@ -1,4 +1,4 @@
-// Outbox relays sharing one PostgreSQL outbox (spec §5): relays in separate
+// Outbox relays sharing one PostgreSQL outbox (docs/product.md#notifications): relays in separate
 // engines (as separate server processes would be) never deliver one event at
 // the same time and together deliver each exactly once; events claimed by a
 // relay that died are delivered by another once the lease runs out.

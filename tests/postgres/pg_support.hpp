@@ -74,7 +74,7 @@ private:
     std::string name_;
 };
 
-/// Engine options for tests: cheap password hashing, the rest the spec's.
+/// Engine options for tests: cheap password hashing, the rest the defaults.
 [[nodiscard]] helpdesk::engine_options fast_options();
 
 /// An engine on `db` with the system clock and an in-memory blob store.

@@ -1,7 +1,7 @@
 // Rate limits and refresh-token rotation shared through one PostgreSQL by
 // several stores (as several server processes would have): a bucket never
 // hands out more tokens than it holds, and a refresh token is rotated at
-// most once (spec §4 rate limits, token/refresh; §7).
+// most once (docs/product.md#rate-limits, #sessions-and-tokens).
 
 #include "pg_support.hpp"
 

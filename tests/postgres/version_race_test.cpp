@@ -2,7 +2,7 @@
 // versions either apply their change exactly once or are refused with
 // `precondition_failed` (a stale version; `conflict` when the store kept
 // losing races), and the ticket, its history and its comments agree with the
-// changes that were applied (spec §4 `version`, §7).
+// changes that were applied (docs/product.md#preconditions).
 
 #include "pg_support.hpp"
 

@@ -1,4 +1,4 @@
-// Workflow-format deliveries (spec §5): the ticket as it is now, for the
+// Workflow-format deliveries (docs/product.md#workflow-system): the ticket as it is now, for the
 // external workflow system, on approval and finalize only by default.
 
 #include "webhook_support.hpp"

@@ -1,7 +1,7 @@
 """The shapes the engine returns, and the names of its fixed values.
 
 Results are plain ``dict`` objects parsed from the C ABI's JSON, which has the
-HTTP API's shapes (spec §4); the ``TypedDict`` classes below describe them for
+HTTP API's shapes (docs/api.md); the ``TypedDict`` classes below describe them for
 type checkers and readers. A ticket list comes back as a :class:`Page`.
 The enumerations are ``str`` subclasses, so ``ticket["status"] ==
 Status.CLOSED`` holds and they can be passed wherever a string is expected.
@@ -32,7 +32,7 @@ __all__ = [
 
 
 class Status(str, enum.Enum):
-    """A ticket's status (spec §2)."""
+    """A ticket's status (docs/product.md#lifecycle)."""
 
     NEW = "New"
     OPEN = "Open"

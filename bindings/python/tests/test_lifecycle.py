@@ -1,4 +1,4 @@
-"""A ticket's whole life through the package (spec §2): every action of the
+"""A ticket's whole life through the package (docs/product.md#lifecycle): every action of the
 C ABI, what each returns, and the history, comments and stats it leaves."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Permission refusals (spec §3) arrive as exceptions of the right class and
+"""Permission refusals (docs/product.md#permissions) arrive as exceptions of the right class and
 change nothing."""
 
 from __future__ import annotations

@@ -45,7 +45,8 @@ TEST_CASE_TEMPLATE("profile picture: a PNG is stored and served through a signed
     auto big = tiny_png();
     big.resize(2 * 1024 * 1024 + 1, 'x');
     auto too_big = web.post_form("/api/employee/upload-image/", {{"image", big, "big.png", "image/png"}}, alice.access);
-    // Under the upload route's HTTP limit, so the engine's 2 MiB rule answers (spec §4: 413).
+    // Under the upload route's HTTP limit, so the engine's 2 MiB rule answers
+    // (413, docs/product.md#attachments).
     check_field_error(too_big, 413, "payload_too_large", "image");
     // Nothing, a text field, or two files.
     check_field_error(web.post_form("/api/employee/upload-image/", {{"note", "hi"}}, alice.access), 400,
@@ -154,7 +155,7 @@ TEST_CASE_TEMPLATE("change-password checks the current password and then the new
     CHECK(web.post("/api/token/employee/", {{"email", alice.email}, {"password", next}}).status == 200);
 }
 
-TEST_CASE_TEMPLATE("forgot-password answers alike for known and unknown addresses (defect 8)", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("forgot-password answers alike for known and unknown addresses", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
     const auto alice = f.account("Alice");

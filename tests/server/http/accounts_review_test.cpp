@@ -158,7 +158,8 @@ TEST_CASE_TEMPLATE("rejecting a sign-up needs a reason, removes the account and 
     check_error(web.post("/api/employees/" + id_of(alice) + "/reject/", {{"reason", "No."}}, admin.access), 409,
                 "invalid_state");
 
-    // The audit: the admin reads it; coordinators and employees do not (defect 5).
+    // The audit: the admin reads it; coordinators and employees do not
+    // (docs/product.md#approval-and-rejection).
     auto list = web.get("/api/rejected-employees/", admin.access);
     REQUIRE_MESSAGE(list.status == 200, list.body);
     CHECK(list.number("count") == 1);

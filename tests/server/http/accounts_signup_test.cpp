@@ -35,7 +35,7 @@ TEST_CASE_TEMPLATE("sign-up over JSON and over multipart creates a Pending Emplo
     CHECK(login.body.find("pending") != std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("sign-up that sets role or status is refused and creates nothing (defect 1)", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("sign-up that sets role or status is refused and creates nothing", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
     const auto before = all_accounts(f).size();
@@ -145,7 +145,7 @@ TEST_CASE_TEMPLATE("admin create-employee makes an Approved account with a gener
                                    {"role", "Ticket Coordinator"}};
     const auto before = all_accounts(f).size();
 
-    // Defect 4: no one but a System Admin creates accounts.
+    // No one but a System Admin creates accounts (docs/product.md#created-accounts).
     check_error(web.post("/api/admin/create-employee/", body, alice.access), 403, "permission_denied");
     check_error(web.post("/api/admin/create-employee/", body, coordinator.access), 403, "permission_denied");
     check_error(web.post("/api/admin/create-employee/", body), 401, "unauthenticated");

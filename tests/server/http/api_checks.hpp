@@ -1,7 +1,7 @@
 #pragma once
 
 // Small checks shared by the route tests (accounts, tickets, lifecycle,
-// files, workflow, OpenAPI): the spec's error body, headers, ids.
+// files, workflow, OpenAPI): the one error body, headers, ids.
 
 #include "server_fixture.hpp"
 
@@ -29,7 +29,7 @@ inline std::string id_of(const person& p) {
     return std::to_string(p.id);
 }
 
-/// Checks the spec §4 error body: the status, `{"error": code, "detail":
+/// Checks the error body of docs/product.md#errors: the status, `{"error": code, "detail":
 /// non-empty sentence}`, and nothing but error/detail/field_errors.
 inline void check_error(const reply& r, unsigned status, std::string_view code) {
     CHECK_MESSAGE(r.status == status, "expected " << status << ", got " << r.status << ": " << r.body);

@@ -176,8 +176,8 @@ TEST_CASE_TEMPLATE("api keys: employees and coordinators get 403, no token 401, 
     CHECK(f.desk().api_keys().authenticate(key));
 }
 
-TEST_CASE_TEMPLATE("api keys: unknown, revoked and missing keys are 401 in the spec's shape and change nothing", Factory,
-                   HTTP_STORES) {
+TEST_CASE_TEMPLATE("api keys: unknown, revoked and missing keys are 401 in the error shape and change nothing",
+                   Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
     const auto [admin, coordinator, alice] = f.cast();

@@ -1,7 +1,7 @@
 #pragma once
 
 // Helpers for the auth, protection and operations tests: forged JWTs, the
-// spec's error shape, raw sockets with deadlines, and changing an account's
+// one error shape (docs/product.md#errors), raw sockets with deadlines, and changing an account's
 // status behind the engine's back (through a second connection to the store).
 
 #include "server_fixture.hpp"
@@ -87,7 +87,7 @@ namespace http_test::guard {
             {"type", type}};
 }
 
-/// Checks the spec §4 error shape: a JSON object with exactly `error` and
+/// Checks the error shape of docs/product.md#errors: a JSON object with exactly `error` and
 /// `detail` (non-empty strings) and, optionally, `field_errors` (an object of
 /// string arrays); served as JSON.
 inline void check_error_shape(const reply& r) {

@@ -1,4 +1,4 @@
-// Sessions over real HTTP (spec §4 "Auth"): refresh rotation with the old
+// Sessions over real HTTP (docs/product.md#sessions-and-tokens): refresh rotation with the old
 // token revoked in the store and reuse detection, logout, password change
 // and reset revoking sessions, and tokens of accounts that were removed or
 // are no longer approved.

@@ -1,4 +1,4 @@
-// What the web console (issue 12) asks of the API: the catalogue, the
+// What the web console asks of the API: the catalogue, the
 // actions each ticket view offers its reader, the names of comment authors
 // and history actors, and editing one's own names.
 #include "auth_support.hpp"

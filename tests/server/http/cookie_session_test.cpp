@@ -1,5 +1,5 @@
 // One sign-in route for every role, and cookie sessions for browsers
-// (issue 12): `X-Helpdesk-Session: cookie` moves the refresh token into an
+// (docs/product.md#sessions-and-tokens): `X-Helpdesk-Session: cookie` moves the refresh token into an
 // HttpOnly, SameSite=Strict cookie scoped to /api/token/; refresh and logout
 // read it there; a cross-site Origin is refused; without the header nothing
 // changes.

@@ -1,4 +1,4 @@
-// helpdesk-server's delivery settings (issue 5): every one by flag and by
+// helpdesk-server's delivery settings (docs/product.md#notifications): every one by flag and by
 // environment variable, with the refusals that name the flag at fault.
 #include "cli/config.hpp"
 
@@ -38,7 +38,7 @@ std::string refused_flag(std::vector<std::string_view> args, const std::map<std:
 
 } // namespace
 
-TEST_CASE("delivery settings: defaults - one relay thread, no channel, the spec's retry policy") {
+TEST_CASE("delivery settings: defaults - one relay thread, no channel, the default retry policy") {
     const auto c = parse({});
     CHECK(c.delivery.relay_threads == 1);
     CHECK(c.delivery.relay.batch == 20);

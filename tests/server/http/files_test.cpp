@@ -1,4 +1,4 @@
-// Attachments over HTTP (defect 9): uploads under `file` with type, size and
+// Attachments over HTTP (docs/product.md#attachments): uploads under `file` with type, size and
 // count limits, downloads through signed URLs bound to path, user and
 // expiry, sniffed content types, and an escaped Content-Disposition.
 #include "api_checks.hpp"
@@ -141,7 +141,7 @@ TEST_CASE_TEMPLATE("attachments: disguised or disallowed types are refused and n
     for (const auto& file : refused_files) {
         CAPTURE(*file.file_name);
         const auto r = web.post_form(path, {file}, alice.access);
-        // A type the desk does not take is 415 (spec §4); an empty file is bad input.
+        // A type the desk does not take is 415 (docs/product.md#attachments); an empty file is bad input.
         const unsigned expected = file.value.empty() ? 400 : 415;
         check_error(r, expected, expected == 415 ? "unsupported_media_type" : "invalid_argument");
         CHECK(r.body.find("field_errors") != std::string::npos);
@@ -195,7 +195,8 @@ TEST_CASE_TEMPLATE("attachments: the 10 MiB per file and 10 files per ticket lim
     constexpr std::size_t mib = 1024 * 1024;
 
     auto too_big = web.post_form(path, {{"file", pdf_of_size(10 * mib + 1), "big.pdf", "application/pdf"}}, alice.access);
-    // Under the HTTP upload limit (25 MiB), so the engine's 10 MiB rule answers (spec §4: 413).
+    // Under the HTTP upload limit (25 MiB), so the engine's 10 MiB rule answers
+    // (413, docs/product.md#attachments).
     check_field_error(too_big, 413, "payload_too_large", "attachments");
     CHECK(attachment_count(f, sid, alice.access) == 0);
     auto at_limit = web.post_form(path, {{"file", pdf_of_size(10 * mib), "limit.pdf", "application/pdf"}}, alice.access);

@@ -1,4 +1,4 @@
-// Behind a load balancer (spec §7): X-Forwarded-For is believed only from a
+// Behind a load balancer (docs/product.md#rate-limits): X-Forwarded-For is believed only from a
 // trusted proxy, and then only up to the first address it did not add.
 #include "auth_support.hpp"
 

@@ -1,5 +1,5 @@
-// Every JWT attack of spec §4 "Auth", over real HTTP on a bearer route: each
-// is refused with 401, the spec's error shape and WWW-Authenticate. Each
+// Every JWT attack of docs/product.md#sessions-and-tokens, over real HTTP on a bearer route: each
+// is refused with 401, the one error shape and WWW-Authenticate. Each
 // test first shows that a token forged the honest way (HS256, the server's
 // secret, proper claims) is accepted, so a refusal is the attack's doing.
 #include "auth_support.hpp"
@@ -33,7 +33,7 @@ TEST_CASE_TEMPLATE("jwt - a token forged with the server secret and proper claim
     const auto forged = web.get(profile, forge(hs256_header(), claims_for(alice.id), test_secret));
     REQUIRE_MESSAGE(forged.status == 200, forged.body);
     CHECK(forged.number("id") == alice.id);
-    // The server's claims are those of spec §4.
+    // The server's claims are those of docs/product.md#sessions-and-tokens.
     const auto claims = claims_of(alice.access);
     for (const auto* key : {"sub", "role", "exp", "iat", "jti", "type"}) {
         CHECK_MESSAGE(claims.contains(key), key);

@@ -74,7 +74,7 @@ TEST_CASE_TEMPLATE("reject: staff with a reason move New to Rejected, and a reje
     auto seen = f.http().get("/api/tickets/" + std::to_string(id) + "/", s.alice.access);
     CHECK(seen.text("rejection_reason") == "Duplicate of TX0001.");
 
-    // Terminal: no second reject, no approval, no withdrawal (defect 12), no comments.
+    // Terminal: no second reject, no approval, no withdrawal, no comments (docs/product.md#lifecycle).
     s.remember(id);
     s.refused(id, s.act(id, "reject", s.coordinator, {{"rejection_reason", "Again"}}), 409, "invalid_state");
     s.refused(id, s.act(id, "approve", s.coordinator), 409, "invalid_state");
@@ -94,7 +94,7 @@ TEST_CASE_TEMPLATE("claim: staff take an Open ticket into In Progress, assigned 
 
     const auto id = s.ticket_in("Open");
     s.remember(id);
-    // Defect 4: an employee cannot claim, not even their own ticket.
+    // An employee cannot claim (docs/product.md#permissions), not even their own ticket.
     s.refused(id, s.act(id, "claim", s.alice), 403, "permission_denied");
     s.refused(id, s.act(id, "claim", s.bob), 404, "not_found");
 
@@ -150,7 +150,7 @@ TEST_CASE_TEMPLATE("assign: staff assign to staff only, Open becomes In Progress
     s.refused(done, s.act(done, "assign", s.coordinator, {{"assigned_to", s.admin.id}}), 409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("update-status follows the table's edges and refuses every other jump (defect 12)", Factory,
+TEST_CASE_TEMPLATE("update-status follows the table's edges and refuses every other jump", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     desk_scene s{f};
@@ -192,7 +192,7 @@ TEST_CASE_TEMPLATE("update-status follows the table's edges and refuses every ot
     const auto missing = s.act(open, "update-status", s.coordinator);
     s.refused(open, missing, 400, "invalid_argument");
     CHECK(has_field_error(missing, "status"));
-    // Defect 3: the owner cannot set their ticket's status.
+    // The owner cannot set their ticket's status (docs/product.md#ticket-fields).
     s.refused(open, s.act(open, "update-status", s.alice, {{"status", "In Progress"}}), 403, "permission_denied");
     s.refused(open, s.act(open, "update-status", s.bob, {{"status", "In Progress"}}), 404, "not_found");
 }

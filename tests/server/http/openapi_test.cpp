@@ -223,8 +223,8 @@ TEST_CASE_TEMPLATE("every route in the table is served, and nothing undocumented
             CHECK(r.status == 401);
         }
     }
-    // Defect 6: no anonymous debug endpoints, no config dump, no mail relay.
-    // (`/api/token/` is the one sign-in route of issue 12; `/debug` and
+    // No anonymous debug endpoints (docs/product.md#server-protections), no config dump, no mail relay.
+    // (`/api/token/` is the one sign-in route; `/debug` and
     // `/admin/` would be console pages, and this server has no console.)
     for (const std::string path : {"/api/debug/", "/api/config/", "/api/send-mail/", "/api/test-email/", "/debug",
                                    "/api/tickets/1/delete/", "/admin/"}) {
@@ -235,7 +235,7 @@ TEST_CASE_TEMPLATE("every route in the table is served, and nothing undocumented
         CHECK((posted.status == 404 || posted.status == 405));
         check_error(got, got.status, got.status == 404 ? "not_found" : "method_not_allowed");
     }
-    // Tickets cannot be deleted (defect 3): no DELETE, PUT or PATCH anywhere.
+    // Tickets cannot be deleted (docs/product.md#ticket-fields): no DELETE, PUT or PATCH anywhere.
     for (const auto verb : {http::verb::delete_, http::verb::put, http::verb::patch}) {
         const auto r = web.send(verb, "/api/tickets/1/", "", {});
         check_error(r, 405, "method_not_allowed");

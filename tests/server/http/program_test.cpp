@@ -1,5 +1,5 @@
-// The helpdesk-server program as an operator runs it (spec §4, issue
-// "Operations"): started as a child process on port 0 over a temporary SQLite
+// The helpdesk-server program as an operator runs it
+// (docs/product.md#server-protections): started as a child process on port 0 over a temporary SQLite
 // store, it prints where it listens and how to log in, serves, and exits 0 on
 // SIGTERM or SIGINT; --help lists the flags; bad configuration exits non-zero
 // with a clear message; `api-key create|list|revoke` manage the workflow

@@ -1,4 +1,4 @@
-// The server's protections over real HTTP (spec §4 "Server behaviour"): the
+// The server's protections over real HTTP (docs/product.md#server-protections): the
 // CORS allow-list and preflights, security headers, header and body size
 // limits, idle and request timeouts, the connection cap, and the answers to
 // wrong methods, unknown paths and malformed HTTP. HTTP-layer behaviour, so

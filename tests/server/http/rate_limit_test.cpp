@@ -1,4 +1,4 @@
-// Token-bucket rate limits over real HTTP (spec §4): per client address and
+// Token-bucket rate limits over real HTTP (docs/product.md#rate-limits): per client address and
 // per account (or email), on sign-up, both logins, refresh, check-password,
 // change-password and forgot-password; over the limit 429 with Retry-After and the error body.
 #include "auth_support.hpp"

@@ -1,6 +1,6 @@
-// Spec §9: the SmartSupport defects that live at the HTTP layer, each as a
-// named test over real loopback HTTP (defects 2, 6, 7, 8, 10 and 15; the
-// file-name escaping and upload limits of defect 9 are in the files tests).
+// Regression tests at the HTTP layer (docs/product.md#safeguards), each as a
+// named test over real loopback HTTP (the file-name escaping and upload
+// limits of attachments are in the files tests).
 #include "auth_support.hpp"
 #include "request_bodies.hpp"
 
@@ -34,9 +34,9 @@ bool ends_in_z(const boost::json::value& v) {
 
 } // namespace
 
-// ---------------------------------------------------------------- defect 2
+// ------------------------------------------------------------------- signing in (docs/product.md#signing-in)
 
-TEST_CASE_TEMPLATE("defect 2 - a pending account cannot log in at either endpoint and is told it is pending", Factory,
+TEST_CASE_TEMPLATE("a pending account cannot log in at either endpoint and is told it is pending", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     (void)f.admin();
@@ -55,7 +55,7 @@ TEST_CASE_TEMPLATE("defect 2 - a pending account cannot log in at either endpoin
     }
 }
 
-TEST_CASE_TEMPLATE("defect 2 - each role login endpoint admits only its roles; no SimpleJWT endpoints exist",
+TEST_CASE_TEMPLATE("each role login endpoint admits only its roles; no SimpleJWT endpoints exist",
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     const auto admin = f.admin();
@@ -81,7 +81,7 @@ TEST_CASE_TEMPLATE("defect 2 - each role login endpoint admits only its roles; n
     }
 }
 
-TEST_CASE_TEMPLATE("defect 2 - refresh re-checks that the account is still approved", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("refresh re-checks that the account is still approved", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");
     auto& web = f.http();
@@ -91,9 +91,9 @@ TEST_CASE_TEMPLATE("defect 2 - refresh re-checks that the account is still appro
     check_unauthenticated(web.post("/api/token/refresh/", {{"refresh", before.text("refresh")}}));
 }
 
-// ---------------------------------------------------------------- defect 6
+// ------------------------------------------------------ debug endpoints (docs/product.md#server-protections)
 
-TEST_CASE_TEMPLATE("defect 6 - there are no anonymous debug, mail relay or config endpoints", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("there are no anonymous debug, mail relay or config endpoints", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
     for (const auto* path :
@@ -122,9 +122,9 @@ TEST_CASE_TEMPLATE("defect 6 - there are no anonymous debug, mail relay or confi
     CHECK(tx->outbox().due(a_day_from_now(), 10).empty());
 }
 
-// ---------------------------------------------------------------- defect 7
+// --------------------------------------------- tokens in URLs and logs (docs/product.md#sessions-and-tokens)
 
-TEST_CASE_TEMPLATE("defect 7 - bearer tokens and the API key are not accepted in URLs", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("bearer tokens and the API key are not accepted in URLs", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");
     const auto cora = f.account("Cora", "Ticket Coordinator");
@@ -152,7 +152,7 @@ TEST_CASE_TEMPLATE("defect 7 - bearer tokens and the API key are not accepted in
     CHECK(by_header.status < 500);
 }
 
-TEST_CASE_TEMPLATE("defect 7 - download and image links carry only u, exp and sig, never a token", Factory,
+TEST_CASE_TEMPLATE("download and image links carry only u, exp and sig, never a token", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");
@@ -189,7 +189,7 @@ TEST_CASE_TEMPLATE("defect 7 - download and image links carry only u, exp and si
     check_unauthenticated(web.get(image_url.substr(0, image_url.find('?')) + download.substr(download.find('?'))));
 }
 
-TEST_CASE_TEMPLATE("defect 7 - the access log holds no tokens, query strings or passwords", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("the access log holds no tokens, query strings or passwords", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");
     auto& web = f.http();
@@ -223,9 +223,9 @@ TEST_CASE_TEMPLATE("defect 7 - the access log holds no tokens, query strings or 
     CHECK(saw_profile);
 }
 
-// ---------------------------------------------------------------- defect 8
+// ------------------------------------------------------------ password oracles (docs/product.md#rate-limits)
 
-TEST_CASE_TEMPLATE("defect 8 - check-password is throttled, not an unlimited password oracle", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("check-password is throttled, not an unlimited password oracle", Factory, HTTP_STORES) {
     server_fixture<Factory> f{[](helpdesk::server_options& o) {
         o.address_limit = {100000, std::chrono::milliseconds{1}};
         o.account_limit = {3, std::chrono::milliseconds{60000}};
@@ -252,7 +252,7 @@ TEST_CASE_TEMPLATE("defect 8 - check-password is throttled, not an unlimited pas
     CHECK(right.body.find("valid") == std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("defect 8 - forgot-password answers alike for known, pending and unknown emails", Factory,
+TEST_CASE_TEMPLATE("forgot-password answers alike for known, pending and unknown emails", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");
@@ -283,9 +283,9 @@ TEST_CASE_TEMPLATE("defect 8 - forgot-password answers alike for known, pending 
     CHECK(reset_mails >= 1);
 }
 
-// ---------------------------------------------------------------- defect 10
+// ------------------------------------------------------------------- missing things (docs/product.md#errors)
 
-TEST_CASE_TEMPLATE("defect 10 - a missing ticket or attachment is a JSON 404, never a 500", Factory, HTTP_STORES) {
+TEST_CASE_TEMPLATE("a missing ticket or attachment is a JSON 404, never a 500", Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");
     const auto cora = f.account("Cora", "Ticket Coordinator");
@@ -308,9 +308,9 @@ TEST_CASE_TEMPLATE("defect 10 - a missing ticket or attachment is a JSON 404, ne
     }
 }
 
-// ---------------------------------------------------------------- defect 15
+// ---------------------------------------------------------------------- error shape (docs/product.md#errors)
 
-TEST_CASE_TEMPLATE("defect 15 - every error has the one shape and every timestamp is UTC with Z", Factory,
+TEST_CASE_TEMPLATE("every error has the one shape and every timestamp is UTC with Z", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     const auto alice = f.account("Alice");

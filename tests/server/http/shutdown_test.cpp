@@ -1,4 +1,4 @@
-// Graceful shutdown over real HTTP (spec §4, issue "Operations"): stop()
+// Graceful shutdown over real HTTP (docs/product.md#server-protections): stop()
 // stops accepting at once, lets a request in flight finish within the grace
 // period, closes idle connections without waiting, and cuts off what is
 // still unfinished when the grace period ends.

@@ -1,4 +1,4 @@
-// The web console served by helpdesk-server (issue 12): files from a web
+// The web console served by helpdesk-server: files from a web
 // root made by the test, with their content types, caching and CSP;
 // index.html for client routes; the API and operations paths unchanged; and
 // every way out of the root refused.

@@ -84,7 +84,7 @@ TEST_CASE_TEMPLATE("create a ticket over multipart with files under attachments:
     CHECK(detail.json().at("attachments").as_array().size() == 3);
 }
 
-TEST_CASE_TEMPLATE("create refuses status, priority, department and assigned_to from the owner (defect 3)", Factory,
+TEST_CASE_TEMPLATE("create refuses status, priority, department and assigned_to from the owner", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();

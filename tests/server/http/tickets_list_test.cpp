@@ -143,7 +143,7 @@ TEST_CASE_TEMPLATE("employees list only their own tickets and cannot see another
     CHECK(web.get("/api/tickets/" + other_number + "/", coordinator.access).status == 200);
 }
 
-TEST_CASE_TEMPLATE("ticket detail by id and by TX number, and 404 (not 500) for anything missing (defect 10)", Factory,
+TEST_CASE_TEMPLATE("ticket detail by id and by TX number, and 404 (not 500) for anything missing", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();

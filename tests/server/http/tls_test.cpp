@@ -1,4 +1,4 @@
-// Optional TLS (spec §4): with a certificate and key the server speaks HTTPS
+// Optional TLS (docs/product.md#server-protections): with a certificate and key the server speaks HTTPS
 // only, adds Strict-Transport-Security, and plain HTTP to its port gets no
 // HTTP answer. The certificate is made with the openssl command for the run.
 #include "auth_support.hpp"

@@ -1,5 +1,5 @@
-// The external workflow system's status push (spec §5): authenticated by the
-// X-API-Key header only (defect 7), with a key stored in the engine,
+// The external workflow system's status push (docs/product.md#workflow-system): authenticated by the
+// X-API-Key header only (docs/product.md#sessions-and-tokens), with a key stored in the engine,
 // validated like update-status.
 #include "api_checks.hpp"
 #include "request_bodies.hpp"
@@ -55,7 +55,7 @@ TEST_CASE_TEMPLATE("workflow status push with the X-API-Key header moves the tic
     CHECK(resolved.text("status") == "Resolved");
 }
 
-TEST_CASE_TEMPLATE("workflow status push without the right key is 401 and changes nothing (defect 7)", Factory,
+TEST_CASE_TEMPLATE("workflow status push without the right key is 401 and changes nothing", Factory,
                    HTTP_STORES) {
     server_fixture<Factory> f;
     auto& web = f.http();
@@ -75,7 +75,7 @@ TEST_CASE_TEMPLATE("workflow status push without the right key is 401 and change
     check_error(push(web, path, body, {{"X-API-Key", workflow_key + "x"}}), 401, "unauthenticated");
     check_error(push(web, path, body, {{"X-API-Key", ""}}), 401, "unauthenticated");
     check_error(push(web, path, body, {{"X-API-Key", workflow_key.substr(0, 10)}}), 401, "unauthenticated");
-    // The key in the URL is not a key (defect 7), nor is any other header or a staff token.
+    // The key in the URL is not a key, nor is any other header or a staff token.
     for (const auto* name : {"api_key", "X-API-Key", "key", "apikey"}) {
         check_error(push(web, path + "?" + name + "=" + workflow_key, body, {}), 401, "unauthenticated");
     }
