@@ -55,7 +55,7 @@ TEST_CASE_TEMPLATE("a pending account cannot log in at either endpoint and is to
     }
 }
 
-TEST_CASE_TEMPLATE("each role login endpoint admits only its roles; no SimpleJWT endpoints exist",
+TEST_CASE_TEMPLATE("each role login endpoint admits only its roles, and no SimpleJWT endpoints exist",
                    Factory, HTTP_STORES) {
     server_fixture<Factory> f;
     const auto admin = f.admin();
