@@ -29,19 +29,9 @@ inline constexpr schema_step schema_steps[] = {
 /// The numbers SQLite stores recorded before the two stores shared one
 /// numbering (they had no step 2), each with its shared number: old 1 is 1,
 /// old 2..5 are 3..6. PostgreSQL's numbers were already the shared ones.
-/// A SQLite database whose numbering is not marked shared has its
-/// `schema_version` rows renumbered by this map, once, when it is opened.
+/// A SQLite database whose `schema_version` has no row 0 (the mark of the
+/// shared numbering) has its rows renumbered by this map, once, when it is
+/// opened, and the mark recorded.
 inline constexpr std::pair<int, int> sqlite_legacy_versions[] = {{1, 1}, {2, 3}, {3, 4}, {4, 5}, {5, 6}};
-
-/// The shared number of a version SQLite recorded under its old numbering
-/// (`sqlite_legacy_versions`); a number it never used is returned unchanged.
-[[nodiscard]] constexpr int shared_version_from_sqlite_legacy(int old) noexcept {
-    for (const auto& [legacy, shared] : sqlite_legacy_versions) {
-        if (legacy == old) {
-            return shared;
-        }
-    }
-    return old;
-}
 
 } // namespace helpdesk::sql

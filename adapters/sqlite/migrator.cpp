@@ -11,9 +11,11 @@ namespace helpdesk::sqlite::detail {
 
 namespace {
 
-// `PRAGMA user_version` of a database whose `schema_version` rows use the
-// shared numbering (sql/schema_steps.hpp). Databases made before it hold 0.
-constexpr int shared_numbering_mark = 1;
+// The `schema_version` row that marks a database whose rows use the shared
+// numbering (sql/schema_steps.hpp); databases made before it have none. It is
+// a row, not the file header's `PRAGMA user_version`, so that a `.dump` and
+// restore keep it. Version 0 is never a step, and `max(version)` ignores it.
+constexpr int shared_numbering_mark = 0;
 
 [[nodiscard]] int current_version(connection& db) {
     auto query = db.prepare("SELECT coalesce(max(version), 0) FROM schema_version");
@@ -47,20 +49,26 @@ private:
     connection& db_;
 };
 
-[[nodiscard]] int user_version(connection& db) {
-    auto query = db.prepare("PRAGMA user_version");
-    return query.step() ? static_cast<int>(query.column_int64(0)) : 0;
+[[nodiscard]] bool uses_shared_numbering(connection& db) {
+    auto query = db.prepare("SELECT count(*) FROM schema_version WHERE version = ?");
+    query.bind(shared_numbering_mark);
+    return query.step() && query.column_int64(0) > 0;
 }
 
 /// Moves a database made before the shared numbering to it: its recorded
 /// versions are renumbered by `sql::sqlite_legacy_versions` (highest first,
 /// so no number collides), step 2 (nothing to do for SQLite) is recorded
-/// when a later one is, and the mark is set, all in one transaction. A new
-/// database is only marked.
+/// when a later one is, and the mark is recorded, all in one transaction. A
+/// new database is only marked. A marked database is left alone without
+/// taking the write lock, so opening it never waits for another writer.
 void adopt_shared_numbering(connection& db) {
+    if (uses_shared_numbering(db)) {
+        return;
+    }
     db.execute("BEGIN IMMEDIATE");
     try {
-        if (user_version(db) < shared_numbering_mark) {
+        // Another process may have adopted it while we waited for the lock.
+        if (!uses_shared_numbering(db)) {
             const auto& legacy = sql::sqlite_legacy_versions;
             for (auto step = std::rbegin(legacy); step != std::rend(legacy); ++step) {
                 db.prepare("UPDATE schema_version SET version = ? WHERE version = ?")
@@ -69,7 +77,10 @@ void adopt_shared_numbering(connection& db) {
             }
             db.execute("INSERT INTO schema_version (version, applied_at) "
                        "SELECT 2, applied_at FROM schema_version WHERE version = 3");
-            db.execute(("PRAGMA user_version = " + std::to_string(shared_numbering_mark)).c_str());
+            db.prepare("INSERT INTO schema_version (version, applied_at) "
+                       "VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+                .bind(shared_numbering_mark)
+                .run();
         }
         db.execute("COMMIT");
     } catch (...) {

@@ -24,7 +24,7 @@ constexpr const char* all_steps = "1,2,3,4,5,6";
     sqlite3_stmt* stmt = nullptr;
     REQUIRE(sqlite3_prepare_v2(db,
                                "SELECT group_concat(version || ' ' || applied_at, ';') FROM "
-                               "(SELECT version, applied_at FROM schema_version ORDER BY version)",
+                               "(SELECT version, applied_at FROM schema_version WHERE version > 0 ORDER BY version)",
                                -1, &stmt, nullptr) == SQLITE_OK);
     std::string rows;
     if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {

@@ -9,9 +9,11 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -101,7 +103,7 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
         sqlite_file raw{old_db.path()};
         CHECK(
             raw.rows(
-                "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+                "SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
             std::vector<std::string>{"1,2,3,4,5"});
         before = raw.counts();
     }
@@ -114,18 +116,18 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
         // Renumbered to the shared steps; step 2 recorded with the old step 2's time.
         CHECK(
             raw.rows(
-                "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+                "SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
             std::vector<std::string>{"1,2,3,4,5,6"});
         CHECK(raw.rows("SELECT count(DISTINCT applied_at) FROM schema_version WHERE version IN (2, 3)") ==
               std::vector<std::string>{"1"});
-        CHECK(raw.rows("PRAGMA user_version") == std::vector<std::string>{"1"});
+        CHECK(raw.rows("SELECT count(*) FROM schema_version WHERE version = 0") == std::vector<std::string>{"1"});
         check_upgrade_sample(*s);
     }
     // Reopening changes nothing more.
     {
         auto s = old_db.open();
         sqlite_file raw{old_db.path()};
-        CHECK(raw.rows("SELECT count(*) FROM schema_version") == std::vector<std::string>{"6"});
+        CHECK(raw.rows("SELECT count(*) FROM schema_version") == std::vector<std::string>{"7"});
     }
     sqlite_file_factory fresh;
     (void)fresh.open();
@@ -133,9 +135,38 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     sqlite_file created{fresh.path()};
     CHECK(upgraded.schema() == created.schema());
     CHECK(created.rows(
-              "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+              "SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
           std::vector<std::string>{"1,2,3,4,5,6"});
-    CHECK(created.rows("PRAGMA user_version") == std::vector<std::string>{"1"});
+    CHECK(created.rows("SELECT count(*) FROM schema_version WHERE version = 0") == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("upgrade: a SQLite database of the shared numbering whose file header was reset (as a .dump and "
+          "restore leaves it) opens unchanged") {
+    sqlite_file_factory db;
+    (void)db.open();
+    std::vector<std::string> steps;
+    {
+        sqlite_file raw{db.path()};
+        steps = raw.rows("SELECT version, applied_at FROM schema_version ORDER BY version");
+        raw.exec("PRAGMA user_version = 0");
+    }
+    REQUIRE(steps.size() == 7);
+    auto s = db.open();
+    sqlite_file raw{db.path()};
+    CHECK(raw.rows("SELECT version, applied_at FROM schema_version ORDER BY version") == steps);
+}
+
+TEST_CASE("upgrade: opening a SQLite database that needs no change does not wait for another writer") {
+    sqlite_file_factory db;
+    (void)db.open();
+    sqlite_file writer{db.path()};
+    writer.exec("BEGIN IMMEDIATE");
+    helpdesk::sqlite::options quick;
+    quick.busy_timeout = std::chrono::milliseconds{50};
+    std::shared_ptr<helpdesk::store> opened;
+    CHECK_NOTHROW(opened = helpdesk::sqlite::open(db.url(), quick));
+    CHECK(opened != nullptr);
+    writer.exec("ROLLBACK");
 }
 
 TEST_CASE("upgrade: a SQLite database at the old v1 gets every later step") {
@@ -152,7 +183,7 @@ TEST_CASE("upgrade: a SQLite database at the old v1 gets every later step") {
     auto s = old_db.open();
     sqlite_file raw{old_db.path()};
     CHECK(
-        raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") ==
+        raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
         std::vector<std::string>{"1,2,3,4,5,6"});
     sqlite_file_factory fresh;
     (void)fresh.open();
