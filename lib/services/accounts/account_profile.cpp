@@ -1,11 +1,12 @@
 // An account's own profile: names and picture, and who may see the picture.
+#include <helpdesk/services/account_service.hpp>
+
 #include "security/tokens.hpp"
 #include "services/accounts/account_checks.hpp"
-#include "services/field_checker.hpp"
 #include "services/content_sniffer.hpp"
+#include "services/field_checker.hpp"
 #include "services/service_support.hpp"
-
-#include <helpdesk/services/account_service.hpp>
+#include "services/upload_guard.hpp"
 
 namespace helpdesk {
 
@@ -46,32 +47,32 @@ account account_service::set_image(account_id actor_id, std::string_view bytes) 
     if (bytes.empty()) {
         check.fail("image", "This field is required.");
     } else if (static_cast<std::int64_t>(bytes.size()) > context_.options().max_image_bytes) {
-        check.fail("image", "The image is larger than " + std::to_string(context_.options().max_image_bytes) + " bytes.",
+        check.fail("image",
+                   "The image is larger than " + std::to_string(context_.options().max_image_bytes) +
+                       " bytes.",
                    errc::payload_too_large);
     } else if (!detail::sniff_image_type(bytes)) {
         check.fail("image", "Upload a PNG or JPEG image.", errc::unsupported_media_type);
     }
     check.throw_if_failed();
     const auto key = "img-" + detail::random_hex(context_.random(), 16);
-    context_.blobs().put(key, bytes);
     std::optional<std::string> old_key;
-    try {
-        auto updated = detail::in_write_transaction(context_, [&](transaction& tx) {
+    // The new picture is written inside the transaction, after the policy
+    // check, and kept only once the account refers to it (see upload_guard).
+    auto updated =
+        detail::in_upload_transaction(context_, [&](transaction& tx, detail::upload_guard& uploads) {
             can(detail::load_actor(tx, actor_id), action::set_image, nullptr).enforce();
             auto a = detail::require_account(tx, actor_id);
             old_key = a.image_key;
+            uploads.put(key, bytes);
             a.image_key = key;
             tx.accounts().update(a);
             return a;
         });
-        if (old_key) {
-            context_.blobs().remove(*old_key);
-        }
-        return updated;
-    } catch (...) {
-        context_.blobs().remove(key);
-        throw;
+    if (old_key) {
+        context_.blobs().remove(*old_key);
     }
+    return updated;
 }
 
 std::optional<profile_image> account_service::image(account_id actor_id, account_id target) {

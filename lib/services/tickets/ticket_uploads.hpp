@@ -1,7 +1,7 @@
 #pragma once
 
 #include "services/tickets/ticket_input.hpp"
-#include "services/tickets/upload_guard.hpp"
+#include "services/upload_guard.hpp"
 
 #include <helpdesk/engine.hpp>
 

@@ -1,4 +1,4 @@
-#include "services/tickets/upload_guard.hpp"
+#include "services/upload_guard.hpp"
 
 namespace helpdesk::detail {
 
