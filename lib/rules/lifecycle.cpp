@@ -141,7 +141,8 @@ bool is_ticket_action(action act) noexcept {
     case a::comment_public:
     case a::comment_internal:
     case a::add_attachment:
-    case a::finalize: return true;
+    case a::finalize:
+        return true;
     // No default: a new action must be sorted here (-Wswitch), or it would
     // skip the ticket checks of `can` by being taken for an account action.
     case a::list_accounts:
@@ -161,7 +162,8 @@ bool is_ticket_action(action act) noexcept {
     case a::change_password:
     case a::set_image:
     case a::view_account:
-    case a::view_account_image: return false;
+    case a::view_account_image:
+        return false;
     }
     return false;
 }

@@ -22,10 +22,11 @@ constexpr const char* all_steps = "1,2,3,4,5,6";
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(factory.path().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db,
-                               "SELECT group_concat(version || ' ' || applied_at, ';') FROM "
-                               "(SELECT version, applied_at FROM schema_version WHERE version > 0 ORDER BY version)",
-                               -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(
+                db,
+                "SELECT group_concat(version || ' ' || applied_at, ';') FROM "
+                "(SELECT version, applied_at FROM schema_version WHERE version > 0 ORDER BY version)",
+                -1, &stmt, nullptr) == SQLITE_OK);
     std::string rows;
     if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
         rows = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));

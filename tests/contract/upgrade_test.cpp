@@ -101,10 +101,8 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     load_sqlite_dump(old_db.path());
     {
         sqlite_file raw{old_db.path()};
-        CHECK(
-            raw.rows(
-                "SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
-            std::vector<std::string>{"1,2,3,4,5"});
+        CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version "
+                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5"});
         before = raw.counts();
     }
     REQUIRE(before.at("tickets") == "10");
@@ -114,13 +112,12 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
         sqlite_file raw{old_db.path()};
         CHECK(raw.counts() == before);
         // Renumbered to the shared steps; step 2 recorded with the old step 2's time.
-        CHECK(
-            raw.rows(
-                "SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
-            std::vector<std::string>{"1,2,3,4,5,6"});
+        CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version "
+                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6"});
         CHECK(raw.rows("SELECT count(DISTINCT applied_at) FROM schema_version WHERE version IN (2, 3)") ==
               std::vector<std::string>{"1"});
-        CHECK(raw.rows("SELECT count(*) FROM schema_version WHERE version = 0") == std::vector<std::string>{"1"});
+        CHECK(raw.rows("SELECT count(*) FROM schema_version WHERE version = 0") ==
+              std::vector<std::string>{"1"});
         check_upgrade_sample(*s);
     }
     // Reopening changes nothing more.
@@ -134,10 +131,10 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     sqlite_file upgraded{old_db.path()};
     sqlite_file created{fresh.path()};
     CHECK(upgraded.schema() == created.schema());
-    CHECK(created.rows(
-              "SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
-          std::vector<std::string>{"1,2,3,4,5,6"});
-    CHECK(created.rows("SELECT count(*) FROM schema_version WHERE version = 0") == std::vector<std::string>{"1"});
+    CHECK(created.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version "
+                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6"});
+    CHECK(created.rows("SELECT count(*) FROM schema_version WHERE version = 0") ==
+          std::vector<std::string>{"1"});
 }
 
 TEST_CASE("upgrade: a SQLite database of the shared numbering whose file header was reset (as a .dump and "
@@ -182,9 +179,8 @@ TEST_CASE("upgrade: a SQLite database at the old v1 gets every later step") {
     }
     auto s = old_db.open();
     sqlite_file raw{old_db.path()};
-    CHECK(
-        raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 ORDER BY version)") ==
-        std::vector<std::string>{"1,2,3,4,5,6"});
+    CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 "
+                   "ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6"});
     sqlite_file_factory fresh;
     (void)fresh.open();
     sqlite_file created{fresh.path()};
