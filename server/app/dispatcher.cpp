@@ -12,20 +12,21 @@
 
 #include <helpdesk/error.hpp>
 
-#include <boost/url/parse.hpp>
-
 namespace helpdesk::server {
 
 namespace {
 
 namespace beast_http = boost::beast::http;
 
-// Everything but OPTIONS, once the target parsed.
-response route_request(app& a, call& c, outcome& out) {
+// Everything but OPTIONS, once the target parsed; `m` is the match for the
+// request's own method.
+response route_request(app& a, call& c, route_match m, outcome& out) {
     const auto path = c.url.encoded_path();
     const bool head = c.req.method() == beast_http::verb::head;
     const auto method = head ? beast_http::verb::get : c.req.method();
-    auto m = match_route(method, path);
+    if (head) {
+        m = match_route(method, path);
+    }
     if (m.found) {
         out.answered = served_by::table_route(m.found->index);
         c.params = std::move(m.found->params);
@@ -50,19 +51,19 @@ response route_request(app& a, call& c, outcome& out) {
 
 } // namespace
 
-outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req, std::string peer) {
+outcome dispatch(app& a, const beast_http::request<beast_http::string_body>& req, routed_target target,
+                 std::string peer) {
     outcome out;
     out.client = std::move(peer);
     try {
-        const auto parsed = boost::urls::parse_origin_form(std::string_view{req.target().data(), req.target().size()});
-        if (!parsed) {
+        if (!target.url) {
             throw unparsable_target();
         }
-        call c{a, req, *parsed};
+        call c{a, req, *target.url};
         c.client = client_address(a, req, out.client);
         out.client = c.client;
-        out.res = req.method() == beast_http::verb::options ? answer_options(a, c, parsed->encoded_path())
-                                                             : route_request(a, c, out);
+        out.res = req.method() == beast_http::verb::options ? answer_options(a, c, target.url->encoded_path())
+                                                             : route_request(a, c, std::move(target.match), out);
     } catch (...) {
         out.res = error_response(std::current_exception(), a.log);
         if (out.res.status == beast_http::status::service_unavailable ||

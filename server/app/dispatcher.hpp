@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "app/response.hpp"
 #include "app/route_table.hpp"
+#include "pipeline/routed_target.hpp"
 
 #include <helpdesk/ids.hpp>
 
@@ -24,10 +25,11 @@ struct outcome {
 
 /// Routes one request whose body has been read: OPTIONS to the CORS
 /// preflight, a matched route through its authentication to its handler,
-/// other GETs to the web console, the rest to 404 or 405. Adds the CORS and
-/// security headers every response carries. Never throws. Blocking: call it
-/// on a worker thread.
+/// other GETs to the web console, the rest to 404 or 405. `target` is
+/// `route_target(req)`, made when the header arrived (the target is parsed
+/// once per request). Adds the CORS and security headers every response
+/// carries. Never throws. Blocking: call it on a worker thread.
 [[nodiscard]] outcome dispatch(app& a, const boost::beast::http::request<boost::beast::http::string_body>& req,
-                               std::string peer);
+                               routed_target target, std::string peer);
 
 } // namespace helpdesk::server

@@ -2,6 +2,8 @@
 
 #include "app/dispatcher.hpp"
 #include "pipeline/body_limits.hpp"
+#include "pipeline/early_refusals.hpp"
+#include "pipeline/routed_target.hpp"
 #include "pipeline/security_headers.hpp"
 #include "app/error_response.hpp"
 #include "app/route_table.hpp"
@@ -82,6 +84,7 @@ private:
             return close();
         }
         parser_.emplace();
+        target_ = {};
         parser_->header_limit(static_cast<std::uint32_t>(options().max_header_bytes));
         // No body limit while reading the header: Beast would otherwise refuse
         // a Content-Length over it as a malformed header (a 400 for every
@@ -112,23 +115,25 @@ private:
             return refuse(bh::status::bad_request, "bad_request", "The request is not valid HTTP/1.1.");
         }
         const auto& req = parser_->get();
+        // The one parse of the target: everything below and the dispatch
+        // read `target_`, which views the request kept in `parser_`.
+        target_ = route_target(req);
         const bool has_body = parser_->content_length().value_or(0) > 0 || parser_->chunked();
-        if (auto early = has_body ? refuse_target(host_.application, req) : std::nullopt) {
+        if (auto early = has_body ? refuse_target(host_.application, target_) : std::nullopt) {
             return refuse(std::move(*early));
         }
-        const auto limit = body_limit(host_.application, req.method(),
-                                      std::string_view{req.target().data(), req.target().size()});
+        const auto limit = body_limit(host_.application, target_);
         if (const auto length = parser_->content_length(); length && *length > limit) {
             return refuse(bh::status::payload_too_large, "payload_too_large",
                           "The body is larger than this endpoint accepts (" + std::to_string(limit) + " bytes).");
         }
         if (has_body) {
-            if (refusal_needs_store(req)) {
+            if (refusal_needs_store(target_)) {
                 // The key is looked up in the store: on a worker, like a
-                // handler; the connection waits (nothing else reads it).
-                auto header = std::make_shared<request_type>(req.base());
-                boost::asio::post(host_.workers, [self = this->shared_from_this(), header, limit] {
-                    auto early = refuse_before_body(self->host_.application, *header);
+                // handler; the connection waits (nothing else reads it or
+                // its parser meanwhile).
+                boost::asio::post(host_.workers, [self = this->shared_from_this(), limit] {
+                    auto early = refuse_before_body(self->host_.application, self->parser_->get(), self->target_);
                     boost::asio::post(self->stream_.get_executor(), [self, early = std::move(early), limit]() mutable {
                         if (early) {
                             return self->refuse(std::move(*early));
@@ -138,7 +143,7 @@ private:
                 });
                 return;
             }
-            if (auto early = refuse_before_body(host_.application, req)) {
+            if (auto early = refuse_before_body(host_.application, req, target_)) {
                 return refuse(std::move(*early));
             }
         }
@@ -186,11 +191,12 @@ private:
         }
         // The handler's own time is not the client's fault; the store bounds it.
         lowest().expires_never();
-        auto req = std::make_shared<request_type>(parser_->release());
-        boost::asio::post(host_.workers, [self = this->shared_from_this(), req] {
-            auto out = dispatch(self->host_.application, *req, self->client_);
-            boost::asio::post(self->stream_.get_executor(), [self, req, out = std::move(out)]() mutable {
-                self->send(*req, std::move(out));
+        // The request stays in the parser (`target_` views it) until the
+        // next read_header; only the worker touches it meanwhile.
+        boost::asio::post(host_.workers, [self = this->shared_from_this()] {
+            auto out = dispatch(self->host_.application, self->parser_->get(), std::move(self->target_), self->client_);
+            boost::asio::post(self->stream_.get_executor(), [self, out = std::move(out)]() mutable {
+                self->send(self->parser_->get(), std::move(out));
             });
         });
     }
@@ -316,6 +322,7 @@ private:
     std::string client_;
     boost::beast::flat_buffer buffer_{};
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_{};
+    routed_target target_{};  // the current request's parsed target and route
     std::shared_ptr<response_type> res_{};
     std::chrono::steady_clock::time_point started_{};
     finished_request record_{};
