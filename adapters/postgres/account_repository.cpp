@@ -29,42 +29,37 @@ using sql::rejection_columns;
 }
 
 [[nodiscard]] std::optional<account> find_one(connection& db, tx_mode mode, std::string_view sql,
-                                              const params& key) {
+                                              const auto& key) {
     // In a write transaction the row is reserved until commit (the port's
     // contract): FOR SHARE stops a concurrent change of it (a demotion racing
     // an assignment, two admins demoting each other) without blocking other
     // readers, or the key-share locks that ticket inserts take on their owner.
-    const bool writing = mode == tx_mode::write;
-    auto r = writing ? db.execute(std::string{sql} + " FOR SHARE", key) : db.execute(sql, key);
-    if (r.rows() == 0) {
-        return std::nullopt;
+    if (mode == tx_mode::write) {
+        return fetch_one(db, std::string{sql} + " FOR SHARE", read_account, key);
     }
-    return read_account(r, 0);
+    return fetch_one(db, sql, read_account, key);
 }
 
 } // namespace
 
 void account_repository::insert(account& a) {
+    static const std::string sql =
+        sql::insert_sql("accounts", std::string{sql::account_write_columns} + ", date_created",
+                        sql::placeholder_style::numbered) +
+        " RETURNING id";
     params p;
-    p.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
-           a.account_role, a.status, a.password_hash, a.image_key, a.date_created);
-    auto r =
-        db().execute("INSERT INTO accounts (email, first_name, middle_name, last_name, suffix, company_id, "
-                     "department, role, status, password_hash, image_key, date_created) "
-                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-                     p, true);
-    a.id = r.int64(0, 0);
+    sql::bind_account_fields(p, a);
+    p.bind(a.date_created);
+    a.id = db().execute(sql, p, true).int64(0, 0);
 }
 
 void account_repository::update(const account& a) {
+    static const std::string sql =
+        sql::update_sql("accounts", sql::account_write_columns, "id", sql::placeholder_style::numbered);
     params p;
-    p.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
-           a.account_role, a.status, a.password_hash, a.image_key, a.id);
-    auto r =
-        db().execute("UPDATE accounts SET email = $1, first_name = $2, middle_name = $3, last_name = $4, "
-                     "suffix = $5, company_id = $6, department = $7, role = $8, status = $9, "
-                     "password_hash = $10, image_key = $11 WHERE id = $12",
-                     p, true);
+    sql::bind_account_fields(p, a);
+    p.bind(a.id);
+    auto r = db().execute(sql, p, true);
     if (r.affected() == 0) {
         throw error{errc::not_found, "account " + std::to_string(a.id) + " does not exist"};
     }
@@ -78,9 +73,7 @@ bool account_repository::remove(account_id id) {
 
 std::optional<account> account_repository::find(account_id id) {
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = $1";
-    params p;
-    p.bind(id);
-    return find_one(db(), mode(), sql, p);
+    return find_one(db(), mode(), sql, id);
 }
 
 std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
@@ -111,17 +104,13 @@ std::optional<account> account_repository::find_by_email(std::string_view email)
     // Same expression as the unique index: case-insensitive and indexed.
     static const std::string sql =
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE lower(email) = lower($1)";
-    params p;
-    p.bind(email);
-    return find_one(db(), mode(), sql, p);
+    return find_one(db(), mode(), sql, email);
 }
 
 std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
     static const std::string sql =
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = $1";
-    params p;
-    p.bind(company_id);
-    return find_one(db(), mode(), sql, p);
+    return find_one(db(), mode(), sql, company_id);
 }
 
 std::int64_t account_repository::next_company_sequence() {

@@ -34,24 +34,12 @@ void api_key_repository::insert(api_key& k, std::string_view key_hash) {
 
 std::optional<api_key> api_key_repository::find_by_hash(std::string_view key_hash) {
     static const std::string sql = std::string{select_keys} + "WHERE key_hash = $1";
-    params p;
-    p.bind(key_hash);
-    auto r = db().execute(sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_key(r, 0);
+    return fetch_one(db(), sql, read_key, key_hash);
 }
 
 std::optional<api_key> api_key_repository::find(row_id id) {
     static const std::string sql = std::string{select_keys} + "WHERE id = $1";
-    params p;
-    p.bind(id);
-    auto r = db().execute(sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_key(r, 0);
+    return fetch_one(db(), sql, read_key, id);
 }
 
 std::vector<api_key> api_key_repository::list() {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -142,5 +143,20 @@ private:
     std::optional<std::int64_t> reserved_outbox_;
     bool end_in_flight_ = false;
 };
+
+/// The first row `sql` returns with `keys` bound in order, read by
+/// `read(result, row)`; nullopt when it returns none. Throws the mapped
+/// `helpdesk::error`.
+template <class Read, class... Keys>
+[[nodiscard]] auto fetch_one(connection& db, std::string_view sql, Read read, const Keys&... keys)
+    -> std::optional<std::invoke_result_t<Read&, const result&, int>> {
+    params values;
+    values.bind(keys...);
+    auto r = db.execute(sql, values);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read(r, 0);
+}
 
 } // namespace helpdesk::postgres::detail

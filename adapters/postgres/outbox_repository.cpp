@@ -101,13 +101,7 @@ std::vector<outbox_event> outbox_repository::due(time_point now, std::int64_t li
 std::optional<outbox_event> outbox_repository::find(row_id id) {
     static const std::string sql =
         "SELECT " + std::string{event_columns} + " FROM outbox_events WHERE id = $1";
-    params p;
-    p.bind(id);
-    auto r = db().execute(sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_event(r, 0);
+    return fetch_one(db(), sql, read_event, id);
 }
 
 void outbox_repository::update(const outbox_event& e) {

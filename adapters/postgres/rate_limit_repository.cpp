@@ -13,13 +13,12 @@ std::optional<rate_bucket> rate_limit_repository::find(std::string_view key) {
     static const std::string sql =
         "SELECT milli_tokens, updated_at FROM rate_limit_buckets WHERE bucket_key = $1";
     static const std::string locking_sql = sql + " FOR UPDATE";
-    params p;
-    p.bind(key);
-    auto r = db().execute(mode() == tx_mode::write ? locking_sql : sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return rate_bucket{r.int64(0, 0), r.time(0, 1)};
+    return fetch_one(
+        db(), mode() == tx_mode::write ? locking_sql : sql,
+        [](const result& r, int row) {
+            return rate_bucket{r.int64(row, 0), r.time(row, 1)};
+        },
+        key);
 }
 
 void rate_limit_repository::save(std::string_view key, const rate_bucket& b) {

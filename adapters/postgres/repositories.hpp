@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sql/store_transaction.hpp"
 #include "transaction_bound.hpp" // and with it the ports of helpdesk/ports/store.hpp
 
 namespace helpdesk::postgres::detail {

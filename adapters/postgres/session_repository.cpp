@@ -25,13 +25,12 @@ std::optional<session_token> session_repository::find(std::string_view token_has
         "SELECT token_hash, session_hash, account_id, created_at, expires_at, revoked_at "
         "FROM refresh_tokens WHERE token_hash = $1";
     static const std::string locking_sql = sql + " FOR UPDATE";
-    params p;
-    p.bind(token_hash);
-    auto r = db().execute(mode() == tx_mode::write ? locking_sql : sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return sql::read_session_token(row_view{r, 0});
+    return fetch_one(
+        db(), mode() == tx_mode::write ? locking_sql : sql,
+        [](const result& r, int row) {
+            return sql::read_session_token(row_view{r, row});
+        },
+        token_hash);
 }
 
 bool session_repository::revoke(std::string_view token_hash, time_point now) {

@@ -64,11 +64,8 @@ constexpr std::string_view delta_columns = "delta (employee, status, priority, d
                                            "n_response, sum_resolution, n_resolution)";
 
 const std::string insert_sql = with_shard(
-    "WITH t AS (INSERT INTO tickets (ticket_number, employee, subject, category, sub_category, description, "
-    "scheduled_date, priority, department, status, assigned_to, submit_date, update_date, response_seconds, "
-    "resolution_seconds, time_closed, rejection_reason, finalized, version) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) "
-    "RETURNING id, employee, status, priority, department, response_seconds, resolution_seconds), " +
+    "WITH t AS (" + sql::insert_sql("tickets", sql::ticket_write_columns, sql::placeholder_style::numbered) +
+        " RETURNING id, employee, status, priority, department, response_seconds, resolution_seconds), " +
         std::string{delta_columns} + " AS (" + contribution("t", "t.", "") + "), s AS (" +
         std::string{stats_upsert} + ") SELECT id, " + std::string{reserve_ids} + " FROM t",
     "$20");
@@ -82,16 +79,13 @@ const std::string insert_sql = with_shard(
 const std::string update_sql = with_shard(
     "WITH old AS (SELECT id, employee, status, priority, department, response_seconds, resolution_seconds "
     "FROM tickets WHERE id = $20 FOR NO KEY UPDATE), "
-    "upd AS (UPDATE tickets AS t SET ticket_number = $1, employee = $2, subject = $3, category = $4, "
-    "sub_category = $5, description = $6, scheduled_date = $7, priority = $8, department = $9, status = $10, "
-    "assigned_to = $11, submit_date = $12, update_date = $13, response_seconds = $14, resolution_seconds = "
-    "$15, "
-    "time_closed = $16, rejection_reason = $17, finalized = $18, version = $19 "
-    "FROM old WHERE t.id = old.id AND t.version = $21 "
-    "RETURNING old.employee AS o_employee, old.status AS o_status, old.priority AS o_priority, "
-    "old.department AS o_department, old.response_seconds AS o_response_seconds, "
-    "old.resolution_seconds AS o_resolution_seconds, t.employee, t.status, t.priority, t.department, "
-    "t.response_seconds, t.resolution_seconds), " +
+    "upd AS (UPDATE tickets AS t SET " +
+        sql::assignments(sql::ticket_write_columns, sql::placeholder_style::numbered) +
+        " FROM old WHERE t.id = old.id AND t.version = $21 "
+        "RETURNING old.employee AS o_employee, old.status AS o_status, old.priority AS o_priority, "
+        "old.department AS o_department, old.response_seconds AS o_response_seconds, "
+        "old.resolution_seconds AS o_resolution_seconds, t.employee, t.status, t.priority, t.department, "
+        "t.response_seconds, t.resolution_seconds), " +
         std::string{delta_columns} + " AS (" + contribution("upd AS u", "u.o_", "-") + " UNION ALL " +
         contribution("upd AS u", "u.", "") + "), s AS (" + std::string{stats_upsert} +
         ") SELECT count(*) FROM upd",
@@ -105,10 +99,8 @@ std::int64_t ticket_repository::next_ticket_sequence() {
 
 void ticket_repository::insert(ticket& t) {
     params p;
-    p.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description,
-           t.scheduled_date, t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date,
-           t.update_date, t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason,
-           t.finalized, t.version, db().shard());
+    sql::bind_ticket_fields(p, t);
+    p.bind(db().shard());
     const auto r = db().execute(insert_sql, p, true);
     t.id = r.int64(0, 0);
     db().reserve_id(connection::reserved_for::history, r.int64(0, 1));
@@ -117,34 +109,20 @@ void ticket_repository::insert(ticket& t) {
 
 bool ticket_repository::update(const ticket& t, std::int64_t expected_version) {
     params p;
-    p.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description,
-           t.scheduled_date, t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date,
-           t.update_date, t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason,
-           t.finalized, t.version, t.id, expected_version, db().shard());
+    sql::bind_ticket_fields(p, t);
+    p.bind(t.id, expected_version, db().shard());
     return db().execute(update_sql, p, true).int64(0, 0) == 1;
 }
 
 std::optional<ticket> ticket_repository::find(ticket_id id) {
     static const std::string sql = "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE id = $1";
-    params p;
-    p.bind(id);
-    auto r = db().execute(sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_ticket(r, 0);
+    return fetch_one(db(), sql, read_ticket, id);
 }
 
 std::optional<ticket> ticket_repository::find_by_number(std::string_view number) {
     static const std::string sql =
         "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE ticket_number = $1";
-    params p;
-    p.bind(number);
-    auto r = db().execute(sql, p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_ticket(r, 0);
+    return fetch_one(db(), sql, read_ticket, number);
 }
 
 ticket_page_result ticket_repository::list(const ticket_page_request& request) {

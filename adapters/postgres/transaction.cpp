@@ -8,53 +8,37 @@ namespace helpdesk::postgres::detail {
 
 transaction::transaction(std::shared_ptr<const void> owner, lease held, tx_mode mode)
     // The connection outlives the move of its lease: the lease owns it through a pointer.
-    : repositories{held.db(), mode}, owner_{std::move(owner)}, lease_{std::move(held)}, mode_{mode} {
+    : store_transaction{"postgres", held.db(), mode}, owner_{std::move(owner)}, lease_{std::move(held)},
+      mode_{mode} {
     lease_->db().defer_begin(mode == tx_mode::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
                                                     : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 transaction::~transaction() {
-    if (!finished_) {
-        rollback();
-        finish();
-    }
+    end_unfinished();
 }
 
-void transaction::commit() {
-    if (finished_) {
-        throw error{errc::internal, "postgres transaction already finished"};
-    }
+void transaction::commit_on_server() {
     auto& db = lease_->db();
     if (db.begin_pending()) {
         // No statement ran: there is nothing on the server to commit.
         db.cancel_begin();
-        finish();
         return;
     }
     if (mode_ == tx_mode::read && PQtransactionStatus(db.handle()) == PQTRANS_INTRANS) {
         // A read-only transaction has nothing to make durable: end it without
         // waiting (see rollback).
         rollback();
-        finish();
         return;
     }
     if (PQtransactionStatus(db.handle()) == PQTRANS_INERROR) {
-        rollback();
-        finish();
         throw error{errc::internal, "postgres transaction was aborted by an earlier failed statement"};
     }
-    try {
-        auto r = db.execute_script("COMMIT");
-        // A COMMIT of an aborted transaction "succeeds" as ROLLBACK.
-        if (std::strcmp(PQcmdStatus(r.handle()), "COMMIT") != 0) {
-            throw error{errc::internal, "postgres rolled the transaction back instead of committing it"};
-        }
-    } catch (...) {
-        rollback();
-        finish();
-        throw;
+    auto r = db.execute_script("COMMIT");
+    // A COMMIT of an aborted transaction "succeeds" as ROLLBACK.
+    if (std::strcmp(PQcmdStatus(r.handle()), "COMMIT") != 0) {
+        throw error{errc::internal, "postgres rolled the transaction back instead of committing it"};
     }
-    finish();
 }
 
 void transaction::rollback() noexcept {
@@ -73,10 +57,8 @@ void transaction::rollback() noexcept {
     }
 }
 
-void transaction::finish() noexcept {
-    finished_ = true;
+void transaction::release() noexcept {
     lease_->db().discard_deferred();
-    detach_repositories();
     lease_.reset();
 }
 

@@ -1,19 +1,12 @@
 #pragma once
 
-#include <helpdesk/ports/store.hpp>
-
 #include "pool.hpp"
 #include "repositories.hpp"
-#include "sql/repository_set.hpp"
 
 #include <memory>
 #include <optional>
 
 namespace helpdesk::postgres::detail {
-
-/// The repository set of this store's transactions.
-using repositories = sql::repository_set<account_repository, ticket_repository, outbox_repository,
-                                         session_repository, rate_limit_repository, api_key_repository>;
 
 /// `helpdesk::transaction` on a leased connection.
 ///
@@ -34,32 +27,26 @@ using repositories = sql::repository_set<account_repository, ticket_repository, 
 /// commit, or destruction, which rolls back unless `commit` succeeded); its
 /// repositories then refuse further use with `error{internal}`. Owned and
 /// used by one thread.
-class transaction final : public repositories {
+class transaction final : public store_transaction {
 public:
     /// Begins (deferred to the first statement) on `held`'s connection,
     /// keeping `owner` (the store) alive.
     transaction(std::shared_ptr<const void> owner, lease held, tx_mode mode);
     ~transaction() override;
-    transaction(const transaction&) = delete;
-    transaction& operator=(const transaction&) = delete;
-
-    /// Commits, in the same round trip as the writes still queued on the
-    /// connection (a read transaction just ends, without waiting for the
-    /// server's reply); on failure, a queued write's included, rolls back
-    /// and throws the mapped error
-    /// (`error{internal}` when an earlier failed statement already aborted
-    /// the transaction on the server). Throws `error{internal}` when called
-    /// twice.
-    void commit() override;
 
 private:
-    void rollback() noexcept;
-    void finish() noexcept;
+    /// Commits, in the same round trip as the writes still queued on the
+    /// connection (a read transaction just ends, without waiting for the
+    /// server's reply); a queued write's failure is thrown too. Throws
+    /// `error{internal}` when an earlier failed statement already aborted
+    /// the transaction on the server.
+    void commit_on_server() override;
+    void rollback() noexcept override;
+    void release() noexcept override;
 
     std::shared_ptr<const void> owner_; // destroyed last: outlives the lease
     std::optional<lease> lease_;        // empty once finished
     tx_mode mode_;
-    bool finished_ = false;
 };
 
 } // namespace helpdesk::postgres::detail

@@ -13,6 +13,7 @@
 
 #include "enum_column.hpp"
 #include "history_kind.hpp"
+#include "write_sql.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -24,6 +25,21 @@ inline constexpr std::string_view ticket_columns =
     "id, ticket_number, employee, subject, category, sub_category, description, scheduled_date, priority, "
     "department, status, assigned_to, submit_date, update_date, response_seconds, resolution_seconds, "
     "time_closed, rejection_reason, finalized, version";
+
+/// The ticket columns a write sets (all but `id`), in the order
+/// `bind_ticket_fields` binds them.
+inline constexpr std::string_view ticket_write_columns = ticket_columns.substr(4);
+static_assert(ticket_write_columns.starts_with("ticket_number, "));
+static_assert(column_count(ticket_write_columns) == 19, "bind_ticket_fields binds 19 fields");
+
+/// Binds the fields of `ticket_write_columns` to the next placeholders of
+/// `query` (either store's statement or parameter list: its `bind(values...)`).
+template <class Query> void bind_ticket_fields(Query& query, const ticket& t) {
+    query.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description,
+               t.scheduled_date, t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date,
+               t.update_date, t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason,
+               t.finalized, t.version);
+}
 
 /// The ticket in a row of `SELECT ticket_columns ...`.
 /// Throws `error{internal}` for an unknown status or priority value.
@@ -56,6 +72,20 @@ template <class Row> [[nodiscard]] ticket read_ticket(const Row& row) {
 inline constexpr std::string_view account_columns =
     "id, email, first_name, middle_name, last_name, suffix, company_id, department, role, status, "
     "password_hash, image_key, date_created";
+
+/// The account columns an update writes (all but `id` and `date_created`),
+/// in the order `bind_account_fields` binds them.
+inline constexpr std::string_view account_write_columns =
+    account_columns.substr(4, account_columns.size() - 18);
+static_assert(account_write_columns.starts_with("email, ") && account_write_columns.ends_with(", image_key"));
+static_assert(column_count(account_write_columns) == 11, "bind_account_fields binds 11 fields");
+
+/// Binds the fields of `account_write_columns` to the next placeholders of
+/// `query` (either store's statement or parameter list: its `bind(values...)`).
+template <class Query> void bind_account_fields(Query& query, const account& a) {
+    query.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
+               a.account_role, a.status, a.password_hash, a.image_key);
+}
 
 /// The account in a row of `SELECT account_columns ...`.
 template <class Row> [[nodiscard]] account read_account(const Row& row) {

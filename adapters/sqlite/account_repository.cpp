@@ -23,15 +23,6 @@ using sql::rejection_columns;
 
 [[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept { return std::max<std::int64_t>(value, 0); }
 
-[[nodiscard]] std::optional<account> find_one(connection& db, std::string_view sql, const auto& key) {
-    auto query = db.prepare(sql);
-    query.bind(key);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_account(query);
-}
-
 } // namespace
 
 std::int64_t next_sequence_value(connection& db, std::string_view name) {
@@ -46,21 +37,22 @@ std::int64_t next_sequence_value(connection& db, std::string_view name) {
 }
 
 void account_repository::insert(account& a) {
-    auto query = db().prepare("INSERT INTO accounts (email, first_name, middle_name, last_name, suffix, company_id, "
-                             "department, role, status, password_hash, image_key, date_created) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    query.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
-               a.account_role, a.status, a.password_hash, a.image_key, a.date_created);
+    static const std::string sql =
+        sql::insert_sql("accounts", std::string{sql::account_write_columns} + ", date_created",
+                        sql::placeholder_style::question);
+    auto query = db().prepare(sql);
+    sql::bind_account_fields(query, a);
+    query.bind(a.date_created);
     query.run();
     a.id = query.last_insert_rowid();
 }
 
 void account_repository::update(const account& a) {
-    auto query = db().prepare("UPDATE accounts SET email = ?, first_name = ?, middle_name = ?, last_name = ?, "
-                             "suffix = ?, company_id = ?, department = ?, role = ?, status = ?, "
-                             "password_hash = ?, image_key = ? WHERE id = ?");
-    query.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
-               a.account_role, a.status, a.password_hash, a.image_key, a.id);
+    static const std::string sql =
+        sql::update_sql("accounts", sql::account_write_columns, "id", sql::placeholder_style::question);
+    auto query = db().prepare(sql);
+    sql::bind_account_fields(query, a);
+    query.bind(a.id);
     query.run();
     if (query.changes() == 0) {
         throw error{errc::not_found, "account " + std::to_string(a.id) + " does not exist"};
@@ -76,7 +68,7 @@ bool account_repository::remove(account_id id) {
 
 std::optional<account> account_repository::find(account_id id) {
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = ?";
-    return find_one(db(), sql, id);
+    return db().query_one(sql, read_account, id);
 }
 
 std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
@@ -103,13 +95,13 @@ std::vector<account> account_repository::find_many(const std::vector<account_id>
 std::optional<account> account_repository::find_by_email(std::string_view email) {
     // The column's NOCASE collation makes this case-insensitive and indexed.
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE email = ?";
-    return find_one(db(), sql, email);
+    return db().query_one(sql, read_account, email);
 }
 
 std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
     static const std::string sql =
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = ?";
-    return find_one(db(), sql, company_id);
+    return db().query_one(sql, read_account, company_id);
 }
 
 std::int64_t account_repository::next_company_sequence() { return next_sequence_value(db(), "company"); }

@@ -29,22 +29,12 @@ void api_key_repository::insert(api_key& k, std::string_view key_hash) {
 
 std::optional<api_key> api_key_repository::find_by_hash(std::string_view key_hash) {
     static const std::string sql = std::string{select_keys} + "WHERE key_hash = ?";
-    auto query = db().prepare(sql);
-    query.bind(key_hash);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_key(query);
+    return db().query_one(sql, read_key, key_hash);
 }
 
 std::optional<api_key> api_key_repository::find(row_id id) {
     static const std::string sql = std::string{select_keys} + "WHERE id = ?";
-    auto query = db().prepare(sql);
-    query.bind(id);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_key(query);
+    return db().query_one(sql, read_key, id);
 }
 
 std::vector<api_key> api_key_repository::list() {

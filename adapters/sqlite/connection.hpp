@@ -1,16 +1,18 @@
 #pragma once
 
+#include <helpdesk/adapters/sqlite.hpp>
+
 #include "statement.hpp"
 #include "statement_cache.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include <helpdesk/adapters/sqlite.hpp>
-
-#include <sqlite3.h>
+#include <type_traits>
 
 namespace helpdesk::sqlite::detail {
 
@@ -47,6 +49,20 @@ public:
     /// The cached prepared statement for `sql`, ready to bind.
     /// Throws the mapped `helpdesk::error` when `sql` does not compile.
     [[nodiscard]] statement prepare(std::string_view sql) { return statement{db_.get(), cache_.get(db_.get(), sql)}; }
+
+    /// The first row `sql` finds with `keys` bound in order, read by
+    /// `read(statement)`; nullopt when it finds none. Throws the mapped
+    /// `helpdesk::error`.
+    template <class Read, class... Keys>
+    [[nodiscard]] auto query_one(std::string_view sql, Read read, const Keys&... keys)
+        -> std::optional<std::invoke_result_t<Read&, const statement&>> {
+        auto query = prepare(sql);
+        query.bind(keys...);
+        if (!query.step()) {
+            return std::nullopt;
+        }
+        return read(query);
+    }
 
 private:
     struct closer {

@@ -46,12 +46,7 @@ std::vector<outbox_event> outbox_repository::due(time_point now, std::int64_t li
 
 std::optional<outbox_event> outbox_repository::find(row_id id) {
     static const std::string sql = "SELECT " + std::string{event_columns} + " FROM outbox_events WHERE id = ?";
-    auto query = db().prepare(sql);
-    query.bind(id);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_event(query);
+    return db().query_one(sql, read_event, id);
 }
 
 void outbox_repository::update(const outbox_event& e) {

@@ -6,12 +6,12 @@
 namespace helpdesk::sqlite::detail {
 
 std::optional<rate_bucket> rate_limit_repository::find(std::string_view key) {
-    auto query = db().prepare("SELECT milli_tokens, updated_at FROM rate_limit_buckets WHERE bucket_key = ?");
-    query.bind(key);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return rate_bucket{query.column_int64(0), query.column_time(1)};
+    return db().query_one(
+        "SELECT milli_tokens, updated_at FROM rate_limit_buckets WHERE bucket_key = ?",
+        [](const statement& row) {
+            return rate_bucket{row.column_int64(0), row.column_time(1)};
+        },
+        key);
 }
 
 void rate_limit_repository::save(std::string_view key, const rate_bucket& b) {

@@ -2,6 +2,7 @@
 
 #include <helpdesk/ports/store.hpp>
 
+#include "sql/store_transaction.hpp"
 #include "transaction_bound.hpp"
 
 namespace helpdesk::sqlite::detail {

@@ -13,14 +13,10 @@ void session_repository::insert(const session_token& t) {
 }
 
 std::optional<session_token> session_repository::find(std::string_view token_hash) {
-    auto query =
-        db().prepare("SELECT token_hash, session_hash, account_id, created_at, expires_at, revoked_at "
-                     "FROM refresh_tokens WHERE token_hash = ?");
-    query.bind(token_hash);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return sql::read_session_token(row_view{query});
+    return db().query_one(
+        "SELECT token_hash, session_hash, account_id, created_at, expires_at, revoked_at "
+        "FROM refresh_tokens WHERE token_hash = ?",
+        [](const statement& row) { return sql::read_session_token(row_view{row}); }, token_hash);
 }
 
 bool session_repository::revoke(std::string_view token_hash, time_point now) {

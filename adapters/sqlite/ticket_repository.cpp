@@ -12,50 +12,32 @@ namespace helpdesk::sqlite::detail {
 std::int64_t ticket_repository::next_ticket_sequence() { return next_sequence_value(db(), "ticket"); }
 
 void ticket_repository::insert(ticket& t) {
-    auto query = db().prepare(
-        "INSERT INTO tickets (ticket_number, employee, subject, category, sub_category, description, "
-        "scheduled_date, priority, department, status, assigned_to, submit_date, update_date, response_seconds, "
-        "resolution_seconds, time_closed, rejection_reason, finalized, version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    query.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description, t.scheduled_date,
-               t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date, t.update_date,
-               t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason, t.finalized, t.version);
+    static const std::string sql =
+        sql::insert_sql("tickets", sql::ticket_write_columns, sql::placeholder_style::question);
+    auto query = db().prepare(sql);
+    sql::bind_ticket_fields(query, t);
     query.run();
     t.id = query.last_insert_rowid();
 }
 
 bool ticket_repository::update(const ticket& t, std::int64_t expected_version) {
-    auto query = db().prepare(
-        "UPDATE tickets SET ticket_number = ?, employee = ?, subject = ?, category = ?, sub_category = ?, "
-        "description = ?, scheduled_date = ?, priority = ?, department = ?, status = ?, assigned_to = ?, "
-        "submit_date = ?, update_date = ?, response_seconds = ?, resolution_seconds = ?, time_closed = ?, "
-        "rejection_reason = ?, finalized = ?, version = ? WHERE id = ? AND version = ?");
-    query.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description, t.scheduled_date,
-               t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date, t.update_date,
-               t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason, t.finalized, t.version,
-               t.id, expected_version);
+    static const std::string sql = sql::update_sql("tickets", sql::ticket_write_columns, "id, version",
+                                                   sql::placeholder_style::question);
+    auto query = db().prepare(sql);
+    sql::bind_ticket_fields(query, t);
+    query.bind(t.id, expected_version);
     query.run();
     return query.changes() == 1;
 }
 
 std::optional<ticket> ticket_repository::find(ticket_id id) {
     static const std::string sql = "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE id = ?";
-    auto query = db().prepare(sql);
-    query.bind(id);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_ticket(query);
+    return db().query_one(sql, read_ticket, id);
 }
 
 std::optional<ticket> ticket_repository::find_by_number(std::string_view number) {
     static const std::string sql = "SELECT " + std::string{ticket_columns} + " FROM tickets WHERE ticket_number = ?";
-    auto query = db().prepare(sql);
-    query.bind(number);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_ticket(query);
+    return db().query_one(sql, read_ticket, number);
 }
 
 ticket_page_result ticket_repository::list(const ticket_page_request& request) { return list_tickets(db(), request); }

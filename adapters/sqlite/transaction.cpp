@@ -7,7 +7,7 @@ namespace helpdesk::sqlite::detail {
 transaction::transaction(std::shared_ptr<const void> owner, connection_lease lease, tx_mode mode,
                          bool toggle_query_only)
     // The connection outlives the move of its lease: the lease only points to it.
-    : repositories{lease.db()}, owner_{std::move(owner)}, lease_{std::move(lease)},
+    : store_transaction{"sqlite", lease.db()}, owner_{std::move(owner)}, lease_{std::move(lease)},
       toggle_query_only_{toggle_query_only && mode == tx_mode::read} {
     auto& db = lease_->db();
     if (toggle_query_only_) {
@@ -22,31 +22,17 @@ transaction::transaction(std::shared_ptr<const void> owner, connection_lease lea
 }
 
 transaction::~transaction() {
-    if (!finished_) {
-        rollback();
-        finish();
-    }
+    end_unfinished();
 }
 
-void transaction::commit() {
-    if (finished_) {
-        throw error{errc::internal, "sqlite transaction already finished"};
-    }
+void transaction::commit_on_server() {
     auto& db = lease_->db();
     // SQLite rolls a transaction back by itself on some errors (I/O, full
     // disk); committing then would silently commit nothing.
     if (sqlite3_get_autocommit(db.handle()) != 0) {
-        finish();
         throw error{errc::storage_unavailable, "sqlite rolled the transaction back after an earlier error"};
     }
-    try {
-        db.prepare("COMMIT").run();
-    } catch (...) {
-        rollback();
-        finish();
-        throw;
-    }
-    finish();
+    db.prepare("COMMIT").run();
 }
 
 void transaction::rollback() noexcept {
@@ -60,9 +46,7 @@ void transaction::rollback() noexcept {
     }
 }
 
-void transaction::finish() noexcept {
-    finished_ = true;
-    detach_repositories();
+void transaction::release() noexcept {
     if (toggle_query_only_) {
         try {
             lease_->db().prepare("PRAGMA query_only = 0").run();
