@@ -51,10 +51,7 @@ private:
 
 } // namespace
 
-TEST_CASE("AUTH with the configured user and password is accepted") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE("AUTH with the configured user and password is accepted") {
     sink_config config;
     config.auth = "mailer:s3cret-Pass";
     smtp_sink sink{config};
@@ -69,10 +66,8 @@ TEST_CASE("AUTH with the configured user and password is accepted") {
     check_well_formed(mails[0], "erin@example.com");
 }
 
-TEST_CASE("a wrong password or no AUTH at all is refused, permanently, without the password in the error") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE(
+    "a wrong password or no AUTH at all is refused, permanently, without the password in the error") {
     sink_config config;
     config.auth = "mailer:s3cret-Pass";
     smtp_sink sink{config};
@@ -93,15 +88,9 @@ TEST_CASE("a wrong password or no AUTH at all is refused, permanently, without t
     CHECK(sink.messages().empty());
 }
 
-TEST_CASE("STARTTLS: opportunistic uses it when offered and goes plain when not, required insists") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE("STARTTLS: opportunistic uses it when offered and goes plain when not, required insists") {
     test_certificate cert;
-    sink_config tls_config;
-    tls_config.starttls = true;
-    tls_config.cert = cert.cert;
-    tls_config.key = cert.key;
+    sink_config tls_config = tls_sink_config(cert, sink_tls::starttls);
     tls_config.auth = "mailer:s3cret-Pass";
     tls_config.require_starttls = true; // and AUTH only after it
     smtp_sink with_tls{tls_config};
@@ -178,15 +167,9 @@ TEST_CASE("STARTTLS: opportunistic uses it when offered and goes plain when not,
     }
 }
 
-TEST_CASE("smtps:// speaks TLS from the first byte") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE("smtps:// speaks TLS from the first byte") {
     test_certificate cert;
-    sink_config config;
-    config.implicit_tls = true;
-    config.cert = cert.cert;
-    config.key = cert.key;
+    const sink_config config = tls_sink_config(cert, sink_tls::implicit);
     smtp_sink sink{config};
     REQUIRE(sink.url().rfind("smtps://", 0) == 0);
     one_event f;
@@ -200,10 +183,7 @@ TEST_CASE("smtps:// speaks TLS from the first byte") {
     check_well_formed(mails[0], "erin@example.com");
 }
 
-TEST_CASE("a recipient refused with 550 is a permanent failure, with 451 a transient one") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE("a recipient refused with 550 is a permanent failure, with 451 a transient one") {
     sink_config config;
     config.rejects = {{"gone@example.com", 550}, {"busy@example.com", 451}};
     smtp_sink sink{config};
@@ -224,10 +204,7 @@ TEST_CASE("a recipient refused with 550 is a permanent failure, with 451 a trans
     CHECK(sink.messages().empty());
 }
 
-TEST_CASE("one refused recipient does not hold up the others, and the event still reports the refusal") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE("one refused recipient does not hold up the others, and the event still reports the refusal") {
     sink_config config;
     config.rejects = {{"cora@example.com", 550}};
     smtp_sink sink{config};
@@ -245,10 +222,8 @@ TEST_CASE("one refused recipient does not hold up the others, and the event stil
     CHECK(sent_to(mails, "admin@example.com").size() == 1);
 }
 
-TEST_CASE("a server that is down is a transient failure, and the same event goes through once it is back") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE(
+    "a server that is down is a transient failure, and the same event goes through once it is back") {
     smtp_sink sink;
     one_event f;
     const auto mailer = smtp::make_notifier(f.desk, options_for(sink));
@@ -281,10 +256,8 @@ TEST_CASE("a server that never answers times out: transient") {
     CHECK(took < std::chrono::seconds{5});
 }
 
-TEST_CASE("through the outbox: delivered events are settled, refused ones parked dead, transient ones retried") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE(
+    "through the outbox: delivered events are settled, refused ones parked dead, transient ones retried") {
     sink_config config;
     config.rejects = {{"gone@example.com", 550}, {"busy@example.com", 451}};
     smtp_sink sink{config};
@@ -304,10 +277,7 @@ TEST_CASE("through the outbox: delivered events are settled, refused ones parked
     }
 }
 
-TEST_CASE("one notifier delivers from several threads at once") {
-    if (!sink_available()) {
-        return;
-    }
+SINK_TEST_CASE("one notifier delivers from several threads at once") {
     smtp_sink sink;
     mail_fixture f;
     for (int i = 0; i < 12; ++i) {
