@@ -56,6 +56,16 @@ inline std::vector<form_field> ticket_form(const std::string& subject = "Keyboar
             {"description", "Coffee happened."}};
 }
 
+/// A valid ticket as multipart form fields with a PNG attached (`screen.png`).
+inline std::vector<form_field> ticket_form_with_png(const std::string& subject,
+                                                    const std::string& description) {
+    return {{"subject", subject},
+            {"category", "IT Category"},
+            {"sub_category", "Technical Support & Troubleshooting"},
+            {"description", description},
+            {"attachments", tiny_png(), "screen.png", "image/png"}};
+}
+
 /// Whether `text` is all of `prefix` followed by four or more digits.
 inline bool is_numbered(std::string_view text, std::string_view prefix) {
     if (!text.starts_with(prefix) || text.size() < prefix.size() + 4) {

@@ -202,4 +202,21 @@ private:
 #define HTTP_STORES contract::sqlite_file_factory
 #endif
 
+/// A test run against each of HTTP_STORES on a fresh `server_fixture<Factory> f`;
+/// the body that follows sees `f` and `web` (its client, `f.http()`).
+#define HTTP_TEST_CASE(name) HTTP_TEST_CASE_WITH_BODY(name, DOCTEST_ANONYMOUS(hd_http_case_))
+/// HTTP_TEST_CASE with the body function's name spelled out (expanded once,
+/// so its declaration, its call and its definition agree).
+#define HTTP_TEST_CASE_WITH_BODY(name, body)                                                                 \
+    template <class Factory>                                                                                 \
+    static void body([[maybe_unused]] http_test::server_fixture<Factory>& f,                                 \
+                     [[maybe_unused]] http_test::client& web);                                               \
+    TEST_CASE_TEMPLATE(name, Factory, HTTP_STORES) {                                                         \
+        http_test::server_fixture<Factory> f;                                                                \
+        body(f, f.http());                                                                                   \
+    }                                                                                                        \
+    template <class Factory>                                                                                 \
+    static void body([[maybe_unused]] http_test::server_fixture<Factory>& f,                                 \
+                     [[maybe_unused]] http_test::client& web)
+
 } // namespace http_test
