@@ -59,12 +59,8 @@ SINK_TEST_CASE("account created and password reset carry the secret token in a l
     opts.public_url = "https://help.example.org/desk/"; // a trailing slash is not doubled
     const auto mailer = smtp::make_notifier(f.desk, opts);
 
-    admin_create_request made;
-    made.email = "sam@example.com";
-    made.first_name = "Sam";
-    made.last_name = "Staff";
-    made.department = "IT Department";
-    const auto created = f.desk.accounts().admin_create(f.admin.id, made);
+    const auto created =
+        f.desk.accounts().admin_create(f.admin.id, testing::hire("sam@example.com", "Sam", "Staff"));
     const auto welcome = f.claim_one(event_kind::account_created);
     REQUIRE(welcome.secret.has_value());
     CHECK(*welcome.secret == created.set_password_token);

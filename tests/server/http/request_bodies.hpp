@@ -22,12 +22,7 @@ namespace http_test {
 /// A valid sign-up body for `email` (the fixture's password, IT Department).
 inline boost::json::object sign_up_body(const std::string& email, const std::string& first_name = "Sam",
                                         const std::string& last_name = "Signup") {
-    return {{"email", email},
-            {"first_name", first_name},
-            {"last_name", last_name},
-            {"department", "IT Department"},
-            {"password", test_password},
-            {"confirm_password", test_password}};
+    return test_support::sign_up_json(email, first_name, last_name, test_password);
 }
 
 /// A valid sign-up as multipart form fields (Asset Department).

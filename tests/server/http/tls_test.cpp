@@ -56,17 +56,8 @@ TEST_CASE("tls - HTTPS serves with HSTS and plain HTTP to the TLS port gets no H
         o.tls_private_key_file = pem.key().string();
     }};
     CHECK(f.server().tls());
-    const auto admin_email = std::string{"admin@desk.test"};
-    (void)f.desk().accounts().bootstrap_admin([&] {
-        helpdesk::sign_up_request r;
-        r.email = admin_email;
-        r.first_name = "Ada";
-        r.last_name = "Admin";
-        r.department = "IT Department";
-        r.password = test_password;
-        r.confirm_password = test_password;
-        return r;
-    }());
+    const auto admin_email = admin_sign_up().email;
+    (void)f.desk().accounts().bootstrap_admin(admin_sign_up());
 
     boost::asio::io_context ioc;
     boost::asio::ssl::context ctx{boost::asio::ssl::context::tls_client};
@@ -106,13 +97,7 @@ TEST_CASE("tls - the cookie session's refresh cookie is Secure over HTTPS, and r
         o.tls_certificate_file = pem.cert().string();
         o.tls_private_key_file = pem.key().string();
     }};
-    helpdesk::sign_up_request r;
-    r.email = "admin@desk.test";
-    r.first_name = "Ada";
-    r.last_name = "Admin";
-    r.department = "IT Department";
-    r.password = test_password;
-    r.confirm_password = test_password;
+    const auto r = admin_sign_up();
     (void)f.desk().accounts().bootstrap_admin(r);
 
     boost::asio::io_context ioc;
