@@ -302,34 +302,41 @@ TEST_CASE("postgres: history and outbox rows deferred after a ticket write are v
     });
 }
 
-TEST_CASE("postgres: a deferred write's failure surfaces at commit, which rolls back") {
+namespace {
+
+/// A store with one account, and a write transaction that has inserted ticket
+/// `x` and then a history row of no ticket: deferred, that row breaks a
+/// foreign key only when it is sent.
+struct deferred_orphan_world {
+    deferred_orphan_world() {
+        tx->tickets().insert(x);
+        helpdesk::history_event orphan{
+            .ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
+        tx->tickets().insert_history(orphan);
+    }
+
     postgres_factory factory;
-    auto s = factory.open();
-    const auto owner = add_account(*s, make_account(1));
-    auto tx = s->begin(tx_mode::write);
-    auto x = make_ticket(owner.id, tx->tickets().next_ticket_sequence(), at());
-    tx->tickets().insert(x);
-    // A history row of no ticket breaks a foreign key, but only when sent.
-    helpdesk::history_event orphan{.ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
-    tx->tickets().insert_history(orphan);
-    CHECK(error_code_of([&] { tx->commit(); }) == errc::conflict);
-    in_read(*s, [&](helpdesk::transaction& r) { CHECK_FALSE(r.tickets().find(x.id)); });
-    CHECK(add_ticket(*s, owner.id, at()).id > 0); // the pooled connection is fine
+    std::shared_ptr<helpdesk::store> s = factory.open();
+    helpdesk::account owner = add_account(*s, make_account(1));
+    std::unique_ptr<helpdesk::transaction> tx = s->begin(tx_mode::write);
+    helpdesk::ticket x = make_ticket(owner.id, tx->tickets().next_ticket_sequence(), at());
+};
+
+} // namespace
+
+TEST_CASE("postgres: a deferred write's failure surfaces at commit, which rolls back") {
+    deferred_orphan_world w;
+    CHECK(error_code_of([&] { w.tx->commit(); }) == errc::conflict);
+    in_read(*w.s, [&](helpdesk::transaction& r) { CHECK_FALSE(r.tickets().find(w.x.id)); });
+    CHECK(add_ticket(*w.s, w.owner.id, at()).id > 0); // the pooled connection is fine
 }
 
 TEST_CASE("postgres: a deferred write's failure surfaces at the next statement") {
-    postgres_factory factory;
-    auto s = factory.open();
-    const auto owner = add_account(*s, make_account(1));
-    auto tx = s->begin(tx_mode::write);
-    auto x = make_ticket(owner.id, tx->tickets().next_ticket_sequence(), at());
-    tx->tickets().insert(x);
-    helpdesk::history_event orphan{.ticket = x.id + 1000, .actor = owner.id, .at = at(), .kind = helpdesk::history_kind::created};
-    tx->tickets().insert_history(orphan);
-    CHECK(error_code_of([&] { (void)tx->tickets().find(x.id); }) == errc::conflict);
+    deferred_orphan_world w;
+    CHECK(error_code_of([&] { (void)w.tx->tickets().find(w.x.id); }) == errc::conflict);
     // The transaction is aborted: it cannot commit what came before.
-    CHECK(error_code_of([&] { tx->commit(); }) == errc::internal);
-    in_read(*s, [&](helpdesk::transaction& r) { CHECK_FALSE(r.tickets().find(x.id)); });
+    CHECK(error_code_of([&] { w.tx->commit(); }) == errc::internal);
+    in_read(*w.s, [&](helpdesk::transaction& r) { CHECK_FALSE(r.tickets().find(w.x.id)); });
 }
 
 #endif // HELPDESK_WITH_POSTGRES

@@ -64,17 +64,6 @@ std::optional<helpdesk::error> refusal_of(Call&& call) {
 inline const std::string png_bytes = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(64, 'p');
 inline const std::string jpeg_bytes = std::string{"\xFF\xD8\xFF\xE0", 4} + std::string(64, 'j');
 
-inline std::vector<outbox_event> events_of_kind(fixture& f, std::string_view kind) {
-    std::vector<outbox_event> out;
-    for (auto& e : f.desk.outbox().pending(1000)) {
-        if (e.kind == kind) {
-            out.push_back(e);
-        }
-    }
-    return out;
-}
-
-
 } // namespace account_tests
 
 // The tests of this subject use the helpers unqualified.

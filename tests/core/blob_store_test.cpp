@@ -2,6 +2,8 @@
 #include <helpdesk/blob/memory_blob_store.hpp>
 #include <helpdesk/error.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -14,6 +16,7 @@
 namespace {
 
 using namespace helpdesk;
+using helpdesk::testing::expect_error;
 namespace fs = std::filesystem;
 
 // A fresh directory under the system temp dir, removed when the test ends.
@@ -37,16 +40,6 @@ private:
     fs::path path_;
 };
 
-errc code_of(auto&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    FAIL("expected helpdesk::error");
-    return errc::internal;
-}
-
 // The behaviour both stores share, run against each.
 void check_blob_store_contract(blob_store& store) {
     SUBCASE("put then get returns the bytes, binary-safe") {
@@ -63,7 +56,7 @@ void check_blob_store_contract(blob_store& store) {
     }
     SUBCASE("an existing key is a conflict and keeps the first bytes") {
         store.put("k", "first");
-        CHECK(code_of([&] { store.put("k", "second"); }) == errc::conflict);
+        (void)expect_error(errc::conflict, [&] { store.put("k", "second"); });
         CHECK(store.get("k") == "first");
     }
     SUBCASE("remove deletes, and removing twice or a bad key is harmless") {
@@ -81,10 +74,10 @@ void check_blob_store_contract(blob_store& store) {
         for (const std::string_view key : std::initializer_list<std::string_view>{"", "../x", "a/b", "..", ".", "x.tmp", "a b", "a\\b", "/etc/passwd", "é",
               std::string_view("a\0b", 3)}) {
             CAPTURE(key);
-            CHECK(code_of([&] { store.put(key, "x"); }) == errc::invalid_argument);
-            CHECK(code_of([&] { (void)store.get(key); }) == errc::invalid_argument);
+            (void)expect_error(errc::invalid_argument, [&] { store.put(key, "x"); });
+            (void)expect_error(errc::invalid_argument, [&] { (void)store.get(key); });
         }
-        CHECK(code_of([&] { store.put(std::string(129, 'a'), "x"); }) == errc::invalid_argument);
+        (void)expect_error(errc::invalid_argument, [&] { store.put(std::string(129, 'a'), "x"); });
         store.put(std::string(128, 'a'), "x");
     }
     SUBCASE("concurrent puts of one key: exactly one wins") {
@@ -135,14 +128,14 @@ TEST_CASE("directory blob store keeps blobs on disk across instances") {
     CHECK(fs::exists(dir.path() / "kept"));
     auto reopened = open_directory_blob_store(dir.path());
     CHECK(reopened->get("kept") == "payload");
-    CHECK(code_of([&] { reopened->put("kept", "other"); }) == errc::conflict);
+    (void)expect_error(errc::conflict, [&] { reopened->put("kept", "other"); });
 }
 
 TEST_CASE("directory blob store refuses a root that is a file") {
     temp_dir dir;
     const auto file = dir.path() / "plain-file";
     open_directory_blob_store(dir.path())->put("plain-file", "x");
-    CHECK(code_of([&] { (void)open_directory_blob_store(file); }) == errc::storage_unavailable);
+    (void)expect_error(errc::storage_unavailable, [&] { (void)open_directory_blob_store(file); });
 }
 
 TEST_CASE("temporary directories are cleaned up") {

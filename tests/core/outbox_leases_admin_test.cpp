@@ -82,12 +82,8 @@ TEST_CASE("outbox: a worker whose lease ran out cannot settle the event another 
 
 TEST_CASE("outbox: a set-password token stays the event's secret across retries and is erased once delivered") {
     relay_fixture f;
-    admin_create_request r;
-    r.email = "hired@example.com";
-    r.first_name = "Hana";
-    r.last_name = "Hired";
-    r.department = "IT Department";
-    const auto created = f.desk.accounts().admin_create(f.admin.id, r);
+    const auto created =
+        f.desk.accounts().admin_create(f.admin.id, hire("hired@example.com", "Hana", "Hired"));
     const auto event = f.newest(event_kind::account_created);
     CHECK(event.payload.find(created.set_password_token) == std::string::npos);
     CHECK_FALSE(event.secret); // list never shows it

@@ -50,10 +50,7 @@ TEST_CASE("relay: each due event goes to every channel, in order, then is delive
 
 TEST_CASE("relay: a transient failure is retried after half to all of a base that doubles, then the event is dead") {
     relay_fixture f;
-    (void)f.raise(f.admin);
-    (void)f.raise(f.admin);
-    const auto events = f.desk.outbox().pending();
-    REQUIRE(events.size() == 2);
+    const auto events = f.two_pending();
 
     auto email = std::make_shared<scripted_channel>();
     outbox_relay relay{f.desk, channels({{"email", email}})};
@@ -162,10 +159,7 @@ TEST_CASE("relay: an exception that is not a std::exception is a transient failu
 
 TEST_CASE("relay: a channel's error text is kept as valid UTF-8 without control characters, at most 2000 bytes") {
     relay_fixture f;
-    (void)f.raise(f.admin);
-    (void)f.raise(f.admin);
-    const auto events = f.desk.outbox().pending();
-    REQUIRE(events.size() == 2);
+    const auto events = f.two_pending();
     auto email = std::make_shared<scripted_channel>();
     outbox_relay relay{f.desk, channels({{"email", email}}), relay_options{.batch = 1, .idle_wait = 1s}};
 

@@ -2,6 +2,8 @@
 #include <helpdesk/ports/random_source.hpp>
 #include <helpdesk/security/password.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 namespace {
 
 using namespace helpdesk;
+using helpdesk::testing::expect_error;
 
 // Produced by Django 3.2's PBKDF2PasswordHasher for this password and salt.
 constexpr std::string_view django_password = "Correct-Horse9!";
@@ -147,23 +150,14 @@ TEST_CASE("salt generation skips bytes that would bias the alphabet") {
 
 TEST_CASE("hashing refuses bad arguments") {
     auto random = secure_random();
-    auto code_of = [](auto&& f) {
-        try {
-            f();
-        } catch (const error& e) {
-            return e.code();
-        }
-        FAIL("expected helpdesk::error");
-        return errc::internal;
-    };
-    CHECK(code_of([&] { (void)hash_password("pw", 0, *random); }) == errc::invalid_argument);
-    CHECK(code_of([&] { (void)hash_password("pw", -5, *random); }) == errc::invalid_argument);
-    CHECK(code_of([&] { (void)hash_password_with_salt("pw", "", 1000); }) == errc::invalid_argument);
-    CHECK(code_of([&] { (void)hash_password_with_salt("pw", "a$b", 1000); }) == errc::invalid_argument);
-    CHECK(code_of([&] { (void)hash_password_with_salt("pw", "salt", 0); }) == errc::invalid_argument);
+    (void)expect_error(errc::invalid_argument, [&] { (void)hash_password("pw", 0, *random); });
+    (void)expect_error(errc::invalid_argument, [&] { (void)hash_password("pw", -5, *random); });
+    (void)expect_error(errc::invalid_argument, [&] { (void)hash_password_with_salt("pw", "", 1000); });
+    (void)expect_error(errc::invalid_argument, [&] { (void)hash_password_with_salt("pw", "a$b", 1000); });
+    (void)expect_error(errc::invalid_argument, [&] { (void)hash_password_with_salt("pw", "salt", 0); });
 
     failing_random broken;
-    CHECK(code_of([&] { (void)hash_password("pw", 1000, broken); }) == errc::internal);
+    (void)expect_error(errc::internal, [&] { (void)hash_password("pw", 1000, broken); });
 }
 
 TEST_CASE("secure_random fills the whole buffer") {

@@ -129,11 +129,7 @@ TEST_CASE("employees cannot claim tickets or create accounts, and admin-created 
     SUBCASE("employees and coordinators cannot create accounts; nothing is written") {
         const auto before = account_count(f);
         const auto events_before = events_of(f, event_kind::account_created);
-        admin_create_request r;
-        r.email = "new.hire@example.com";
-        r.first_name = "Nora";
-        r.last_name = "Hire";
-        r.department = "IT Department";
+        auto r = hire("new.hire@example.com", "Nora", "Hire");
         expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().admin_create(alice.id, r); });
         expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().admin_create(coord.id, r); });
         r.role = "System Admin";
@@ -143,11 +139,7 @@ TEST_CASE("employees cannot claim tickets or create accounts, and admin-created 
     }
 
     SUBCASE("an admin-created account has no usable password, only a set-password token") {
-        admin_create_request r;
-        r.email = "new.hire@example.com";
-        r.first_name = "Nora";
-        r.last_name = "Hire";
-        r.department = "IT Department";
+        const auto r = hire("new.hire@example.com", "Nora", "Hire");
         const auto created = f.desk.accounts().admin_create(f.admin.id, r);
         CHECK(created.created.status == account_status::approved);
         CHECK(created.created.account_role == role::employee);

@@ -110,6 +110,14 @@ struct relay_fixture {
     ticket raise(const account& owner) {
         return desk.tickets().create(owner.id, fixture::ticket_request()).item;
     }
+    /// Two tickets raised by the admin: their two pending events.
+    std::vector<outbox_event> two_pending() {
+        (void)raise(admin);
+        (void)raise(admin);
+        auto events = desk.outbox().pending();
+        REQUIRE(events.size() == 2);
+        return events;
+    }
     /// The stored event, read directly from the store.
     outbox_event stored(row_id id) {
         auto tx = db->begin(tx_mode::read);

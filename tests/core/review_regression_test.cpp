@@ -103,12 +103,7 @@ TEST_CASE("review: a junk reset token is refused before any password is hashed, 
 
 TEST_CASE("review: an admin-created account without a password looks like a wrong password at login") {
     fixture f;
-    admin_create_request r;
-    r.email = "new@example.com";
-    r.first_name = "Nia";
-    r.last_name = "New";
-    r.department = "IT Department";
-    (void)f.desk.accounts().admin_create(f.admin.id, r);
+    (void)f.desk.accounts().admin_create(f.admin.id, hire("new@example.com", "Nia", "New"));
     auto e = expect_error(errc::unauthenticated,
                           [&] { (void)f.desk.accounts().authenticate(login_kind::employee, "new@example.com", "x"); });
     CHECK(std::string{e.what()} == "invalid email or password");

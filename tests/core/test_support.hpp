@@ -8,12 +8,15 @@
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 
+#include "../support/requests.hpp"
+
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace helpdesk::testing {
@@ -73,8 +76,16 @@ inline time_point test_epoch() {
     return time_point{sys_days{year{2026} / March / 2}.time_since_epoch() + hours{9}};
 }
 
-/// A strong password every test account uses.
-inline constexpr const char* test_password = "Str0ng!Pass";
+/// The pending outbox events of `kind` (up to 1000) of a fixture's `desk`.
+template <class Fixture> std::vector<outbox_event> events_of_kind(Fixture& f, std::string_view kind) {
+    std::vector<outbox_event> out;
+    for (auto& e : f.desk.outbox().pending(1000)) {
+        if (e.kind == kind) {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
 
 /// An engine on a fresh in-memory SQLite store, plus handy accounts.
 struct fixture {
@@ -91,14 +102,7 @@ struct fixture {
     }
 
     static sign_up_request person(std::string email, std::string first = "Erin", std::string last = "Employee") {
-        sign_up_request r;
-        r.email = std::move(email);
-        r.first_name = std::move(first);
-        r.last_name = std::move(last);
-        r.department = "IT Department";
-        r.password = test_password;
-        r.confirm_password = test_password;
-        return r;
+        return testing::person(std::move(email), std::move(first), std::move(last));
     }
 
     /// A signed-up and approved employee.

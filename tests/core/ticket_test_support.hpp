@@ -156,16 +156,6 @@ inline std::vector<std::string> sorted(std::vector<std::string> v) {
     return v;
 }
 
-inline std::vector<outbox_event> events_of_kind(desk_fixture& f, std::string_view kind) {
-    std::vector<outbox_event> out;
-    for (auto& e : f.desk.outbox().pending(1000)) {
-        if (e.kind == kind) {
-            out.push_back(e);
-        }
-    }
-    return out;
-}
-
 /// Delivers whatever the set-up left in the outbox, so a test starts from none pending.
 inline void drain(desk_fixture& f) {
     recording_notifier sink;

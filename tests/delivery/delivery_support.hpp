@@ -5,6 +5,7 @@
 // over real loopback HTTP.
 #include "server/http/http_client.hpp"
 #include "support/child_process.hpp"
+#include "support/json_requests.hpp"
 
 #include <doctest/doctest.h>
 #include <openssl/evp.h>
@@ -93,12 +94,8 @@ private:
 /// Signs `email` up and has the admin approve it; returns the account id.
 inline std::int64_t approved_employee(http_test::client& web, const std::string& admin, const std::string& email,
                                       const std::string& first_name = "Alice") {
-    const auto signed_up = web.post("/api/create_employee/", boost::json::object{{"email", email},
-                                                                                  {"first_name", first_name},
-                                                                                  {"last_name", "Smith"},
-                                                                                  {"department", "IT Department"},
-                                                                                  {"password", user_password},
-                                                                                  {"confirm_password", user_password}});
+    const auto signed_up = web.post("/api/create_employee/",
+                                    test_support::sign_up_json(email, first_name, "Smith", user_password));
     REQUIRE_MESSAGE(signed_up.status == 201, signed_up.body);
     const auto id = signed_up.number("id");
     const auto approved = web.send(http_test::http::verb::post, "/api/employees/" + std::to_string(id) + "/approve/",

@@ -18,17 +18,13 @@
 
 using namespace helpdesk;
 
-TEST_CASE("4 processes x 4 threads create tickets: every number distinct, every ticket created once") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE("4 processes x 4 threads create tickets: every number distinct, every ticket created once") {
     constexpr int processes = 4;
     constexpr int threads_per_process = 4;
     constexpr int per_thread = 625;
     constexpr std::int64_t total = std::int64_t{processes} * threads_per_process * per_thread;
 
-    pgtest::private_schema schema{*url};
+    pgtest::private_schema schema{url};
     auto desk = pgtest::make_engine(postgres::open(schema.store_url()));
     const auto admin = pgtest::bootstrap_admin(*desk);
     std::vector<account> owners;

@@ -78,15 +78,11 @@ struct outcomes {
 
 } // namespace
 
-TEST_CASE("connections killed mid-work: storage_unavailable or conflict only, then the pool recovers") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE("connections killed mid-work: storage_unavailable or conflict only, then the pool recovers") {
     constexpr int kill_rounds = 8;
     constexpr int creators = 2;
 
-    pgtest::private_schema schema{*url};
+    pgtest::private_schema schema{url};
     // The store's connections carry a name of their own, so the killer hits
     // only them (other tests may share the server).
     const auto victim = schema.name() + "_victim";
@@ -105,6 +101,12 @@ TEST_CASE("connections killed mid-work: storage_unavailable or conflict only, th
         "WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()";
 
     outcomes seen;
+    // Creates a ticket as owners[owner] and records its number.
+    const auto create = [&](std::size_t owner, const std::string& subject) {
+        const auto t = desk->tickets().create(owners[owner].id, pgtest::ticket_request(subject)).item;
+        std::lock_guard lock(seen.mutex);
+        seen.created.emplace(t.id, t.ticket_number);
+    };
     std::atomic<bool> stop{false};
     std::atomic<int> calls{0};
     int killed = 0;
@@ -116,13 +118,8 @@ TEST_CASE("connections killed mid-work: storage_unavailable or conflict only, th
                 for (int i = 0; !stop; ++i) {
                     ++calls;
                     try {
-                        const auto t = desk->tickets()
-                                           .create(owners[static_cast<std::size_t>(c)].id,
-                                                   pgtest::ticket_request("Killed " + std::to_string(c) + "/" +
-                                                                          std::to_string(i)))
-                                           .item;
-                        std::lock_guard lock(seen.mutex);
-                        seen.created.emplace(t.id, t.ticket_number);
+                        create(static_cast<std::size_t>(c),
+                               "Killed " + std::to_string(c) + "/" + std::to_string(i));
                     } catch (const helpdesk::error& e) {
                         seen.record(e);
                     } catch (const std::exception& e) {
@@ -187,13 +184,8 @@ TEST_CASE("connections killed mid-work: storage_unavailable or conflict only, th
             threads.emplace_back([&, c] {
                 for (int i = 0; i < 5; ++i) {
                     try {
-                        const auto t = desk->tickets()
-                                           .create(owners[static_cast<std::size_t>(c % creators)].id,
-                                                   pgtest::ticket_request("After " + std::to_string(c) + "/" +
-                                                                          std::to_string(i)))
-                                           .item;
-                        std::lock_guard lock(seen.mutex);
-                        seen.created.emplace(t.id, t.ticket_number);
+                        create(static_cast<std::size_t>(c % creators),
+                               "After " + std::to_string(c) + "/" + std::to_string(i));
                     } catch (const helpdesk::error& e) {
                         std::lock_guard lock(after_mutex);
                         after.push_back(pgtest::describe(e));

@@ -15,17 +15,13 @@
 
 using namespace helpdesk;
 
-TEST_CASE("3 concurrent outbox consumers drain ticket.created events: each delivered exactly once") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE("3 concurrent outbox consumers drain ticket.created events: each delivered exactly once") {
     constexpr int consumers = 3;
     constexpr int producers = 4;
     constexpr int events = 5000;
     static_assert(events % producers == 0);
 
-    pgtest::private_schema schema{*url};
+    pgtest::private_schema schema{url};
     auto db = postgres::open(schema.store_url());
     auto setup = pgtest::make_engine(db);
     const auto admin = pgtest::bootstrap_admin(*setup);

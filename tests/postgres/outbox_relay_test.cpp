@@ -75,6 +75,26 @@ void drain(engine& desk) {
     REQUIRE(desk.outbox().count(outbox_state::pending) == 0);
 }
 
+/// An engine on a fresh store whose owner has just created `events` tickets
+/// (subjects `label` + number): their events, and nothing else, are pending.
+struct relay_world {
+    relay_world(const pgtest::private_schema& schema, const engine_options& options, int events,
+                const std::string& label)
+        : desk{pgtest::make_engine(postgres::open(schema.store_url()), options)} {
+        const auto admin = pgtest::bootstrap_admin(*desk);
+        const auto owner = pgtest::employee(*desk, admin, "owner@example.com");
+        drain(*desk);
+        delivered_before = desk->outbox().count(outbox_state::delivered);
+        for (int i = 0; i < events; ++i) {
+            (void)desk->tickets().create(owner.id, pgtest::ticket_request(label + std::to_string(i)));
+        }
+    }
+
+    std::unique_ptr<engine> desk;
+    /// Events delivered before the tickets were created.
+    std::int64_t delivered_before = 0;
+};
+
 /// Waits up to `limit` for `done`.
 template <class Done>
 bool wait_for(Done&& done, std::chrono::seconds limit) {
@@ -90,21 +110,13 @@ bool wait_for(Done&& done, std::chrono::seconds limit) {
 
 } // namespace
 
-TEST_CASE("2 relays of 3 threads on separate stores deliver 200 events through a slow channel exactly once") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE(
+    "2 relays of 3 threads on separate stores deliver 200 events through a slow channel exactly once") {
     constexpr int events = 200;
-    pgtest::private_schema schema{*url};
-    auto setup = pgtest::make_engine(postgres::open(schema.store_url()));
-    const auto admin = pgtest::bootstrap_admin(*setup);
-    const auto owner = pgtest::employee(*setup, admin, "owner@example.com");
-    drain(*setup);
-    const auto delivered_before = setup->outbox().count(outbox_state::delivered);
-    for (int i = 0; i < events; ++i) {
-        (void)setup->tickets().create(owner.id, pgtest::ticket_request("Relay ticket " + std::to_string(i)));
-    }
+    pgtest::private_schema schema{url};
+    relay_world world{schema, pgtest::fast_options(), events, "Relay ticket "};
+    auto& setup = world.desk;
+    const auto delivered_before = world.delivered_before;
     REQUIRE(setup->outbox().count(outbox_state::pending) == events);
 
     auto channel = std::make_shared<slow_notifier>(3ms);
@@ -143,24 +155,16 @@ TEST_CASE("2 relays of 3 threads on separate stores deliver 200 events through a
     CHECK(a.stats().retried + b.stats().retried == 0);
 }
 
-TEST_CASE("a relay that dies mid-delivery loses nothing: after the lease another relay delivers every event") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE(
+    "a relay that dies mid-delivery loses nothing: after the lease another relay delivers every event") {
     constexpr int events = 30;
     constexpr int partial = 5;
     auto options = pgtest::fast_options();
     options.delivery_lease = 1s;
-    pgtest::private_schema schema{*url};
-    auto setup = pgtest::make_engine(postgres::open(schema.store_url()), options);
-    const auto admin = pgtest::bootstrap_admin(*setup);
-    const auto owner = pgtest::employee(*setup, admin, "owner@example.com");
-    drain(*setup);
-    const auto delivered_before = setup->outbox().count(outbox_state::delivered);
-    for (int i = 0; i < events; ++i) {
-        (void)setup->tickets().create(owner.id, pgtest::ticket_request("Crash ticket " + std::to_string(i)));
-    }
+    pgtest::private_schema schema{url};
+    relay_world world{schema, options, events, "Crash ticket "};
+    auto& setup = world.desk;
+    const auto delivered_before = world.delivered_before;
 
     // The doomed relay: claims everything, gets a few to its email channel
     // (recording that), then dies without settling anything.

@@ -1,5 +1,7 @@
 #include "pg_support.hpp"
 
+#include "../support/requests.hpp"
+
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
 
@@ -145,14 +147,7 @@ std::unique_ptr<helpdesk::engine> make_engine(std::shared_ptr<helpdesk::store> d
 }
 
 helpdesk::sign_up_request person(std::string email, std::string first, std::string last) {
-    helpdesk::sign_up_request r;
-    r.email = std::move(email);
-    r.first_name = std::move(first);
-    r.last_name = std::move(last);
-    r.department = "IT Department";
-    r.password = "Str0ng!Pass";
-    r.confirm_password = "Str0ng!Pass";
-    return r;
+    return helpdesk::testing::person(std::move(email), std::move(first), std::move(last));
 }
 
 helpdesk::account bootstrap_admin(helpdesk::engine& desk) {

@@ -8,6 +8,9 @@
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 
+#include <doctest/doctest.h>
+#include <sys/types.h>
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -15,8 +18,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <sys/types.h>
 
 struct pg_conn;
 
@@ -29,6 +30,21 @@ inline constexpr const char* worker_variable = "HELPDESK_CONC_WORKER";
 /// `CI=true` and otherwise notes that it is skipped; either way the caller
 /// returns on nullopt.
 [[nodiscard]] std::optional<std::string> server_url();
+
+/// A test that needs a PostgreSQL server: the body that follows runs with
+/// `const std::string& url` when `server_url()` has one; otherwise the test
+/// does what `server_url()` says (skips, or fails under CI=true).
+#define PG_TEST_CASE(name) PG_TEST_CASE_WITH_BODY(name, DOCTEST_ANONYMOUS(hd_pg_case_))
+/// PG_TEST_CASE with the body function's name spelled out (expanded once, so
+/// its declaration, its call and its definition agree).
+#define PG_TEST_CASE_WITH_BODY(name, body)                                                                   \
+    static void body(const std::string& url);                                                                \
+    TEST_CASE(name) {                                                                                        \
+        if (const auto server = pgtest::server_url()) {                                                      \
+            body(*server);                                                                                   \
+        }                                                                                                    \
+    }                                                                                                        \
+    static void body(const std::string& url)
 
 /// `url` with one more libpq query parameter (`key=value`, already encoded).
 [[nodiscard]] std::string with_param(std::string url, std::string_view param);

@@ -16,17 +16,13 @@
 
 using namespace helpdesk;
 
-TEST_CASE("8 threads on 2 stores take from one bucket: never more than the burst is allowed") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE("8 threads on 2 stores take from one bucket: never more than the burst is allowed") {
     constexpr int takers = 8;
     constexpr int takes_each = 20;
     // No refill worth a token during the test.
     const rate_limit limit{40, std::chrono::hours{1}};
 
-    pgtest::private_schema schema{*url};
+    pgtest::private_schema schema{url};
     std::vector<std::shared_ptr<store>> stores{postgres::open(schema.store_url()),
                                                postgres::open(schema.store_url())};
     std::atomic<int> allowed{0}, refused{0};
@@ -73,13 +69,10 @@ TEST_CASE("8 threads on 2 stores take from one bucket: never more than the burst
     CHECK(allowed + more == 40);
 }
 
-TEST_CASE("two stores rotate the same refresh token at once: at most one succeeds, and the session ends up "
-          "closed") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
-    pgtest::private_schema schema{*url};
+PG_TEST_CASE(
+    "two stores rotate the same refresh token at once: at most one succeeds, and the session ends up "
+    "closed") {
+    pgtest::private_schema schema{url};
     std::vector<std::shared_ptr<store>> stores{postgres::open(schema.store_url()),
                                                postgres::open(schema.store_url())};
     auto setup = pgtest::make_engine(stores[0]);

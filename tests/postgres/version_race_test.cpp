@@ -32,15 +32,12 @@ ticket_status other_side(ticket_status s) {
 
 } // namespace
 
-TEST_CASE("8 writers race to move one ticket with expected versions: each change applied once or refused") {
-    const auto url = pgtest::server_url();
-    if (!url) {
-        return;
-    }
+PG_TEST_CASE(
+    "8 writers race to move one ticket with expected versions: each change applied once or refused") {
     constexpr int writers = 8;
     constexpr int attempts_per_writer = 60;
 
-    pgtest::private_schema schema{*url};
+    pgtest::private_schema schema{url};
     // Two stores, as two server processes would have: writers 0-3 share one
     // pool, 4-7 the other; every writer has its own engine.
     std::vector<std::shared_ptr<store>> stores{postgres::open(schema.store_url()), postgres::open(schema.store_url())};

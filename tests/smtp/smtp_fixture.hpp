@@ -75,6 +75,18 @@ inline helpdesk::delivery_failure expect_failure(helpdesk::notifier& channel, co
     return helpdesk::delivery_failure("unreachable", false);
 }
 
+/// Runs `channel.deliver(event)` expecting a `delivery_failure` that is
+/// permanent (or transient, as `permanent` says) and whose message contains
+/// `says`; returns the failure for further checks.
+inline helpdesk::delivery_failure check_refused(helpdesk::notifier& channel,
+                                                const helpdesk::outbox_event& event, bool permanent,
+                                                std::string_view says) {
+    const auto failure = expect_failure(channel, event);
+    CHECK(failure.permanent() == permanent);
+    CHECK_MESSAGE(contains(failure.what(), says), failure.what());
+    return failure;
+}
+
 /// The messages whose envelope goes to `address`.
 inline std::vector<stored_message> sent_to(const std::vector<stored_message>& all, const std::string& address) {
     std::vector<stored_message> out;

@@ -3,12 +3,13 @@
 // A real SMTP server for the tests: tests/peers/smtp_sink.py (aiosmtpd) run
 // as a child process, and the messages it stored read back.
 
+#include <doctest/doctest.h>
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <sys/types.h>
 
 namespace smtptest {
 
@@ -50,6 +51,21 @@ struct sink_config {
 /// logs that the test is skipped, or fails it when CI=true.
 [[nodiscard]] bool sink_available();
 
+/// A test that needs the sink: the body that follows runs when
+/// `sink_available()`; otherwise the test does what that says (skips, or
+/// fails under CI=true).
+#define SINK_TEST_CASE(name) SINK_TEST_CASE_WITH_BODY(name, DOCTEST_ANONYMOUS(hd_sink_case_))
+/// SINK_TEST_CASE with the body function's name spelled out (expanded once,
+/// so its declaration, its call and its definition agree).
+#define SINK_TEST_CASE_WITH_BODY(name, body)                                                                 \
+    static void body();                                                                                      \
+    TEST_CASE(name) {                                                                                        \
+        if (smtptest::sink_available()) {                                                                    \
+            body();                                                                                          \
+        }                                                                                                    \
+    }                                                                                                        \
+    static void body()
+
 /// A running sink; stopped (SIGTERM, then SIGKILL) on destruction.
 class smtp_sink {
 public:
@@ -89,6 +105,19 @@ struct test_certificate {
     test_certificate& operator=(const test_certificate&) = delete;
     std::filesystem::path dir, cert, key;
 };
+
+/// How a sink offers TLS: STARTTLS after the greeting, or from the first byte.
+enum class sink_tls { starttls, implicit };
+
+/// A sink configuration that offers TLS (`how`) with `cert`.
+[[nodiscard]] inline sink_config tls_sink_config(const test_certificate& cert, sink_tls how) {
+    sink_config config;
+    config.starttls = how == sink_tls::starttls;
+    config.implicit_tls = how == sink_tls::implicit;
+    config.cert = cert.cert;
+    config.key = cert.key;
+    return config;
+}
 
 /// A fresh temporary directory.
 [[nodiscard]] std::filesystem::path make_temp_dir(const std::string& prefix);

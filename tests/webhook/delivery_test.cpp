@@ -96,14 +96,7 @@ TEST_CASE("webhook: the event-format body is id, event, created_at and the event
 
 TEST_CASE("webhook: an event with a one-time secret is sent without it") {
     fixture f;
-    (void)f.desk.accounts().admin_create(f.admin.id, [] {
-        admin_create_request r;
-        r.email = "new.hire@example.com";
-        r.first_name = "Nina";
-        r.last_name = "Hire";
-        r.department = "IT Department";
-        return r;
-    }());
+    (void)f.desk.accounts().admin_create(f.admin.id, testing::hire("new.hire@example.com", "Nina", "Hire"));
     auto event = event_of(claim_all(f.desk), event_kind::account_created);
     // The set-password token, as the relay hands it over (set here so the
     // check does not depend on the store keeping it).

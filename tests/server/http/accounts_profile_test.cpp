@@ -8,9 +8,7 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("profile returns the caller's own account", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("profile returns the caller's own account") {
     const auto alice = f.account("Alice");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     auto me = web.get("/api/employee/profile/", alice.access);
@@ -29,10 +27,7 @@ TEST_CASE_TEMPLATE("profile returns the caller's own account", Factory, HTTP_STO
     check_error(web.get("/api/employee/profile/", "not-a-token"), 401, "unauthenticated");
 }
 
-TEST_CASE_TEMPLATE("profile picture: a PNG is stored and served through a signed URL, anything else is refused",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("profile picture: a PNG is stored and served through a signed URL, anything else is refused") {
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
@@ -107,9 +102,7 @@ TEST_CASE_TEMPLATE("profile picture: a PNG is stored and served through a signed
                 404, "not_found");
 }
 
-TEST_CASE_TEMPLATE("check-password answers valid true or false for the caller only", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("check-password answers valid true or false for the caller only") {
     const auto alice = f.account("Alice");
     auto right = web.post("/api/employee/check-password/", {{"password", test_password}}, alice.access);
     REQUIRE_MESSAGE(right.status == 200, right.body);
@@ -124,9 +117,7 @@ TEST_CASE_TEMPLATE("check-password answers valid true or false for the caller on
     check_error(web.post("/api/employee/check-password/", {{"password", test_password}}), 401, "unauthenticated");
 }
 
-TEST_CASE_TEMPLATE("change-password checks the current password and then the new one works", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("change-password checks the current password and then the new one works") {
     const auto alice = f.account("Alice");
     const std::string next = "N3w-Passw0rd!";
     check_field_error(web.post("/api/employee/change-password/",
@@ -155,9 +146,7 @@ TEST_CASE_TEMPLATE("change-password checks the current password and then the new
     CHECK(web.post("/api/token/employee/", {{"email", alice.email}, {"password", next}}).status == 200);
 }
 
-TEST_CASE_TEMPLATE("forgot-password answers alike for known and unknown addresses", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("forgot-password answers alike for known and unknown addresses") {
     const auto alice = f.account("Alice");
     auto known = web.post("/api/employee/forgot-password/", {{"email", alice.email}});
     auto unknown = web.post("/api/employee/forgot-password/", {{"email", "nobody.here@desk.test"}});
@@ -172,10 +161,7 @@ TEST_CASE_TEMPLATE("forgot-password answers alike for known and unknown addresse
                       "email");
 }
 
-TEST_CASE_TEMPLATE("reset-password refuses a bad token and sets the password with a real one, once", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("reset-password refuses a bad token and sets the password with a real one, once") {
     const auto alice = f.account("Alice");
     const std::string next = "R3set-Passw0rd!";
 

@@ -8,9 +8,7 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("sign-up over JSON and over multipart creates a Pending Employee", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("sign-up over JSON and over multipart creates a Pending Employee") {
 
     auto json = web.post("/api/create_employee/", sign_up_body("json.signup@desk.test"));
     REQUIRE_MESSAGE(json.status == 201, json.body);
@@ -35,9 +33,7 @@ TEST_CASE_TEMPLATE("sign-up over JSON and over multipart creates a Pending Emplo
     CHECK(login.body.find("pending") != std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("sign-up that sets role or status is refused and creates nothing", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("sign-up that sets role or status is refused and creates nothing") {
     const auto before = all_accounts(f).size();
 
     auto body = sign_up_body("climber@desk.test");
@@ -69,9 +65,7 @@ TEST_CASE_TEMPLATE("sign-up that sets role or status is refused and creates noth
     CHECK(web.post("/api/create_employee/", sign_up_body("climber@desk.test")).status == 201);
 }
 
-TEST_CASE_TEMPLATE("sign-up with bad fields answers 400 with field errors", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("sign-up with bad fields answers 400 with field errors") {
     const auto before = all_accounts(f).size();
 
     // Each body differs from a valid one in one way, and names that field.
@@ -115,9 +109,7 @@ TEST_CASE_TEMPLATE("sign-up with bad fields answers 400 with field errors", Fact
     CHECK(all_accounts(f).size() == before);
 }
 
-TEST_CASE_TEMPLATE("sign-up with a taken email or company id is a 409 naming the field", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("sign-up with a taken email or company id is a 409 naming the field") {
     auto first = web.post("/api/create_employee/", sign_up_body("taken@desk.test"));
     REQUIRE_MESSAGE(first.status == 201, first.body);
     const auto before = all_accounts(f).size();
@@ -133,10 +125,8 @@ TEST_CASE_TEMPLATE("sign-up with a taken email or company id is a 409 naming the
     CHECK(all_accounts(f).size() == before);
 }
 
-TEST_CASE_TEMPLATE("admin create-employee makes an Approved account with a generated company id and no password", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "admin create-employee makes an Approved account with a generated company id and no password") {
     const auto [admin, coordinator, alice] = f.cast();
     const boost::json::object body{{"email", "made.by.admin@desk.test"},
                                    {"first_name", "Made"},

@@ -54,10 +54,8 @@ void check_listed_shape(const boost::json::object& k) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by prefix, the workflow uses it, revoking stops it",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("api keys: a System Admin makes a key shown once, lists it by prefix, the workflow uses it, "
+               "revoking stops it") {
     const auto [admin, coordinator, alice] = f.cast();
 
     const auto made = web.post(keys_path, {{"name", "  Field ERP  "}}, admin.access);
@@ -131,10 +129,8 @@ TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by
     CHECK(whole.header("Allow").find("POST") != std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("api keys: employees and coordinators get 403, no token 401, bad names 400 with a field error",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "api keys: employees and coordinators get 403, no token 401, bad names 400 with a field error") {
     const auto [admin, coordinator, alice] = f.cast();
     const auto made = web.post(keys_path, {{"name", "ERP"}}, admin.access);
     REQUIRE_MESSAGE(made.status == 201, made.body);
@@ -176,10 +172,7 @@ TEST_CASE_TEMPLATE("api keys: employees and coordinators get 403, no token 401, 
     CHECK(f.desk().api_keys().authenticate(key));
 }
 
-TEST_CASE_TEMPLATE("api keys: unknown, revoked and missing keys are 401 in the error shape and change nothing",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("api keys: unknown, revoked and missing keys are 401 in the error shape and change nothing") {
     const auto [admin, coordinator, alice] = f.cast();
     const auto t = approved_ticket(f, alice, coordinator);
     const auto live = f.workflow_key("live");

@@ -155,6 +155,17 @@ void set_account_status(Factory& factory, std::int64_t id, helpdesk::account_sta
     tx->commit();
 }
 
+/// A CORS preflight (OPTIONS) of `path` from `origin` asking for `method` and,
+/// unless empty, the comma-separated request `headers`.
+inline reply preflight(client& web, const std::string& path, const std::string& origin,
+                       const std::string& method, const std::string& headers) {
+    header_list h{{"Origin", origin}, {"Access-Control-Request-Method", method}};
+    if (!headers.empty()) {
+        h.emplace_back("Access-Control-Request-Headers", headers);
+    }
+    return web.send(http::verb::options, path, "", h);
+}
+
 /// Writes all of `bytes` to a raw socket.
 inline void raw_write(boost::asio::ip::tcp::socket& s, std::string_view bytes) {
     boost::asio::write(s, boost::asio::buffer(bytes.data(), bytes.size()));

@@ -18,11 +18,8 @@ reply refresh(client& web, const std::string& token) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("auth - refresh rotation returns a new pair and the old refresh token is revoked", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - refresh rotation returns a new pair and the old refresh token is revoked") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
 
     const auto rotated = refresh(web, alice.refresh);
     REQUIRE_MESSAGE(rotated.status == 200, rotated.body);
@@ -45,12 +42,9 @@ TEST_CASE_TEMPLATE("auth - refresh rotation returns a new pair and the old refre
     check_unauthenticated(refresh(web, alice.refresh));
 }
 
-TEST_CASE_TEMPLATE("auth - reusing a spent refresh token closes its session but not the account's others", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - reusing a spent refresh token closes its session but not the account's others") {
     const auto alice = f.account("Alice");
     const auto other_login = f.login("/api/token/employee/", alice.email, test_password);
-    auto& web = f.http();
 
     const auto rotated = refresh(web, alice.refresh);
     REQUIRE_MESSAGE(rotated.status == 200, rotated.body);
@@ -69,11 +63,9 @@ TEST_CASE_TEMPLATE("auth - reusing a spent refresh token closes its session but 
     CHECK_MESSAGE(other.status == 200, other.body);
 }
 
-TEST_CASE_TEMPLATE("auth - a refresh whose answer was lost can be repeated: the same successor, the session lives on",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE(
+    "auth - a refresh whose answer was lost can be repeated: the same successor, the session lives on") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
 
     const auto first = refresh(web, alice.refresh);
     REQUIRE_MESSAGE(first.status == 200, first.body);
@@ -107,10 +99,8 @@ TEST_CASE_TEMPLATE("auth - --refresh-reissue-window 0: an immediate repeat is re
     check_unauthenticated(refresh(web, first.text("refresh")));
 }
 
-TEST_CASE_TEMPLATE("auth - refresh refuses malformed bodies and foreign tokens", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - refresh refuses malformed bodies and foreign tokens") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
 
     check_error(web.post(refresh_path, boost::json::object{}), 400);
     check_error(web.post(refresh_path, {{"refresh", 42}}), 400);
@@ -126,11 +116,9 @@ TEST_CASE_TEMPLATE("auth - refresh refuses malformed bodies and foreign tokens",
     CHECK(refresh(web, alice.refresh).status == 200);
 }
 
-TEST_CASE_TEMPLATE("auth - logout revokes the session's refresh token and only that one", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - logout revokes the session's refresh token and only that one") {
     const auto alice = f.account("Alice");
     const auto laptop = f.login("/api/token/employee/", alice.email, test_password);
-    auto& web = f.http();
 
     check_unauthenticated(web.post("/api/token/logout/", boost::json::object{}));
     check_unauthenticated(web.post("/api/token/logout/", boost::json::object{}, alice.refresh));
@@ -146,13 +134,10 @@ TEST_CASE_TEMPLATE("auth - logout revokes the session's refresh token and only t
           204);
 }
 
-TEST_CASE_TEMPLATE("auth - change-password keeps the current session and revokes the account's others", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - change-password keeps the current session and revokes the account's others") {
     const auto alice = f.account("Alice");
     const auto phone = f.login("/api/token/employee/", alice.email, test_password);
     const auto bob = f.account("Bob");
-    auto& web = f.http();
     const std::string next_password = "N3w-Passw0rd!";
     const auto change = [&](const person& who, const boost::json::object& body) {
         return web.post("/api/employee/change-password/", body, who.access);
@@ -194,12 +179,9 @@ TEST_CASE_TEMPLATE("auth - change-password keeps the current session and revokes
     CHECK(web.post("/api/token/employee/", {{"email", alice.email}, {"password", next_password}}).status == 200);
 }
 
-TEST_CASE_TEMPLATE("auth - reset-password revokes every session of the account and is single-use", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - reset-password revokes every session of the account and is single-use") {
     const auto alice = f.account("Alice");
     const auto phone = f.login("/api/token/employee/", alice.email, test_password);
-    auto& web = f.http();
     const std::string next_password = "R3set-Passw0rd!";
 
     check_error(web.post("/api/employee/reset-password/",
@@ -221,11 +203,9 @@ TEST_CASE_TEMPLATE("auth - reset-password revokes every session of the account a
     CHECK(web.post("/api/token/employee/", {{"email", alice.email}, {"password", next_password}}).status == 200);
 }
 
-TEST_CASE_TEMPLATE("auth - tokens of a removed account are refused", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - tokens of a removed account are refused") {
     const auto admin = f.admin();
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     REQUIRE(web.get(profile, alice.access).status == 200);
 
     // The account goes back to Pending (an operator's doing) and is rejected,
@@ -244,11 +224,9 @@ TEST_CASE_TEMPLATE("auth - tokens of a removed account are refused", Factory, HT
     check_unauthenticated(login);
 }
 
-TEST_CASE_TEMPLATE("auth - tokens of an account that is no longer approved are refused", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("auth - tokens of an account that is no longer approved are refused") {
     const auto alice = f.account("Alice");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
-    auto& web = f.http();
     (void)f.ticket(alice);
 
     set_account_status(f.factory(), alice.id, helpdesk::account_status::pending);

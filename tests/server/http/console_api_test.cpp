@@ -41,10 +41,7 @@ reply patch_profile(client& web, const person& p, const std::string& body,
 
 } // namespace
 
-TEST_CASE_TEMPLATE("console api - GET /api/catalog/ needs no sign-in and lists the engine's choices and limits", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("console api - GET /api/catalog/ needs no sign-in and lists the engine's choices and limits") {
     const auto r = web.get("/api/catalog/");
     REQUIRE_MESSAGE(r.status == 200, r.body);
     CHECK(r.header("Content-Type") == "application/json");
@@ -110,10 +107,7 @@ TEST_CASE_TEMPLATE("console api - GET /api/catalog/ needs no sign-in and lists t
     check_error(signup("Sales Department", "Jr."), 400, "invalid_argument");
 }
 
-TEST_CASE_TEMPLATE("console api - each ticket view lists the reader's actions and status targets", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("console api - each ticket view lists the reader's actions and status targets") {
     const auto admin = f.admin();
     const auto cora = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
@@ -187,9 +181,7 @@ TEST_CASE_TEMPLATE("console api - each ticket view lists the reader's actions an
     CHECK(actions_of(web.post("/api/tickets/" + third + "/withdraw/", boost::json::object{}, alice.access).json()).empty());
 }
 
-TEST_CASE_TEMPLATE("console api - the workflow system's ticket answer offers no actions", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("console api - the workflow system's ticket answer offers no actions") {
     const auto cora = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
@@ -203,10 +195,7 @@ TEST_CASE_TEMPLATE("console api - the workflow system's ticket answer offers no 
     CHECK(targets_of(moved.json()).empty());
 }
 
-TEST_CASE_TEMPLATE("console api - comments carry their author's name and role, history its actor's name", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("console api - comments carry their author's name and role, history its actor's name") {
     const auto cora = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
@@ -277,10 +266,8 @@ TEST_CASE_TEMPLATE("console api - comments carry their author's name and role, h
     check_error(web.get("/api/tickets/" + id + "/history/", f.account("Bob").access), 404, "not_found");
 }
 
-TEST_CASE_TEMPLATE("console api - PATCH /api/employee/profile/ changes the caller's names with the sign-up rules",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "console api - PATCH /api/employee/profile/ changes the caller's names with the sign-up rules") {
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");
 
@@ -339,17 +326,14 @@ TEST_CASE_TEMPLATE("console api - PATCH /api/employee/profile/ changes the calle
     const auto options = web.send(http::verb::options, "/api/employee/profile/");
     CHECK(options.status == 204);
     CHECK(options.header("Allow").find("PATCH") != std::string::npos);
-    const auto preflight = web.send(http::verb::options, "/api/employee/profile/", "",
-                                    {{"Origin", "https://desk.example.com"},
-                                     {"Access-Control-Request-Method", "PATCH"},
-                                     {"Access-Control-Request-Headers", "authorization, content-type"}});
-    CHECK(preflight.status == 204);
-    CHECK(preflight.header("Access-Control-Allow-Methods").find("PATCH") != std::string::npos);
+    const auto asked = preflight(web, "/api/employee/profile/", "https://desk.example.com", "PATCH",
+                                 "authorization, content-type");
+    CHECK(asked.status == 204);
+    CHECK(asked.header("Access-Control-Allow-Methods").find("PATCH") != std::string::npos);
     check_error(web.send(http::verb::patch, "/api/tickets/", "{}", auth(alice)), 405, "method_not_allowed");
 }
 
-TEST_CASE_TEMPLATE("console api - the OpenAPI document describes the new routes and fields", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("console api - the OpenAPI document describes the new routes and fields") {
     const auto doc = f.http().get("/api/openapi.json").json().as_object();
     const auto& paths = doc.at("paths").as_object();
     CHECK(paths.at("/api/catalog/").as_object().contains("get"));

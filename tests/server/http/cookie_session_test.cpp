@@ -85,10 +85,7 @@ reply login(client& web, const std::string& email, const std::string& password, 
 
 } // namespace
 
-TEST_CASE_TEMPLATE("cookie sessions - POST /api/token/ signs in every approved role with the same refusals", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("cookie sessions - POST /api/token/ signs in every approved role with the same refusals") {
     const auto admin = f.admin();
     const auto cora = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
@@ -140,10 +137,7 @@ TEST_CASE_TEMPLATE("cookie sessions - POST /api/token/ shares the login rate lim
     CHECK_FALSE(limited.header("Retry-After").empty());
 }
 
-TEST_CASE_TEMPLATE("cookie sessions - login, refresh and rotation keep the refresh token out of the body", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("cookie sessions - login, refresh and rotation keep the refresh token out of the body") {
     const auto alice = f.account("Alice");
 
     for (const auto* route : {"/api/token/", "/api/token/employee/"}) {
@@ -193,10 +187,9 @@ TEST_CASE_TEMPLATE("cookie sessions - login, refresh and rotation keep the refre
                                    with(cookie_mode, cookie(signed_in.text("access")))));
 }
 
-TEST_CASE_TEMPLATE("cookie sessions - a refresh whose answer never reached the browser can be repeated with the old "
-                   "cookie", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "cookie sessions - a refresh whose answer never reached the browser can be repeated with the old "
+    "cookie") {
     const auto alice = f.account("Alice");
     const auto first = value_of(the_cookie(login(web, alice.email, test_password, cookie_mode)));
     const auto refresh_with = [&](const std::string& value) {
@@ -226,10 +219,7 @@ TEST_CASE_TEMPLATE("cookie sessions - a refresh whose answer never reached the b
     check_unauthenticated(refresh_with(third_value));
 }
 
-TEST_CASE_TEMPLATE("cookie sessions - without the header the cookie is ignored and JSON mode is unchanged", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("cookie sessions - without the header the cookie is ignored and JSON mode is unchanged") {
     const auto alice = f.account("Alice");
     const auto browser = login(web, alice.email, test_password, cookie_mode);
     const auto value = value_of(the_cookie(browser));
@@ -259,10 +249,7 @@ TEST_CASE_TEMPLATE("cookie sessions - without the header the cookie is ignored a
     CHECK(odd.json().at("field_errors").as_object().contains("X-Helpdesk-Session"));
 }
 
-TEST_CASE_TEMPLATE("cookie sessions - a second, different session cookie is refused, never the first one taken",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("cookie sessions - a second, different session cookie is refused, never the first one taken") {
     const auto alice = f.account("Alice");
     const auto mallory = f.account("Mallory");
 
@@ -292,10 +279,7 @@ TEST_CASE_TEMPLATE("cookie sessions - a second, different session cookie is refu
     CHECK(web.post("/api/token/refresh/", boost::json::object{}, "", with(cookie_mode, cookie(current))).status == 200);
 }
 
-TEST_CASE_TEMPLATE("cookie sessions - logout with the cookie alone revokes the session and clears the cookie", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("cookie sessions - logout with the cookie alone revokes the session and clears the cookie") {
     const auto alice = f.account("Alice");
 
     const auto first = login(web, alice.email, test_password, cookie_mode);
@@ -339,10 +323,8 @@ TEST_CASE_TEMPLATE("cookie sessions - logout with the cookie alone revokes the s
     CHECK(web.post("/api/token/refresh/", {{"refresh", other.text("refresh")}}).status == 200);
 }
 
-TEST_CASE_TEMPLATE("cookie sessions - a foreign Origin is refused; the server's own and allow-listed origins pass",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "cookie sessions - a foreign Origin is refused; the server's own and allow-listed origins pass") {
     const auto alice = f.account("Alice");
     const auto port = std::to_string(f.port());
     const header_list own = {{"Host", "127.0.0.1:" + port}, {"Origin", "http://127.0.0.1:" + port}};
@@ -380,16 +362,12 @@ TEST_CASE_TEMPLATE("cookie sessions - a foreign Origin is refused; the server's 
     CHECK(login(web, alice.email, test_password, foreign).status == 200);
 
     // The preflight admits the header for listed origins only.
-    const auto preflight = web.send(http::verb::options, "/api/token/refresh/", "",
-                                    {{"Origin", "https://desk.example.com"},
-                                     {"Access-Control-Request-Method", "POST"},
-                                     {"Access-Control-Request-Headers", "content-type, x-helpdesk-session"}});
-    CHECK(preflight.status == 204);
-    CHECK(preflight.header("Access-Control-Allow-Headers").find("X-Helpdesk-Session") != std::string::npos);
-    const auto evil = web.send(http::verb::options, "/api/token/refresh/", "",
-                               {{"Origin", "https://evil.example"},
-                                {"Access-Control-Request-Method", "POST"},
-                                {"Access-Control-Request-Headers", "x-helpdesk-session"}});
+    const auto asked = preflight(web, "/api/token/refresh/", "https://desk.example.com", "POST",
+                                 "content-type, x-helpdesk-session");
+    CHECK(asked.status == 204);
+    CHECK(asked.header("Access-Control-Allow-Headers").find("X-Helpdesk-Session") != std::string::npos);
+    const auto evil =
+        preflight(web, "/api/token/refresh/", "https://evil.example", "POST", "x-helpdesk-session");
     CHECK(evil.status == 403);
     CHECK_FALSE(evil.has_header("Access-Control-Allow-Origin"));
 }

@@ -100,6 +100,22 @@ struct desk_scene {
         }
     }
 
+    /// For a staff-only `action` (with `body`): checks that a New ticket
+    /// refuses it to the coordinator (409) and an Open one to Alice, its
+    /// owner (403), and to Bob (404), each changing nothing; returns that Open
+    /// ticket, remembered.
+    std::int64_t open_ticket_for_staff_only(const std::string& action,
+                                            const boost::json::value& body = boost::json::object{}) {
+        const auto fresh = ticket_in("New");
+        remember(fresh);
+        refused(fresh, act(fresh, action, coordinator, body), 409, "invalid_state");
+        const auto id = ticket_in("Open");
+        remember(id);
+        refused(id, act(id, action, alice, body), 403, "permission_denied");
+        refused(id, act(id, action, bob, body), 404, "not_found");
+        return id;
+    }
+
     /// Remembers the ticket's current state for `refused`.
     void remember(std::int64_t id) { last_seen_[id] = read(id); }
 

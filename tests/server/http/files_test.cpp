@@ -46,10 +46,8 @@ std::string url_of(const boost::json::value& attachment) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("attachments: pdf, png, csv and docx are stored and downloaded with sniffed types and dispositions",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "attachments: pdf, png, csv and docx are stored and downloaded with sniffed types and dispositions") {
     const auto alice = f.account("Alice");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto t = f.ticket(alice);
@@ -118,10 +116,7 @@ TEST_CASE_TEMPLATE("attachments: pdf, png, csv and docx are stored and downloade
     CHECK(history.body.find("report.pdf") != std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("attachments: disguised or disallowed types are refused and nothing is stored", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("attachments: disguised or disallowed types are refused and nothing is stored") {
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
     const auto sid = id_of(t);
@@ -157,9 +152,7 @@ TEST_CASE_TEMPLATE("attachments: disguised or disallowed types are refused and n
     CHECK(attachment_count(f, sid, alice.access) == 0);
 }
 
-TEST_CASE_TEMPLATE("attachments: who may add them, to which tickets", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("attachments: who may add them, to which tickets") {
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
@@ -185,9 +178,7 @@ TEST_CASE_TEMPLATE("attachments: who may add them, to which tickets", Factory, H
     CHECK(attachment_count(f, sid, alice.access) == 1);
 }
 
-TEST_CASE_TEMPLATE("attachments: the 10 MiB per file and 10 files per ticket limits", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("attachments: the 10 MiB per file and 10 files per ticket limits") {
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
     const auto sid = id_of(t);
@@ -228,10 +219,7 @@ TEST_CASE_TEMPLATE("attachments: the 10 MiB per file and 10 files per ticket lim
     CHECK(web.get("/api/tickets/", alice.access).number("count") == 1);
 }
 
-TEST_CASE_TEMPLATE("attachments: one file per request, so a refusal never leaves part of an upload stored", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("attachments: one file per request, so a refusal never leaves part of an upload stored") {
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
     const auto sid = id_of(t);
@@ -299,10 +287,8 @@ TEST_CASE_TEMPLATE("attachments: the HTTP upload limit answers 413 before the bo
     CHECK(fresh3.get("/api/tickets/" + sid + "/comments/", alice.access).body == "[]");
 }
 
-TEST_CASE_TEMPLATE("Content-Disposition escapes quotes, semicolons and non-ASCII, and names with line breaks are refused",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "Content-Disposition escapes quotes, semicolons and non-ASCII, and names with line breaks are refused") {
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
     const auto path = "/api/tickets/" + id_of(t) + "/attachments/";
@@ -377,9 +363,7 @@ TEST_CASE_TEMPLATE("Content-Disposition escapes quotes, semicolons and non-ASCII
     CHECK(web.get("/api/tickets/" + id_of(t) + "/", alice.access).json().at("attachments").as_array().size() == before);
 }
 
-TEST_CASE_TEMPLATE("download URLs are bound to their path, user and expiry", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("download URLs are bound to their path, user and expiry") {
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");

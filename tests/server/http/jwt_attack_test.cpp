@@ -22,11 +22,8 @@ std::string flip_last(std::string token) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("jwt - a token forged with the server secret and proper claims is accepted (control)", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("jwt - a token forged with the server secret and proper claims is accepted (control)") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     const auto genuine = web.get(profile, alice.access);
     REQUIRE_MESSAGE(genuine.status == 200, genuine.body);
     CHECK(genuine.number("id") == alice.id);
@@ -47,10 +44,8 @@ TEST_CASE_TEMPLATE("jwt - a token forged with the server secret and proper claim
     CHECK(refresh_claims.at("jti").as_string() != claims.at("jti").as_string());
 }
 
-TEST_CASE_TEMPLATE("jwt - alg none and other algorithms are refused", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("jwt - alg none and other algorithms are refused") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     const auto claims = claims_for(alice.id);
     const auto payload = b64url(boost::json::serialize(claims));
 
@@ -92,10 +87,8 @@ TEST_CASE_TEMPLATE("jwt - alg none and other algorithms are refused", Factory, H
     CHECK(web.get(profile, alice.access).status == 200);
 }
 
-TEST_CASE_TEMPLATE("jwt - bad signatures, tampering and other secrets are refused", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("jwt - bad signatures, tampering and other secrets are refused") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
 
     SUBCASE("one signature character changed") {
         check_unauthenticated(web.get(profile, flip_last(alice.access)));
@@ -127,11 +120,8 @@ TEST_CASE_TEMPLATE("jwt - bad signatures, tampering and other secrets are refuse
     CHECK(web.get(profile, alice.access).status == 200);
 }
 
-TEST_CASE_TEMPLATE("jwt - expired and not-yet-valid tokens are refused, small clock skew is not", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("jwt - expired and not-yet-valid tokens are refused, small clock skew is not") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     const auto now = unix_seconds();
 
     SUBCASE("expired two minutes ago") {
@@ -175,10 +165,8 @@ TEST_CASE_TEMPLATE("jwt - expired and not-yet-valid tokens are refused, small cl
     }
 }
 
-TEST_CASE_TEMPLATE("jwt - tokens of the wrong type are refused at both ends", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("jwt - tokens of the wrong type are refused at both ends") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
 
     SUBCASE("the refresh token as an access token") {
         check_unauthenticated(web.get(profile, alice.refresh));
@@ -208,11 +196,8 @@ TEST_CASE_TEMPLATE("jwt - tokens of the wrong type are refused at both ends", Fa
     }
 }
 
-TEST_CASE_TEMPLATE("jwt - missing, non-Bearer and garbage Authorization headers are refused", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("jwt - missing, non-Bearer and garbage Authorization headers are refused") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
 
     const auto with = [&](const std::string& value) {
         return web.send(http::verb::get, profile, "", {{"Authorization", value}});

@@ -7,9 +7,7 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("withdraw: the owner from any open state, never from Closed, Rejected or Withdrawn", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("withdraw: the owner from any open state, never from Closed, Rejected or Withdrawn") {
     desk_scene s{f};
     for (const std::string from : {"New", "Open", "In Progress", "On Hold", "Pending"}) {
         CAPTURE(from);
@@ -32,8 +30,7 @@ TEST_CASE_TEMPLATE("withdraw: the owner from any open state, never from Closed, 
     }
 }
 
-TEST_CASE_TEMPLATE("close and reopen: the owner's answers to a Resolved ticket", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("close and reopen: the owner's answers to a Resolved ticket") {
     desk_scene s{f};
     const auto id = s.ticket_in("Resolved");
     s.remember(id);
@@ -65,18 +62,9 @@ TEST_CASE_TEMPLATE("close and reopen: the owner's answers to a Resolved ticket",
     s.refused(other, s.act(other, "reopen", s.alice, {{"comment", "Oops"}}), 409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("finalize: staff hand an Open or In Progress ticket over once, a repeat changes nothing", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("finalize: staff hand an Open or In Progress ticket over once, a repeat changes nothing") {
     desk_scene s{f};
-    const auto fresh = s.ticket_in("New");
-    s.remember(fresh);
-    s.refused(fresh, s.act(fresh, "finalize", s.coordinator), 409, "invalid_state");
-
-    const auto id = s.ticket_in("Open");
-    s.remember(id);
-    s.refused(id, s.act(id, "finalize", s.alice), 403, "permission_denied");
-    s.refused(id, s.act(id, "finalize", s.bob), 404, "not_found");
+    const auto id = s.open_ticket_for_staff_only("finalize");
     CHECK(s.read(id).at("finalized").as_bool() == false);
 
     auto first = s.act(id, "finalize", s.coordinator);
@@ -96,9 +84,7 @@ TEST_CASE_TEMPLATE("finalize: staff hand an Open or In Progress ticket over once
     s.refused(closed, s.act(closed, "finalize", s.coordinator), 409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("If-Match: the current version passes, a stale one is 412, a malformed one is 400", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("If-Match: the current version passes, a stale one is 412, a malformed one is 400") {
     desk_scene s{f};
     const auto id = s.ticket_in("New");
     s.remember(id);

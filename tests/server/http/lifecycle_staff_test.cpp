@@ -6,9 +6,7 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("approve: staff move New to Open with priority and department, others are refused", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("approve: staff move New to Open with priority and department, others are refused") {
     desk_scene s{f};
     const auto id = s.ticket_in("New");
     s.remember(id);
@@ -47,9 +45,7 @@ TEST_CASE_TEMPLATE("approve: staff move New to Open with priority and department
     CHECK(again.text("detail").find("Open") != std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("reject: staff with a reason move New to Rejected, and a rejected ticket stays rejected", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("reject: staff with a reason move New to Rejected, and a rejected ticket stays rejected") {
     desk_scene s{f};
     const auto id = s.ticket_in("New");
     s.remember(id);
@@ -85,18 +81,10 @@ TEST_CASE_TEMPLATE("reject: staff with a reason move New to Rejected, and a reje
     s.refused(id, s.act(id, "comments", s.alice, {{"text", "Why?"}}), 409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("claim: staff take an Open ticket into In Progress, assigned to themselves", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("claim: staff take an Open ticket into In Progress, assigned to themselves") {
     desk_scene s{f};
-    const auto fresh = s.ticket_in("New");
-    s.remember(fresh);
-    s.refused(fresh, s.act(fresh, "claim", s.coordinator), 409, "invalid_state");
-
-    const auto id = s.ticket_in("Open");
-    s.remember(id);
     // An employee cannot claim (docs/product.md#permissions), not even their own ticket.
-    s.refused(id, s.act(id, "claim", s.alice), 403, "permission_denied");
-    s.refused(id, s.act(id, "claim", s.bob), 404, "not_found");
+    const auto id = s.open_ticket_for_staff_only("claim");
 
     auto ok = s.act(id, "claim", s.coordinator);
     REQUIRE_MESSAGE(ok.status == 200, ok.body);
@@ -109,20 +97,9 @@ TEST_CASE_TEMPLATE("claim: staff take an Open ticket into In Progress, assigned 
     s.refused(id, s.act(id, "claim", s.admin), 409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("assign: staff assign to staff only, Open becomes In Progress", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("assign: staff assign to staff only, Open becomes In Progress") {
     desk_scene s{f};
-    const auto fresh = s.ticket_in("New");
-    s.remember(fresh);
-    s.refused(fresh, s.act(fresh, "assign", s.coordinator, {{"assigned_to", s.coordinator.id}}), 409, "invalid_state");
-
-    const auto id = s.ticket_in("Open");
-    s.remember(id);
-    for (const auto* who : {&s.alice, &s.bob}) {
-        const auto expected = who == &s.alice ? 403U : 404U;
-        s.refused(id, s.act(id, "assign", *who, {{"assigned_to", s.coordinator.id}}), expected,
-                  who == &s.alice ? "permission_denied" : "not_found");
-    }
+    const auto id = s.open_ticket_for_staff_only("assign", {{"assigned_to", s.coordinator.id}});
     // To an employee, to nobody, to someone who does not exist, or nonsense.
     const auto to_employee = s.act(id, "assign", s.coordinator, {{"assigned_to", s.bob.id}});
     s.refused(id, to_employee, 400, "invalid_argument");
@@ -150,9 +127,7 @@ TEST_CASE_TEMPLATE("assign: staff assign to staff only, Open becomes In Progress
     s.refused(done, s.act(done, "assign", s.coordinator, {{"assigned_to", s.admin.id}}), 409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("update-status follows the table's edges and refuses every other jump", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("update-status follows the table's edges and refuses every other jump") {
     desk_scene s{f};
     const auto id = s.ticket_in("Open");
 

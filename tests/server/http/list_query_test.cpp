@@ -28,9 +28,7 @@ void check_refuses_unknown_parameter(Fixture& f, const std::string& path, const 
 
 } // namespace
 
-TEST_CASE_TEMPLATE("list queries - ?sla=breached and other unknown parameters are a 400 on every list route", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("list queries - ?sla=breached and other unknown parameters are a 400 on every list route") {
     const auto admin = f.admin();
     const auto alice = f.account("Alice");
     for (const auto* path : {"/api/tickets/", "/api/tickets/new/", "/api/tickets/open/", "/api/tickets/my-tickets/",
@@ -52,9 +50,7 @@ TEST_CASE_TEMPLATE("list queries - ?sla=breached and other unknown parameters ar
     check_names(both, "sort");
 }
 
-TEST_CASE_TEMPLATE("list queries - an unknown value of a known filter is a 400 naming the filter", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("list queries - an unknown value of a known filter is a 400 naming the filter") {
     const auto admin = f.admin();
     check_names(web.get("/api/tickets/?status=Opened", admin.access), "status");
     check_names(web.get("/api/tickets/?status=Open,Opened", admin.access), "status");

@@ -77,8 +77,7 @@ double series_value(const std::string& text, const std::string& series) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route table", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("openapi.json is OpenAPI 3 and describes exactly the route table") {
     auto r = f.http().get("/api/openapi.json");
     REQUIRE_MESSAGE(r.status == 200, r.body);
     CHECK(r.header("Content-Type").starts_with("application/json"));
@@ -203,9 +202,7 @@ TEST_CASE_TEMPLATE("openapi.json is OpenAPI 3 and describes exactly the route ta
     CHECK(again.header("Cache-Control") != "no-store");
 }
 
-TEST_CASE_TEMPLATE("every route in the table is served, and nothing undocumented answers", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("every route in the table is served, and nothing undocumented answers") {
     for (const auto& route : helpdesk::server::route_table()) {
         const auto target = concrete(route.pattern);
         CAPTURE(target);
@@ -242,9 +239,7 @@ TEST_CASE_TEMPLATE("every route in the table is served, and nothing undocumented
     }
 }
 
-TEST_CASE_TEMPLATE("metrics count requests by route and status and report the outbox backlog", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("metrics count requests by route and status and report the outbox backlog") {
     const auto alice = f.account("Alice");
     for (int i = 0; i < 3; ++i) {
         REQUIRE(web.get("/api/tickets/", alice.access).status == 200);

@@ -49,15 +49,6 @@ void check_security_headers(const reply& r) {
     CHECK(r.header("Cache-Control").find("no-store") != std::string::npos);
 }
 
-reply preflight(client& web, const std::string& path, const std::string& origin, const std::string& method,
-                const std::string& headers) {
-    header_list h{{"Origin", origin}, {"Access-Control-Request-Method", method}};
-    if (!headers.empty()) {
-        h.emplace_back("Access-Control-Request-Headers", headers);
-    }
-    return web.send(http::verb::options, path, "", h);
-}
-
 std::string chunked(const std::string& body, std::size_t piece) {
     std::string out;
     for (std::size_t at = 0; at < body.size(); at += piece) {

@@ -36,11 +36,8 @@ bool ends_in_z(const boost::json::value& v) {
 
 // ------------------------------------------------------------------- signing in (docs/product.md#signing-in)
 
-TEST_CASE_TEMPLATE("a pending account cannot log in at either endpoint and is told it is pending", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("a pending account cannot log in at either endpoint and is told it is pending") {
     (void)f.admin();
-    auto& web = f.http();
     REQUIRE(web.post("/api/create_employee/", sign_up_body("pat@desk.test")).status == 201);
 
     for (const auto* endpoint : {"/api/token/employee/", "/api/token/admin/", "/api/token/"}) {
@@ -55,13 +52,10 @@ TEST_CASE_TEMPLATE("a pending account cannot log in at either endpoint and is to
     }
 }
 
-TEST_CASE_TEMPLATE("each role login endpoint admits only its roles, and no SimpleJWT endpoints exist",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("each role login endpoint admits only its roles, and no SimpleJWT endpoints exist") {
     const auto admin = f.admin();
     const auto alice = f.account("Alice");
     const auto cora = f.account("Cora", "Ticket Coordinator");
-    auto& web = f.http();
 
     const auto employee_as_staff = web.post("/api/token/admin/", {{"email", alice.email}, {"password", test_password}});
     check_error(employee_as_staff, 403, "permission_denied");
@@ -81,10 +75,8 @@ TEST_CASE_TEMPLATE("each role login endpoint admits only its roles, and no Simpl
     }
 }
 
-TEST_CASE_TEMPLATE("refresh re-checks that the account is still approved", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("refresh re-checks that the account is still approved") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     const auto before = web.post("/api/token/refresh/", {{"refresh", alice.refresh}});
     REQUIRE_MESSAGE(before.status == 200, before.body);
     set_account_status(f.factory(), alice.id, helpdesk::account_status::pending);
@@ -93,9 +85,7 @@ TEST_CASE_TEMPLATE("refresh re-checks that the account is still approved", Facto
 
 // ------------------------------------------------------ debug endpoints (docs/product.md#server-protections)
 
-TEST_CASE_TEMPLATE("there are no anonymous debug, mail relay or config endpoints", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("there are no anonymous debug, mail relay or config endpoints") {
     for (const auto* path :
          {"/api/debug/", "/api/send-email/", "/api/send_email/", "/api/sendmail/", "/api/email/", "/api/test-email/",
           "/api/config/", "/api/settings/", "/api/env/", "/api/environment/", "/admin/", "/admin/login/", "/debug/",
@@ -124,11 +114,9 @@ TEST_CASE_TEMPLATE("there are no anonymous debug, mail relay or config endpoints
 
 // --------------------------------------------- tokens in URLs and logs (docs/product.md#sessions-and-tokens)
 
-TEST_CASE_TEMPLATE("bearer tokens and the API key are not accepted in URLs", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("bearer tokens and the API key are not accepted in URLs") {
     const auto alice = f.account("Alice");
     const auto cora = f.account("Cora", "Ticket Coordinator");
-    auto& web = f.http();
     for (const auto* name : {"token", "access", "access_token", "jwt", "auth", "bearer", "Authorization"}) {
         INFO("name := " << std::string{name});
         check_unauthenticated(web.get(std::string{"/api/employee/profile/?"} + name + "=" + alice.access));
@@ -152,18 +140,10 @@ TEST_CASE_TEMPLATE("bearer tokens and the API key are not accepted in URLs", Fac
     CHECK(by_header.status < 500);
 }
 
-TEST_CASE_TEMPLATE("download and image links carry only u, exp and sig, never a token", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("download and image links carry only u, exp and sig, never a token") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
-    const auto created = web.post_form("/api/tickets/",
-                                       {{"subject", "Screen"},
-                                        {"category", "IT Category"},
-                                        {"sub_category", "Technical Support & Troubleshooting"},
-                                        {"description", "Flickers."},
-                                        {"attachments", tiny_png(), "screen.png", "image/png"}},
-                                       alice.access);
+    const auto created =
+        web.post_form("/api/tickets/", ticket_form_with_png("Screen", "Flickers."), alice.access);
     REQUIRE_MESSAGE(created.status == 201, created.body);
     const std::string download{
         created.json().at("attachments").as_array().at(0).at("download_url").as_string()};
@@ -189,10 +169,8 @@ TEST_CASE_TEMPLATE("download and image links carry only u, exp and sig, never a 
     check_unauthenticated(web.get(image_url.substr(0, image_url.find('?')) + download.substr(download.find('?'))));
 }
 
-TEST_CASE_TEMPLATE("the access log holds no tokens, query strings or passwords", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("the access log holds no tokens, query strings or passwords") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     (void)web.get("/api/employee/profile/?token=" + alice.access + "&password=" + test_password);
     (void)web.get("/api/tickets/?search=secret-search-term&page=1", alice.access);
     (void)web.post("/api/token/refresh/", {{"refresh", alice.refresh}});
@@ -252,11 +230,8 @@ TEST_CASE_TEMPLATE("check-password is throttled, not an unlimited password oracl
     CHECK(right.body.find("valid") == std::string::npos);
 }
 
-TEST_CASE_TEMPLATE("forgot-password answers alike for known, pending and unknown emails", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("forgot-password answers alike for known, pending and unknown emails") {
     const auto alice = f.account("Alice");
-    auto& web = f.http();
     REQUIRE(web.post("/api/create_employee/", sign_up_body("pending@desk.test")).status == 201);
 
     const auto known = web.post("/api/employee/forgot-password/", {{"email", alice.email}});
@@ -285,11 +260,9 @@ TEST_CASE_TEMPLATE("forgot-password answers alike for known, pending and unknown
 
 // ------------------------------------------------------------------- missing things (docs/product.md#errors)
 
-TEST_CASE_TEMPLATE("a missing ticket or attachment is a JSON 404, never a 500", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("a missing ticket or attachment is a JSON 404, never a 500") {
     const auto alice = f.account("Alice");
     const auto cora = f.account("Cora", "Ticket Coordinator");
-    auto& web = f.http();
     for (const auto* who : {&alice, &cora}) {
         for (const auto* path : {"/api/tickets/999999/", "/api/tickets/TX999999/", "/api/tickets/999999/comments/",
                                  "/api/tickets/999999/history/"}) {
@@ -310,12 +283,9 @@ TEST_CASE_TEMPLATE("a missing ticket or attachment is a JSON 404, never a 500", 
 
 // ---------------------------------------------------------------------- error shape (docs/product.md#errors)
 
-TEST_CASE_TEMPLATE("every error has the one shape and every timestamp is UTC with Z", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("every error has the one shape and every timestamp is UTC with Z") {
     const auto alice = f.account("Alice");
     const auto cora = f.account("Cora", "Ticket Coordinator");
-    auto& web = f.http();
     const auto ticket = f.ticket(alice);
     const auto id = std::to_string(ticket.at("id").as_int64());
 

@@ -22,12 +22,7 @@ namespace http_test {
 /// A valid sign-up body for `email` (the fixture's password, IT Department).
 inline boost::json::object sign_up_body(const std::string& email, const std::string& first_name = "Sam",
                                         const std::string& last_name = "Signup") {
-    return {{"email", email},
-            {"first_name", first_name},
-            {"last_name", last_name},
-            {"department", "IT Department"},
-            {"password", test_password},
-            {"confirm_password", test_password}};
+    return test_support::sign_up_json(email, first_name, last_name, test_password);
 }
 
 /// A valid sign-up as multipart form fields (Asset Department).
@@ -54,6 +49,16 @@ inline std::vector<form_field> ticket_form(const std::string& subject = "Keyboar
             {"category", "IT Category"},
             {"sub_category", "Technical Support & Troubleshooting"},
             {"description", "Coffee happened."}};
+}
+
+/// A valid ticket as multipart form fields with a PNG attached (`screen.png`).
+inline std::vector<form_field> ticket_form_with_png(const std::string& subject,
+                                                    const std::string& description) {
+    return {{"subject", subject},
+            {"category", "IT Category"},
+            {"sub_category", "Technical Support & Troubleshooting"},
+            {"description", description},
+            {"attachments", tiny_png(), "screen.png", "image/png"}};
 }
 
 /// Whether `text` is all of `prefix` followed by four or more digits.

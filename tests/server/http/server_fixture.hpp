@@ -5,6 +5,8 @@
 
 #include "http_client.hpp"
 #include "store_factories.hpp"
+#include "support/json_requests.hpp"
+#include "support/requests.hpp"
 
 #include <helpdesk/blob/directory_blob_store.hpp>
 #include <helpdesk/engine.hpp>
@@ -41,6 +43,11 @@ struct cast_of_three {
 inline const std::string test_password = "Passw0rd!x";
 /// The JWT secret the fixture's server signs with.
 inline const std::string test_secret = "test-secret-0123456789abcdef0123456789";
+
+/// The first System Admin's sign-up form (Ada Admin, the fixture's password).
+[[nodiscard]] inline helpdesk::sign_up_request admin_sign_up() {
+    return helpdesk::testing::person("admin@desk.test", "Ada", "Admin", test_password);
+}
 
 /// Server options for tests: quiet logs kept in memory, generous rate limits
 /// (tests of the limits lower them).
@@ -96,14 +103,7 @@ public:
     /// The first System Admin, created through the engine and signed in over HTTP.
     person admin() {
         if (!admin_) {
-            helpdesk::sign_up_request r;
-            r.email = "admin@desk.test";
-            r.first_name = "Ada";
-            r.last_name = "Admin";
-            r.department = "IT Department";
-            r.password = test_password;
-            r.confirm_password = test_password;
-            const auto a = desk_->accounts().bootstrap_admin(r);
+            const auto a = desk_->accounts().bootstrap_admin(admin_sign_up());
             admin_ = login("/api/token/admin/", a.email, test_password);
         }
         return *admin_;
@@ -123,12 +123,8 @@ public:
     /// `role` other than Employee is set by the admin through the engine.
     person account(const std::string& first_name, const std::string& role = "Employee") {
         const auto email = lowercase(first_name) + std::to_string(counter()++) + "@desk.test";
-        auto created = client_->post("/api/create_employee/", {{"email", email},
-                                                              {"first_name", first_name},
-                                                              {"last_name", "Tester"},
-                                                              {"department", "IT Department"},
-                                                              {"password", test_password},
-                                                              {"confirm_password", test_password}});
+        auto created = client_->post("/api/create_employee/",
+                                     test_support::sign_up_json(email, first_name, "Tester", test_password));
         REQUIRE_MESSAGE(created.status == 201, created.body);
         const auto id = created.number("id");
         const auto boss = admin();
@@ -201,5 +197,22 @@ private:
 #else
 #define HTTP_STORES contract::sqlite_file_factory
 #endif
+
+/// A test run against each of HTTP_STORES on a fresh `server_fixture<Factory> f`;
+/// the body that follows sees `f` and `web` (its client, `f.http()`).
+#define HTTP_TEST_CASE(name) HTTP_TEST_CASE_WITH_BODY(name, DOCTEST_ANONYMOUS(hd_http_case_))
+/// HTTP_TEST_CASE with the body function's name spelled out (expanded once,
+/// so its declaration, its call and its definition agree).
+#define HTTP_TEST_CASE_WITH_BODY(name, body)                                                                 \
+    template <class Factory>                                                                                 \
+    static void body([[maybe_unused]] http_test::server_fixture<Factory>& f,                                 \
+                     [[maybe_unused]] http_test::client& web);                                               \
+    TEST_CASE_TEMPLATE(name, Factory, HTTP_STORES) {                                                         \
+        http_test::server_fixture<Factory> f;                                                                \
+        body(f, f.http());                                                                                   \
+    }                                                                                                        \
+    template <class Factory>                                                                                 \
+    static void body([[maybe_unused]] http_test::server_fixture<Factory>& f,                                 \
+                     [[maybe_unused]] http_test::client& web)
 
 } // namespace http_test

@@ -51,9 +51,7 @@ bool can_connect(std::uint16_t port) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("shutdown - a request in flight completes during stop and new connections are refused", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("shutdown - a request in flight completes during stop and new connections are refused") {
     const auto alice = f.account("Alice");
     const auto port = f.port();
     const auto request = slow_ticket(alice, "Sent during shutdown");

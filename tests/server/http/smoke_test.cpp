@@ -1,24 +1,17 @@
 // The end-to-end path a person takes with curl: sign up, approval, login,
 // a ticket with a file, approve, claim, resolve, close.
-#include "server_fixture.hpp"
+#include "request_bodies.hpp"
 
 using namespace http_test;
 
-TEST_CASE_TEMPLATE("the README curl session works end to end over HTTP", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("the README curl session works end to end over HTTP") {
     CHECK(web.get("/healthz").status == 200);
     CHECK(web.get("/readyz").status == 200);
 
     const auto [admin, coordinator, alice] = f.cast();
 
-    auto created = web.post_form("/api/tickets/",
-                                 {{"subject", "Laptop screen flickers"},
-                                  {"category", "IT Category"},
-                                  {"sub_category", "Technical Support & Troubleshooting"},
-                                  {"description", "Since this morning."},
-                                  {"attachments", tiny_png(), "screen.png", "image/png"}},
-                                 alice.access);
+    auto created = web.post_form(
+        "/api/tickets/", ticket_form_with_png("Laptop screen flickers", "Since this morning."), alice.access);
     REQUIRE_MESSAGE(created.status == 201, created.body);
     const auto ticket = created.json().as_object();
     const auto id = std::to_string(ticket.at("id").as_int64());

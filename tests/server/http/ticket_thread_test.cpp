@@ -5,12 +5,10 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("comments: public and internal, internal ones never reach the owner", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("comments: public and internal, internal ones never reach the owner") {
     desk_scene s{f};
     const auto id = s.ticket_in("Open");
     const auto path = "/api/tickets/" + std::to_string(id) + "/comments/";
-    auto& web = f.http();
 
     auto mine = web.post(path, {{"text", "Any news?"}}, s.alice.access);
     REQUIRE_MESSAGE(mine.status == 201, mine.body);
@@ -70,11 +68,8 @@ TEST_CASE_TEMPLATE("comments: public and internal, internal ones never reach the
               409, "invalid_state");
 }
 
-TEST_CASE_TEMPLATE("history lists every change in order, without internal events for the owner", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("history lists every change in order, without internal events for the owner") {
     desk_scene s{f};
-    auto& web = f.http();
     const auto id = s.ticket_in("New");
     const auto sid = std::to_string(id);
     REQUIRE(s.act(id, "approve", s.coordinator,

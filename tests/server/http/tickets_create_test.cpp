@@ -8,9 +8,7 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("create a ticket over JSON: New, numbered, owner as an object, version 1", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("create a ticket over JSON: New, numbered, owner as an object, version 1") {
     const auto alice = f.account("Alice");
 
     auto created = web.post("/api/tickets/", ticket_body(), alice.access);
@@ -47,10 +45,7 @@ TEST_CASE_TEMPLATE("create a ticket over JSON: New, numbered, owner as an object
     check_error(web.post("/api/tickets/", ticket_body()), 401, "unauthenticated");
 }
 
-TEST_CASE_TEMPLATE("create a ticket over multipart with files under attachments: types sniffed from the bytes", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("create a ticket over multipart with files under attachments: types sniffed from the bytes") {
     const auto alice = f.account("Alice");
     auto fields = ticket_form();
     // The claimed types are wrong on purpose: the server looks at the bytes.
@@ -84,10 +79,7 @@ TEST_CASE_TEMPLATE("create a ticket over multipart with files under attachments:
     CHECK(detail.json().at("attachments").as_array().size() == 3);
 }
 
-TEST_CASE_TEMPLATE("create refuses status, priority, department and assigned_to from the owner", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("create refuses status, priority, department and assigned_to from the owner") {
     const auto alice = f.account("Alice");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const std::vector<std::pair<std::string, boost::json::value>> attempts{
@@ -110,9 +102,7 @@ TEST_CASE_TEMPLATE("create refuses status, priority, department and assigned_to 
     CHECK(visible_count(f, coordinator.access) == 0);
 }
 
-TEST_CASE_TEMPLATE("create with bad fields answers 400 with field errors and creates nothing", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("create with bad fields answers 400 with field errors and creates nothing") {
     const auto alice = f.account("Alice");
 
     auto body = ticket_body();
@@ -156,10 +146,7 @@ TEST_CASE_TEMPLATE("create with bad fields answers 400 with field errors and cre
     CHECK(visible_count(f, alice.access) == 0);
 }
 
-TEST_CASE_TEMPLATE("Idempotency-Key: a retry returns the first ticket, a different body with the key is a 409", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("Idempotency-Key: a retry returns the first ticket, a different body with the key is a 409") {
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");
     const header_list key{{"Idempotency-Key", "retry-0001"}};

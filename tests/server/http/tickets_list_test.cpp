@@ -8,10 +8,8 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("ticket list filters: status, priority, department, category, search, employee, assigned_to, dates",
-                   Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE(
+    "ticket list filters: status, priority, department, category, search, employee, assigned_to, dates") {
     const auto [admin, coordinator, alice] = f.cast();
     const auto bob = f.account("Bob");
     auto& tickets = f.desk().tickets();
@@ -101,10 +99,7 @@ TEST_CASE_TEMPLATE("ticket list filters: status, priority, department, category,
     check_error(web.get("/api/tickets/"), 401, "unauthenticated");
 }
 
-TEST_CASE_TEMPLATE("employees list only their own tickets and cannot see another's by id or by number", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("employees list only their own tickets and cannot see another's by id or by number") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");
@@ -143,10 +138,7 @@ TEST_CASE_TEMPLATE("employees list only their own tickets and cannot see another
     CHECK(web.get("/api/tickets/" + other_number + "/", coordinator.access).status == 200);
 }
 
-TEST_CASE_TEMPLATE("ticket detail by id and by TX number, and 404 (not 500) for anything missing", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("ticket detail by id and by TX number, and 404 (not 500) for anything missing") {
     const auto alice = f.account("Alice");
     const auto t = f.ticket(alice);
     const std::string number{t.at("ticket_number").as_string()};

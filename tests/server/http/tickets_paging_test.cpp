@@ -8,9 +8,7 @@
 using namespace http_test;
 using namespace http_test::routes;
 
-TEST_CASE_TEMPLATE("page and page_size: counts, links, and a page_size over 100 is refused", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("page and page_size: counts, links, and a page_size over 100 is refused") {
     const auto alice = f.account("Alice");
     std::set<std::int64_t> all;
     for (int i = 0; i < 5; ++i) {
@@ -49,10 +47,7 @@ TEST_CASE_TEMPLATE("page and page_size: counts, links, and a page_size over 100 
                       "invalid_argument", "page");
 }
 
-TEST_CASE_TEMPLATE("cursor paging: next links carry a cursor and walking them visits every ticket once", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("cursor paging: next links carry a cursor and walking them visits every ticket once") {
     const auto alice = f.account("Alice");
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     std::set<std::int64_t> all;
@@ -77,9 +72,7 @@ TEST_CASE_TEMPLATE("cursor paging: next links carry a cursor and walking them vi
     check_error(bogus, 400, "invalid_argument");
 }
 
-TEST_CASE_TEMPLATE("queues new, open and my-tickets are for staff", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("queues new, open and my-tickets are for staff") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto admin = f.admin();
     const auto alice = f.account("Alice");
@@ -111,9 +104,7 @@ TEST_CASE_TEMPLATE("queues new, open and my-tickets are for staff", Factory, HTT
     }
 }
 
-TEST_CASE_TEMPLATE("stats count the caller's own tickets for employees and all for staff", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("stats count the caller's own tickets for employees and all for staff") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto bob = f.account("Bob");

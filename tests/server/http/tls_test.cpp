@@ -2,39 +2,55 @@
 // only, adds Strict-Transport-Security, and plain HTTP to its port gets no
 // HTTP answer. The certificate is made with the openssl command for the run.
 #include "auth_support.hpp"
+#include "support/child_process.hpp"
 
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/ssl.hpp>
-
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 
 using namespace http_test;
 using namespace http_test::guard;
 
 namespace {
 
+/// A self-signed certificate for localhost and its key, in a directory of their own.
 struct self_signed {
     self_signed() {
-        static std::atomic<int> n{0};
-        dir = std::filesystem::temp_directory_path() /
-              ("helpdesk-tls-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        std::filesystem::create_directories(dir);
         const auto command = "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 1 -keyout '" +
                              key().string() + "' -out '" + cert().string() + "' >/dev/null 2>&1";
         REQUIRE_MESSAGE(std::system(command.c_str()) == 0, "openssl could not make a certificate");
     }
-    ~self_signed() {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
-    }
-    [[nodiscard]] std::filesystem::path cert() const { return dir / "cert.pem"; }
-    [[nodiscard]] std::filesystem::path key() const { return dir / "key.pem"; }
-    std::filesystem::path dir;
+    [[nodiscard]] std::filesystem::path cert() const { return dir.path / "cert.pem"; }
+    [[nodiscard]] std::filesystem::path key() const { return dir.path / "key.pem"; }
+    test_support::temp_dir dir;
 };
 
+/// The fixture's tweak that makes the server speak HTTPS with `pem`.
+std::function<void(helpdesk::server_options&)> serving(const self_signed& pem) {
+    return [&pem](helpdesk::server_options& o) {
+        o.tls_certificate_file = pem.cert().string();
+        o.tls_private_key_file = pem.key().string();
+    };
+}
+
 using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+
+/// A TLS connection to 127.0.0.1:`port`, handshaken (the self-signed
+/// certificate is not verified).
+struct tls_connection {
+    explicit tls_connection(std::uint16_t port) {
+        ctx.set_verify_mode(boost::asio::ssl::verify_none);
+        boost::beast::get_lowest_layer(stream).expires_after(std::chrono::seconds{5});
+        boost::beast::get_lowest_layer(stream).connect(
+            boost::asio::ip::tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), port});
+        stream.handshake(boost::asio::ssl::stream_base::client);
+    }
+    boost::asio::io_context ioc;
+    boost::asio::ssl::context ctx{boost::asio::ssl::context::tls_client};
+    tls_stream stream{ioc, ctx};
+};
 
 /// One HTTPS exchange on an open TLS stream.
 http::response<http::string_body> exchange(tls_stream& stream, http::request<http::string_body> req) {
@@ -51,31 +67,13 @@ http::response<http::string_body> exchange(tls_stream& stream, http::request<htt
 
 TEST_CASE("tls - HTTPS serves with HSTS and plain HTTP to the TLS port gets no HTTP answer") {
     self_signed pem;
-    server_fixture<contract::sqlite_file_factory> f{[&](helpdesk::server_options& o) {
-        o.tls_certificate_file = pem.cert().string();
-        o.tls_private_key_file = pem.key().string();
-    }};
+    server_fixture<contract::sqlite_file_factory> f{serving(pem)};
     CHECK(f.server().tls());
-    const auto admin_email = std::string{"admin@desk.test"};
-    (void)f.desk().accounts().bootstrap_admin([&] {
-        helpdesk::sign_up_request r;
-        r.email = admin_email;
-        r.first_name = "Ada";
-        r.last_name = "Admin";
-        r.department = "IT Department";
-        r.password = test_password;
-        r.confirm_password = test_password;
-        return r;
-    }());
+    const auto admin_email = admin_sign_up().email;
+    (void)f.desk().accounts().bootstrap_admin(admin_sign_up());
 
-    boost::asio::io_context ioc;
-    boost::asio::ssl::context ctx{boost::asio::ssl::context::tls_client};
-    ctx.set_verify_mode(boost::asio::ssl::verify_none);
-    tls_stream stream{ioc, ctx};
-    boost::beast::get_lowest_layer(stream).expires_after(std::chrono::seconds{5});
-    boost::beast::get_lowest_layer(stream).connect(
-        boost::asio::ip::tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), f.port()});
-    stream.handshake(boost::asio::ssl::stream_base::client);
+    tls_connection tls{f.port()};
+    auto& stream = tls.stream;
 
     const auto health = exchange(stream, {http::verb::get, "/healthz", 11});
     CHECK(health.result_int() == 200);
@@ -93,7 +91,7 @@ TEST_CASE("tls - HTTPS serves with HSTS and plain HTTP to the TLS port gets no H
     stream.shutdown(ignored);
 
     // Plain HTTP: the handshake fails and no HTTP response comes back.
-    auto plain = raw_connect(ioc, f.port());
+    auto plain = raw_connect(tls.ioc, f.port());
     raw_write(plain, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     const auto got = raw_read(plain, std::chrono::milliseconds{3000});
     CHECK(got.closed);
@@ -102,27 +100,12 @@ TEST_CASE("tls - HTTPS serves with HSTS and plain HTTP to the TLS port gets no H
 
 TEST_CASE("tls - the cookie session's refresh cookie is Secure over HTTPS, and refresh reads it") {
     self_signed pem;
-    server_fixture<contract::sqlite_file_factory> f{[&](helpdesk::server_options& o) {
-        o.tls_certificate_file = pem.cert().string();
-        o.tls_private_key_file = pem.key().string();
-    }};
-    helpdesk::sign_up_request r;
-    r.email = "admin@desk.test";
-    r.first_name = "Ada";
-    r.last_name = "Admin";
-    r.department = "IT Department";
-    r.password = test_password;
-    r.confirm_password = test_password;
+    server_fixture<contract::sqlite_file_factory> f{serving(pem)};
+    const auto r = admin_sign_up();
     (void)f.desk().accounts().bootstrap_admin(r);
 
-    boost::asio::io_context ioc;
-    boost::asio::ssl::context ctx{boost::asio::ssl::context::tls_client};
-    ctx.set_verify_mode(boost::asio::ssl::verify_none);
-    tls_stream stream{ioc, ctx};
-    boost::beast::get_lowest_layer(stream).expires_after(std::chrono::seconds{5});
-    boost::beast::get_lowest_layer(stream).connect(
-        boost::asio::ip::tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), f.port()});
-    stream.handshake(boost::asio::ssl::stream_base::client);
+    tls_connection tls{f.port()};
+    auto& stream = tls.stream;
 
     http::request<http::string_body> login{http::verb::post, "/api/token/", 11};
     login.set(http::field::content_type, "application/json");

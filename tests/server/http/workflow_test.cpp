@@ -20,10 +20,7 @@ reply push(client& web, const std::string& path, const boost::json::value& body,
 
 } // namespace
 
-TEST_CASE_TEMPLATE("workflow status push with the X-API-Key header moves the ticket and records the source", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("workflow status push with the X-API-Key header moves the ticket and records the source") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto t = approved_ticket(f, alice, coordinator);
@@ -55,10 +52,7 @@ TEST_CASE_TEMPLATE("workflow status push with the X-API-Key header moves the tic
     CHECK(resolved.text("status") == "Resolved");
 }
 
-TEST_CASE_TEMPLATE("workflow status push without the right key is 401 and changes nothing", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("workflow status push without the right key is 401 and changes nothing") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto admin = f.admin();
     const auto alice = f.account("Alice");
@@ -89,8 +83,7 @@ TEST_CASE_TEMPLATE("workflow status push without the right key is 401 and change
     CHECK(now == t);
 }
 
-TEST_CASE_TEMPLATE("workflow status push: a store without keys refuses every push", Factory, HTTP_STORES) {
-    server_fixture<Factory> f;
+HTTP_TEST_CASE("workflow status push: a store without keys refuses every push") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto t = approved_ticket(f, alice, coordinator);
@@ -104,10 +97,7 @@ TEST_CASE_TEMPLATE("workflow status push: a store without keys refuses every pus
     CHECK(now == t);
 }
 
-TEST_CASE_TEMPLATE("workflow status push: unknown tickets are 404, illegal or unknown statuses refused", Factory,
-                   HTTP_STORES) {
-    server_fixture<Factory> f;
-    auto& web = f.http();
+HTTP_TEST_CASE("workflow status push: unknown tickets are 404, illegal or unknown statuses refused") {
     const auto coordinator = f.account("Cora", "Ticket Coordinator");
     const auto alice = f.account("Alice");
     const auto workflow_key = f.workflow_key();
