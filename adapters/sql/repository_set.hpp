@@ -11,6 +11,7 @@ namespace helpdesk::sql {
 template <class Accounts, class Tickets, class Outbox, class Sessions, class RateLimits, class ApiKeys>
 class repository_set : public helpdesk::transaction {
 public:
+    /// The transaction's repositories (see `helpdesk::transaction`), bound to its connection.
     [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
     [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }
