@@ -41,6 +41,25 @@ void read_flags(int argc, char** argv, const std::map<std::string_view, flag_rea
     }
 }
 
+flag_reader value_into(std::string& target) {
+    return [&target](const std::string& v) { target = v; };
+}
+
+flag_reader value_into(std::int64_t& target) {
+    return [&target](const std::string& v) { target = std::stoll(v); };
+}
+
+flag_reader value_into(int& target) {
+    return [&target](const std::string& v) { target = std::stoi(v); };
+}
+
+std::map<std::string_view, flag_reader> seed_settings::flags(std::map<std::string_view, flag_reader> more) {
+    more.emplace("--store", value_into(url));
+    more.emplace("--accounts", value_into(accounts));
+    more.emplace("--tickets", value_into(tickets));
+    return more;
+}
+
 std::shared_ptr<store> open_bench_store(const std::string& url) {
 #ifdef HELPDESK_BENCH_POSTGRES
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {

@@ -28,6 +28,25 @@ using flag_reader = std::function<void(const std::string& value)>;
 /// flag or a flag without a value throws std::invalid_argument.
 void read_flags(int argc, char** argv, const std::map<std::string_view, flag_reader>& readers);
 
+/// A flag reader that stores the value in `target`: the text, or a decimal
+/// integer (std::stoll / std::stoi, which throw on anything else).
+[[nodiscard]] flag_reader value_into(std::string& target);
+/// See `value_into(std::string&)`.
+[[nodiscard]] flag_reader value_into(std::int64_t& target);
+/// See `value_into(std::string&)`.
+[[nodiscard]] flag_reader value_into(int& target);
+
+/// The flags of the programs that seed a store: `--store`, `--accounts` and
+/// `--tickets`. Their settings derive from it.
+struct seed_settings {
+    std::string url{};
+    std::int64_t accounts = 1000;
+    std::int64_t tickets = 100'000;
+
+    /// The readers of the seed flags and of `more`, the program's own.
+    [[nodiscard]] std::map<std::string_view, flag_reader> flags(std::map<std::string_view, flag_reader> more);
+};
+
 /// Opens the store of `url` (sqlite://, or postgresql:// when built with the
 /// PostgreSQL adapter), first creating the folder of an SQLite file.
 [[nodiscard]] std::shared_ptr<store> open_bench_store(const std::string& url);

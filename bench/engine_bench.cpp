@@ -32,10 +32,7 @@ using namespace helpdesk::bench;
 
 namespace {
 
-struct settings {
-    std::string url = "sqlite://var/bench/engine_bench.db";
-    std::int64_t accounts = 1000;
-    std::int64_t tickets = 1'000'000;
+struct settings : seed_settings {
     std::int64_t creates = 20'000;
     int reps = 2000;
     int threads = 4;       ///< the multi-threaded create figure
@@ -44,14 +41,13 @@ struct settings {
 
 settings parse(int argc, char** argv) {
     settings s;
+    s.url = "sqlite://var/bench/engine_bench.db";
+    s.tickets = 1'000'000;
     read_flags(argc, argv,
-               {{"--store", [&](const std::string& v) { s.url = v; }},
-                {"--accounts", [&](const std::string& v) { s.accounts = std::stoll(v); }},
-                {"--tickets", [&](const std::string& v) { s.tickets = std::stoll(v); }},
-                {"--creates", [&](const std::string& v) { s.creates = std::stoll(v); }},
-                {"--reps", [&](const std::string& v) { s.reps = std::stoi(v); }},
-                {"--threads", [&](const std::string& v) { s.threads = std::stoi(v); }},
-                {"--seed-threads", [&](const std::string& v) { s.seed_threads = std::stoi(v); }}});
+               s.flags({{"--creates", value_into(s.creates)},
+                        {"--reps", value_into(s.reps)},
+                        {"--threads", value_into(s.threads)},
+                        {"--seed-threads", value_into(s.seed_threads)}}));
     return s;
 }
 

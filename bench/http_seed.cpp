@@ -45,10 +45,7 @@ namespace {
 
 constexpr int coordinators = 4;
 
-struct settings {
-    std::string url{};
-    std::int64_t accounts = 1000;
-    std::int64_t tickets = 100'000;
+struct settings : seed_settings {
     std::int64_t update_slice = -1; ///< -1: 40 % of the tickets
     int threads = 0;                ///< 0: 1 for SQLite (one writer), 4 for PostgreSQL
     int login_accounts = 8;
@@ -57,12 +54,9 @@ struct settings {
 settings parse(int argc, char** argv) {
     settings s;
     read_flags(argc, argv,
-               {{"--store", [&](const std::string& v) { s.url = v; }},
-                {"--accounts", [&](const std::string& v) { s.accounts = std::stoll(v); }},
-                {"--tickets", [&](const std::string& v) { s.tickets = std::stoll(v); }},
-                {"--update-slice", [&](const std::string& v) { s.update_slice = std::stoll(v); }},
-                {"--threads", [&](const std::string& v) { s.threads = std::stoi(v); }},
-                {"--login-accounts", [&](const std::string& v) { s.login_accounts = std::stoi(v); }}});
+               s.flags({{"--update-slice", value_into(s.update_slice)},
+                        {"--threads", value_into(s.threads)},
+                        {"--login-accounts", value_into(s.login_accounts)}}));
     if (s.url.empty()) {
         throw std::invalid_argument("--store URL is required");
     }

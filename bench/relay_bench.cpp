@@ -35,9 +35,7 @@ struct settings {
 settings parse(int argc, char** argv) {
     settings s;
     read_flags(argc, argv,
-               {{"--store", [&](const std::string& v) { s.url = v; }},
-                {"--events", [&](const std::string& v) { s.events = std::stoll(v); }},
-                {"--batch", [&](const std::string& v) { s.batch = std::stoll(v); }}});
+               {{"--store", value_into(s.url)}, {"--events", value_into(s.events)}, {"--batch", value_into(s.batch)}});
     return s;
 }
 
@@ -58,17 +56,6 @@ private:
     std::atomic<std::int64_t> count_{0};
 };
 
-hd::sign_up_request person(const std::string& email) {
-    hd::sign_up_request r;
-    r.email = email;
-    r.first_name = "Bench";
-    r.last_name = "Person";
-    r.department = "IT Department";
-    r.password = "Bench!Passw0rd";
-    r.confirm_password = r.password;
-    return r;
-}
-
 } // namespace
 
 int main(int argc, char** argv) try {
@@ -76,8 +63,9 @@ int main(int argc, char** argv) try {
     hd::engine_options options;
     options.password_iterations = 1000;
     hd::engine desk{hd::engine_parts{.db = open_bench_store(s.url)}, options};
-    const auto suffix = std::to_string(bench_clock::now().time_since_epoch().count());
-    const auto admin = desk.accounts().bootstrap_admin(person("admin" + suffix + "@bench.test"));
+    // A fresh admin each run, as the store file is reused.
+    const auto admin =
+        desk.accounts().bootstrap_admin(seed_person("admin", bench_clock::now().time_since_epoch().count()));
     hd::create_ticket_request request;
     request.subject = "Relay bench";
     request.category = "IT Category";

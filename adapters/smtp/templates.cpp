@@ -43,6 +43,17 @@ void ticket_button(const mail_request& r, mail_body& body) {
 
 void desk_button(const mail_request& r, mail_body& body) { body.link("Open " + r.desk_name, r.public_url + "/"); }
 
+// The mail of a ticket event told in one sentence: the subject line
+// "<headline>: <ticket subject>", `sentence(r)`, the ticket's summary and its button.
+composer ticket_notice(std::string_view headline, std::string (*sentence)(const mail_request&)) {
+    return [headline, sentence](const mail_request& r, mail_content& m, mail_body& b) {
+        m.subject = ticket_prefix(r.ticket) + std::string{headline} + ": " + r.ticket.subject;
+        b.paragraph(sentence(r));
+        ticket_summary(r, b);
+        ticket_button(r, b);
+    };
+}
+
 // One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
 const std::array<mail_template, 13>& templates() {
@@ -103,14 +114,9 @@ const std::array<mail_template, 13>& templates() {
              ticket_summary(r, b);
              ticket_button(r, b);
          }},
-        {event_kind::ticket_approved,
-         [](const mail_request& r, mail_content& m, mail_body& b) {
-             m.subject = ticket_prefix(r.ticket) + "Your ticket was approved: " + r.ticket.subject;
-             b.paragraph("Your ticket " + r.ticket.number + " has been approved and is now " + r.ticket.status +
-                         ".");
-             ticket_summary(r, b);
-             ticket_button(r, b);
-         }},
+        {event_kind::ticket_approved, ticket_notice("Your ticket was approved", [](const mail_request& r) {
+             return "Your ticket " + r.ticket.number + " has been approved and is now " + r.ticket.status + ".";
+         })},
         {event_kind::ticket_rejected,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = ticket_prefix(r.ticket) + "Your ticket was rejected: " + r.ticket.subject;
@@ -133,29 +139,17 @@ const std::array<mail_template, 13>& templates() {
              ticket_summary(r, b);
              ticket_button(r, b);
          }},
-        {event_kind::ticket_resolved,
-         [](const mail_request& r, mail_content& m, mail_body& b) {
-             m.subject = ticket_prefix(r.ticket) + "Your ticket was resolved: " + r.ticket.subject;
-             b.paragraph("Your ticket " + r.ticket.number +
-                         " has been resolved. If the problem is still there, reopen it from the ticket page; "
-                         "otherwise it will be closed.");
-             ticket_summary(r, b);
-             ticket_button(r, b);
-         }},
-        {event_kind::ticket_closed,
-         [](const mail_request& r, mail_content& m, mail_body& b) {
-             m.subject = ticket_prefix(r.ticket) + "Your ticket was closed: " + r.ticket.subject;
-             b.paragraph("Your ticket " + r.ticket.number + " has been closed.");
-             ticket_summary(r, b);
-             ticket_button(r, b);
-         }},
-        {event_kind::ticket_assigned,
-         [](const mail_request& r, mail_content& m, mail_body& b) {
-             m.subject = ticket_prefix(r.ticket) + "Assigned to you: " + r.ticket.subject;
-             b.paragraph("Ticket " + r.ticket.number + " has been assigned to you.");
-             ticket_summary(r, b);
-             ticket_button(r, b);
-         }},
+        {event_kind::ticket_resolved, ticket_notice("Your ticket was resolved", [](const mail_request& r) {
+             return "Your ticket " + r.ticket.number +
+                    " has been resolved. If the problem is still there, reopen it from the ticket page; "
+                    "otherwise it will be closed.";
+         })},
+        {event_kind::ticket_closed, ticket_notice("Your ticket was closed", [](const mail_request& r) {
+             return "Your ticket " + r.ticket.number + " has been closed.";
+         })},
+        {event_kind::ticket_assigned, ticket_notice("Assigned to you", [](const mail_request& r) {
+             return "Ticket " + r.ticket.number + " has been assigned to you.";
+         })},
         {event_kind::comment_added,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = ticket_prefix(r.ticket) + "New comment: " + r.ticket.subject;

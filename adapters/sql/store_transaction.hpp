@@ -22,6 +22,7 @@ public:
     store_transaction(const store_transaction&) = delete;
     store_transaction& operator=(const store_transaction&) = delete;
 
+    /// The transaction's repositories (see `helpdesk::transaction`), bound to its connection.
     [[nodiscard]] helpdesk::account_repository& accounts() override { return accounts_; }
     [[nodiscard]] helpdesk::ticket_repository& tickets() override { return tickets_; }
     [[nodiscard]] helpdesk::outbox_repository& outbox() override { return outbox_; }

@@ -7,35 +7,21 @@
 #include <wire/account_views.hpp>
 #include <wire/request_readers.hpp>
 
-namespace helpdesk::capi {
-
-namespace {
-
-/// The sign-up form of the HTTP API (`create_employee/`).
-sign_up_request read_sign_up(const char* request_json) {
-    auto body = parse_request(request_json, "request_json");
-    return wire::read_sign_up(body);
-}
-
-} // namespace
-
-} // namespace helpdesk::capi
-
 using namespace helpdesk;
 
 extern "C" {
 
 HD_API int hd_bootstrap_admin(char** out_account_json, hd_engine* engine, const char* request_json) {
     return capi::json_call(out_account_json, "out_account_json", [&] {
-        auto& core = capi::core_of(engine);
-        return wire::account_json(core.accounts().bootstrap_admin(capi::read_sign_up(request_json)), capi::c_view);
+        const auto request = capi::read_request_json(request_json, wire::read_sign_up);
+        return wire::account_json(capi::core_of(engine).accounts().bootstrap_admin(request), capi::c_view);
     });
 }
 
 HD_API int hd_sign_up(char** out_account_json, hd_engine* engine, const char* request_json) {
     return capi::json_call(out_account_json, "out_account_json", [&] {
-        auto& core = capi::core_of(engine);
-        return wire::account_json(core.accounts().sign_up(capi::read_sign_up(request_json)), capi::c_view);
+        const auto request = capi::read_request_json(request_json, wire::read_sign_up);
+        return wire::account_json(capi::core_of(engine).accounts().sign_up(request), capi::c_view);
     });
 }
 

@@ -18,4 +18,12 @@ namespace helpdesk::capi {
     return wire::request_fields{parse_object(text, parameter)};
 }
 
+/// What the wire layer's `read` (`wire::read_sign_up`, ...) makes of the
+/// request body passed as JSON text in the parameter `request_json`.
+template <class Reader>
+[[nodiscard]] auto read_request_json(const char* request_json, Reader read) {
+    auto body = parse_request(request_json, "request_json");
+    return read(body);
+}
+
 } // namespace helpdesk::capi

@@ -23,22 +23,36 @@ void record_event(transaction& tx, time_point now, std::string_view kind, std::o
 /// How many times a call is run when its store keeps losing races.
 inline constexpr int max_transaction_attempts = 5;
 
+/// The default `commit_failed` of `in_write_transaction`: does nothing.
+struct ignore_commit_failure {
+    void operator()(const error&) const noexcept {}
+};
+
 /// Runs `work(tx)` in one write transaction and commits; returns its result.
 /// A `transient_conflict` re-runs the whole of `work` in a fresh transaction
 /// (up to `max_transaction_attempts`), so `work` must not consume what it
-/// captures.
-template <class Work>
-auto in_write_transaction(engine_context& context, Work&& work) {
+/// captures. `commit_failed(e)` sees an error the COMMIT itself threw (after
+/// `work` succeeded) before it leaves or the work re-runs.
+template <class Work, class CommitFailed = ignore_commit_failure>
+auto in_write_transaction(engine_context& context, Work&& work, CommitFailed commit_failed = {}) {
+    const auto commit = [&](transaction& tx) {
+        try {
+            tx.commit();
+        } catch (const error& e) {
+            commit_failed(e);
+            throw;
+        }
+    };
     for (int attempt = 1;; ++attempt) {
         try {
             auto tx = context.db().begin(tx_mode::write);
             if constexpr (std::is_void_v<decltype(work(*tx))>) {
                 work(*tx);
-                tx->commit();
+                commit(*tx);
                 return;
             } else {
                 auto result = work(*tx);
-                tx->commit();
+                commit(*tx);
                 return result;
             }
         } catch (const transient_conflict&) {

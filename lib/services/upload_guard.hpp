@@ -41,23 +41,19 @@ private:
 template <class Work>
 auto in_upload_transaction(engine_context& context, Work&& work) {
     upload_guard uploads{context.blobs()};
-    bool committing = false;
-    try {
-        auto result = in_write_transaction(context, [&](transaction& tx) {
-            uploads.discard();
-            committing = false;
-            auto out = work(tx, uploads);
-            committing = true; // all that is left is the COMMIT
-            return out;
+    auto result = in_write_transaction(
+        context,
+        [&](transaction& tx) {
+            uploads.discard(); // a re-run starts clean
+            return work(tx, uploads);
+        },
+        [&](const error& e) {
+            if (e.code() == errc::storage_unavailable) {
+                uploads.release();
+            }
         });
-        uploads.release();
-        return result;
-    } catch (const error& e) {
-        if (committing && e.code() == errc::storage_unavailable) {
-            uploads.release();
-        }
-        throw;
-    }
+    uploads.release();
+    return result;
 }
 
 } // namespace helpdesk::detail

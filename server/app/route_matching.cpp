@@ -2,6 +2,8 @@
 
 #include <boost/url/pct_string_view.hpp>
 
+#include <algorithm>
+
 namespace helpdesk::server {
 
 namespace {
@@ -86,13 +88,19 @@ route_match match_route(boost::beast::http::verb method, std::string_view encode
         match(patterns[out.found->index], path, &out.found->params);
         return out;
     }
+    // Several routes of one method can take the path (`/api/tickets/stats/`
+    // and `/api/tickets/{id}/`): each method is listed once.
+    std::vector<boost::beast::http::verb> allowed;
     for (std::size_t i = 0; i < table.size(); ++i) {
-        if (match(patterns[i], path, nullptr) >= 0) {
-            if (!out.allow.empty()) {
-                out.allow += ", ";
-            }
-            out.allow += std::string{boost::beast::http::to_string(table[i].method)};
+        if (std::find(allowed.begin(), allowed.end(), table[i].method) != allowed.end() ||
+            match(patterns[i], path, nullptr) < 0) {
+            continue;
         }
+        allowed.push_back(table[i].method);
+        if (!out.allow.empty()) {
+            out.allow += ", ";
+        }
+        out.allow += std::string{boost::beast::http::to_string(table[i].method)};
     }
     return out;
 }

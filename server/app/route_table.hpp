@@ -71,7 +71,7 @@ struct matched_route {
 /// The outcome of matching a request line against the table.
 struct route_match {
     std::optional<matched_route> found{};  ///< nullopt when no route takes this method and path
-    std::string allow{};                   ///< methods the path does accept, when only the method missed
+    std::string allow{};                   ///< methods the path does accept (each once), when only the method missed
 };
 
 /// Matches an encoded path; literal segments win over parameters, so

@@ -6,8 +6,10 @@
 #include <helpdesk/rules/lifecycle.hpp>
 #include <doctest/doctest.h>
 #include <atomic>
+#include <functional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace regression_tests {
@@ -24,6 +26,8 @@ using S = ticket_status;
 struct faults {
     std::atomic<bool> account_remove{false};
     std::atomic<bool> commit{false};
+    /// When set, the next COMMIT calls it instead of committing (it throws), once.
+    std::function<void()> next_commit{};
 };
 
 class faulty_accounts final : public account_repository {
@@ -76,6 +80,9 @@ public:
     rate_limit_repository& rate_limits() override { return inner_->rate_limits(); }
     api_key_repository& api_keys() override { return inner_->api_keys(); }
     void commit() override {
+        if (auto fail = std::exchange(faults_.next_commit, {})) {
+            fail(); // not committed: the inner transaction rolls back when destroyed
+        }
         if (faults_.commit) {
             // Not committed: the inner transaction rolls back when destroyed.
             throw error(errc::storage_unavailable, "injected failure: commit");

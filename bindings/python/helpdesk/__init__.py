@@ -19,22 +19,8 @@ the system's library path (see :mod:`helpdesk._native`).
 from __future__ import annotations
 
 from .engine import Accounts, Engine, Ref, Tickets
-from .errors import (
-    Conflict,
-    EngineClosed,
-    HelpdeskError,
-    InternalError,
-    InvalidArgument,
-    InvalidState,
-    NotFound,
-    PayloadTooLarge,
-    PermissionDenied,
-    PreconditionFailed,
-    RateLimited,
-    StorageUnavailable,
-    Unauthenticated,
-    UnsupportedMediaType,
-)
+from . import errors as _errors
+from .errors import *  # noqa: F401,F403 (the exception classes and error_from_code: errors.__all__)
 from .types import (
     Account,
     AccountStatus,
@@ -73,20 +59,6 @@ __all__ = [
     "Tickets",
     "Ref",
     "library_version",
-    "HelpdeskError",
-    "InvalidArgument",
-    "NotFound",
-    "PermissionDenied",
-    "Unauthenticated",
-    "InvalidState",
-    "EngineClosed",
-    "Conflict",
-    "PreconditionFailed",
-    "PayloadTooLarge",
-    "UnsupportedMediaType",
-    "RateLimited",
-    "StorageUnavailable",
-    "InternalError",
     "Account",
     "AccountStatus",
     "Attachment",
@@ -103,3 +75,4 @@ __all__ = [
     "TicketDetails",
     "__version__",
 ]
+__all__ += _errors.__all__

@@ -77,6 +77,7 @@ struct profile_image {
 /// one store transaction. Thread-safe. Failures throw `helpdesk::error`.
 class account_service {
 public:
+    /// Uses the context's store, blobs, clock and randomness; the context must outlive the service.
     explicit account_service(engine_context& context) : context_(context) {}
 
     /// Creates an `Employee`/`Pending` account. Throws invalid_argument with

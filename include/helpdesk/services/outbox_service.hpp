@@ -26,6 +26,7 @@ enum class failure_kind {
 /// Thread-safe; each call is one transaction.
 class outbox_service {
 public:
+    /// Uses the context's store, clock and randomness; the context must outlive the service.
     explicit outbox_service(engine_context& context) : context_(context) {}
 
     /// Pending events whose next attempt is due, oldest first (a read; nothing is claimed).

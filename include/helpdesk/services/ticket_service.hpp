@@ -125,6 +125,7 @@ struct ticket_list {
 /// `precondition_failed` and writes nothing. Thread-safe.
 class ticket_service {
 public:
+    /// Uses the context's store, blobs, clock and randomness; the context must outlive the service.
     explicit ticket_service(engine_context& context) : context_(context) {}
 
     /// Raises a ticket as the actor. With an idempotency key, a retry with the

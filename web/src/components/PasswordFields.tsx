@@ -1,4 +1,23 @@
+import { useState } from 'react';
 import { Field } from './Field';
+
+/** The field names and label of a password being replaced (`new_password`). */
+export const NEW_PASSWORD = { passwordName: 'new_password', label: 'New password' } as const;
+
+/**
+ * The state of a new password and its confirmation: `password` and `confirm`
+ * for the request, `clear()` after a success, and `fields` to spread on
+ * `PasswordFields`.
+ */
+export function usePasswordPair() {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const clear = () => {
+    setPassword('');
+    setConfirm('');
+  };
+  return { password, confirm, clear, fields: { password, confirm, onPassword: setPassword, onConfirm: setConfirm } };
+}
 
 /** A new password and its confirmation, with the rule shown under the first. */
 export function PasswordFields({

@@ -34,6 +34,16 @@ async function fillSignUp(user: ReturnType<typeof userEvent.setup>, values: Reco
   return q;
 }
 
+/** A sign-up that passes the console's checks. */
+const emma = {
+  first: 'Emma',
+  last: 'Employee',
+  email: 'emma@example.com',
+  department: 'IT Department',
+  password: 'Secret#123',
+  confirm: 'Secret#123',
+};
+
 describe('sign-up page', () => {
   it('shows client-side errors beside their fields and sends nothing', async () => {
     const m = mockApi({ ...signedOut });
@@ -60,14 +70,7 @@ describe('sign-up page', () => {
     });
     const user = userEvent.setup();
     renderApp('/signup');
-    const q = await fillSignUp(user, {
-      first: 'Emma',
-      last: 'Employee',
-      email: 'emma@example.com',
-      department: 'IT Department',
-      password: 'Secret#123',
-      confirm: 'Secret#123',
-    });
+    const q = await fillSignUp(user, emma);
     await waitFor(() => expect(describedText(q.getByLabelText(/^email/i))).toMatch(/already exists/));
     expect(q.getByLabelText(/^email/i)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Invalid input.')).toBeInTheDocument();
@@ -78,14 +81,7 @@ describe('sign-up page', () => {
     mockApi({ ...signedOut, 'POST /api/create_employee/': () => json(201, account({ status: 'Pending' })) });
     const user = userEvent.setup();
     renderApp('/signup');
-    await fillSignUp(user, {
-      first: 'Emma',
-      last: 'Employee',
-      email: 'emma@example.com',
-      department: 'IT Department',
-      password: 'Secret#123',
-      confirm: 'Secret#123',
-    });
+    await fillSignUp(user, emma);
     expect(await screen.findByText(/pending approval/i)).toBeInTheDocument();
     expect(screen.getByText(/an administrator must approve/i)).toBeInTheDocument();
   });

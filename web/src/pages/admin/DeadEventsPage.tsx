@@ -5,6 +5,7 @@ import type { Page as ApiPage, OutboxEvent } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FormError } from '../../components/FormError';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -79,11 +80,7 @@ export default function DeadEventsPage() {
   return (
     <Page testId="page-dead-events" title="Dead notifications">
       <p className="muted">Notifications parked after failed deliveries (mail, webhooks). Fix the cause, then requeue them.</p>
-      {notice ? (
-        <p className="alert alert--success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <FormError error={requeue.error} />
       <ListState
         list={list}

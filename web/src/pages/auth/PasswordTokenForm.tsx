@@ -5,7 +5,7 @@ import { collect, confirmProblem, passwordProblem } from '../../auth/validation'
 import { useCatalog } from '../../catalog/useCatalog';
 import { FormError } from '../../components/FormError';
 import { Page } from '../../components/Page';
-import { PasswordFields } from '../../components/PasswordFields';
+import { NEW_PASSWORD, PasswordFields, usePasswordPair } from '../../components/PasswordFields';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useCheckedSubmit } from '../../hooks/useSubmit';
 
@@ -30,8 +30,7 @@ export function useTokenFromQuery(): string | null {
 export function PasswordTokenForm({ title, intro }: { title: string; intro: string }) {
   const token = useTokenFromQuery();
   const { catalog } = useCatalog();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const { password, confirm, fields: passwordFields } = usePasswordPair();
   const [done, setDone] = useState(false);
   const { busy, error, fieldErrors, run, check, errors } = useCheckedSubmit();
 
@@ -91,16 +90,7 @@ export function PasswordTokenForm({ title, intro }: { title: string; intro: stri
         <FormError error={error} />
       )}
       <form className="form card" onSubmit={onSubmit} noValidate>
-        <PasswordFields
-          password={password}
-          confirm={confirm}
-          onPassword={setPassword}
-          onConfirm={setConfirm}
-          errors={errors}
-          rule={catalog?.password.rule ?? null}
-          passwordName="new_password"
-          label="New password"
-        />
+        <PasswordFields {...passwordFields} {...NEW_PASSWORD} errors={errors} rule={catalog?.password.rule ?? null} />
         <div className="form__actions">
           <SubmitButton busy={busy} busyLabel="Saving…" label="Set password" />
         </div>

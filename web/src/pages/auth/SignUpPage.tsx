@@ -12,7 +12,7 @@ import { Loading } from '../../components/Loading';
 import { NameFields, type Names } from '../../components/NameFields';
 import { EMPTY_NAMES, nameProblems, newAccountNames } from '../../components/names';
 import { Page } from '../../components/Page';
-import { PasswordFields } from '../../components/PasswordFields';
+import { PasswordFields, usePasswordPair } from '../../components/PasswordFields';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useCheckedSubmit } from '../../hooks/useSubmit';
 
@@ -24,8 +24,7 @@ export default function SignUpPage() {
   const [email, setEmail] = useState('');
   const [companyId, setCompanyId] = useState('');
   const [department, setDepartment] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const { password, confirm, fields: passwordFields } = usePasswordPair();
   const [created, setCreated] = useState<Account | null>(null);
   const { busy, error, run, check, errors } = useCheckedSubmit();
 
@@ -100,14 +99,7 @@ export default function SignUpPage() {
           departments={catalog?.departments ?? []}
           placeholder="Choose your department"
         />
-        <PasswordFields
-          password={password}
-          confirm={confirm}
-          onPassword={setPassword}
-          onConfirm={setConfirm}
-          errors={errors}
-          rule={catalog?.password.rule ?? null}
-        />
+        <PasswordFields {...passwordFields} errors={errors} rule={catalog?.password.rule ?? null} />
         <div className="form__actions">
           <SubmitButton busy={busy} busyLabel="Creating your account…" label="Create account" />
           <span>

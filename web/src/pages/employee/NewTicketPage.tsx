@@ -49,6 +49,11 @@ export default function NewTicketPage() {
   const changed = () => {
     idempotencyKey.current = null; // different content, different request
   };
+  // The onChange of a text control: the content changed, and `set` takes the new value.
+  const edit = (set: (value: string) => void) => (e: { target: { value: string } }) => {
+    changed();
+    set(e.target.value);
+  };
 
   function chooseFiles(next: File[]) {
     changed();
@@ -103,10 +108,7 @@ export default function NewTicketPage() {
               {...p}
               maxLength={SUBJECT_MAX}
               value={subject}
-              onChange={(e) => {
-                changed();
-                setSubject(e.target.value);
-              }}
+              onChange={edit(setSubject)}
             />
           )}
         </Field>
@@ -143,10 +145,7 @@ export default function NewTicketPage() {
                 {...p}
                 value={subCategory}
                 disabled={!category}
-                onChange={(e) => {
-                  changed();
-                  setSubCategory(e.target.value);
-                }}
+                onChange={edit(setSubCategory)}
               >
                 <option value="">Choose a sub-category</option>
                 <Options values={subCategories} />
@@ -170,10 +169,7 @@ export default function NewTicketPage() {
               {...p}
               rows={8}
               value={description}
-              onChange={(e) => {
-                changed();
-                setDescription(e.target.value);
-              }}
+              onChange={edit(setDescription)}
             />
           )}
         </Field>
@@ -184,10 +180,7 @@ export default function NewTicketPage() {
               type="date"
               min={today}
               value={scheduled}
-              onChange={(e) => {
-                changed();
-                setScheduled(e.target.value);
-              }}
+              onChange={edit(setScheduled)}
             />
           )}
         </Field>

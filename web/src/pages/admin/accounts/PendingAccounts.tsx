@@ -3,6 +3,7 @@ import type { Account } from '../../../api/types';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { FormError } from '../../../components/FormError';
+import { Notice } from '../../../components/Notice';
 import { useLoad } from '../../../hooks/useLoad';
 import { useSubmit } from '../../../hooks/useSubmit';
 import { ListState } from '../ListState';
@@ -65,11 +66,7 @@ export function PendingAccounts({ refresh, onChanged }: { refresh: number; onCha
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>Pending sign-ups{list.data?.count ? ` (${list.data.count})` : ''}</h2>
-      {notice ? (
-        <p className="alert alert--success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <FormError error={approve.error} />
       <ListState
         list={list}

@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import { collect, confirmProblem, passwordProblem, requiredProblem } from '../../../auth/validation';
+import { CardForm } from '../../../components/CardForm';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
-import { PasswordFields } from '../../../components/PasswordFields';
+import { NEW_PASSWORD, PasswordFields, usePasswordPair } from '../../../components/PasswordFields';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useCheckedSubmit } from '../../../hooks/useSubmit';
 
 /** POST /api/employee/change-password/; the account's other sessions end. */
 export function ChangePasswordForm({ rule, minLength }: { rule: string | null; minLength: number | undefined }) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const { password: next, confirm, clear, fields: passwordFields } = usePasswordPair();
   const [done, setDone] = useState(false);
   const { busy, error, run, check, errors } = useCheckedSubmit();
 
@@ -30,37 +29,26 @@ export function ChangePasswordForm({ rule, minLength }: { rule: string | null; m
     });
     if (ok) {
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      clear();
       setDone(true);
     }
   }
 
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="password-title">
-      <h2 id="password-title">Change password</h2>
-      <FormError error={error} />
-      {done ? (
-        <div className="alert alert--success" role="status">
-          <p>Your password was changed. Other devices signed in to your account were signed out.</p>
-        </div>
-      ) : null}
+    <CardForm
+      id="password"
+      title="Change password"
+      onSubmit={onSubmit}
+      error={error}
+      notice={done ? 'Your password was changed. Other devices signed in to your account were signed out.' : null}
+    >
       <Field label="Current password" name="current_password" errors={errors.current_password} required>
         {(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
       </Field>
-      <PasswordFields
-        password={next}
-        confirm={confirm}
-        onPassword={setNext}
-        onConfirm={setConfirm}
-        errors={errors}
-        rule={rule}
-        passwordName="new_password"
-        label="New password"
-      />
+      <PasswordFields {...passwordFields} {...NEW_PASSWORD} errors={errors} rule={rule} />
       <div className="form__actions">
         <SubmitButton busy={busy} busyLabel="Changing…" label="Change password" />
       </div>
-    </form>
+    </CardForm>
   );
 }

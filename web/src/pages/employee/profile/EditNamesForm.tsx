@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import type { Account } from '../../../api/types';
 import { collect } from '../../../auth/validation';
-import { FormError } from '../../../components/FormError';
+import { CardForm } from '../../../components/CardForm';
 import { NameFields, type Names } from '../../../components/NameFields';
 import { nameProblems } from '../../../components/names';
 import { SubmitButton } from '../../../components/SubmitButton';
@@ -38,18 +38,11 @@ export function EditNamesForm({ account, suffixes, onSaved }: { account: Account
   }
 
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="names-title">
-      <h2 id="names-title">Your name</h2>
-      <FormError error={error} />
-      {saved ? (
-        <div className="alert alert--success" role="status">
-          <p>Your name was saved.</p>
-        </div>
-      ) : null}
+    <CardForm id="names" title="Your name" onSubmit={onSubmit} error={error} notice={saved ? 'Your name was saved.' : null}>
       <NameFields value={names} onChange={setNames} errors={errors} suffixes={suffixes} />
       <div className="form__actions">
         <SubmitButton busy={busy} busyLabel="Saving…" label="Save name" />
       </div>
-    </form>
+    </CardForm>
   );
 }

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import type { Account, Catalog } from '../../../api/types';
 import { checkImage, formatBytes } from '../../../catalog/attachmentRules';
+import { CardForm } from '../../../components/CardForm';
 import { FilePicker } from '../../../components/FilePicker';
-import { FormError } from '../../../components/FormError';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { UploadProgress } from '../../../components/UploadProgress';
 import { useSubmit } from '../../../hooks/useSubmit';
@@ -44,9 +44,7 @@ export function PictureForm({ limits, onSaved }: { limits: Catalog['image']; onS
   }
 
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="picture-title">
-      <h2 id="picture-title">Profile picture</h2>
-      <FormError error={error} />
+    <CardForm id="picture" title="Profile picture" onSubmit={onSubmit} error={error}>
       <FilePicker
         label="Picture"
         name="image"
@@ -61,6 +59,6 @@ export function PictureForm({ limits, onSaved }: { limits: Catalog['image']; onS
       <div className="form__actions">
         <SubmitButton busy={busy} busyLabel="Uploading…" label="Upload picture" />
       </div>
-    </form>
+    </CardForm>
   );
 }
