@@ -123,7 +123,7 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
     auto hash = hash_password(r.password, context_.options().password_iterations, context_.random());
     const auto now = context_.time_source().now();
     return detail::in_write_transaction(context_, [&](transaction& tx) {
-        if (first_admin && tx.accounts().list(account_filter{role::system_admin, {}, {}}, 0, 1).count > 0) {
+        if (first_admin && tx.accounts().list(account_filter{role::system_admin, {}, {}}, 0, 1).count.value_or(0) > 0) {
             throw error(errc::conflict, "a System Admin already exists");
         }
         auto a = make_account(id, company_id.value_or(""), first_admin ? role::system_admin : role::employee,
@@ -267,7 +267,7 @@ page<rejected_account> account_service::rejections(account_id actor_id, std::int
 std::int64_t account_service::rejection_count(account_id actor_id) {
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
-        return tx.accounts().list_rejections(0, 1).count;
+        return tx.accounts().list_rejections(0, 1).count.value_or(0);
     });
 }
 

@@ -32,7 +32,7 @@ response list_employees(call& c) {
     for (const auto& a : found.rows) {
         rows.push_back(account_json(a, urls));
     }
-    return json_response(page_json(c, std::move(rows), found.count, page));
+    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
 }
 
 response approve_employee(call& c) {
@@ -66,7 +66,7 @@ response rejected_employees(call& c) {
     for (const auto& r : found.rows) {
         rows.push_back(wire::rejection_json(r));
     }
-    return json_response(page_json(c, std::move(rows), found.count, page));
+    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
 }
 
 response rejected_count(call& c) {

@@ -15,7 +15,7 @@ response dead_events(call& c) {
     for (const auto& e : found.rows) {
         rows.push_back(wire::outbox_event_json(e));
     }
-    return json_response(page_json(c, std::move(rows), found.count, page));
+    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
 }
 
 response requeue_event(call& c) {

@@ -113,7 +113,7 @@ struct faulty_fixture {
 
 // ---------------------------------------------------------------------------
 
-inline std::int64_t account_count(fixture& f) { return f.desk.accounts().list(f.admin.id, {}, 1, 100).count; }
+inline std::int64_t account_count(fixture& f) { return f.desk.accounts().list(f.admin.id, {}, 1, 100).count.value_or(-1); }
 
 inline std::int64_t events_of(fixture& f, std::string_view kind) {
     std::int64_t n = 0;

@@ -5,6 +5,7 @@
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/queries.hpp>
 #include <helpdesk/rules/policy.hpp>
+#include <helpdesk/services/paging.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -96,22 +97,14 @@ struct history_timeline {
 
 /// A list request: typed filters, an ordering (`submit_date`, `update_date`,
 /// `priority`, `-` for descending), and either a 1-based page or a cursor.
-struct ticket_list_request {
+struct ticket_list_request : page_request {
     ticket_filter filter{};
     std::string ordering = "-submit_date";
-    std::int64_t page_number = 1;
-    std::int64_t page_size = 20;                  ///< 1..100
-    std::optional<std::string> cursor{};            ///< from a previous `next_cursor`; "" starts
 };
 
 /// One page of tickets. Offset pages carry `count`; cursor pages carry
 /// `next_cursor` when there are more rows.
-struct ticket_list {
-    std::vector<ticket> results{};
-    std::optional<std::int64_t> count{};
-    bool has_next = false;
-    bool has_previous = false;
-    std::optional<std::string> next_cursor{};
+struct ticket_list : list_page<ticket> {
     std::vector<account_summary> people{};   ///< owners and assignees of `results`, each once
     std::optional<actor> viewer{};           ///< the caller as the policy saw them (see `ticket_details::viewer`)
 };
