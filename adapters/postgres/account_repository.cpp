@@ -1,5 +1,7 @@
-#include "account_repository.hpp"
-
+// Statements that can break a unique or foreign key run under a savepoint, so
+// a conflict leaves the transaction usable. The company number is `nextval` of
+// its sequence: gaps allowed.
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 
@@ -24,6 +26,20 @@ using sql::rejection_columns;
 
 [[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept {
     return std::max<std::int64_t>(value, 0);
+}
+
+[[nodiscard]] std::optional<account> find_one(connection& db, tx_mode mode, std::string_view sql,
+                                              const params& key) {
+    // In a write transaction the row is reserved until commit (the port's
+    // contract): FOR SHARE stops a concurrent change of it (a demotion racing
+    // an assignment, two admins demoting each other) without blocking other
+    // readers, or the key-share locks that ticket inserts take on their owner.
+    const bool writing = mode == tx_mode::write;
+    auto r = writing ? db.execute(std::string{sql} + " FOR SHARE", key) : db.execute(sql, key);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_account(r, 0);
 }
 
 } // namespace
@@ -60,24 +76,11 @@ bool account_repository::remove(account_id id) {
     return db().execute("DELETE FROM accounts WHERE id = $1", p, true).affected() == 1;
 }
 
-std::optional<account> account_repository::find_one(std::string_view sql, const params& key) {
-    // In a write transaction the row is reserved until commit (the port's
-    // contract): FOR SHARE stops a concurrent change of it (a demotion racing
-    // an assignment, two admins demoting each other) without blocking other
-    // readers, or the key-share locks that ticket inserts take on their owner.
-    const bool writing = mode() == tx_mode::write;
-    auto r = writing ? db().execute(std::string{sql} + " FOR SHARE", key) : db().execute(sql, key);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_account(r, 0);
-}
-
 std::optional<account> account_repository::find(account_id id) {
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = $1";
     params p;
     p.bind(id);
-    return find_one(sql, p);
+    return find_one(db(), mode(), sql, p);
 }
 
 std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
@@ -110,7 +113,7 @@ std::optional<account> account_repository::find_by_email(std::string_view email)
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE lower(email) = lower($1)";
     params p;
     p.bind(email);
-    return find_one(sql, p);
+    return find_one(db(), mode(), sql, p);
 }
 
 std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
@@ -118,7 +121,7 @@ std::optional<account> account_repository::find_by_company_id(std::string_view c
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = $1";
     params p;
     p.bind(company_id);
-    return find_one(sql, p);
+    return find_one(db(), mode(), sql, p);
 }
 
 std::int64_t account_repository::next_company_sequence() {

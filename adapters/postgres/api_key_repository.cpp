@@ -1,5 +1,8 @@
-#include "api_key_repository.hpp"
-
+// `revoke` and `touch` are conditional updates: under REPEATABLE READ a
+// concurrent change of the same key surfaces as `transient_conflict`, and the
+// re-run finds the condition settled. The insert runs under a savepoint, so a
+// conflict leaves the transaction usable.
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 

@@ -1,5 +1,11 @@
-#include "outbox_repository.hpp"
-
+// Inserts and updates keep the per-state counts (`outbox_counts`, this
+// connection's shard) in the same statement; `count` and `list` sum the
+// shards. In a write transaction `due` locks its rows `FOR UPDATE SKIP
+// LOCKED`, so concurrent claimers get disjoint events without waiting.
+// `update_if_leased` locks the row only while its lease is the held one; under
+// the store's repeatable-read writes a concurrent settle of the same row fails
+// this transaction as a transient conflict (retried by the services).
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 

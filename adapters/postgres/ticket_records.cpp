@@ -1,6 +1,5 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
-#include "ticket_repository.hpp"
-
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 

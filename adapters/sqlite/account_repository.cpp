@@ -1,5 +1,4 @@
-#include "account_repository.hpp"
-
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 
@@ -23,6 +22,15 @@ using sql::rejection_columns;
 }
 
 [[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept { return std::max<std::int64_t>(value, 0); }
+
+[[nodiscard]] std::optional<account> find_one(connection& db, std::string_view sql, const auto& key) {
+    auto query = db.prepare(sql);
+    query.bind(key);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return read_account(query);
+}
 
 } // namespace
 
@@ -66,18 +74,9 @@ bool account_repository::remove(account_id id) {
     return query.changes() == 1;
 }
 
-std::optional<account> account_repository::find_one(std::string_view sql, const auto& key) {
-    auto query = db().prepare(sql);
-    query.bind(key);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_account(query);
-}
-
 std::optional<account> account_repository::find(account_id id) {
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = ?";
-    return find_one(sql, id);
+    return find_one(db(), sql, id);
 }
 
 std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
@@ -104,13 +103,13 @@ std::vector<account> account_repository::find_many(const std::vector<account_id>
 std::optional<account> account_repository::find_by_email(std::string_view email) {
     // The column's NOCASE collation makes this case-insensitive and indexed.
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE email = ?";
-    return find_one(sql, email);
+    return find_one(db(), sql, email);
 }
 
 std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
     static const std::string sql =
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = ?";
-    return find_one(sql, company_id);
+    return find_one(db(), sql, company_id);
 }
 
 std::int64_t account_repository::next_company_sequence() { return next_sequence_value(db(), "company"); }

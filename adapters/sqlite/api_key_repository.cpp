@@ -1,5 +1,4 @@
-#include "api_key_repository.hpp"
-
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 

@@ -1,5 +1,7 @@
-#include "outbox_repository.hpp"
-
+// Per-state counts are kept by triggers in `outbox_counts`. SQLite runs one
+// writer at a time, so `due` in a write transaction reserves its rows
+// trivially.
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 
