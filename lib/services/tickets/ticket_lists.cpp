@@ -55,12 +55,11 @@ ticket_list list_tickets(engine_context& context, account_id actor_id, const tic
     });
 }
 
-ticket_list staff_queue(engine_context& context, account_id actor_id, ticket_filter filter, std::int64_t page_number,
-                        std::int64_t page_size) {
+ticket_list staff_queue(engine_context& context, account_id actor_id, ticket_filter filter,
+                        const page_request& asked) {
     ticket_list_request request;
+    static_cast<page_request&>(request) = asked;
     request.filter = std::move(filter);
-    request.page_number = page_number;
-    request.page_size = page_size;
     return list_tickets(context, actor_id, request, action::use_ticket_queues);
 }
 
@@ -70,23 +69,23 @@ ticket_list ticket_service::list(account_id actor_id, const ticket_list_request&
     return list_tickets(context_, actor_id, r, action::list_tickets);
 }
 
-ticket_list ticket_service::new_queue(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
+ticket_list ticket_service::new_queue(account_id actor_id, const page_request& request) {
     ticket_filter filter;
     filter.statuses = {ticket_status::new_};
-    return staff_queue(context_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(context_, actor_id, std::move(filter), request);
 }
 
-ticket_list ticket_service::open_queue(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
+ticket_list ticket_service::open_queue(account_id actor_id, const page_request& request) {
     ticket_filter filter;
     filter.statuses = {ticket_status::open};
-    return staff_queue(context_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(context_, actor_id, std::move(filter), request);
 }
 
-ticket_list ticket_service::assigned_to_me(account_id actor_id, std::int64_t page_number, std::int64_t page_size) {
+ticket_list ticket_service::assigned_to_me(account_id actor_id, const page_request& request) {
     ticket_filter filter;
     filter.assigned_to = actor_id;
     filter.statuses = {ticket_status::open, ticket_status::in_progress, ticket_status::on_hold, ticket_status::pending};
-    return staff_queue(context_, actor_id, std::move(filter), page_number, page_size);
+    return staff_queue(context_, actor_id, std::move(filter), request);
 }
 
 } // namespace helpdesk
