@@ -1,8 +1,10 @@
 // Statements that can break a unique or foreign key run under a savepoint, so
 // a conflict leaves the transaction usable. The company number is `nextval` of
 // its sequence: gaps allowed.
+#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <algorithm>
@@ -19,14 +21,6 @@ using sql::account_columns;
 }
 
 using sql::rejection_columns;
-
-[[nodiscard]] rejected_account read_rejection(const result& r, int row) {
-    return sql::read_rejection(row_view{r, row});
-}
-
-[[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept {
-    return std::max<std::int64_t>(value, 0);
-}
 
 [[nodiscard]] std::optional<account> find_one(connection& db, tx_mode mode, std::string_view sql,
                                               const auto& key) {
@@ -117,34 +111,8 @@ std::int64_t account_repository::next_company_sequence() {
     return db().execute("SELECT nextval('company_number_seq')").int64(0, 0);
 }
 
-page<account> account_repository::list(const account_filter& filter, std::int64_t offset,
-                                       std::int64_t limit) {
-    // WHERE is assembled from fixed fragments only; values are bound.
-    params p;
-    std::string where = " WHERE true";
-    if (filter.account_role) {
-        where += " AND role = " + p.add(*filter.account_role);
-    }
-    if (filter.status) {
-        where += " AND status = " + p.add(*filter.status);
-    }
-    if (filter.department) {
-        where += " AND department = " + p.add(*filter.department);
-    }
-    page<account> result_page;
-    {
-        params paged = p;
-        const std::string limit_at = paged.add(clamp_non_negative(limit));
-        const std::string offset_at = paged.add(clamp_non_negative(offset));
-        auto r = db().execute("SELECT " + std::string{account_columns} + " FROM accounts" + where +
-                                  " ORDER BY id LIMIT " + limit_at + " OFFSET " + offset_at,
-                              paged);
-        for (int i = 0; i < r.rows(); ++i) {
-            result_page.rows.push_back(read_account(r, i));
-        }
-    }
-    result_page.count = db().execute("SELECT count(*) FROM accounts" + where, p).int64(0, 0);
-    return result_page;
+page<account> account_repository::list(const account_filter& filter, const page_window& window) {
+    return run_list<account>(db(), sql::plan_accounts(filter, window, list_dialect), sql::read_account<row_view>);
 }
 
 std::vector<account_id> account_repository::staff_ids() {
@@ -170,21 +138,9 @@ void account_repository::insert_rejection(rejected_account& x) {
     x.id = r.int64(0, 0);
 }
 
-page<rejected_account> account_repository::list_rejections(std::int64_t offset, std::int64_t limit) {
-    page<rejected_account> result_page;
-    {
-        static const std::string sql =
-            "SELECT " + std::string{rejection_columns} +
-            " FROM rejected_accounts ORDER BY rejected_at DESC, id DESC LIMIT $1 OFFSET $2";
-        params p;
-        p.bind(clamp_non_negative(limit), clamp_non_negative(offset));
-        auto r = db().execute(sql, p);
-        for (int i = 0; i < r.rows(); ++i) {
-            result_page.rows.push_back(read_rejection(r, i));
-        }
-    }
-    result_page.count = db().execute("SELECT count(*) FROM rejected_accounts").int64(0, 0);
-    return result_page;
+page<rejected_account> account_repository::list_rejections(const page_window& window) {
+    return run_list<rejected_account>(db(), sql::plan_rejections(window, list_dialect),
+                                      sql::read_rejection<row_view>);
 }
 
 void account_repository::insert_reset_token(account_id id, std::string_view token_hash,
