@@ -111,10 +111,6 @@ std::int64_t account_repository::next_company_sequence() {
     return db().execute("SELECT nextval('company_number_seq')").int64(0, 0);
 }
 
-page<account> account_repository::list(const account_filter& filter, const page_window& window) {
-    return run_list<account>(db(), sql::plan_accounts(filter, window, list_dialect), sql::read_account<row_view>);
-}
-
 std::vector<account_id> account_repository::staff_ids() {
     params p;
     p.bind(account_status::approved, role::ticket_coordinator, role::system_admin);
@@ -136,11 +132,6 @@ void account_repository::insert_rejection(rejected_account& x) {
                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
                      p);
     x.id = r.int64(0, 0);
-}
-
-page<rejected_account> account_repository::list_rejections(const page_window& window) {
-    return run_list<rejected_account>(db(), sql::plan_rejections(window, list_dialect),
-                                      sql::read_rejection<row_view>);
 }
 
 void account_repository::insert_reset_token(account_id id, std::string_view token_hash,

@@ -44,10 +44,6 @@ std::optional<api_key> api_key_repository::find(row_id id) {
     return fetch_one(db(), sql, read_key, id);
 }
 
-page<api_key> api_key_repository::list(const page_window& window) {
-    return run_list<api_key>(db(), sql::plan_api_keys(window, list_dialect), sql::read_api_key<row_view>);
-}
-
 bool api_key_repository::revoke(row_id id, time_point now) {
     params p;
     p.bind(now, id);

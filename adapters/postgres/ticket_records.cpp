@@ -38,15 +38,6 @@ void ticket_repository::insert_comment(comment& c) {
                .int64(0, 0);
 }
 
-std::vector<comment> ticket_repository::comments(ticket_id id, bool include_internal) {
-    return comment_page(id, include_internal, sql::every_row).rows;
-}
-
-page<comment> ticket_repository::comment_page(ticket_id id, bool include_internal, const page_window& window) {
-    return run_list<comment>(db(), sql::plan_comments(id, include_internal, window, list_dialect),
-                             sql::read_comment<row_view>);
-}
-
 void ticket_repository::insert_attachment(attachment& a) {
     params p;
     p.bind(a.ticket, a.file_name, a.content_type, a.size, a.blob_key, a.uploaded_by, a.upload_date);
@@ -102,16 +93,6 @@ void ticket_repository::insert_history(history_event& e) {
                 "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 p)
             .int64(0, 0);
-}
-
-std::vector<history_event> ticket_repository::history(ticket_id id, bool include_internal) {
-    return history_page(id, include_internal, sql::every_row).rows;
-}
-
-page<history_event> ticket_repository::history_page(ticket_id id, bool include_internal,
-                                                    const page_window& window) {
-    return run_list<history_event>(db(), sql::plan_history(id, include_internal, window, list_dialect),
-                                   sql::read_history<row_view>);
 }
 
 std::optional<std::pair<ticket_id, std::string>> ticket_repository::find_idempotency(account_id owner,

@@ -102,10 +102,6 @@ std::optional<account> account_repository::find_by_company_id(std::string_view c
 
 std::int64_t account_repository::next_company_sequence() { return next_sequence_value(db(), "company"); }
 
-page<account> account_repository::list(const account_filter& filter, const page_window& window) {
-    return run_list<account>(db(), sql::plan_accounts(filter, window, list_dialect), sql::read_account<row_view>);
-}
-
 std::vector<account_id> account_repository::staff_ids() {
     auto query = db().prepare("SELECT id FROM accounts WHERE status = ? AND role IN (?, ?) ORDER BY id");
     query.bind(account_status::approved, role::ticket_coordinator, role::system_admin);
@@ -124,11 +120,6 @@ void account_repository::insert_rejection(rejected_account& r) {
                r.rejected_by, r.rejected_at);
     query.run();
     r.id = query.last_insert_rowid();
-}
-
-page<rejected_account> account_repository::list_rejections(const page_window& window) {
-    return run_list<rejected_account>(db(), sql::plan_rejections(window, list_dialect),
-                                      sql::read_rejection<row_view>);
 }
 
 void account_repository::insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) {

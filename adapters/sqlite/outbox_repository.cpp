@@ -72,16 +72,6 @@ bool outbox_repository::update_if_leased(const outbox_event& e, std::string_view
     return query.changes() == 1;
 }
 
-page<outbox_event> outbox_repository::list(outbox_state state, const page_window& window) {
-    // Walks outbox_events_by_state (state, id) backwards: newest first without a sort.
-    auto found = run_list<outbox_event>(db(), sql::plan_outbox(state, window, list_dialect),
-                                        sql::read_event<row_view>);
-    if (window.with_count) {
-        found.count = count(state);
-    }
-    return found;
-}
-
 std::int64_t outbox_repository::count(outbox_state state) {
     auto query = db().prepare("SELECT n FROM outbox_counts WHERE state = ?");
     query.bind(state);

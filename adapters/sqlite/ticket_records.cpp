@@ -23,15 +23,6 @@ void ticket_repository::insert_comment(comment& c) {
     c.id = query.last_insert_rowid();
 }
 
-std::vector<comment> ticket_repository::comments(ticket_id id, bool include_internal) {
-    return comment_page(id, include_internal, sql::every_row).rows;
-}
-
-page<comment> ticket_repository::comment_page(ticket_id id, bool include_internal, const page_window& window) {
-    return run_list<comment>(db(), sql::plan_comments(id, include_internal, window, list_dialect),
-                             sql::read_comment<row_view>);
-}
-
 void ticket_repository::insert_attachment(attachment& a) {
     auto query = db().prepare("INSERT INTO attachments (ticket_id, file_name, content_type, size, blob_key, "
                              "uploaded_by, upload_date) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -68,16 +59,6 @@ void ticket_repository::insert_history(history_event& e) {
                e.is_internal);
     query.run();
     e.id = query.last_insert_rowid();
-}
-
-std::vector<history_event> ticket_repository::history(ticket_id id, bool include_internal) {
-    return history_page(id, include_internal, sql::every_row).rows;
-}
-
-page<history_event> ticket_repository::history_page(ticket_id id, bool include_internal,
-                                                    const page_window& window) {
-    return run_list<history_event>(db(), sql::plan_history(id, include_internal, window, list_dialect),
-                                   sql::read_history<row_view>);
 }
 
 std::optional<std::pair<ticket_id, std::string>> ticket_repository::find_idempotency(account_id owner,
