@@ -60,16 +60,10 @@ std::vector<attachment> ticket_repository::attachments(ticket_id id) {
 }
 
 std::optional<attachment> ticket_repository::find_attachment(row_id id) {
-    params p;
-    p.bind(id);
-    auto r = db().execute(
-        "SELECT id, ticket_id, file_name, content_type, size, blob_key, uploaded_by, upload_date "
-        "FROM attachments WHERE id = $1",
-        p);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_attachment(r, 0);
+    return fetch_one(db(),
+                     "SELECT id, ticket_id, file_name, content_type, size, blob_key, uploaded_by, upload_date "
+                     "FROM attachments WHERE id = $1",
+                     read_attachment, id);
 }
 
 void ticket_repository::insert_history(history_event& e) {

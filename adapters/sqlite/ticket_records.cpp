@@ -43,13 +43,9 @@ std::vector<attachment> ticket_repository::attachments(ticket_id id) {
 }
 
 std::optional<attachment> ticket_repository::find_attachment(row_id id) {
-    auto query = db().prepare("SELECT id, ticket_id, file_name, content_type, size, blob_key, uploaded_by, "
-                             "upload_date FROM attachments WHERE id = ?");
-    query.bind(id);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_attachment(query);
+    return db().query_one("SELECT id, ticket_id, file_name, content_type, size, blob_key, uploaded_by, "
+                          "upload_date FROM attachments WHERE id = ?",
+                          read_attachment, id);
 }
 
 void ticket_repository::insert_history(history_event& e) {
