@@ -40,14 +40,7 @@ export default function ApiKeysPage() {
       </section>
       <section className="section" aria-labelledby="keys-title">
         <h2 id="keys-title">Keys</h2>
-        <ListState
-          list={keys}
-          paging={paging}
-          loadingLabel="Loading the keys…"
-          errorTitle="Could not load the keys"
-          empty="No key yet."
-          pagesLabel="Key pages"
-        >
+        <ListState list={keys} paging={paging} loadingLabel="Loading the keys…" errorTitle="Could not load the keys" empty="No key yet." pagesLabel="Key pages">
           {(data) => (
             <KeyTable
               keys={data.results}
