@@ -116,7 +116,11 @@ int main(int argc, char** argv) try {
         hd::account_filter employees;
         employees.account_role = hd::role::employee;
         for (std::int64_t page = 1;; ++page) {
-            const auto rows = desk.accounts().list(admin, employees, page, 100).rows;
+            hd::account_list_request request;
+            request.filter = employees;
+            request.page_number = page;
+            request.page_size = 100;
+            const auto rows = desk.accounts().list(admin, request).results;
             for (const auto& a : rows) {
                 people.push_back(a.id);
             }

@@ -144,7 +144,7 @@ includes_of() {
 sources_under() {
   local dir
   for dir in "$@"; do
-    [[ -d $dir ]] && find "$dir" -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.h' -o -name '*.c' -o -name '*.ipp' \)
+    [[ -d $dir ]] && find "$dir" -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.h' -o -name '*.c' -o -name '*.ipp' -o -name '*.inc' \)
   done | sort
 }
 

@@ -1,6 +1,10 @@
-#include "account_repository.hpp"
-
+// Statements that can break a unique or foreign key run under a savepoint, so
+// a conflict leaves the transaction usable. The company number is `nextval` of
+// its sequence: gaps allowed.
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <algorithm>
@@ -18,12 +22,18 @@ using sql::account_columns;
 
 using sql::rejection_columns;
 
-[[nodiscard]] rejected_account read_rejection(const result& r, int row) {
-    return sql::read_rejection(row_view{r, row});
-}
-
-[[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept {
-    return std::max<std::int64_t>(value, 0);
+[[nodiscard]] std::optional<account> find_one(connection& db, tx_mode mode, std::string_view sql,
+                                              const params& key) {
+    // In a write transaction the row is reserved until commit (the port's
+    // contract): FOR SHARE stops a concurrent change of it (a demotion racing
+    // an assignment, two admins demoting each other) without blocking other
+    // readers, or the key-share locks that ticket inserts take on their owner.
+    const bool writing = mode == tx_mode::write;
+    auto r = writing ? db.execute(std::string{sql} + " FOR SHARE", key) : db.execute(sql, key);
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return read_account(r, 0);
 }
 
 } // namespace
@@ -60,24 +70,11 @@ bool account_repository::remove(account_id id) {
     return db().execute("DELETE FROM accounts WHERE id = $1", p, true).affected() == 1;
 }
 
-std::optional<account> account_repository::find_one(std::string_view sql, const params& key) {
-    // In a write transaction the row is reserved until commit (the port's
-    // contract): FOR SHARE stops a concurrent change of it (a demotion racing
-    // an assignment, two admins demoting each other) without blocking other
-    // readers, or the key-share locks that ticket inserts take on their owner.
-    const bool writing = mode() == tx_mode::write;
-    auto r = writing ? db().execute(std::string{sql} + " FOR SHARE", key) : db().execute(sql, key);
-    if (r.rows() == 0) {
-        return std::nullopt;
-    }
-    return read_account(r, 0);
-}
-
 std::optional<account> account_repository::find(account_id id) {
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = $1";
     params p;
     p.bind(id);
-    return find_one(sql, p);
+    return find_one(db(), mode(), sql, p);
 }
 
 std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
@@ -110,7 +107,7 @@ std::optional<account> account_repository::find_by_email(std::string_view email)
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE lower(email) = lower($1)";
     params p;
     p.bind(email);
-    return find_one(sql, p);
+    return find_one(db(), mode(), sql, p);
 }
 
 std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
@@ -118,41 +115,15 @@ std::optional<account> account_repository::find_by_company_id(std::string_view c
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = $1";
     params p;
     p.bind(company_id);
-    return find_one(sql, p);
+    return find_one(db(), mode(), sql, p);
 }
 
 std::int64_t account_repository::next_company_sequence() {
     return db().execute("SELECT nextval('company_number_seq')").int64(0, 0);
 }
 
-page<account> account_repository::list(const account_filter& filter, std::int64_t offset,
-                                       std::int64_t limit) {
-    // WHERE is assembled from fixed fragments only; values are bound.
-    params p;
-    std::string where = " WHERE true";
-    if (filter.account_role) {
-        where += " AND role = " + p.add(*filter.account_role);
-    }
-    if (filter.status) {
-        where += " AND status = " + p.add(*filter.status);
-    }
-    if (filter.department) {
-        where += " AND department = " + p.add(*filter.department);
-    }
-    page<account> result_page;
-    {
-        params paged = p;
-        const std::string limit_at = paged.add(clamp_non_negative(limit));
-        const std::string offset_at = paged.add(clamp_non_negative(offset));
-        auto r = db().execute("SELECT " + std::string{account_columns} + " FROM accounts" + where +
-                                  " ORDER BY id LIMIT " + limit_at + " OFFSET " + offset_at,
-                              paged);
-        for (int i = 0; i < r.rows(); ++i) {
-            result_page.rows.push_back(read_account(r, i));
-        }
-    }
-    result_page.count = db().execute("SELECT count(*) FROM accounts" + where, p).int64(0, 0);
-    return result_page;
+page<account> account_repository::list(const account_filter& filter, const page_window& window) {
+    return run_list<account>(db(), sql::plan_accounts(filter, window, list_dialect), sql::read_account<row_view>);
 }
 
 std::vector<account_id> account_repository::staff_ids() {
@@ -178,21 +149,9 @@ void account_repository::insert_rejection(rejected_account& x) {
     x.id = r.int64(0, 0);
 }
 
-page<rejected_account> account_repository::list_rejections(std::int64_t offset, std::int64_t limit) {
-    page<rejected_account> result_page;
-    {
-        static const std::string sql =
-            "SELECT " + std::string{rejection_columns} +
-            " FROM rejected_accounts ORDER BY rejected_at DESC, id DESC LIMIT $1 OFFSET $2";
-        params p;
-        p.bind(clamp_non_negative(limit), clamp_non_negative(offset));
-        auto r = db().execute(sql, p);
-        for (int i = 0; i < r.rows(); ++i) {
-            result_page.rows.push_back(read_rejection(r, i));
-        }
-    }
-    result_page.count = db().execute("SELECT count(*) FROM rejected_accounts").int64(0, 0);
-    return result_page;
+page<rejected_account> account_repository::list_rejections(const page_window& window) {
+    return run_list<rejected_account>(db(), sql::plan_rejections(window, list_dialect),
+                                      sql::read_rejection<row_view>);
 }
 
 void account_repository::insert_reset_token(account_id id, std::string_view token_hash,

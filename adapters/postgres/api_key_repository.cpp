@@ -1,6 +1,11 @@
-#include "api_key_repository.hpp"
-
+// `revoke` and `touch` are conditional updates: under REPEATABLE READ a
+// concurrent change of the same key surfaces as `transient_conflict`, and the
+// re-run finds the condition settled. The insert runs under a savepoint, so a
+// conflict leaves the transaction usable.
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <string>
@@ -51,15 +56,8 @@ std::optional<api_key> api_key_repository::find(row_id id) {
     return read_key(r, 0);
 }
 
-std::vector<api_key> api_key_repository::list() {
-    static const std::string sql = std::string{select_keys} + "ORDER BY id";
-    auto r = db().execute(sql);
-    std::vector<api_key> rows;
-    rows.reserve(static_cast<std::size_t>(r.rows()));
-    for (int i = 0; i < r.rows(); ++i) {
-        rows.push_back(read_key(r, i));
-    }
-    return rows;
+page<api_key> api_key_repository::list(const page_window& window) {
+    return run_list<api_key>(db(), sql::plan_api_keys(window, list_dialect), sql::read_api_key<row_view>);
 }
 
 bool api_key_repository::revoke(row_id id, time_point now) {

@@ -1,6 +1,14 @@
-#include "outbox_repository.hpp"
-
+// Inserts and updates keep the per-state counts (`outbox_counts`, this
+// connection's shard) in the same statement; `count` and `list` sum the
+// shards. In a write transaction `due` locks its rows `FOR UPDATE SKIP
+// LOCKED`, so concurrent claimers get disjoint events without waiting.
+// `update_if_leased` locks the row only while its lease is the held one; under
+// the store's repeatable-read writes a concurrent settle of the same row fails
+// this transaction as a transient conflict (retried by the services).
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <algorithm>
@@ -118,18 +126,13 @@ bool outbox_repository::update_if_leased(const outbox_event& e, std::string_view
     return db().execute(sql, p).int64(0, 0) == 1;
 }
 
-page<outbox_event> outbox_repository::list(outbox_state state, std::int64_t offset, std::int64_t limit) {
-    // outbox_events_by_state scanned backwards: newest first without a sort.
-    static const std::string sql = "SELECT " + std::string{event_columns} +
-                                   " FROM outbox_events WHERE state = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
-    params p;
-    p.bind(state, std::max<std::int64_t>(limit, 0), std::max<std::int64_t>(offset, 0));
-    auto r = db().execute(sql, p);
-    page<outbox_event> found;
-    for (int i = 0; i < r.rows(); ++i) {
-        found.rows.push_back(read_event(r, i));
+page<outbox_event> outbox_repository::list(outbox_state state, const page_window& window) {
+    // Walks outbox_events_by_state (state, id) backwards: newest first without a sort.
+    auto found = run_list<outbox_event>(db(), sql::plan_outbox(state, window, list_dialect),
+                                        sql::read_event<row_view>);
+    if (window.with_count) {
+        found.count = count(state);
     }
-    found.count = count(state);
     return found;
 }
 

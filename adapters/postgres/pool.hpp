@@ -20,9 +20,6 @@ public:
     lease(pool& owner, std::unique_ptr<connection> conn) noexcept : owner_{&owner}, conn_{std::move(conn)} {}
     ~lease();
     lease(lease&& other) noexcept = default;
-    lease(const lease&) = delete;
-    lease& operator=(const lease&) = delete;
-    lease& operator=(lease&&) = delete;
 
     [[nodiscard]] connection& db() const noexcept { return *conn_; }
 

@@ -1,4 +1,9 @@
-#include "rate_limit_repository.hpp"
+// In a write transaction `find` locks the bucket `FOR UPDATE` and `save` is an
+// `INSERT ... ON CONFLICT DO UPDATE`; under REPEATABLE READ a bucket written
+// (or first created) by a concurrent transaction makes either fail with
+// `transient_conflict` (SQLSTATE 40001) instead of losing that transaction's
+// take, and the engine re-runs the take.
+#include "repositories.hpp"
 
 #include <string>
 

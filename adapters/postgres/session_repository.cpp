@@ -1,5 +1,9 @@
-#include "session_repository.hpp"
-
+// In a write transaction `find` locks its row `FOR UPDATE`; under REPEATABLE
+// READ a token changed by another transaction since the snapshot then fails
+// with `transient_conflict`, so two rotations of one token cannot both
+// succeed. The insert runs under a savepoint, so a conflict leaves the
+// transaction usable.
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 

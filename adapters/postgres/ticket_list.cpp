@@ -1,11 +1,11 @@
 #include "ticket_list.hpp"
 
+#include "list_runner.hpp"
 #include "sql/ticket_list_plan.hpp"
 #include "ticket_rows.hpp"
 #include "tsquery.hpp"
 
 #include <string>
-#include <variant>
 
 namespace helpdesk::postgres::detail {
 
@@ -33,27 +33,11 @@ constexpr sql::ticket_list_dialect dialect{
     .branch_every_status = true,
 };
 
-[[nodiscard]] result run(connection& db, const sql::statement_text& text) {
-    params p;
-    for (const auto& v : text.values) {
-        std::visit([&](const auto& x) { p.add(x); }, v);
-    }
-    return db.execute(text.sql, p);
-}
-
 } // namespace
 
 ticket_page_result list_tickets(connection& db, const ticket_page_request& request) {
-    const auto plan = sql::plan_ticket_list(request, dialect, sql::ticket_columns);
-    ticket_page_result page;
-    auto r = run(db, plan.page);
-    for (int i = 0; i < r.rows(); ++i) {
-        page.rows.push_back(read_ticket(r, i));
-    }
-    if (plan.count) {
-        page.count = run(db, *plan.count).int64(0, 0);
-    }
-    return page;
+    return run_list<ticket>(db, sql::plan_ticket_list(request, dialect, sql::ticket_columns),
+                            sql::read_ticket<row_view>);
 }
 
 } // namespace helpdesk::postgres::detail

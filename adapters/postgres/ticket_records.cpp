@@ -1,7 +1,8 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
-#include "ticket_repository.hpp"
-
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <utility>
@@ -10,16 +11,8 @@ namespace helpdesk::postgres::detail {
 
 namespace {
 
-[[nodiscard]] comment read_comment(const result& r, int row) {
-    return sql::read_comment(row_view{r, row});
-}
-
 [[nodiscard]] attachment read_attachment(const result& r, int row) {
     return sql::read_attachment(row_view{r, row});
-}
-
-[[nodiscard]] history_event read_history(const result& r, int row) {
-    return sql::read_history(row_view{r, row});
 }
 
 template <class Row, class Read> [[nodiscard]] std::vector<Row> read_all(const result& r, Read read) {
@@ -46,15 +39,12 @@ void ticket_repository::insert_comment(comment& c) {
 }
 
 std::vector<comment> ticket_repository::comments(ticket_id id, bool include_internal) {
-    params p;
-    p.bind(id);
-    auto r = db().execute(include_internal
-                              ? "SELECT id, ticket_id, author, text, is_internal, created_at FROM comments "
-                                "WHERE ticket_id = $1 ORDER BY id"
-                              : "SELECT id, ticket_id, author, text, is_internal, created_at FROM comments "
-                                "WHERE ticket_id = $1 AND NOT is_internal ORDER BY id",
-                          p);
-    return read_all<comment>(r, read_comment);
+    return comment_page(id, include_internal, sql::every_row).rows;
+}
+
+page<comment> ticket_repository::comment_page(ticket_id id, bool include_internal, const page_window& window) {
+    return run_list<comment>(db(), sql::plan_comments(id, include_internal, window, list_dialect),
+                             sql::read_comment<row_view>);
 }
 
 void ticket_repository::insert_attachment(attachment& a) {
@@ -115,15 +105,13 @@ void ticket_repository::insert_history(history_event& e) {
 }
 
 std::vector<history_event> ticket_repository::history(ticket_id id, bool include_internal) {
-    params p;
-    p.bind(id);
-    auto r = db().execute(include_internal
-                              ? "SELECT id, ticket_id, actor, at, kind, old_value, new_value, is_internal "
-                                "FROM ticket_history WHERE ticket_id = $1 ORDER BY id"
-                              : "SELECT id, ticket_id, actor, at, kind, old_value, new_value, is_internal "
-                                "FROM ticket_history WHERE ticket_id = $1 AND NOT is_internal ORDER BY id",
-                          p);
-    return read_all<history_event>(r, read_history);
+    return history_page(id, include_internal, sql::every_row).rows;
+}
+
+page<history_event> ticket_repository::history_page(ticket_id id, bool include_internal,
+                                                    const page_window& window) {
+    return run_list<history_event>(db(), sql::plan_history(id, include_internal, window, list_dialect),
+                                   sql::read_history<row_view>);
 }
 
 std::optional<std::pair<ticket_id, std::string>> ticket_repository::find_idempotency(account_id owner,

@@ -1,5 +1,14 @@
-#include "ticket_repository.hpp"
-
+// The search vector is a generated column, recomputed by the writing
+// statement; the stats aggregate (this connection's shard) is upserted by the
+// same statement that inserts or updates the ticket, which knows the old and
+// new values. Statements that can break a unique or foreign key run under a
+// savepoint, so a conflict leaves the transaction usable. The ticket number
+// is `nextval` of its sequence: gaps allowed. `insert` also reserves an id for
+// the next history row and outbox event of this transaction: `insert_history`
+// (ticket_records.cpp) and the outbox's `insert` then set `e.id` to it and
+// defer their row to the next round trip (its failure is thrown by that later
+// call); without a reserved id they insert at once.
+#include "repositories.hpp"
 #include "ticket_list.hpp"
 #include "ticket_rows.hpp"
 #include "ticket_stats.hpp"

@@ -139,7 +139,10 @@ template <class Row> [[nodiscard]] outbox_event read_event(const Row& row) {
     return e;
 }
 
-/// The comment in a row of `SELECT id, ticket_id, author, text, is_internal, created_at ...`.
+/// The comment columns, in the order `read_comment` expects them.
+inline constexpr std::string_view comment_columns = "id, ticket_id, author, text, is_internal, created_at";
+
+/// The comment in a row of `SELECT comment_columns ...`.
 template <class Row> [[nodiscard]] comment read_comment(const Row& row) {
     comment c;
     c.id = row.int64(0);
@@ -166,8 +169,10 @@ template <class Row> [[nodiscard]] attachment read_attachment(const Row& row) {
     return a;
 }
 
-/// The history entry in a row of `SELECT id, ticket_id, actor, at, kind,
-/// old_value, new_value, is_internal ...`.
+/// The history columns, in the order `read_history` expects them.
+inline constexpr std::string_view history_columns = "id, ticket_id, actor, at, kind, old_value, new_value, is_internal";
+
+/// The history entry in a row of `SELECT history_columns ...`.
 template <class Row> [[nodiscard]] history_event read_history(const Row& row) {
     history_event e;
     e.id = row.int64(0);

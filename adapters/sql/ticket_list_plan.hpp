@@ -3,6 +3,7 @@
 #include <helpdesk/ports/queries.hpp>
 
 #include "bindings.hpp"
+#include "list_plan.hpp"
 
 #include <optional>
 #include <string>
@@ -30,11 +31,8 @@ struct ticket_list_dialect {
     bool branch_every_status = false;
 };
 
-/// The statements of one ticket page.
-struct ticket_list_plan {
-    statement_text page{};                 ///< selects `columns` of the page's tickets, in order
-    std::optional<statement_text> count{}; ///< the total when requested: one integer
-};
+/// The statements of one ticket page: the shape of every list's plan.
+using ticket_list_plan = list_plan;
 
 /// Plans one page of tickets for `request`, selecting `columns`.
 ///

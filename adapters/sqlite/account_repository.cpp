@@ -1,6 +1,7 @@
-#include "account_repository.hpp"
-
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <algorithm>
@@ -18,11 +19,14 @@ using sql::account_columns;
 
 using sql::rejection_columns;
 
-[[nodiscard]] rejected_account read_rejection(const statement& row) {
-    return sql::read_rejection(row_view{row});
+[[nodiscard]] std::optional<account> find_one(connection& db, std::string_view sql, const auto& key) {
+    auto query = db.prepare(sql);
+    query.bind(key);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return read_account(query);
 }
-
-[[nodiscard]] std::int64_t clamp_non_negative(std::int64_t value) noexcept { return std::max<std::int64_t>(value, 0); }
 
 } // namespace
 
@@ -66,18 +70,9 @@ bool account_repository::remove(account_id id) {
     return query.changes() == 1;
 }
 
-std::optional<account> account_repository::find_one(std::string_view sql, const auto& key) {
-    auto query = db().prepare(sql);
-    query.bind(key);
-    if (!query.step()) {
-        return std::nullopt;
-    }
-    return read_account(query);
-}
-
 std::optional<account> account_repository::find(account_id id) {
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE id = ?";
-    return find_one(sql, id);
+    return find_one(db(), sql, id);
 }
 
 std::vector<account> account_repository::find_many(const std::vector<account_id>& ids) {
@@ -104,56 +99,19 @@ std::vector<account> account_repository::find_many(const std::vector<account_id>
 std::optional<account> account_repository::find_by_email(std::string_view email) {
     // The column's NOCASE collation makes this case-insensitive and indexed.
     static const std::string sql = "SELECT " + std::string{account_columns} + " FROM accounts WHERE email = ?";
-    return find_one(sql, email);
+    return find_one(db(), sql, email);
 }
 
 std::optional<account> account_repository::find_by_company_id(std::string_view company_id) {
     static const std::string sql =
         "SELECT " + std::string{account_columns} + " FROM accounts WHERE company_id = ?";
-    return find_one(sql, company_id);
+    return find_one(db(), sql, company_id);
 }
 
 std::int64_t account_repository::next_company_sequence() { return next_sequence_value(db(), "company"); }
 
-page<account> account_repository::list(const account_filter& filter, std::int64_t offset, std::int64_t limit) {
-    // WHERE is assembled from fixed fragments only; values are bound.
-    std::string where = " WHERE 1";
-    if (filter.account_role) {
-        where += " AND role = ?";
-    }
-    if (filter.status) {
-        where += " AND status = ?";
-    }
-    if (filter.department) {
-        where += " AND department = ?";
-    }
-    auto bind_filter = [&](statement& query) {
-        if (filter.account_role) {
-            query.bind(*filter.account_role);
-        }
-        if (filter.status) {
-            query.bind(*filter.status);
-        }
-        if (filter.department) {
-            query.bind(*filter.department);
-        }
-    };
-
-    page<account> result;
-    {
-        auto query =
-            db().prepare("SELECT " + std::string{account_columns} + " FROM accounts" + where +
-                        " ORDER BY id LIMIT ? OFFSET ?");
-        bind_filter(query);
-        query.bind(clamp_non_negative(limit), clamp_non_negative(offset));
-        while (query.step()) {
-            result.rows.push_back(read_account(query));
-        }
-    }
-    auto count = db().prepare("SELECT count(*) FROM accounts" + where);
-    bind_filter(count);
-    result.count = count.step() ? count.column_int64(0) : 0;
-    return result;
+page<account> account_repository::list(const account_filter& filter, const page_window& window) {
+    return run_list<account>(db(), sql::plan_accounts(filter, window, list_dialect), sql::read_account<row_view>);
 }
 
 std::vector<account_id> account_repository::staff_ids() {
@@ -176,20 +134,9 @@ void account_repository::insert_rejection(rejected_account& r) {
     r.id = query.last_insert_rowid();
 }
 
-page<rejected_account> account_repository::list_rejections(std::int64_t offset, std::int64_t limit) {
-    page<rejected_account> result;
-    {
-        static const std::string sql = "SELECT " + std::string{rejection_columns} +
-                                       " FROM rejected_accounts ORDER BY rejected_at DESC, id DESC LIMIT ? OFFSET ?";
-        auto query = db().prepare(sql);
-        query.bind(clamp_non_negative(limit), clamp_non_negative(offset));
-        while (query.step()) {
-            result.rows.push_back(read_rejection(query));
-        }
-    }
-    auto count = db().prepare("SELECT count(*) FROM rejected_accounts");
-    result.count = count.step() ? count.column_int64(0) : 0;
-    return result;
+page<rejected_account> account_repository::list_rejections(const page_window& window) {
+    return run_list<rejected_account>(db(), sql::plan_rejections(window, list_dialect),
+                                      sql::read_rejection<row_view>);
 }
 
 void account_repository::insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) {

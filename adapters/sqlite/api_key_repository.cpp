@@ -1,6 +1,7 @@
-#include "api_key_repository.hpp"
-
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <string>
@@ -48,14 +49,8 @@ std::optional<api_key> api_key_repository::find(row_id id) {
     return read_key(query);
 }
 
-std::vector<api_key> api_key_repository::list() {
-    static const std::string sql = std::string{select_keys} + "ORDER BY id";
-    auto query = db().prepare(sql);
-    std::vector<api_key> rows;
-    while (query.step()) {
-        rows.push_back(read_key(query));
-    }
-    return rows;
+page<api_key> api_key_repository::list(const page_window& window) {
+    return run_list<api_key>(db(), sql::plan_api_keys(window, list_dialect), sql::read_api_key<row_view>);
 }
 
 bool api_key_repository::revoke(row_id id, time_point now) {

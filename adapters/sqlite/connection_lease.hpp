@@ -26,9 +26,6 @@ public:
     connection_lease(connection& db, reader_pool& pool) noexcept : db_{&db}, pool_{&pool} {}
     ~connection_lease();
     connection_lease(connection_lease&& other) noexcept;
-    connection_lease(const connection_lease&) = delete;
-    connection_lease& operator=(const connection_lease&) = delete;
-    connection_lease& operator=(connection_lease&&) = delete;
 
     [[nodiscard]] connection& db() const noexcept { return *db_; }
 

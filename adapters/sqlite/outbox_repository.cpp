@@ -1,6 +1,10 @@
-#include "outbox_repository.hpp"
-
+// Per-state counts are kept by triggers in `outbox_counts`. SQLite runs one
+// writer at a time, so `due` in a write transaction reserves its rows
+// trivially.
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 #include <algorithm>
@@ -73,17 +77,13 @@ bool outbox_repository::update_if_leased(const outbox_event& e, std::string_view
     return query.changes() == 1;
 }
 
-page<outbox_event> outbox_repository::list(outbox_state state, std::int64_t offset, std::int64_t limit) {
-    // Walks outbox_events_by_state backwards: newest first without a sort.
-    static const std::string sql = "SELECT " + std::string{event_columns} +
-                                   " FROM outbox_events WHERE state = ? ORDER BY id DESC LIMIT ? OFFSET ?";
-    auto query = db().prepare(sql);
-    query.bind(state, std::max<std::int64_t>(limit, 0), std::max<std::int64_t>(offset, 0));
-    page<outbox_event> found;
-    while (query.step()) {
-        found.rows.push_back(read_event(query));
+page<outbox_event> outbox_repository::list(outbox_state state, const page_window& window) {
+    // Walks outbox_events_by_state (state, id) backwards: newest first without a sort.
+    auto found = run_list<outbox_event>(db(), sql::plan_outbox(state, window, list_dialect),
+                                        sql::read_event<row_view>);
+    if (window.with_count) {
+        found.count = count(state);
     }
-    found.count = count(state);
     return found;
 }
 

@@ -1,4 +1,7 @@
-#include "rate_limit_repository.hpp"
+// Writers run one at a time (`BEGIN IMMEDIATE`, across processes sharing the
+// file too), so a read-then-save of a bucket is never interleaved with
+// another.
+#include "repositories.hpp"
 
 namespace helpdesk::sqlite::detail {
 

@@ -1,5 +1,5 @@
-#include "session_repository.hpp"
-
+// Writers run one at a time, so `find` needs no lock to reserve its row.
+#include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/row_mappers.hpp"
 

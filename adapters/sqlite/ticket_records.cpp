@@ -1,23 +1,16 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
-#include "ticket_repository.hpp"
-
+#include "list_runner.hpp"
+#include "repositories.hpp"
 #include "row_view.hpp"
+#include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
 namespace helpdesk::sqlite::detail {
 
 namespace {
 
-[[nodiscard]] comment read_comment(const statement& row) {
-    return sql::read_comment(row_view{row});
-}
-
 [[nodiscard]] attachment read_attachment(const statement& row) {
     return sql::read_attachment(row_view{row});
-}
-
-[[nodiscard]] history_event read_history(const statement& row) {
-    return sql::read_history(row_view{row});
 }
 
 } // namespace
@@ -31,17 +24,12 @@ void ticket_repository::insert_comment(comment& c) {
 }
 
 std::vector<comment> ticket_repository::comments(ticket_id id, bool include_internal) {
-    auto query = db().prepare(include_internal
-                                 ? "SELECT id, ticket_id, author, text, is_internal, created_at FROM comments "
-                                   "WHERE ticket_id = ? ORDER BY id"
-                                 : "SELECT id, ticket_id, author, text, is_internal, created_at FROM comments "
-                                   "WHERE ticket_id = ? AND is_internal = 0 ORDER BY id");
-    query.bind(id);
-    std::vector<comment> rows;
-    while (query.step()) {
-        rows.push_back(read_comment(query));
-    }
-    return rows;
+    return comment_page(id, include_internal, sql::every_row).rows;
+}
+
+page<comment> ticket_repository::comment_page(ticket_id id, bool include_internal, const page_window& window) {
+    return run_list<comment>(db(), sql::plan_comments(id, include_internal, window, list_dialect),
+                             sql::read_comment<row_view>);
 }
 
 void ticket_repository::insert_attachment(attachment& a) {
@@ -83,17 +71,13 @@ void ticket_repository::insert_history(history_event& e) {
 }
 
 std::vector<history_event> ticket_repository::history(ticket_id id, bool include_internal) {
-    auto query = db().prepare(include_internal
-                                 ? "SELECT id, ticket_id, actor, at, kind, old_value, new_value, is_internal "
-                                   "FROM ticket_history WHERE ticket_id = ? ORDER BY id"
-                                 : "SELECT id, ticket_id, actor, at, kind, old_value, new_value, is_internal "
-                                   "FROM ticket_history WHERE ticket_id = ? AND is_internal = 0 ORDER BY id");
-    query.bind(id);
-    std::vector<history_event> rows;
-    while (query.step()) {
-        rows.push_back(read_history(query));
-    }
-    return rows;
+    return history_page(id, include_internal, sql::every_row).rows;
+}
+
+page<history_event> ticket_repository::history_page(ticket_id id, bool include_internal,
+                                                    const page_window& window) {
+    return run_list<history_event>(db(), sql::plan_history(id, include_internal, window, list_dialect),
+                                   sql::read_history<row_view>);
 }
 
 std::optional<std::pair<ticket_id, std::string>> ticket_repository::find_idempotency(account_id owner,

@@ -1,6 +1,6 @@
-#include "ticket_repository.hpp"
-
-#include "account_repository.hpp"
+// The FTS index and the stats aggregate follow ticket writes through triggers
+// in the same transaction.
+#include "repositories.hpp"
 #include "ticket_list.hpp"
 #include "ticket_rows.hpp"
 #include "ticket_stats.hpp"

@@ -2,14 +2,9 @@
 
 #include <helpdesk/ports/store.hpp>
 
-#include "account_repository.hpp"
-#include "api_key_repository.hpp"
 #include "connection_lease.hpp"
-#include "outbox_repository.hpp"
-#include "rate_limit_repository.hpp"
-#include "session_repository.hpp"
+#include "repositories.hpp"
 #include "sql/repository_set.hpp"
-#include "ticket_repository.hpp"
 
 #include <memory>
 #include <optional>

@@ -2,6 +2,7 @@
 #include "services/accounts/account_checks.hpp"
 #include "services/field_checker.hpp"
 #include "services/json_object.hpp"
+#include "services/paging.hpp"
 #include "services/service_support.hpp"
 
 #include <helpdesk/services/account_service.hpp>
@@ -12,6 +13,10 @@
 
 namespace helpdesk {
 namespace {
+// The employee list pages by id; the audit newest first by time, then id.
+constexpr detail::cursor_kind account_cursor{'e', false, false};
+constexpr detail::cursor_kind rejection_cursor{'r', true, true};
+
 using detail::check_new_password;
 using detail::check_suffix;
 using detail::field_checker;
@@ -123,7 +128,7 @@ account account_service::create_with_password(const sign_up_request& r, bool fir
     auto hash = hash_password(r.password, context_.options().password_iterations, context_.random());
     const auto now = context_.time_source().now();
     return detail::in_write_transaction(context_, [&](transaction& tx) {
-        if (first_admin && tx.accounts().list(account_filter{role::system_admin, {}, {}}, 0, 1).count > 0) {
+        if (first_admin && !tx.accounts().list(account_filter{role::system_admin, {}, {}}, {.limit = 1, .with_count = false}).rows.empty()) {
             throw error(errc::conflict, "a System Admin already exists");
         }
         auto a = make_account(id, company_id.value_or(""), first_admin ? role::system_admin : role::employee,
@@ -246,28 +251,29 @@ account account_service::get(account_id actor_id, account_id target) {
     });
 }
 
-page<account> account_service::list(account_id actor_id, const account_filter& filter, std::int64_t page_number,
-                                    std::int64_t page_size) {
-    const auto offset = detail::page_offset(page_number, page_size);
+list_page<account> account_service::list(account_id actor_id, const account_list_request& request) {
+    const auto window = detail::window_of(request, account_cursor);
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::list_accounts, nullptr).enforce();
-        return tx.accounts().list(filter, offset, page_size);
+        return detail::page_by_id(tx.accounts().list(request.filter, window), request, account_cursor);
     });
 }
 
-page<rejected_account> account_service::rejections(account_id actor_id, std::int64_t page_number,
-                                                   std::int64_t page_size) {
-    const auto offset = detail::page_offset(page_number, page_size);
+list_page<rejected_account> account_service::rejections(account_id actor_id, const page_request& request) {
+    const auto window = detail::window_of(request, rejection_cursor);
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
-        return tx.accounts().list_rejections(offset, page_size);
+        return detail::page_from(tx.accounts().list_rejections(window), request, rejection_cursor,
+                                 [](const rejected_account& r) {
+                                     return keyset{r.rejected_at.time_since_epoch().count(), r.id};
+                                 });
     });
 }
 
 std::int64_t account_service::rejection_count(account_id actor_id) {
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::read_rejection_audit, nullptr).enforce();
-        return tx.accounts().list_rejections(0, 1).count;
+        return tx.accounts().list_rejections({.limit = 0}).count.value_or(0);
     });
 }
 

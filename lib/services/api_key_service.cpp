@@ -2,6 +2,7 @@
 
 #include "security/tokens.hpp"
 #include "services/field_checker.hpp"
+#include "services/paging.hpp"
 #include "services/service_support.hpp"
 
 #include <algorithm>
@@ -17,6 +18,8 @@ constexpr std::size_t key_length = key_scheme.size() + 2 * key_random_bytes;
 /// `hdk_` and 8 hex digits: enough to tell keys apart, 160 bits still secret.
 constexpr std::size_t shown_prefix_length = 12;
 constexpr std::size_t max_name_chars = 100;
+/// Keys page by id, oldest first.
+constexpr detail::cursor_kind key_cursor{'k', false, false};
 /// `last_used_at` is refreshed when older than this (one write a minute per busy key).
 constexpr auto touch_interval = std::chrono::minutes{1};
 
@@ -39,9 +42,13 @@ created_api_key api_key_service::create(account_id actor, std::string_view name)
 
 created_api_key api_key_service::create_for_operator(std::string_view name) { return make(std::nullopt, name); }
 
-std::vector<api_key> api_key_service::list(account_id actor) { return list_keys(actor); }
-
-std::vector<api_key> api_key_service::list_for_operator() { return list_keys(std::nullopt); }
+list_page<api_key> api_key_service::list(account_id actor, const page_request& request) {
+    const auto window = detail::window_of(request, key_cursor);
+    return detail::in_read_transaction(context_, [&](transaction& tx) {
+        authorise(tx, actor);
+        return detail::page_by_id(tx.api_keys().list(window), request, key_cursor);
+    });
+}
 
 api_key api_key_service::revoke(account_id actor, row_id id) { return revoke_key(actor, id); }
 
@@ -67,10 +74,20 @@ created_api_key api_key_service::make(std::optional<account_id> actor, std::stri
     });
 }
 
-std::vector<api_key> api_key_service::list_keys(std::optional<account_id> actor) {
+std::vector<api_key> api_key_service::list_for_operator() {
     return detail::in_read_transaction(context_, [&](transaction& tx) {
-        authorise(tx, actor);
-        return tx.api_keys().list();
+        // Windows of 100 by id, in one transaction: every key, however many.
+        std::vector<api_key> keys;
+        page_window window{.limit = 100, .with_count = false};
+        for (;;) {
+            auto found = tx.api_keys().list(window);
+            const bool last = static_cast<std::int64_t>(found.rows.size()) < window.limit;
+            keys.insert(keys.end(), found.rows.begin(), found.rows.end());
+            if (last) {
+                return keys;
+            }
+            window.after = keyset{0, keys.back().id};
+        }
     });
 }
 

@@ -1,4 +1,5 @@
 #include "security/tokens.hpp"
+#include "services/paging.hpp"
 #include "services/service_support.hpp"
 #include "services/ticket_support.hpp"
 #include "services/unicode_text.hpp"
@@ -194,13 +195,14 @@ std::int64_t outbox_service::deliver_due(notifier& channel, std::int64_t limit) 
     return delivered;
 }
 
-page<outbox_event> outbox_service::list(account_id actor_id, outbox_state state, std::int64_t page_number,
-                                        std::int64_t page_size) {
-    const auto offset = detail::page_offset(page_number, page_size);
+list_page<outbox_event> outbox_service::list(account_id actor_id, outbox_state state, const page_request& request) {
+    // Newest first, by id.
+    constexpr detail::cursor_kind events{'o', true, false};
+    const auto window = detail::window_of(request, events);
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::manage_outbox, nullptr).enforce();
-        auto found = tx.outbox().list(state, offset, page_size);
-        for (auto& event : found.rows) {
+        auto found = detail::page_by_id(tx.outbox().list(state, window), request, events);
+        for (auto& event : found.results) {
             event.secret.reset();
         }
         return found;

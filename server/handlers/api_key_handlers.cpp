@@ -9,8 +9,16 @@ namespace helpdesk::server::handlers {
 
 response list_api_keys(call& c) {
     boost::json::array rows;
-    for (const auto& k : c.ctx.core.api_keys().list(c.actor())) {
-        rows.push_back(wire::api_key_json(k));
+    page_request request{.page_size = 100, .cursor = ""};
+    for (;;) {
+        const auto found = c.ctx.core.api_keys().list(c.actor(), request);
+        for (const auto& k : found.results) {
+            rows.push_back(wire::api_key_json(k));
+        }
+        if (!found.next_cursor) {
+            break;
+        }
+        request.cursor = found.next_cursor;
     }
     return json_response(rows);
 }

@@ -26,13 +26,17 @@ response admin_create_employee(call& c) {
 response list_employees(call& c) {
     const auto query = wire::read_account_list_query(url_query(c));
     const auto& page = query.page;
-    const auto found = c.ctx.core.accounts().list(c.actor(), query.filter, page.number, page.size);
+    account_list_request request;
+    request.filter = query.filter;
+    request.page_number = page.number;
+    request.page_size = page.size;
+    const auto found = c.ctx.core.accounts().list(c.actor(), request);
     boost::json::array rows;
     const url_signer urls{c.ctx, c.actor()};
-    for (const auto& a : found.rows) {
+    for (const auto& a : found.results) {
         rows.push_back(account_json(a, urls));
     }
-    return json_response(page_json(c, std::move(rows), found.count, page));
+    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
 }
 
 response approve_employee(call& c) {
@@ -61,12 +65,13 @@ response employee_image(call& c) {
 
 response rejected_employees(call& c) {
     const auto page = wire::read_page_query(url_query(c));
-    const auto found = c.ctx.core.accounts().rejections(c.actor(), page.number, page.size);
+    const auto found =
+        c.ctx.core.accounts().rejections(c.actor(), {.page_number = page.number, .page_size = page.size});
     boost::json::array rows;
-    for (const auto& r : found.rows) {
+    for (const auto& r : found.results) {
         rows.push_back(wire::rejection_json(r));
     }
-    return json_response(page_json(c, std::move(rows), found.count, page));
+    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
 }
 
 response rejected_count(call& c) {

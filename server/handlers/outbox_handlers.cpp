@@ -10,12 +10,13 @@ namespace helpdesk::server::handlers {
 
 response dead_events(call& c) {
     const auto page = wire::read_page_query(url_query(c));
-    const auto found = c.ctx.core.outbox().list(c.actor(), outbox_state::dead, page.number, page.size);
+    const auto found =
+        c.ctx.core.outbox().list(c.actor(), outbox_state::dead, {.page_number = page.number, .page_size = page.size});
     boost::json::array rows;
-    for (const auto& e : found.rows) {
+    for (const auto& e : found.results) {
         rows.push_back(wire::outbox_event_json(e));
     }
-    return json_response(page_json(c, std::move(rows), found.count, page));
+    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
 }
 
 response requeue_event(call& c) {

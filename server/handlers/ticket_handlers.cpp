@@ -24,11 +24,12 @@ response list_body(const call& c, const ticket_list& found, std::int64_t page_nu
         page_json(c, std::move(rows), found.count, page_number, found.has_next, found.has_previous, found.next_cursor));
 }
 
-using queue_call = ticket_list (ticket_service::*)(account_id, std::int64_t, std::int64_t);
+using queue_call = ticket_list (ticket_service::*)(account_id, const page_request&);
 
 response queue(call& c, queue_call which) {
     const auto page = wire::read_page_query(url_query(c));
-    return list_body(c, (c.ctx.core.tickets().*which)(c.actor(), page.number, page.size), page.number);
+    return list_body(c, (c.ctx.core.tickets().*which)(c.actor(), {.page_number = page.number, .page_size = page.size}),
+                     page.number);
 }
 
 } // namespace

@@ -11,7 +11,7 @@ namespace helpdesk::server::handlers {
 response list_comments(call& c) {
     const auto thread = c.ctx.core.tickets().comments_with_authors(c.actor(), c.id_param(0));
     boost::json::array rows;
-    for (const auto& note : thread.comments) {
+    for (const auto& note : thread.results) {
         rows.push_back(wire::comment_json(note, thread.authors, {}));
     }
     return json_response(rows);
@@ -28,7 +28,7 @@ response add_comment(call& c) {
 response ticket_history(call& c) {
     const auto timeline = c.ctx.core.tickets().history_with_actors(c.actor(), c.id_param(0));
     boost::json::array rows;
-    for (const auto& e : timeline.events) {
+    for (const auto& e : timeline.results) {
         rows.push_back(wire::history_json(e, timeline.actors, {}));
     }
     return json_response(rows);

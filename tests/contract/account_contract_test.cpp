@@ -137,7 +137,7 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: email (any case) and company id are unique"
     tx->commit();
 
     in_read(*store, [&](helpdesk::transaction& rtx) {
-        CHECK(rtx.accounts().list({}, 0, 10).count == 2);
+        CHECK(rtx.accounts().list({}, {.offset = 0, .limit = 10}).count == 2);
         CHECK(rtx.accounts().find(b.id)->email == "user4@example.com");
     });
 }
@@ -166,13 +166,13 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: list filters, paging and staff ids", Factor
     });
 
     in_read(*store, [&](helpdesk::transaction& tx) {
-        auto everything = tx.accounts().list({}, 0, 100);
+        auto everything = tx.accounts().list({}, {.offset = 0, .limit = 100});
         CHECK(everything.count == 12);
         REQUIRE(everything.rows.size() == 12);
         CHECK(std::is_sorted(everything.rows.begin(), everything.rows.end(),
                              [](const auto& x, const auto& y) { return x.id < y.id; }));
 
-        auto second = tx.accounts().list({}, 5, 5);
+        auto second = tx.accounts().list({}, {.offset = 5, .limit = 5});
         CHECK(second.count == 12);
         REQUIRE(second.rows.size() == 5);
         CHECK(second.rows.front().id == everything.rows[5].id);
@@ -193,7 +193,7 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: list filters, paging and staff ids", Factor
                               helpdesk::account_filter{.account_role = role::system_admin,
                                                        .status = account_status::approved,
                                                        .department = "IT Department"}}) {
-            auto got = tx.accounts().list(f, 0, 100);
+            auto got = tx.accounts().list(f, {.offset = 0, .limit = 100});
             std::vector<helpdesk::account_id> ids;
             for (const auto& a : got.rows) {
                 ids.push_back(a.id);
@@ -234,12 +234,12 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: rejection audit, newest first", Factory, re
         }
     });
     in_read(*store, [&](helpdesk::transaction& tx) {
-        auto first = tx.accounts().list_rejections(0, 3);
+        auto first = tx.accounts().list_rejections({.offset = 0, .limit = 3});
         CHECK(first.count == 7);
         REQUIRE(first.rows.size() == 3);
         CHECK(first.rows[0].id == rows[6].id);
         CHECK(first.rows[2].id == rows[4].id);
-        auto last = tx.accounts().list_rejections(6, 3);
+        auto last = tx.accounts().list_rejections({.offset = 6, .limit = 3});
         REQUIRE(last.rows.size() == 1);
         const auto& r = last.rows[0];
         CHECK(r.id == rows[0].id);

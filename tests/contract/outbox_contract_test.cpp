@@ -240,7 +240,7 @@ TEST_CASE_TEMPLATE_DEFINE("outbox: list returns one state newest first with its 
     };
     const auto id = [&](int i) { return events[static_cast<std::size_t>(i)].id; };
     in_read(*store, [&](helpdesk::transaction& tx) {
-        const auto first = tx.outbox().list(outbox_state::pending, 0, 3);
+        const auto first = tx.outbox().list(outbox_state::pending, {.offset = 0, .limit = 3});
         CHECK(first.count == 5);
         CHECK(ids(first) == std::vector<helpdesk::row_id>{id(6), id(5), id(3)});
         REQUIRE(first.rows.size() == 3);
@@ -248,17 +248,17 @@ TEST_CASE_TEMPLATE_DEFINE("outbox: list returns one state newest first with its 
         CHECK(first.rows[0].payload == R"({"n":6})");
         CHECK(first.rows[0].secret == std::optional<std::string>{"s6"});
         CHECK(first.rows[0].delivered_to == std::vector<std::string>{"email"});
-        const auto rest = tx.outbox().list(outbox_state::pending, 3, 3);
+        const auto rest = tx.outbox().list(outbox_state::pending, {.offset = 3, .limit = 3});
         CHECK(rest.count == 5);
         CHECK(ids(rest) == std::vector<helpdesk::row_id>{id(2), id(0)});
-        const auto beyond = tx.outbox().list(outbox_state::pending, 10, 3);
+        const auto beyond = tx.outbox().list(outbox_state::pending, {.offset = 10, .limit = 3});
         CHECK(beyond.count == 5);
         CHECK(beyond.rows.empty());
-        const auto dead = tx.outbox().list(outbox_state::dead, 0, 10);
+        const auto dead = tx.outbox().list(outbox_state::dead, {.offset = 0, .limit = 10});
         CHECK(dead.count == 2);
         CHECK(ids(dead) == std::vector<helpdesk::row_id>{id(4), id(1)});
         CHECK(dead.rows[0].last_error == std::optional<std::string>{"gave up"});
-        const auto delivered = tx.outbox().list(outbox_state::delivered, 0, 10);
+        const auto delivered = tx.outbox().list(outbox_state::delivered, {.offset = 0, .limit = 10});
         CHECK(delivered.count == 0);
         CHECK(delivered.rows.empty());
     });

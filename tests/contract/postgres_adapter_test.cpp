@@ -60,7 +60,7 @@ TEST_CASE("postgres: both URL schemes open the same store") {
         (void)add_account(*s, make_account(1));
     }
     auto s = factory.open();
-    in_read(*s, [](helpdesk::transaction& tx) { CHECK(tx.accounts().list({}, 0, 10).count == 1); });
+    in_read(*s, [](helpdesk::transaction& tx) { CHECK(tx.accounts().list({}, {.offset = 0, .limit = 10}).count == 1); });
 }
 
 TEST_CASE("postgres: stores opening at once apply the migrations once") {
@@ -123,7 +123,7 @@ TEST_CASE("postgres: a lost race is a transient_conflict") {
     // list: a find in a write transaction would reserve the row and make the
     // first wait for the second, on this one thread).
     REQUIRE(first->accounts().find(owner.id));
-    REQUIRE(second->accounts().list({}, 0, 10).count == 1);
+    REQUIRE(second->accounts().list({}, {.offset = 0, .limit = 10}).count == 1);
     auto renamed = owner;
     renamed.first_name = "Renamed";
     first->accounts().update(renamed);

@@ -89,11 +89,11 @@ TEST_CASE_TEMPLATE_DEFINE("store: commit persists, destruction rolls back", Fact
     SUBCASE("a read transaction sees a stable snapshot") {
         if constexpr (Factory::concurrent_readers) {
             auto reader = store->begin(tx_mode::read);
-            CHECK(reader->accounts().list({}, 0, 10).count == 1);
+            CHECK(reader->accounts().list({}, {.offset = 0, .limit = 10}).count == 1);
             (void)add_account(*store, make_account(5));
-            CHECK(reader->accounts().list({}, 0, 10).count == 1);
+            CHECK(reader->accounts().list({}, {.offset = 0, .limit = 10}).count == 1);
             reader.reset();
-            in_read(*store, [&](helpdesk::transaction& tx) { CHECK(tx.accounts().list({}, 0, 10).count == 2); });
+            in_read(*store, [&](helpdesk::transaction& tx) { CHECK(tx.accounts().list({}, {.offset = 0, .limit = 10}).count == 2); });
         }
     }
 }

@@ -75,7 +75,7 @@ inline void check_upgrade_sample(helpdesk::store& s) {
         CHECK(tx.accounts().find_by_email("ada.admin@example.com")->account_role ==
               helpdesk::role::system_admin);
         CHECK_FALSE(tx.accounts().find_by_email("rex.rejected@example.com"));
-        const auto rejections = tx.accounts().list_rejections(0, 10);
+        const auto rejections = tx.accounts().list_rejections({.offset = 0, .limit = 10});
         REQUIRE(rejections.rows.size() == 1);
         CHECK(rejections.rows[0].email == "rex.rejected@example.com");
         CHECK(rejections.rows[0].reason == "Not an employee of the company");
@@ -83,12 +83,12 @@ inline void check_upgrade_sample(helpdesk::store& s) {
         CHECK(tx.outbox().count(helpdesk::outbox_state::pending) == 36);
         CHECK(tx.outbox().count(helpdesk::outbox_state::delivered) == 11);
         CHECK(tx.outbox().count(helpdesk::outbox_state::dead) == 1);
-        const auto dead = tx.outbox().list(helpdesk::outbox_state::dead, 0, 10);
+        const auto dead = tx.outbox().list(helpdesk::outbox_state::dead, {.offset = 0, .limit = 10});
         REQUIRE(dead.rows.size() == 1);
         CHECK(dead.rows[0].kind == "account.rejected");
         CHECK(dead.rows[0].last_error == "550 mailbox unavailable");
 
-        const auto keys = tx.api_keys().list();
+        const auto keys = tx.api_keys().list({.limit = 100}).rows;
         REQUIRE(keys.size() == 2);
         CHECK(keys[0].name == "workflow system");
         CHECK(keys[0].last_used_at);

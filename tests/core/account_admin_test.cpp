@@ -41,67 +41,67 @@ TEST_CASE("list: staff only, with filters and paging") {
     const auto coordinator = f.staff("coord@example.com");
     const auto pending = f.desk.accounts().sign_up(fixture::person("pending@example.com"));
 
-    (void)expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().list(e1.id, {}); });
+    (void)expect_error(errc::permission_denied, [&] { (void)f.desk.accounts().list(e1.id, accounts_query({})); });
 
-    const auto all = f.desk.accounts().list(coordinator.id, {});
+    const auto all = f.desk.accounts().list(coordinator.id, accounts_query({}));
     CHECK(all.count == 5);
-    CHECK(all.rows.size() == 5);
+    CHECK(all.results.size() == 5);
 
     account_filter by_role;
     by_role.account_role = role::ticket_coordinator;
-    const auto coordinators = f.desk.accounts().list(f.admin.id, by_role);
-    REQUIRE(coordinators.rows.size() == 1);
-    CHECK(coordinators.rows[0].id == coordinator.id);
+    const auto coordinators = f.desk.accounts().list(f.admin.id, accounts_query(by_role));
+    REQUIRE(coordinators.results.size() == 1);
+    CHECK(coordinators.results[0].id == coordinator.id);
 
     account_filter by_status;
     by_status.status = account_status::pending;
-    const auto pendings = f.desk.accounts().list(f.admin.id, by_status);
+    const auto pendings = f.desk.accounts().list(f.admin.id, accounts_query(by_status));
     CHECK(pendings.count == 2);
-    for (const auto& a : pendings.rows) {
+    for (const auto& a : pendings.results) {
         CHECK(a.status == account_status::pending);
         CHECK((a.id == e2.id || a.id == pending.id));
     }
 
     account_filter by_department;
     by_department.department = "Asset Department";
-    const auto assets = f.desk.accounts().list(f.admin.id, by_department);
-    REQUIRE(assets.rows.size() == 1);
-    CHECK(assets.rows[0].id == e2.id);
+    const auto assets = f.desk.accounts().list(f.admin.id, accounts_query(by_department));
+    REQUIRE(assets.results.size() == 1);
+    CHECK(assets.results[0].id == e2.id);
 
     account_filter combined;
     combined.status = account_status::approved;
     combined.account_role = role::employee;
-    const auto approved_employees = f.desk.accounts().list(f.admin.id, combined);
-    REQUIRE(approved_employees.rows.size() == 1);
-    CHECK(approved_employees.rows[0].id == e1.id);
+    const auto approved_employees = f.desk.accounts().list(f.admin.id, accounts_query(combined));
+    REQUIRE(approved_employees.results.size() == 1);
+    CHECK(approved_employees.results[0].id == e1.id);
 
     // Paging: 5 rows, pages of 2.
     std::vector<account_id> seen;
     for (std::int64_t page_number = 1; page_number <= 3; ++page_number) {
-        const auto page = f.desk.accounts().list(f.admin.id, {}, page_number, 2);
+        const auto page = f.desk.accounts().list(f.admin.id, accounts_query({}, page_number, 2));
         CHECK(page.count == 5);
-        CHECK(page.rows.size() == (page_number < 3 ? 2u : 1u));
-        for (const auto& a : page.rows) {
+        CHECK(page.results.size() == (page_number < 3 ? 2u : 1u));
+        for (const auto& a : page.results) {
             seen.push_back(a.id);
         }
     }
     std::vector<account_id> expected;
-    for (const auto& a : all.rows) {
+    for (const auto& a : all.results) {
         expected.push_back(a.id);
     }
     CHECK(seen == expected);
-    CHECK(f.desk.accounts().list(f.admin.id, {}, 4, 2).rows.empty());
+    CHECK(f.desk.accounts().list(f.admin.id, accounts_query({}, 4, 2)).results.empty());
 
     CHECK(expect_error(errc::invalid_argument, [&] {
-              (void)f.desk.accounts().list(f.admin.id, {}, 1, 101);
+              (void)f.desk.accounts().list(f.admin.id, accounts_query({}, 1, 101));
           }).fields().count("page_size") == 1);
     CHECK(expect_error(errc::invalid_argument, [&] {
-              (void)f.desk.accounts().list(f.admin.id, {}, 1, 0);
+              (void)f.desk.accounts().list(f.admin.id, accounts_query({}, 1, 0));
           }).fields().count("page_size") == 1);
     CHECK(expect_error(errc::invalid_argument, [&] {
-              (void)f.desk.accounts().list(f.admin.id, {}, 0, 20);
+              (void)f.desk.accounts().list(f.admin.id, accounts_query({}, 0, 20));
           }).fields().count("page") == 1);
-    CHECK(f.desk.accounts().list(f.admin.id, {}, 1, 100).count == 5);
+    CHECK(f.desk.accounts().list(f.admin.id, accounts_query({}, 1, 100)).count == 5);
 }
 
 TEST_CASE("set_image: PNG and JPEG by content - other bytes and oversize files refused") {

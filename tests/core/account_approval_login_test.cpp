@@ -78,11 +78,11 @@ TEST_CASE("reject: reason required, pending only, audit row written and account 
     (void)expect_error(errc::not_found, [&] { (void)f.desk.accounts().get(f.admin.id, pending.id); });
 
     const auto listed = f.desk.accounts().rejections(f.admin.id);
-    REQUIRE(listed.rows.size() == 1);
+    REQUIRE(listed.results.size() == 1);
     CHECK(listed.count == 1);
-    CHECK(listed.rows[0].email == audit.email);
-    CHECK(listed.rows[0].reason == audit.reason);
-    CHECK(listed.rows[0].rejected_at == audit.rejected_at);
+    CHECK(listed.results[0].email == audit.email);
+    CHECK(listed.results[0].reason == audit.reason);
+    CHECK(listed.results[0].rejected_at == audit.rejected_at);
 
     const auto rejected_events = events_of_kind(f, event_kind::account_rejected);
     REQUIRE(rejected_events.size() == 1);

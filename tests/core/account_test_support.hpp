@@ -24,7 +24,7 @@ struct account_counts {
 };
 
 inline account_counts counts_of(fixture& f) {
-    return {f.desk.accounts().list(f.admin.id, {}, 1, 100).count, f.desk.outbox().count(outbox_state::pending),
+    return {f.desk.accounts().list(f.admin.id, accounts_query({}, 1, 100)).count.value_or(-1), f.desk.outbox().count(outbox_state::pending),
             f.desk.accounts().rejection_count(f.admin.id)};
 }
 

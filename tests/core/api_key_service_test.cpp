@@ -72,7 +72,7 @@ TEST_CASE("a System Admin creates a key: shown once, hdk_ and 48 hex digits, lis
     CHECK(second.record.prefix != made.record.prefix);
     CHECK(second.record.created_by == std::optional<account_id>{f.other_admin.id});
 
-    const auto listed = f.keys.list(f.admin.id);
+    const auto listed = f.keys.list(f.admin.id).results;
     REQUIRE(listed.size() == 2);
     CHECK(listed[0].id == made.record.id);
     CHECK(listed[0].name == "Field-ops ERP");
@@ -119,10 +119,10 @@ TEST_CASE("key names are 1 to 100 characters on one line, refused with a field e
         CHECK(e.fields().size() == 1);
         (void)expect_error(errc::invalid_argument, [&] { (void)f.keys.create_for_operator(bad); });
     }
-    CHECK(f.keys.list(f.admin.id).empty());
+    CHECK(f.keys.list(f.admin.id).results.empty());
     CHECK(f.keys.create(f.admin.id, std::string(100, 'k')).record.name.size() == 100);
     CHECK(f.keys.create(f.admin.id, "Zoë’s ERP").record.name == "Zoë’s ERP");
-    CHECK(f.keys.list(f.admin.id).size() == 2);
+    CHECK(f.keys.list(f.admin.id).results.size() == 2);
 }
 
 TEST_CASE("the key itself is never stored: only its SHA-256, and no read returns even that") {
@@ -201,7 +201,7 @@ TEST_CASE("revoking is idempotent and keeps the first revocation time, an unknow
     (void)expect_error(errc::not_found, [&] { (void)f.keys.revoke_for_operator(0); });
 
     // Revoked keys stay listed, with their revocation time.
-    const auto listed = f.keys.list(f.admin.id);
+    const auto listed = f.keys.list(f.admin.id).results;
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].revoked_at == first.revoked_at);
 }
@@ -225,7 +225,7 @@ TEST_CASE("last use is recorded at most once a minute") {
     REQUIRE(later);
     CHECK(later->last_used_at == std::optional<time_point>{f.time->now()});
     CHECK(f.stored(made.record.id)->last_used_at == std::optional<time_point>{f.time->now()});
-    CHECK(f.keys.list(f.admin.id)[0].last_used_at == std::optional<time_point>{f.time->now()});
+    CHECK(f.keys.list(f.admin.id).results[0].last_used_at == std::optional<time_point>{f.time->now()});
 
     // A refused key records nothing.
     const auto idle = f.keys.create(f.admin.id, "idle");
@@ -244,7 +244,7 @@ TEST_CASE("the operator's calls need no account: created_by stays empty") {
     REQUIRE(listed.size() == 1);
     CHECK_FALSE(listed[0].created_by);
     CHECK(listed[0].name == "from the console");
-    CHECK(f.keys.list(f.admin.id).size() == 1); // admins see operator keys too
+    CHECK(f.keys.list(f.admin.id).results.size() == 1); // admins see operator keys too
     REQUIRE(f.keys.authenticate(made.key));
     const auto revoked = f.keys.revoke_for_operator(made.record.id);
     CHECK(revoked.revoked_at);

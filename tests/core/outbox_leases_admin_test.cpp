@@ -176,29 +176,29 @@ TEST_CASE("outbox admin: list shows one state newest first with its count, never
     const auto total = f.desk.outbox().count(outbox_state::pending);
     REQUIRE(total >= 5);
 
-    const auto all = f.desk.outbox().list(f.admin.id, outbox_state::pending, 1, 100);
+    const auto all = f.desk.outbox().list(f.admin.id, outbox_state::pending, {.page_number = 1, .page_size = 100});
     CHECK(all.count == total);
-    REQUIRE(all.rows.size() == static_cast<std::size_t>(total));
-    for (std::size_t i = 1; i < all.rows.size(); ++i) {
-        CHECK(all.rows[i - 1].id > all.rows[i].id);
+    REQUIRE(all.results.size() == static_cast<std::size_t>(total));
+    for (std::size_t i = 1; i < all.results.size(); ++i) {
+        CHECK(all.results[i - 1].id > all.results[i].id);
     }
-    CHECK(all.rows[0].kind == event_kind::ticket_created);
+    CHECK(all.results[0].kind == event_kind::ticket_created);
     bool saw_reset = false;
-    for (const auto& e : all.rows) {
+    for (const auto& e : all.results) {
         CHECK(e.state == outbox_state::pending);
         CHECK_FALSE(e.secret);
         saw_reset = saw_reset || e.kind == event_kind::password_reset_requested;
     }
     CHECK(saw_reset);
 
-    const auto second = f.desk.outbox().list(f.admin.id, outbox_state::pending, 2, 2);
+    const auto second = f.desk.outbox().list(f.admin.id, outbox_state::pending, {.page_number = 2, .page_size = 2});
     CHECK(second.count == total);
-    REQUIRE(second.rows.size() == 2);
-    CHECK(second.rows[0].id == all.rows[2].id);
-    CHECK(second.rows[1].id == all.rows[3].id);
+    REQUIRE(second.results.size() == 2);
+    CHECK(second.results[0].id == all.results[2].id);
+    CHECK(second.results[1].id == all.results[3].id);
     const auto none = f.desk.outbox().list(f.admin.id, outbox_state::dead);
     CHECK(none.count == 0);
-    CHECK(none.rows.empty());
+    CHECK(none.results.empty());
     CHECK(f.desk.outbox().list(f.admin.id, outbox_state::delivered).count ==
           f.desk.outbox().count(outbox_state::delivered));
 
@@ -206,10 +206,10 @@ TEST_CASE("outbox admin: list shows one state newest first with its count, never
     (void)expect_error(errc::permission_denied, [&] { (void)f.desk.outbox().list(cora.id, outbox_state::dead); });
     (void)expect_error(errc::unauthenticated, [&] { (void)f.desk.outbox().list(999999, outbox_state::dead); });
     CHECK(expect_error(errc::invalid_argument, [&] {
-              (void)f.desk.outbox().list(f.admin.id, outbox_state::dead, 0, 20);
+              (void)f.desk.outbox().list(f.admin.id, outbox_state::dead, {.page_number = 0, .page_size = 20});
           }).fields().count("page") == 1);
     CHECK(expect_error(errc::invalid_argument, [&] {
-              (void)f.desk.outbox().list(f.admin.id, outbox_state::dead, 1, 101);
+              (void)f.desk.outbox().list(f.admin.id, outbox_state::dead, {.page_number = 1, .page_size = 101});
           }).fields().count("page_size") == 1);
 }
 

@@ -110,7 +110,7 @@ TEST_CASE("relay: a permanent delivery_failure parks the event as dead at once, 
     email->set(scripted_channel::mode::permanent, "550 no such mailbox");
     outbox_relay relay{f.desk, channels({{"email", email}, {"webhook", webhook}})};
     CHECK(relay.run_once() == 1);
-    const auto dead = f.desk.outbox().list(f.admin.id, outbox_state::dead).rows;
+    const auto dead = f.desk.outbox().list(f.admin.id, outbox_state::dead).results;
     REQUIRE(dead.size() == 1);
     CHECK(dead[0].attempts == 1);
     CHECK(dead[0].last_error == "email: 550 no such mailbox");
@@ -154,7 +154,7 @@ TEST_CASE("relay: an exception that is not a std::exception is a transient failu
     odd->set(scripted_channel::mode::foreign);
     outbox_relay relay{f.desk, channels({{"odd", odd}})};
     CHECK(relay.run_once() == 1);
-    const auto e = f.desk.outbox().list(f.admin.id, outbox_state::pending).rows.at(0);
+    const auto e = f.desk.outbox().list(f.admin.id, outbox_state::pending).results.at(0);
     CHECK(e.attempts == 1);
     CHECK(e.last_error == "odd: unknown error");
     CHECK(relay.stats().retried == 1);

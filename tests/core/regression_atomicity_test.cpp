@@ -87,8 +87,8 @@ TEST_CASE("rejecting a sign-up removes the account and writes the audit atomical
         });
         CHECK(accounts.rejection_count(f.admin.id) == 1);
         const auto rows = accounts.rejections(f.admin.id);
-        REQUIRE(rows.rows.size() == 1);
-        CHECK(rows.rows[0].email == "pat@example.com");
+        REQUIRE(rows.results.size() == 1);
+        CHECK(rows.results[0].email == "pat@example.com");
         CHECK(events_of(f, event_kind::account_rejected) == 1);
         // A second rejection finds no account and writes no second row.
         expect_error(errc::not_found, [&] { (void)accounts.reject(f.admin.id, pending.id, "Again"); });

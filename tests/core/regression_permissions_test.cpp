@@ -194,6 +194,6 @@ TEST_CASE("only a System Admin reads the rejection audit and its count") {
 
     CHECK(f.desk.accounts().rejection_count(f.admin.id) == 1);
     const auto audit = f.desk.accounts().rejections(f.admin.id);
-    REQUIRE(audit.rows.size() == 1);
-    CHECK(audit.rows[0].email == "pat@example.com");
+    REQUIRE(audit.results.size() == 1);
+    CHECK(audit.results[0].email == "pat@example.com");
 }

@@ -42,13 +42,13 @@ public:
     std::optional<account> find_by_email(std::string_view email) override { return inner_.find_by_email(email); }
     std::optional<account> find_by_company_id(std::string_view id) override { return inner_.find_by_company_id(id); }
     std::int64_t next_company_sequence() override { return inner_.next_company_sequence(); }
-    page<account> list(const account_filter& filter, std::int64_t offset, std::int64_t limit) override {
-        return inner_.list(filter, offset, limit);
+    page<account> list(const account_filter& filter, const page_window& window) override {
+        return inner_.list(filter, window);
     }
     std::vector<account_id> staff_ids() override { return inner_.staff_ids(); }
     void insert_rejection(rejected_account& r) override { inner_.insert_rejection(r); }
-    page<rejected_account> list_rejections(std::int64_t offset, std::int64_t limit) override {
-        return inner_.list_rejections(offset, limit);
+    page<rejected_account> list_rejections(const page_window& window) override {
+        return inner_.list_rejections(window);
     }
     void insert_reset_token(account_id id, std::string_view hash, time_point expires_at) override {
         inner_.insert_reset_token(id, hash, expires_at);
@@ -113,7 +113,7 @@ struct faulty_fixture {
 
 // ---------------------------------------------------------------------------
 
-inline std::int64_t account_count(fixture& f) { return f.desk.accounts().list(f.admin.id, {}, 1, 100).count; }
+inline std::int64_t account_count(fixture& f) { return f.desk.accounts().list(f.admin.id, accounts_query({}, 1, 100)).count.value_or(-1); }
 
 inline std::int64_t events_of(fixture& f, std::string_view kind) {
     std::int64_t n = 0;

@@ -119,7 +119,7 @@ struct relay_fixture {
     }
     /// The newest pending event of `kind`.
     outbox_event newest(std::string_view kind) {
-        const auto rows = desk.outbox().list(admin.id, outbox_state::pending, 1, 100).rows;
+        const auto rows = desk.outbox().list(admin.id, outbox_state::pending, {.page_number = 1, .page_size = 100}).results;
         const auto it = std::find_if(rows.begin(), rows.end(), [&](const outbox_event& e) { return e.kind == kind; });
         REQUIRE(it != rows.end());
         return *it;

@@ -18,6 +18,16 @@
 
 namespace helpdesk::testing {
 
+/// An employee-list request: page `number` of `size` accounts matching `filter`.
+inline account_list_request accounts_query(account_filter filter = {}, std::int64_t number = 1,
+                                           std::int64_t size = 20) {
+    account_list_request r;
+    r.filter = std::move(filter);
+    r.page_number = number;
+    r.page_size = size;
+    return r;
+}
+
 /// A clock that stands still until a test moves it.
 class fixed_clock final : public clock {
 public:

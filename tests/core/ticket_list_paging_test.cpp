@@ -189,10 +189,10 @@ TEST_CASE("queues: new, open and assigned-to-me are staff-only") {
     CHECK(sorted(numbers(tickets.open_queue(w.s1.id))) == expect_numbers({&w.b}));
     CHECK(sorted(numbers(tickets.assigned_to_me(w.s1.id))) == expect_numbers({&w.a}));
     CHECK(sorted(numbers(tickets.assigned_to_me(w.s2.id))) == expect_numbers({&w.d}));
-    const auto paged = tickets.new_queue(w.s2.id, 1, 1);
+    const auto paged = tickets.new_queue(w.s2.id, {.page_number = 1, .page_size = 1});
     CHECK(paged.results.size() == 1);
     CHECK(paged.has_next);
-    (void)expect_error(errc::invalid_argument, [&] { (void)tickets.new_queue(w.s2.id, 1, 101); });
+    (void)expect_error(errc::invalid_argument, [&] { (void)tickets.new_queue(w.s2.id, {.page_number = 1, .page_size = 101}); });
 }
 
 } // TEST_SUITE

@@ -96,34 +96,34 @@ TEST_CASE("comments and history with their people: authors and actors named, eac
         }
         return "?";
     };
-    const auto for_owner = tickets.comments_with_authors(owner.id, t.id);
-    REQUIRE(for_owner.comments.size() == 3);
+    const auto for_owner = tickets.comment_page(owner.id, t.id, {.page_size = 100});
+    REQUIRE(for_owner.results.size() == 3);
     CHECK(for_owner.authors.size() == 2);
-    for (const auto& c : for_owner.comments) {
+    for (const auto& c : for_owner.results) {
         CHECK_FALSE(c.is_internal);
         CHECK(name_of(for_owner.authors, c.author) != "?");
     }
     CHECK(name_of(for_owner.authors, owner.id) == "Erin Employee (Employee)");
     CHECK(name_of(for_owner.authors, coordinator.id) == "Erin Employee (Ticket Coordinator)");
-    CHECK(tickets.comments_with_authors(coordinator.id, t.id).comments.size() == 4);
+    CHECK(tickets.comment_page(coordinator.id, t.id, {.page_size = 100}).results.size() == 4);
 
     const auto details = tickets.get(owner.id, t.id);
     CHECK(details.comment_authors.size() == 2);
 
-    const auto for_staff = tickets.history_with_actors(coordinator.id, t.id);
+    const auto for_staff = tickets.history_page(coordinator.id, t.id, {.page_size = 100});
     const auto plain = tickets.history(coordinator.id, t.id);
-    REQUIRE(for_staff.events.size() == plain.size());
+    REQUIRE(for_staff.results.size() == plain.size());
     CHECK(for_staff.actors.size() == 2);
-    for (const auto& e : for_staff.events) {
+    for (const auto& e : for_staff.results) {
         if (e.actor) {
             CHECK(name_of(for_staff.actors, e.actor) != "?");
         }
     }
-    CHECK(tickets.history_with_actors(owner.id, t.id).events.size() == tickets.history(owner.id, t.id).size());
+    CHECK(tickets.history_page(owner.id, t.id, {.page_size = 100}).results.size() == tickets.history(owner.id, t.id).size());
 
     const auto stranger = f.employee("stranger@example.com");
-    (void)expect_error(errc::not_found, [&] { (void)tickets.comments_with_authors(stranger.id, t.id); });
-    (void)expect_error(errc::not_found, [&] { (void)tickets.history_with_actors(stranger.id, t.id); });
+    (void)expect_error(errc::not_found, [&] { (void)tickets.comment_page(stranger.id, t.id, {.page_size = 100}); });
+    (void)expect_error(errc::not_found, [&] { (void)tickets.history_page(stranger.id, t.id, {.page_size = 100}); });
 }
 
 TEST_CASE("an owner's comment on a Pending ticket moves it to In Progress - a staff comment does not") {

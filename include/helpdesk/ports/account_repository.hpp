@@ -45,17 +45,15 @@ public:
     /// not required, but across committed ones it is.
     [[nodiscard]] virtual std::int64_t next_company_sequence() = 0;
 
-    /// Accounts matching `filter`, ordered by id, `limit` rows from `offset`.
-    [[nodiscard]] virtual page<account> list(const account_filter& filter, std::int64_t offset,
-                                             std::int64_t limit) = 0;
+    /// The window of the accounts matching `filter`, ordered by id.
+    [[nodiscard]] virtual page<account> list(const account_filter& filter, const page_window& window) = 0;
     /// Ids of approved staff accounts (coordinators and admins).
     [[nodiscard]] virtual std::vector<account_id> staff_ids() = 0;
 
     /// Appends an audit row and sets `r.id`.
     virtual void insert_rejection(rejected_account& r) = 0;
-    /// Rejection audit rows, newest first.
-    [[nodiscard]] virtual page<rejected_account> list_rejections(std::int64_t offset,
-                                                                 std::int64_t limit) = 0;
+    /// The window of the rejection audit, newest first (`rejected_at`, then id).
+    [[nodiscard]] virtual page<rejected_account> list_rejections(const page_window& window) = 0;
 
     /// Stores a reset token's hash for `id`, valid until `expires_at`.
     virtual void insert_reset_token(account_id id, std::string_view token_hash, time_point expires_at) = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/domain/api_key.hpp>
+#include <helpdesk/ports/queries.hpp>
 
 #include <optional>
 #include <string_view>
@@ -25,8 +26,8 @@ public:
     [[nodiscard]] virtual std::optional<api_key> find_by_hash(std::string_view key_hash) = 0;
     /// The key with this id, revoked or not.
     [[nodiscard]] virtual std::optional<api_key> find(row_id id) = 0;
-    /// Every key, revoked ones included, oldest first (by id).
-    [[nodiscard]] virtual std::vector<api_key> list() = 0;
+    /// The window of the keys, revoked ones included, oldest first (by id).
+    [[nodiscard]] virtual page<api_key> list(const page_window& window) = 0;
     /// Marks the key revoked at `now` unless it already is. Returns false when
     /// there is no such unrevoked key (the first revocation time is kept).
     virtual bool revoke(row_id id, time_point now) = 0;

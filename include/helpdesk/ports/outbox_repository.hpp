@@ -32,8 +32,8 @@ public:
     /// (compare and set in one statement). Returns false, writing nothing,
     /// when the lease changed (another worker claimed the event).
     [[nodiscard]] virtual bool update_if_leased(const outbox_event& e, std::string_view held_lease) = 0;
-    /// Events in `state`, newest first, with the total count.
-    [[nodiscard]] virtual page<outbox_event> list(outbox_state state, std::int64_t offset, std::int64_t limit) = 0;
+    /// The window of the events in `state`, newest first (by id).
+    [[nodiscard]] virtual page<outbox_event> list(outbox_state state, const page_window& window) = 0;
     /// Number of events in `state`.
     [[nodiscard]] virtual std::int64_t count(outbox_state state) = 0;
 };

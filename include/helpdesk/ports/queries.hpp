@@ -59,11 +59,6 @@ struct ticket_page_request {
     bool with_count = true;                       ///< compute the total match count
 };
 
-/// A page of tickets. `count` is set when it was requested.
-struct ticket_page_result {
-    std::vector<ticket> rows{};
-    std::optional<std::int64_t> count{};
-};
 
 /// Aggregates for the stats endpoint.
 struct ticket_stats {
@@ -82,11 +77,24 @@ struct account_filter {
     std::optional<std::string> department{};
 };
 
-/// A page of any row type with the total match count.
+/// Which rows of a list a store returns: `limit` rows after skipping
+/// `offset`, or after the keyset position `after` (keyset mode, `offset`
+/// ignored). The member names are those of `ticket_page_request`.
+struct page_window {
+    std::int64_t offset = 0;
+    std::int64_t limit = 20;
+    std::optional<keyset> after{};                  ///< keyset mode when set
+    bool with_count = true;                         ///< compute the total match count
+};
+
+/// A page of any row type; `count` is set when it was requested.
 template <class T>
 struct page {
     std::vector<T> rows{};
-    std::int64_t count = 0;
+    std::optional<std::int64_t> count{};
 };
+
+/// A page of tickets.
+using ticket_page_result = page<ticket>;
 
 } // namespace helpdesk

@@ -44,6 +44,9 @@ public:
     virtual void insert_comment(comment& c) = 0;
     /// Comments in creation order; internal ones only when asked.
     [[nodiscard]] virtual std::vector<comment> comments(ticket_id id, bool include_internal) = 0;
+    /// The window of the comments, by id; internal ones only when asked.
+    [[nodiscard]] virtual page<comment> comment_page(ticket_id id, bool include_internal,
+                                                     const page_window& window) = 0;
 
     /// Appends attachment metadata and sets `a.id`.
     virtual void insert_attachment(attachment& a) = 0;
@@ -56,6 +59,9 @@ public:
     virtual void insert_history(history_event& e) = 0;
     /// History in order; internal rows only when asked.
     [[nodiscard]] virtual std::vector<history_event> history(ticket_id id, bool include_internal) = 0;
+    /// The window of the history, by id; internal rows only when asked.
+    [[nodiscard]] virtual page<history_event> history_page(ticket_id id, bool include_internal,
+                                                           const page_window& window) = 0;
 
     /// The ticket and request fingerprint recorded for (owner, key), if any.
     [[nodiscard]] virtual std::optional<std::pair<ticket_id, std::string>> find_idempotency(

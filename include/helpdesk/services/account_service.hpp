@@ -2,6 +2,7 @@
 
 #include <helpdesk/domain/account.hpp>
 #include <helpdesk/ports/queries.hpp>
+#include <helpdesk/services/paging.hpp>
 
 #include <optional>
 #include <string>
@@ -71,6 +72,12 @@ struct profile_image {
 
     /// Equal when both type and bytes are.
     bool operator==(const profile_image&) const = default;
+};
+
+/// A page of the employee list: the filters (role, status, department) and
+/// the page or cursor.
+struct account_list_request : page_request {
+    account_filter filter{};
 };
 
 /// Accounts, sign-up approval, credentials and password resets. Every call is
@@ -148,13 +155,11 @@ public:
     /// approved (permission_denied otherwise).
     [[nodiscard]] account get(account_id actor, account_id target);
 
-    /// Staff only: accounts matching `filter`, 1-based `page_number`.
-    [[nodiscard]] page<account> list(account_id actor, const account_filter& filter,
-                                     std::int64_t page_number = 1, std::int64_t page_size = 20);
+    /// Staff only: a page of the accounts matching the request's filter, by id.
+    [[nodiscard]] list_page<account> list(account_id actor, const account_list_request& request = {});
 
-    /// System Admin only: the rejection audit, newest first.
-    [[nodiscard]] page<rejected_account> rejections(account_id actor, std::int64_t page_number = 1,
-                                                    std::int64_t page_size = 20);
+    /// System Admin only: a page of the rejection audit, newest first.
+    [[nodiscard]] list_page<rejected_account> rejections(account_id actor, const page_request& request = {});
 
     /// System Admin only: number of rejection audit rows.
     [[nodiscard]] std::int64_t rejection_count(account_id actor);

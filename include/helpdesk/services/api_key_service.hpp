@@ -2,6 +2,7 @@
 
 #include <helpdesk/domain/api_key.hpp>
 #include <helpdesk/ids.hpp>
+#include <helpdesk/services/paging.hpp>
 
 #include <optional>
 #include <string_view>
@@ -41,10 +42,11 @@ public:
     /// As `create`, for the operator (no actor; `created_by` stays empty).
     [[nodiscard]] created_api_key create_for_operator(std::string_view name);
 
-    /// System Admin only: every key, revoked ones included, oldest first.
-    /// Never the keys or their hashes. Throws as `create` for other callers.
-    [[nodiscard]] std::vector<api_key> list(account_id actor);
-    /// As `list`, for the operator.
+    /// System Admin only: a page of the keys, revoked ones included, oldest
+    /// first. Never the keys or their hashes. Throws as `create` for other
+    /// callers, and invalid_argument for bad paging.
+    [[nodiscard]] list_page<api_key> list(account_id actor, const page_request& request = {});
+    /// Every key, for the operator, read in one transaction.
     [[nodiscard]] std::vector<api_key> list_for_operator();
 
     /// System Admin only: revokes key `id` from now on and returns its record.
@@ -65,7 +67,6 @@ public:
 
 private:
     created_api_key make(std::optional<account_id> actor, std::string_view name);
-    std::vector<api_key> list_keys(std::optional<account_id> actor);
     api_key revoke_key(std::optional<account_id> actor, row_id id);
 
     engine_context& context_;

@@ -3,6 +3,7 @@
 #include <helpdesk/domain/outbox_event.hpp>
 #include <helpdesk/ports/notifier.hpp>
 #include <helpdesk/ports/queries.hpp>
+#include <helpdesk/services/paging.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <cstdint>
@@ -65,10 +66,10 @@ public:
     /// settles it as delivered or failed. Returns how many were delivered.
     std::int64_t deliver_due(notifier& channel, std::int64_t limit = 100);
 
-    /// System Admin only: events in `state`, newest first, 1-based page. The
+    /// System Admin only: a page of the events in `state`, newest first. The
     /// events' `secret` is never returned.
-    [[nodiscard]] page<outbox_event> list(account_id actor, outbox_state state, std::int64_t page_number = 1,
-                                          std::int64_t page_size = 20);
+    [[nodiscard]] list_page<outbox_event> list(account_id actor, outbox_state state,
+                                               const page_request& request = {});
     /// System Admin only: puts a dead event back in the queue, due now, with
     /// its attempts reset (its last error and the channels that already have
     /// it are kept). not_found for an unknown id; invalid_state unless dead.

@@ -5,6 +5,7 @@
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/queries.hpp>
 #include <helpdesk/rules/policy.hpp>
+#include <helpdesk/services/paging.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -82,36 +83,26 @@ struct attachment_download {
     std::string bytes{};
 };
 
-/// A ticket's comments the caller may see, with their authors.
-struct comment_thread {
-    std::vector<comment> comments{};
-    std::vector<account_summary> authors{};   ///< each author once; missing when the account is gone
+/// A page of a ticket's comments the caller may see, with their authors.
+struct comment_thread : list_page<comment> {
+    std::vector<account_summary> authors{};   ///< each author of `results` once; missing when the account is gone
 };
 
-/// A ticket's history the caller may see, with the people who acted.
-struct history_timeline {
-    std::vector<history_event> events{};
-    std::vector<account_summary> actors{};    ///< each actor once; missing when the account is gone
+/// A page of a ticket's history the caller may see, with the people who acted.
+struct history_timeline : list_page<history_event> {
+    std::vector<account_summary> actors{};    ///< each actor of `results` once; missing when the account is gone
 };
 
 /// A list request: typed filters, an ordering (`submit_date`, `update_date`,
 /// `priority`, `-` for descending), and either a 1-based page or a cursor.
-struct ticket_list_request {
+struct ticket_list_request : page_request {
     ticket_filter filter{};
     std::string ordering = "-submit_date";
-    std::int64_t page_number = 1;
-    std::int64_t page_size = 20;                  ///< 1..100
-    std::optional<std::string> cursor{};            ///< from a previous `next_cursor`; "" starts
 };
 
 /// One page of tickets. Offset pages carry `count`; cursor pages carry
 /// `next_cursor` when there are more rows.
-struct ticket_list {
-    std::vector<ticket> results{};
-    std::optional<std::int64_t> count{};
-    bool has_next = false;
-    bool has_previous = false;
-    std::optional<std::string> next_cursor{};
+struct ticket_list : list_page<ticket> {
     std::vector<account_summary> people{};   ///< owners and assignees of `results`, each once
     std::optional<actor> viewer{};           ///< the caller as the policy saw them (see `ticket_details::viewer`)
 };
@@ -181,22 +172,27 @@ public:
     [[nodiscard]] ticket_details get_by_number(account_id actor, std::string_view number);
     /// A page of the tickets the actor may see (employees: their own).
     [[nodiscard]] ticket_list list(account_id actor, const ticket_list_request& request);
-    /// Staff: New tickets (the approval queue).
-    [[nodiscard]] ticket_list new_queue(account_id actor, std::int64_t page_number = 1, std::int64_t page_size = 20);
-    /// Staff: Open tickets.
-    [[nodiscard]] ticket_list open_queue(account_id actor, std::int64_t page_number = 1, std::int64_t page_size = 20);
-    /// Staff: active tickets (Open, In Progress, On Hold, Pending) assigned to the actor.
-    [[nodiscard]] ticket_list assigned_to_me(account_id actor, std::int64_t page_number = 1,
-                                             std::int64_t page_size = 20);
+    /// Staff: New tickets (the approval queue), newest first.
+    [[nodiscard]] ticket_list new_queue(account_id actor, const page_request& request = {});
+    /// Staff: Open tickets, newest first.
+    [[nodiscard]] ticket_list open_queue(account_id actor, const page_request& request = {});
+    /// Staff: active tickets (Open, In Progress, On Hold, Pending) assigned to the actor, newest first.
+    [[nodiscard]] ticket_list assigned_to_me(account_id actor, const page_request& request = {});
     /// Counts and mean times: the actor's own tickets, or all for staff.
     [[nodiscard]] ticket_stats stats(account_id actor);
-    /// Comments the actor may see, in order.
+    /// Every comment the actor may see, in order (one read, however many).
     [[nodiscard]] std::vector<comment> comments(account_id actor, ticket_id id);
-    /// History the actor may see, in order.
+    /// Every history row the actor may see, in order (one read, however many).
     [[nodiscard]] std::vector<history_event> history(account_id actor, ticket_id id);
-    /// As `comments`, with the authors' names (one more query, however many comments).
+    /// A page of the comments the actor may see, oldest first, with the
+    /// page's authors (one more query, however many comments).
+    [[nodiscard]] comment_thread comment_page(account_id actor, ticket_id id, const page_request& request = {});
+    /// A page of the history the actor may see, in order, with the page's
+    /// actors (one more query, however many rows).
+    [[nodiscard]] history_timeline history_page(account_id actor, ticket_id id, const page_request& request = {});
+    /// Every comment the actor may see, with their authors, as one page.
     [[nodiscard]] comment_thread comments_with_authors(account_id actor, ticket_id id);
-    /// As `history`, with the actors' names (one more query, however many rows).
+    /// Every history row the actor may see, with their actors, as one page.
     [[nodiscard]] history_timeline history_with_actors(account_id actor, ticket_id id);
 
 private:

@@ -1,5 +1,6 @@
 // Reading one ticket: its detail view, comments, history, and the stats.
 #include "services/field_checker.hpp"
+#include "services/paging.hpp"
 #include "services/tickets/ticket_change.hpp"
 
 #include <helpdesk/services/ticket_service.hpp>
@@ -21,6 +22,10 @@ std::vector<account_id> distinct_ids(const std::vector<Row>& rows, IdOf id_of) {
     }
     return ids;
 }
+
+// A ticket's comments and history page by id, oldest first.
+constexpr detail::cursor_kind comment_cursor{'c', false, false};
+constexpr detail::cursor_kind history_cursor{'h', false, false};
 
 /// Runs `read(tx, who, ticket)` in one read transaction once the policy lets
 /// the actor view the ticket `id`.
@@ -75,11 +80,34 @@ std::vector<history_event> ticket_service::history(account_id actor_id, ticket_i
     });
 }
 
+comment_thread ticket_service::comment_page(account_id actor_id, ticket_id id, const page_request& request) {
+    const auto window = detail::window_of(request, comment_cursor);
+    return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
+        comment_thread out;
+        static_cast<list_page<comment>&>(out) = detail::page_by_id(
+            tx.tickets().comment_page(id, is_staff(who.actor_role), window), request, comment_cursor);
+        out.authors = detail::summaries_of(tx, distinct_ids(out.results, [](const comment& c) { return c.author; }));
+        return out;
+    });
+}
+
+history_timeline ticket_service::history_page(account_id actor_id, ticket_id id, const page_request& request) {
+    const auto window = detail::window_of(request, history_cursor);
+    return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
+        history_timeline out;
+        static_cast<list_page<history_event>&>(out) = detail::page_by_id(
+            tx.tickets().history_page(id, is_staff(who.actor_role), window), request, history_cursor);
+        out.actors = detail::summaries_of(tx, distinct_ids(out.results, [](const history_event& e) { return e.actor; }));
+        return out;
+    });
+}
+
 comment_thread ticket_service::comments_with_authors(account_id actor_id, ticket_id id) {
     return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
         comment_thread out;
-        out.comments = tx.tickets().comments(id, is_staff(who.actor_role));
-        out.authors = detail::summaries_of(tx, distinct_ids(out.comments, [](const comment& c) { return c.author; }));
+        out.results = tx.tickets().comments(id, is_staff(who.actor_role));
+        out.count = static_cast<std::int64_t>(out.results.size());
+        out.authors = detail::summaries_of(tx, distinct_ids(out.results, [](const comment& c) { return c.author; }));
         return out;
     });
 }
@@ -87,8 +115,9 @@ comment_thread ticket_service::comments_with_authors(account_id actor_id, ticket
 history_timeline ticket_service::history_with_actors(account_id actor_id, ticket_id id) {
     return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
         history_timeline out;
-        out.events = tx.tickets().history(id, is_staff(who.actor_role));
-        out.actors = detail::summaries_of(tx, distinct_ids(out.events, [](const history_event& e) { return e.actor; }));
+        out.results = tx.tickets().history(id, is_staff(who.actor_role));
+        out.count = static_cast<std::int64_t>(out.results.size());
+        out.actors = detail::summaries_of(tx, distinct_ids(out.results, [](const history_event& e) { return e.actor; }));
         return out;
     });
 }
