@@ -120,6 +120,95 @@ void test_list_and_pagination(void) {
     hd_engine_free(engine);
 }
 
+void test_comment_and_history_pages(void) {
+    hd_engine* engine = open_engine();
+    int64_t admin = bootstrap_admin(engine);
+    int64_t erin = employee(engine, admin, "erin@example.com", "Erin");
+    int64_t ticket = raise_ticket(engine, erin, "Monitor flickers");
+    int64_t omar = employee(engine, admin, "omar@example.com", "Omar");
+    int64_t public_ids[5];
+    char* out = NULL;
+    char text[64];
+    int i, history_rows;
+    /* A query and the member its refusal names. */
+    static const char* const refused[][2] = {
+        {"{\"sla\":1}", "\"sla\":["},           {"{\"cursor\":\"junk\"}", "\"cursor\":["},
+        {"{\"page_size\":101}", "\"page_size\":["}, {"{\"page\":0}", "\"page\":["},
+        {"{\"page\":\"2\"}", "\"page\":["},       {"[1]", "\"query_json\":["},
+    };
+
+    CHECK_OK(hd_ticket_approve(&out, engine, admin, ticket, approve_high, 0));
+    hd_string_free(out);
+    out = NULL;
+    for (i = 0; i < 5; ++i) {
+        snprintf(text, sizeof text, "Public comment %d", i + 1);
+        CHECK_OK(hd_ticket_comment(&out, engine, erin, ticket, text, 0));
+        public_ids[i] = int_field(out, "id");
+        hd_string_free(out);
+        out = NULL;
+        if (i == 1 || i == 3) {
+            CHECK_OK(hd_ticket_comment(&out, engine, admin, ticket, "Internal note", 1));
+            hd_string_free(out);
+            out = NULL;
+        }
+    }
+
+    /* NULL query: the first numbered page (20 rows), internal notes for staff only. */
+    CHECK_OK(hd_ticket_comments_page(&out, engine, erin, ticket, NULL));
+    CHECK(int_field(out, "count") == 5);
+    CHECK(count_of(out, "\"text\"") == 5);
+    CHECK(!contains(out, "\"is_internal\":true"));
+    CHECK(contains(out, "\"has_next\":false"));
+    CHECK(contains(out, "\"next_cursor\":null"));
+    hd_string_free(out);
+    out = NULL;
+    CHECK_OK(hd_ticket_comments_page(&out, engine, admin, ticket, NULL));
+    CHECK(int_field(out, "count") == 7);
+    CHECK(count_of(out, "\"is_internal\":true") == 2);
+    hd_string_free(out);
+    out = NULL;
+
+    /* Page 2 of two by number: comments 3 and 4, oldest first. */
+    CHECK_OK(hd_ticket_comments_page(&out, engine, erin, ticket, "{\"page\":2,\"page_size\":2}"));
+    CHECK(int_field(out, "count") == 5);
+    CHECK(count_of(out, "\"text\"") == 2);
+    CHECK(int_field(out, "id") == public_ids[2]);
+    CHECK(contains(out, "Public comment 4"));
+    CHECK(contains(out, "\"has_next\":true"));
+    CHECK(contains(out, "\"has_previous\":true"));
+    hd_string_free(out);
+    out = NULL;
+
+    CHECK_OK(hd_ticket_history(&out, engine, erin, ticket));
+    history_rows = count_of(out, "\"kind\"");
+    CHECK(history_rows >= 7);
+    hd_string_free(out);
+    out = NULL;
+    CHECK_OK(hd_ticket_history_page(&out, engine, erin, ticket, "{\"page_size\":100}"));
+    CHECK(int_field(out, "count") == history_rows);
+    CHECK(!contains(out, "\"is_internal\":true"));
+    hd_string_free(out);
+    out = NULL;
+    CHECK_OK(hd_ticket_history_page(&out, engine, admin, ticket, "{\"page_size\":100}"));
+    CHECK(int_field(out, "count") == history_rows + 2);
+    hd_string_free(out);
+    out = NULL;
+
+    /* Refusals name the parameter; another employee's ticket does not exist for Omar. */
+    for (i = 0; i < (int)(sizeof refused / sizeof refused[0]); ++i) {
+        CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_comments_page(&out, engine, erin, ticket, refused[i][0]));
+        CHECK(contains(hd_error_last_fields(), refused[i][1]));
+        CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_history_page(&out, engine, erin, ticket, refused[i][0]));
+        CHECK(contains(hd_error_last_fields(), refused[i][1]));
+        CHECK(out == NULL);
+    }
+    CHECK_FAILS(HD_E_NOT_FOUND, hd_ticket_comments_page(&out, engine, omar, ticket, NULL));
+    CHECK_FAILS(HD_E_NOT_FOUND, hd_ticket_history_page(&out, engine, omar, ticket, NULL));
+    CHECK(out == NULL);
+
+    hd_engine_free(engine);
+}
+
 void test_refusals(void) {
     hd_engine* engine = open_engine();
     int64_t admin = bootstrap_admin(engine);
