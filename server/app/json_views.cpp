@@ -42,27 +42,20 @@ std::string link_with(const call& c, std::string_view name, const std::string& v
 }
 } // namespace
 
-boost::json::object page_json(const call& c, boost::json::array results, std::optional<std::int64_t> count,
-                              std::int64_t page_number, bool has_next, bool has_previous,
-                              const std::optional<std::string>& next_cursor) {
-    const bool cursor_request = c.url.params().contains("cursor");
+boost::json::object page_json(const call& c, boost::json::array results, const page_info& page,
+                              const page_request& asked) {
+    const bool cursor_request = asked.cursor.has_value();
     std::optional<std::string> next;
-    if (next_cursor) {
-        next = link_with(c, "cursor", *next_cursor);
-    } else if (has_next && !cursor_request) {
-        next = link_with(c, "page", std::to_string(page_number + 1));
+    if (page.next_cursor) {
+        next = link_with(c, "cursor", *page.next_cursor);
+    } else if (page.has_next && !cursor_request) {
+        next = link_with(c, "page", std::to_string(asked.page_number + 1));
     }
     std::optional<std::string> previous;
-    if (has_previous && !cursor_request) {
-        previous = link_with(c, "page", std::to_string(page_number - 1));
+    if (page.has_previous && !cursor_request) {
+        previous = link_with(c, "page", std::to_string(asked.page_number - 1));
     }
-    return wire::page_json(std::move(results), count, next, previous);
-}
-
-boost::json::object page_json(const call& c, boost::json::array results, std::int64_t count,
-                              const wire::page_query& page) {
-    const auto shown = (page.number - 1) * page.size + static_cast<std::int64_t>(results.size());
-    return page_json(c, std::move(results), count, page.number, shown < count, page.number > 1, std::nullopt);
+    return wire::page_json(std::move(results), page.count, next, previous);
 }
 
 } // namespace helpdesk::server

@@ -54,12 +54,7 @@ private:
 /// `{"count", "next", "previous", "results"}`, with `next` and `previous`
 /// as links that keep the request's other query parameters (a cursor link
 /// when `next_cursor` is set; no page links on a cursor request).
-[[nodiscard]] boost::json::object page_json(const call& c, boost::json::array results, std::optional<std::int64_t> count,
-                                            std::int64_t page_number, bool has_next, bool has_previous,
-                                            const std::optional<std::string>& next_cursor);
-
-/// An offset page: `results` are page `page` of `count` rows in all.
-[[nodiscard]] boost::json::object page_json(const call& c, boost::json::array results, std::int64_t count,
-                                            const wire::page_query& page);
+[[nodiscard]] boost::json::object page_json(const call& c, boost::json::array results, const page_info& page,
+                                            const page_request& asked);
 
 } // namespace helpdesk::server

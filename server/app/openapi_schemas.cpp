@@ -2,6 +2,10 @@
 
 #include <boost/json/parse.hpp>
 
+#include <string>
+#include <string_view>
+#include <utility>
+
 namespace helpdesk::server {
 
 namespace {
@@ -23,15 +27,11 @@ constexpr const char* schemas_json = R"json({
     "status": {"type": "string", "enum": ["Pending", "Approved", "Rejected"]},
     "date_created": {"type": "string", "format": "date-time"},
     "image_url": {"type": "string", "nullable": true, "description": "short-lived signed URL"}}},
-  "AccountPage": {"type": "object", "properties": {"count": {"type": "integer"}, "next": {"type": "string", "nullable": true},
-    "previous": {"type": "string", "nullable": true}, "results": {"type": "array", "items": {"$ref": "#/components/schemas/Account"}}}},
   "RejectedAccount": {"type": "object", "properties": {
     "id": {"type": "integer"}, "company_id": {"type": "string"}, "first_name": {"type": "string"},
     "middle_name": {"type": "string", "nullable": true}, "last_name": {"type": "string"}, "suffix": {"type": "string", "nullable": true},
     "email": {"type": "string"}, "department": {"type": "string"}, "reason": {"type": "string"},
     "rejected_by": {"type": "integer"}, "rejected_at": {"type": "string", "format": "date-time"}}},
-  "RejectedAccountPage": {"type": "object", "properties": {"count": {"type": "integer"}, "next": {"type": "string", "nullable": true},
-    "previous": {"type": "string", "nullable": true}, "results": {"type": "array", "items": {"$ref": "#/components/schemas/RejectedAccount"}}}},
   "OutboxEvent": {"type": "object", "properties": {
     "id": {"type": "integer"}, "event": {"type": "string", "example": "ticket.created"},
     "account": {"type": "integer", "nullable": true}, "ticket": {"type": "integer", "nullable": true},
@@ -39,8 +39,6 @@ constexpr const char* schemas_json = R"json({
     "state": {"type": "string", "enum": ["pending", "delivered", "dead"]}, "attempts": {"type": "integer"},
     "last_error": {"type": "string", "nullable": true}, "next_attempt_at": {"type": "string", "format": "date-time"},
     "delivered_to": {"type": "array", "items": {"type": "string"}, "description": "channels that already have it"}}},
-  "OutboxEventPage": {"type": "object", "properties": {"count": {"type": "integer"}, "next": {"type": "string", "nullable": true},
-    "previous": {"type": "string", "nullable": true}, "results": {"type": "array", "items": {"$ref": "#/components/schemas/OutboxEvent"}}}},
   "Count": {"type": "object", "properties": {"count": {"type": "integer"}}},
   "Message": {"type": "object", "properties": {"detail": {"type": "string"}}},
   "PasswordCheck": {"type": "object", "properties": {"valid": {"type": "boolean"}}},
@@ -89,7 +87,6 @@ constexpr const char* schemas_json = R"json({
     "created_by": {"type": "integer", "nullable": true, "description": "the System Admin; null when made by the operator's command line"},
     "revoked_at": {"type": "string", "format": "date-time", "nullable": true},
     "last_used_at": {"type": "string", "format": "date-time", "nullable": true, "description": "to within a minute"}}},
-  "ApiKeyList": {"type": "array", "items": {"$ref": "#/components/schemas/ApiKey"}},
   "NewApiKey": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 100}}},
   "CreatedApiKey": {"allOf": [{"$ref": "#/components/schemas/ApiKey"}, {"type": "object", "required": ["key"], "properties": {
     "key": {"type": "string", "example": "hdk_1a2b3c4d...", "description": "send as X-API-Key; shown this once, never again"}}}]},
@@ -113,7 +110,6 @@ constexpr const char* schemas_json = R"json({
     "actor_name": {"type": "string", "nullable": true, "description": "first and last name; null for the workflow system or a removed account"},
     "at": {"type": "string", "format": "date-time"}, "kind": {"type": "string"}, "old_value": {"type": "string", "nullable": true},
     "new_value": {"type": "string", "nullable": true}, "is_internal": {"type": "boolean"}}},
-  "HistoryList": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEvent"}},
   "Ticket": {"type": "object", "required": ["id", "ticket_number", "status", "version", "actions", "status_targets"], "properties": {
     "id": {"type": "integer"}, "ticket_number": {"type": "string", "example": "TX0001"},
     "employee": {"$ref": "#/components/schemas/Person"}, "subject": {"type": "string"}, "category": {"type": "string"},
@@ -132,9 +128,6 @@ constexpr const char* schemas_json = R"json({
       "description": "statuses update_status may move it to, for the caller; empty unless actions has update_status"},
     "attachments": {"allOf": [{"$ref": "#/components/schemas/AttachmentList"}], "description": "detail views and action results only"},
     "comments": {"allOf": [{"$ref": "#/components/schemas/CommentList"}], "description": "detail views and action results only"}}},
-  "TicketPage": {"type": "object", "properties": {"count": {"type": "integer", "nullable": true},
-    "next": {"type": "string", "nullable": true}, "previous": {"type": "string", "nullable": true},
-    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}}},
   "Catalog": {"type": "object",
     "required": ["departments", "categories", "priorities", "statuses", "roles", "suffixes", "attachments", "image", "password"],
     "properties": {
@@ -169,10 +162,37 @@ constexpr const char* schemas_json = R"json({
     "mean_resolution_seconds": {"type": "number", "nullable": true}}}
 })json";
 
+/// Each list's page schema and the schema of its rows.
+constexpr std::pair<std::string_view, std::string_view> paged_items[] = {
+    {"AccountPage", "Account"},         {"RejectedAccountPage", "RejectedAccount"}, {"OutboxEventPage", "OutboxEvent"},
+    {"TicketPage", "Ticket"},           {"CommentPage", "Comment"},                 {"HistoryPage", "HistoryEvent"},
+    {"ApiKeyPage", "ApiKey"}};
+
+/// The HTTP list envelope around rows of schema `item` (docs/product.md#lists-and-queues).
+boost::json::object page_schema(std::string_view item) {
+    const auto nullable = [](std::string_view type, std::string_view description) {
+        return boost::json::object{{"type", type}, {"nullable", true}, {"description", description}};
+    };
+    boost::json::object properties{
+        {"count", nullable("integer", "rows in all; null on cursor pages")},
+        {"next", nullable("string", "the next page's link; null on the last page")},
+        {"previous", nullable("string", "the previous page's link; null on the first page and on cursor pages")},
+        {"results", boost::json::object{{"type", "array"},
+                                        {"items", boost::json::object{{"$ref", "#/components/schemas/" +
+                                                                                   std::string{item}}}}}}};
+    return boost::json::object{{"type", "object"}, {"properties", std::move(properties)}};
+}
+
 } // namespace
 
 const boost::json::object& openapi_schemas() {
-    static const boost::json::object schemas = boost::json::parse(schemas_json).as_object();
+    static const boost::json::object schemas = [] {
+        auto all = boost::json::parse(schemas_json).as_object();
+        for (const auto& [page, item] : paged_items) {
+            all[page] = page_schema(item);
+        }
+        return all;
+    }();
     return schemas;
 }
 

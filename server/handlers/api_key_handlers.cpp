@@ -2,25 +2,18 @@
 
 #include "app/form.hpp"
 #include "app/json_views.hpp"
+#include "app/query.hpp"
+#include "handlers/list_response.hpp"
 
 #include <wire/account_views.hpp>
+#include <wire/list_queries.hpp>
 
 namespace helpdesk::server::handlers {
 
 response list_api_keys(call& c) {
-    boost::json::array rows;
-    page_request request{.page_size = 100, .cursor = ""};
-    for (;;) {
-        const auto found = c.ctx.core.api_keys().list(c.actor(), request);
-        for (const auto& k : found.results) {
-            rows.push_back(wire::api_key_json(k));
-        }
-        if (!found.next_cursor) {
-            break;
-        }
-        request.cursor = found.next_cursor;
-    }
-    return json_response(rows);
+    const auto asked = wire::read_page_query(url_query(c));
+    return list_response(c, c.ctx.core.api_keys().list(c.actor(), asked), asked,
+                         [](const api_key& k) { return wire::api_key_json(k); });
 }
 
 response create_api_key(call& c) {

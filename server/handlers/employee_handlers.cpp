@@ -3,6 +3,7 @@
 #include "app/form.hpp"
 #include "app/json_views.hpp"
 #include "app/query.hpp"
+#include "handlers/list_response.hpp"
 
 #include <wire/list_queries.hpp>
 #include <wire/request_readers.hpp>
@@ -24,19 +25,10 @@ response admin_create_employee(call& c) {
 }
 
 response list_employees(call& c) {
-    const auto query = wire::read_account_list_query(url_query(c));
-    const auto& page = query.page;
-    account_list_request request;
-    request.filter = query.filter;
-    request.page_number = page.number;
-    request.page_size = page.size;
-    const auto found = c.ctx.core.accounts().list(c.actor(), request);
-    boost::json::array rows;
+    const auto asked = wire::read_account_list_query(url_query(c));
     const url_signer urls{c.ctx, c.actor()};
-    for (const auto& a : found.results) {
-        rows.push_back(account_json(a, urls));
-    }
-    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
+    return list_response(c, c.ctx.core.accounts().list(c.actor(), asked), asked,
+                         [&](const account& a) { return account_json(a, urls); });
 }
 
 response approve_employee(call& c) {
@@ -64,14 +56,9 @@ response employee_image(call& c) {
 }
 
 response rejected_employees(call& c) {
-    const auto page = wire::read_page_query(url_query(c));
-    const auto found =
-        c.ctx.core.accounts().rejections(c.actor(), {.page_number = page.number, .page_size = page.size});
-    boost::json::array rows;
-    for (const auto& r : found.results) {
-        rows.push_back(wire::rejection_json(r));
-    }
-    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
+    const auto asked = wire::read_page_query(url_query(c));
+    return list_response(c, c.ctx.core.accounts().rejections(c.actor(), asked), asked,
+                         [](const rejected_account& r) { return wire::rejection_json(r); });
 }
 
 response rejected_count(call& c) {

@@ -2,6 +2,7 @@
 
 #include "app/json_views.hpp"
 #include "app/query.hpp"
+#include "handlers/list_response.hpp"
 
 #include <wire/list_queries.hpp>
 #include <wire/outbox_view.hpp>
@@ -9,14 +10,9 @@
 namespace helpdesk::server::handlers {
 
 response dead_events(call& c) {
-    const auto page = wire::read_page_query(url_query(c));
-    const auto found =
-        c.ctx.core.outbox().list(c.actor(), outbox_state::dead, {.page_number = page.number, .page_size = page.size});
-    boost::json::array rows;
-    for (const auto& e : found.results) {
-        rows.push_back(wire::outbox_event_json(e));
-    }
-    return json_response(page_json(c, std::move(rows), found.count.value_or(0), page));
+    const auto asked = wire::read_page_query(url_query(c));
+    return list_response(c, c.ctx.core.outbox().list(c.actor(), outbox_state::dead, asked), asked,
+                         [](const outbox_event& e) { return wire::outbox_event_json(e); });
 }
 
 response requeue_event(call& c) {

@@ -3,6 +3,7 @@
 #include "app/form.hpp"
 #include "app/json_views.hpp"
 #include "app/query.hpp"
+#include "handlers/list_response.hpp"
 
 #include <wire/list_queries.hpp>
 #include <wire/request_readers.hpp>
@@ -13,30 +14,26 @@ namespace helpdesk::server::handlers {
 
 namespace {
 
-response list_body(const call& c, const ticket_list& found, std::int64_t page_number) {
+response list_body(const call& c, const ticket_list& found, const page_request& asked) {
     json_arena arena;
-    boost::json::array rows(arena.storage());
-    rows.reserve(found.results.size());
-    for (const auto& t : found.results) {
-        rows.push_back(ticket_json(t, found.people, found.viewer, arena.storage()));
-    }
-    return json_response(
-        page_json(c, std::move(rows), found.count, page_number, found.has_next, found.has_previous, found.next_cursor));
+    return list_response(
+        c, found, asked,
+        [&](const ticket& t) { return ticket_json(t, found.people, found.viewer, arena.storage()); },
+        arena.storage());
 }
 
 using queue_call = ticket_list (ticket_service::*)(account_id, const page_request&);
 
 response queue(call& c, queue_call which) {
-    const auto page = wire::read_page_query(url_query(c));
-    return list_body(c, (c.ctx.core.tickets().*which)(c.actor(), {.page_number = page.number, .page_size = page.size}),
-                     page.number);
+    const auto asked = wire::read_page_query(url_query(c));
+    return list_body(c, (c.ctx.core.tickets().*which)(c.actor(), asked), asked);
 }
 
 } // namespace
 
 response list_tickets(call& c) {
     const auto r = wire::read_ticket_list_query(url_query(c));
-    return list_body(c, c.ctx.core.tickets().list(c.actor(), r), r.page_number);
+    return list_body(c, c.ctx.core.tickets().list(c.actor(), r), r);
 }
 
 response create_ticket(call& c) {

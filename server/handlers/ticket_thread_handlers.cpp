@@ -2,19 +2,21 @@
 
 #include "app/form.hpp"
 #include "app/json_views.hpp"
+#include "app/query.hpp"
+#include "handlers/list_response.hpp"
 #include "http/content_disposition.hpp"
 
 #include <helpdesk/error.hpp>
 
+#include <wire/list_queries.hpp>
+
 namespace helpdesk::server::handlers {
 
 response list_comments(call& c) {
-    const auto thread = c.ctx.core.tickets().comments_with_authors(c.actor(), c.id_param(0));
-    boost::json::array rows;
-    for (const auto& note : thread.results) {
-        rows.push_back(wire::comment_json(note, thread.authors, {}));
-    }
-    return json_response(rows);
+    const auto asked = wire::read_page_query(url_query(c));
+    const auto thread = c.ctx.core.tickets().comment_page(c.actor(), c.id_param(0), asked);
+    return list_response(c, thread, asked,
+                         [&](const comment& note) { return wire::comment_json(note, thread.authors, {}); });
 }
 
 response add_comment(call& c) {
@@ -26,12 +28,10 @@ response add_comment(call& c) {
 }
 
 response ticket_history(call& c) {
-    const auto timeline = c.ctx.core.tickets().history_with_actors(c.actor(), c.id_param(0));
-    boost::json::array rows;
-    for (const auto& e : timeline.results) {
-        rows.push_back(wire::history_json(e, timeline.actors, {}));
-    }
-    return json_response(rows);
+    const auto asked = wire::read_page_query(url_query(c));
+    const auto timeline = c.ctx.core.tickets().history_page(c.actor(), c.id_param(0), asked);
+    return list_response(c, timeline, asked,
+                         [&](const history_event& e) { return wire::history_json(e, timeline.actors, {}); });
 }
 
 response add_attachment(call& c) {

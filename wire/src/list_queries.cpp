@@ -4,11 +4,11 @@ namespace helpdesk::wire {
 
 namespace {
 
-page_query read_page(query_parameters& q) {
-    page_query p;
-    p.number = q.integer("page").value_or(p.number);
-    p.size = q.integer("page_size").value_or(p.size);
-    return p;
+/// Reads `page`, `page_size` and `cursor` into the page part of `r`.
+void read_page(query_parameters& q, page_request& r) {
+    r.page_number = q.integer("page").value_or(r.page_number);
+    r.page_size = q.integer("page_size").value_or(r.page_size);
+    r.cursor = q.text("cursor");
 }
 
 } // namespace
@@ -34,28 +34,26 @@ ticket_list_request read_ticket_list_query(query_parameters q) {
     r.filter.submitted_after = q.time("submitted_after");
     r.filter.submitted_before = q.time("submitted_before");
     r.ordering = q.text("ordering").value_or(r.ordering);
-    const auto page = read_page(q);
-    r.page_number = page.number;
-    r.page_size = page.size;
-    r.cursor = q.text("cursor");
+    read_page(q, r);
     q.check();
     return r;
 }
 
-page_query read_page_query(query_parameters q) {
-    q.refuse_unknown({"page", "page_size"});
-    const auto page = read_page(q);
+page_request read_page_query(query_parameters q) {
+    q.refuse_unknown({"page", "page_size", "cursor"});
+    page_request r;
+    read_page(q, r);
     q.check();
-    return page;
+    return r;
 }
 
-account_list_query read_account_list_query(query_parameters q) {
-    q.refuse_unknown({"page", "page_size", "role", "status", "department"});
-    account_list_query out;
+account_list_request read_account_list_query(query_parameters q) {
+    q.refuse_unknown({"page", "page_size", "cursor", "role", "status", "department"});
+    account_list_request out;
     out.filter.account_role = q.choice("role", "a role", parse_role);
     out.filter.status = q.choice("status", "an account status", parse_account_status);
     out.filter.department = q.text("department");
-    out.page = read_page(q);
+    read_page(q, out);
     q.check();
     return out;
 }

@@ -13,15 +13,19 @@ boost::json::object page_json(boost::json::array results, std::optional<std::int
     return o;
 }
 
-boost::json::object cursor_page_json(boost::json::array results, std::optional<std::int64_t> count,
-                                     const std::optional<std::string>& next_cursor, bool has_next, bool has_previous) {
+boost::json::object cursor_page_json(boost::json::array results, const page_info& page) {
     boost::json::object o(results.storage());
-    o["count"] = optional_number(count);
-    o["next_cursor"] = optional_text(next_cursor);
-    o["has_next"] = has_next;
-    o["has_previous"] = has_previous;
+    o["count"] = optional_number(page.count);
+    o["next_cursor"] = optional_text(page.next_cursor);
+    o["has_next"] = page.has_next;
+    o["has_previous"] = page.has_previous;
     o["results"] = std::move(results);
     return o;
+}
+
+boost::json::object cursor_page_json(boost::json::array results, std::optional<std::int64_t> count,
+                                     const std::optional<std::string>& next_cursor, bool has_next, bool has_previous) {
+    return cursor_page_json(std::move(results), page_info{count, has_next, has_previous, next_cursor});
 }
 
 } // namespace helpdesk::wire

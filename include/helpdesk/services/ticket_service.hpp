@@ -190,10 +190,6 @@ public:
     /// A page of the history the actor may see, in order, with the page's
     /// actors (one more query, however many rows).
     [[nodiscard]] history_timeline history_page(account_id actor, ticket_id id, const page_request& request = {});
-    /// Every comment the actor may see, with their authors, as one page.
-    [[nodiscard]] comment_thread comments_with_authors(account_id actor, ticket_id id);
-    /// Every history row the actor may see, with their actors, as one page.
-    [[nodiscard]] history_timeline history_with_actors(account_id actor, ticket_id id);
 
 private:
     engine_context& context_;

@@ -102,24 +102,4 @@ history_timeline ticket_service::history_page(account_id actor_id, ticket_id id,
     });
 }
 
-comment_thread ticket_service::comments_with_authors(account_id actor_id, ticket_id id) {
-    return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
-        comment_thread out;
-        out.results = tx.tickets().comments(id, is_staff(who.actor_role));
-        out.count = static_cast<std::int64_t>(out.results.size());
-        out.authors = detail::summaries_of(tx, distinct_ids(out.results, [](const comment& c) { return c.author; }));
-        return out;
-    });
-}
-
-history_timeline ticket_service::history_with_actors(account_id actor_id, ticket_id id) {
-    return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
-        history_timeline out;
-        out.results = tx.tickets().history(id, is_staff(who.actor_role));
-        out.count = static_cast<std::int64_t>(out.results.size());
-        out.actors = detail::summaries_of(tx, distinct_ids(out.results, [](const history_event& e) { return e.actor; }));
-        return out;
-    });
-}
-
 } // namespace helpdesk

@@ -77,8 +77,8 @@ TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by
 
     auto listed = web.get(keys_path, admin.access);
     REQUIRE_MESSAGE(listed.status == 200, listed.body);
-    REQUIRE(listed.json().as_array().size() == 1);
-    const auto row = listed.json().as_array()[0].as_object();
+    REQUIRE(listed.json().at("results").as_array().size() == 1);
+    const auto row = listed.json().at("results").as_array()[0].as_object();
     check_listed_shape(row);
     CHECK(row.at("id").as_int64() == id);
     CHECK(row.at("prefix").as_string() == key.substr(0, 12));
@@ -99,29 +99,29 @@ TEST_CASE_TEMPLATE("api keys: a System Admin makes a key shown once, lists it by
     const auto history = web.get("/api/tickets/" + id_of(t) + "/history/", coordinator.access);
     REQUIRE(history.status == 200);
     const auto thread = history.json();
-    const auto& events = thread.as_array();
+    const auto& events = thread.at("results").as_array();
     REQUIRE_FALSE(events.empty());
     const auto& last = events.back().as_object();
     CHECK(last.at("kind").as_string() == "status_changed");
     CHECK(last.at("new_value").as_string() == "In Progress");
     CHECK(last.at("actor").is_null()); // no account acted: the workflow system did
     // Its use is recorded.
-    CHECK(web.get(keys_path, admin.access).json().as_array()[0].at("last_used_at").is_string());
+    CHECK(web.get(keys_path, admin.access).json().at("results").as_array()[0].at("last_used_at").is_string());
 
     // Revoked: 204 without a body, listed with its time, refused from now on.
     const auto revoked = remove(web, key_path(id), admin.access);
     CHECK(revoked.status == 204);
     CHECK(revoked.body.empty());
     listed = web.get(keys_path, admin.access);
-    REQUIRE(listed.json().as_array().size() == 1);
-    CHECK(listed.json().as_array()[0].at("revoked_at").is_string());
+    REQUIRE(listed.json().at("results").as_array().size() == 1);
+    CHECK(listed.json().at("results").as_array()[0].at("revoked_at").is_string());
     const auto before = web.get("/api/tickets/" + id_of(t) + "/", coordinator.access).json().as_object();
     check_error(push(web, t, "Resolved", {{"X-API-Key", key}}), 401, "unauthenticated");
     CHECK(web.get("/api/tickets/" + id_of(t) + "/", coordinator.access).json().as_object() == before);
     // Revoking again changes nothing and succeeds; unknown ids are 404.
     CHECK(remove(web, key_path(id), admin.access).status == 204);
-    CHECK(web.get(keys_path, admin.access).json().as_array()[0].at("revoked_at") ==
-          listed.json().as_array()[0].at("revoked_at"));
+    CHECK(web.get(keys_path, admin.access).json().at("results").as_array()[0].at("revoked_at") ==
+          listed.json().at("results").as_array()[0].at("revoked_at"));
     check_error(remove(web, key_path(id + 1000), admin.access), 404, "not_found");
     check_error(remove(web, keys_path + "abc/", admin.access), 404, "not_found");
     // The collection itself cannot be deleted.
@@ -168,7 +168,7 @@ TEST_CASE_TEMPLATE("api keys: employees and coordinators get 403, no token 401, 
     CHECK(web.post(keys_path, {{"name", std::string(100, 'k')}}, admin.access).status == 201);
 
     // None of the refusals made or revoked anything; the first key still works.
-    const auto listed = web.get(keys_path, admin.access).json().as_array();
+    const auto listed = web.get(keys_path, admin.access).json().at("results").as_array();
     REQUIRE(listed.size() == 2);
     CHECK(listed[0].at("name").as_string() == "ERP");
     CHECK(listed[0].at("revoked_at").is_null());
@@ -197,7 +197,7 @@ TEST_CASE_TEMPLATE("api keys: unknown, revoked and missing keys are 401 in the e
         CHECK(r.text("detail").find("X-API-Key") != std::string::npos);
     }
     CHECK(web.get("/api/tickets/" + id_of(t) + "/", coordinator.access).json().as_object() == t);
-    const auto listed = web.get(keys_path, admin.access).json().as_array();
+    const auto listed = web.get(keys_path, admin.access).json().at("results").as_array();
     for (const auto& k : listed) {
         CHECK(k.at("last_used_at").is_null()); // refused keys record no use
     }

@@ -227,7 +227,7 @@ TEST_CASE_TEMPLATE("console api - comments carry their author's name and role, h
     CHECK(answer.text("author_role") == "Employee");
 
     // The owner's views: public comments only, each named.
-    for (const auto& comments : {web.get("/api/tickets/" + id + "/comments/", alice.access).json().as_array(),
+    for (const auto& comments : {web.get("/api/tickets/" + id + "/comments/", alice.access).json().at("results").as_array(),
                                  web.get("/api/tickets/" + number + "/", alice.access).json().at("comments").as_array()}) {
         REQUIRE(comments.size() == 2);
         CHECK(comments[0].at("author_name").as_string() == "Cora Tester");
@@ -239,7 +239,7 @@ TEST_CASE_TEMPLATE("console api - comments carry their author's name and role, h
             CHECK_FALSE(c.at("is_internal").as_bool());
         }
     }
-    const auto staff_comments = web.get("/api/tickets/" + id + "/comments/", cora.access).json().as_array();
+    const auto staff_comments = web.get("/api/tickets/" + id + "/comments/", cora.access).json().at("results").as_array();
     REQUIRE(staff_comments.size() == 3);
     CHECK(staff_comments[0].at("is_internal").as_bool());
     CHECK(staff_comments[0].at("author_name").as_string() == "Cora Tester");
@@ -249,13 +249,13 @@ TEST_CASE_TEMPLATE("console api - comments carry their author's name and role, h
     REQUIRE(web.post("/api/workflow/tickets/" + number + "/status/", {{"status", "In Progress"}}, "",
                      {{"X-API-Key", key}})
                 .status == 200);
-    const auto after = web.get("/api/tickets/" + id + "/comments/", alice.access).json().as_array();
+    const auto after = web.get("/api/tickets/" + id + "/comments/", alice.access).json().at("results").as_array();
     const auto& system_note = after.back();
     CHECK(system_note.at("author").is_null());
     CHECK(system_note.at("author_name").is_null());
     CHECK(system_note.at("author_role").is_null());
 
-    const auto history = web.get("/api/tickets/" + id + "/history/", cora.access).json().as_array();
+    const auto history = web.get("/api/tickets/" + id + "/history/", cora.access).json().at("results").as_array();
     REQUIRE(history.size() >= 3);
     bool named_owner = false, named_staff = false, unnamed_system = false;
     for (const auto& e : history) {

@@ -163,9 +163,10 @@ TEST_CASE_TEMPLATE("update-status follows the table's edges and refuses every ot
         REQUIRE_MESSAGE(r.status == 200, r.body);
         CHECK(r.text("status") == to);
     }
-    const auto owner_view = f.http().get("/api/tickets/" + std::to_string(id) + "/comments/", s.alice.access);
+    const auto owner_view =
+        f.http().get("/api/tickets/" + std::to_string(id) + "/comments/?page_size=100", s.alice.access);
     REQUIRE(owner_view.status == 200);
-    const auto texts = comment_texts(owner_view.json());
+    const auto texts = comment_texts(owner_view.json().at("results"));
     CHECK(contains_text(texts, "Status changed from Open to On Hold"));
     CHECK(contains_text(texts, "Step to Resolved"));
     CHECK(s.read(id).at("resolution_time").is_int64());

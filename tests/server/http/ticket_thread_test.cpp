@@ -41,12 +41,12 @@ TEST_CASE_TEMPLATE("comments: public and internal, internal ones never reach the
     // in the list and in the detail view.
     auto staff = web.get(path, s.coordinator.access);
     REQUIRE(staff.status == 200);
-    CHECK(comment_texts(staff.json()) ==
+    CHECK(comment_texts(staff.json().at("results")) ==
           std::vector<std::string>{"Any news?", "Owner seems confused", "Working on it"});
     auto owner = web.get(path, s.alice.access);
     REQUIRE(owner.status == 200);
-    CHECK(comment_texts(owner.json()) == std::vector<std::string>{"Any news?", "Working on it"});
-    for (const auto doc = owner.json(); const auto& c : doc.as_array()) {
+    CHECK(comment_texts(owner.json().at("results")) == std::vector<std::string>{"Any news?", "Working on it"});
+    for (const auto doc = owner.json(); const auto& c : doc.at("results").as_array()) {
         CHECK(c.at("is_internal").as_bool() == false);
     }
     const auto detail = web.get("/api/tickets/" + std::to_string(id) + "/", s.alice.access);
@@ -87,7 +87,7 @@ TEST_CASE_TEMPLATE("history lists every change in order, without internal events
 
     auto staff = web.get("/api/tickets/" + sid + "/history/", s.coordinator.access);
     REQUIRE_MESSAGE(staff.status == 200, staff.body);
-    const auto events = staff.json().as_array();
+    const auto events = staff.json().at("results").as_array();
     REQUIRE(events.size() >= 6);
     std::vector<std::string> kinds;
     std::int64_t last_id = 0;
@@ -123,7 +123,7 @@ TEST_CASE_TEMPLATE("history lists every change in order, without internal events
 
     auto owner = web.get("/api/tickets/" + sid + "/history/", s.alice.access);
     REQUIRE(owner.status == 200);
-    const auto visible = owner.json().as_array();
+    const auto visible = owner.json().at("results").as_array();
     CHECK(visible.size() < events.size());
     for (const auto& e : visible) {
         CHECK(e.at("is_internal").as_bool() == false);

@@ -3,6 +3,8 @@
 #include <wire/query_parameters.hpp>
 
 #include <helpdesk/ports/queries.hpp>
+#include <helpdesk/services/account_service.hpp>
+#include <helpdesk/services/paging.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <cstdint>
@@ -13,12 +15,6 @@
 /// HD_E_INVALID_ARGUMENT), never silently ignored.
 namespace helpdesk::wire {
 
-/// The page of an offset-paged list.
-struct page_query {
-    std::int64_t number = 1;
-    std::int64_t size = 20;
-};
-
 /// The ticket list (`GET /api/tickets/`, hd_ticket_list): `status` (repeatable),
 /// `priority`, `department`, `category`, `sub_category`, `assigned_to`,
 /// `employee`, `search`, `submitted_after`, `submitted_before`, `ordering`,
@@ -26,17 +22,12 @@ struct page_query {
 [[nodiscard]] ticket_list_request read_ticket_list_query(query_parameters q);
 
 /// A list that only pages (the ticket queues, the rejection audit, the dead
-/// outbox events): `page` and `page_size`.
-[[nodiscard]] page_query read_page_query(query_parameters q);
-
-/// The account list's filter and page.
-struct account_list_query {
-    account_filter filter{};
-    page_query page{};
-};
+/// outbox events, API keys, a ticket's comments and history): `page`,
+/// `page_size` and `cursor` ("" starts cursor paging).
+[[nodiscard]] page_request read_page_query(query_parameters q);
 
 /// The account list (`GET /api/employees/`): `role`, `status`, `department`,
-/// `page` and `page_size`.
-[[nodiscard]] account_list_query read_account_list_query(query_parameters q);
+/// `page`, `page_size` and `cursor`.
+[[nodiscard]] account_list_request read_account_list_query(query_parameters q);
 
 } // namespace helpdesk::wire

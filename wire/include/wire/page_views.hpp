@@ -1,5 +1,7 @@
 #pragma once
 
+#include <helpdesk/services/paging.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -17,6 +19,9 @@ namespace helpdesk::wire {
                                             const std::optional<std::string>& previous);
 
 /// A page of the C ABI: `{"count", "next_cursor", "has_next", "has_previous", "results"}`.
+[[nodiscard]] boost::json::object cursor_page_json(boost::json::array results, const page_info& page);
+
+/// As above, from the page's parts.
 [[nodiscard]] boost::json::object cursor_page_json(boost::json::array results, std::optional<std::int64_t> count,
                                                    const std::optional<std::string>& next_cursor, bool has_next,
                                                    bool has_previous);
