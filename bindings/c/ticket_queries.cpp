@@ -25,13 +25,7 @@ boost::json::object page_json(const list_page<T>& page, View view_row) {
     for (const auto& row : page.results) {
         rows.push_back(view_row(row));
     }
-    return wire::cursor_page_json(std::move(rows), page.count, page.next_cursor, page.has_next, page.has_previous);
-}
-
-/// A comment or history page's `query_json` as a page request.
-page_request read_page_request(const char* query_json) {
-    const auto page = read_query(query_json, wire::read_page_query);
-    return page_request{.page_number = page.number, .page_size = page.size};
+    return wire::cursor_page_json(std::move(rows), page);
 }
 
 } // namespace
@@ -59,7 +53,7 @@ HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor
 HD_API int hd_ticket_comments_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
                                    const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
-        const auto request = capi::read_page_request(query_json);
+        const auto request = capi::read_query(query_json, wire::read_page_query);
         const auto page = capi::core_of(engine).tickets().comment_page(actor, ticket, request);
         return capi::page_json(page, [&](const comment& c) { return wire::comment_json(c, page.authors, capi::c_view); });
     });
@@ -68,7 +62,7 @@ HD_API int hd_ticket_comments_page(char** out_page_json, hd_engine* engine, int6
 HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
                                   const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
-        const auto request = capi::read_page_request(query_json);
+        const auto request = capi::read_query(query_json, wire::read_page_query);
         const auto page = capi::core_of(engine).tickets().history_page(actor, ticket, request);
         return capi::page_json(page,
                                [&](const history_event& e) { return wire::history_json(e, page.actors, capi::c_view); });

@@ -130,8 +130,9 @@ def discussed(engine: helpdesk.Engine, admin: helpdesk.Account,
     return ticket
 
 
-def test_comment_pages_by_number(engine: helpdesk.Engine, admin: helpdesk.Account, employee: helpdesk.Account,
-                                 discussed: helpdesk.TicketDetails) -> None:
+def test_comment_pages_by_number_and_by_cursor(engine: helpdesk.Engine, admin: helpdesk.Account,
+                                               employee: helpdesk.Account,
+                                               discussed: helpdesk.TicketDetails) -> None:
     every = [c["id"] for c in engine.tickets.comments(employee, discussed)]
     assert len(every) == 5
     numbered = [engine.tickets.comments_page(employee, discussed, page=n, page_size=2) for n in (1, 2, 3)]
@@ -140,13 +141,41 @@ def test_comment_pages_by_number(engine: helpdesk.Engine, admin: helpdesk.Accoun
     assert [(p.has_previous, p.has_next) for p in numbered] == [(False, True), (True, True), (True, False)]
     assert [c["id"] for p in numbered for c in p] == every
 
+    cursor_pages: List[helpdesk.Page[helpdesk.Comment]] = []
+    cursor = ""
+    for _ in range(10):
+        page = engine.tickets.comments_page(employee, discussed, page_size=2, cursor=cursor)
+        cursor_pages.append(page)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert [len(p) for p in cursor_pages] == [2, 2, 1]
+    assert all(p.count is None for p in cursor_pages)
+    assert [c["id"] for p in cursor_pages for c in p] == every
+    assert not any(c["is_internal"] for p in cursor_pages for c in p)
+
     staff_view = engine.tickets.comments_page(admin, discussed, page=1, page_size=100)
     assert staff_view.count == 7
     assert [c["text"] for c in staff_view if c["is_internal"]] == ["Internal 1", "Internal 3"]
 
 
-def test_history_pages_by_number(engine: helpdesk.Engine, employee: helpdesk.Account,
-                                 discussed: helpdesk.TicketDetails) -> None:
+def test_iterate_comments_and_history_follow_the_cursors(engine: helpdesk.Engine, admin: helpdesk.Account,
+                                                          employee: helpdesk.Account,
+                                                          discussed: helpdesk.TicketDetails) -> None:
+    assert list(engine.tickets.iterate_comments(employee, discussed, page_size=2)) == \
+        engine.tickets.comments(employee, discussed)
+    assert list(engine.tickets.iterate_comments(admin, discussed, page_size=3)) == \
+        engine.tickets.comments(admin, discussed)
+    owner_history = list(engine.tickets.iterate_history(employee, discussed, page_size=2))
+    assert owner_history == engine.tickets.history(employee, discussed)
+    assert not any(e["is_internal"] for e in owner_history)
+    staff_history = list(engine.tickets.iterate_history(admin, discussed, page_size=2))
+    assert staff_history == engine.tickets.history(admin, discussed)
+    assert len(staff_history) == len(owner_history) + 2
+
+
+def test_history_pages_by_number_and_by_cursor(engine: helpdesk.Engine, employee: helpdesk.Account,
+                                               discussed: helpdesk.TicketDetails) -> None:
     every = [e["id"] for e in engine.tickets.history(employee, discussed)]
     first = engine.tickets.history_page(employee, discussed, page=1, page_size=3)
     assert first.count == len(every)
@@ -155,6 +184,11 @@ def test_history_pages_by_number(engine: helpdesk.Engine, employee: helpdesk.Acc
     second = engine.tickets.history_page(employee, discussed, page=2, page_size=3)
     assert [e["id"] for e in second] == every[3:6]
     assert second.has_previous
+    by_cursor = engine.tickets.history_page(employee, discussed, page_size=3, cursor="")
+    assert by_cursor.count is None and by_cursor.next_cursor
+    after = engine.tickets.history_page(employee, discussed, page_size=3, cursor=by_cursor.next_cursor)
+    assert [e["id"] for e in after] == every[3:6]
+    assert after.has_previous
 
 
 def test_comment_and_history_pages_refuse_bad_input_and_hide_other_tickets(
