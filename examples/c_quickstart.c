@@ -117,8 +117,9 @@ int main(int argc, char** argv) {
     }
     printf("  reopen refused as expected: %s: %s\n", hd_error_name(rc), hd_error_last());
 
-    if ((rc = hd_ticket_history(&out, desk, erin, ticket)) != HD_OK) {
-        return failed("hd_ticket_history", rc);
+    /* The first page of the history (NULL query: up to 20 rows, with a count). */
+    if ((rc = hd_ticket_history_page(&out, desk, erin, ticket, NULL)) != HD_OK) {
+        return failed("hd_ticket_history_page", rc);
     }
     printf("history as its owner sees it:\n%s\n", out);
     hd_string_free(out);

@@ -83,7 +83,7 @@ def main(argv: List[str]) -> int:
             print(f"  reopen refused as expected: {refused}")
 
         print(f"history of {t['ticket_number']} as its owner sees it:")
-        for e in desk.tickets.history(erin, t):
+        for e in desk.tickets.iterate_history(erin, t):
             line = f"  {e['at']}  {e['kind']}"
             if e["old_value"] is not None or e["new_value"] is not None:
                 line += f"  {e['old_value'] or '-'} -> {e['new_value'] or '-'}"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <wire/query_parameters.hpp>
 #include <wire/request_fields.hpp>
 
 #include <boost/json/object.hpp>
@@ -24,6 +25,14 @@ template <class Reader>
 [[nodiscard]] auto read_request_json(const char* request_json, Reader read) {
     auto body = parse_request(request_json, "request_json");
     return read(body);
+}
+
+/// A list call's `query_json` (NULL: the first page), the HTTP API's query
+/// parameters as one JSON object, read by the wire layer's `reader` (such as
+/// wire::read_page_query), which refuses what it does not understand.
+template <class Reader>
+[[nodiscard]] auto read_query(const char* query_json, Reader&& reader) {
+    return reader(wire::query_parameters::from_json(parse_optional_object(query_json, "query_json")));
 }
 
 } // namespace helpdesk::capi

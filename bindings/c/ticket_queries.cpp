@@ -1,4 +1,5 @@
-// hd_ticket_get, hd_ticket_list, hd_ticket_comments, hd_ticket_history, hd_ticket_stats.
+// hd_ticket_get, hd_ticket_list, hd_ticket_comments_page, hd_ticket_history_page,
+// hd_ticket_comments, hd_ticket_history, hd_ticket_stats.
 #include "engine_handle.hpp"
 #include "json_in.hpp"
 #include "json_out.hpp"
@@ -7,26 +8,24 @@
 #include <wire/list_queries.hpp>
 #include <wire/page_views.hpp>
 
+#include <helpdesk/services/paging.hpp>
+
 #include <boost/json/array.hpp>
 
 namespace helpdesk::capi {
 
 namespace {
 
-// hd_ticket_list's `query_json` (NULL: the first page, newest first): the
-// HTTP API's query parameters as a JSON object.
-ticket_list_request read_list_query(const char* query_json) {
-    return wire::read_ticket_list_query(
-        wire::query_parameters::from_json(parse_optional_object(query_json, "query_json")));
-}
-
-boost::json::object ticket_page_json(const ticket_list& page) {
+/// A page in the C envelope: {"count", "results", "next_cursor", "has_next",
+/// "has_previous"}, each row through `view_row`.
+template <class T, class View>
+boost::json::object page_json(const list_page<T>& page, View view_row) {
     boost::json::array rows;
     rows.reserve(page.results.size());
-    for (const auto& t : page.results) {
-        rows.push_back(ticket_json(t, page.people));
+    for (const auto& row : page.results) {
+        rows.push_back(view_row(row));
     }
-    return wire::cursor_page_json(std::move(rows), page.count, page.next_cursor, page.has_next, page.has_previous);
+    return wire::cursor_page_json(std::move(rows), page);
 }
 
 } // namespace
@@ -45,8 +44,28 @@ HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t acto
 
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
-        auto& core = capi::core_of(engine);
-        return capi::ticket_page_json(core.tickets().list(actor, capi::read_list_query(query_json)));
+        const auto request = capi::read_query(query_json, wire::read_ticket_list_query);
+        const auto page = capi::core_of(engine).tickets().list(actor, request);
+        return capi::page_json(page, [&](const ticket& t) { return capi::ticket_json(t, page.people); });
+    });
+}
+
+HD_API int hd_ticket_comments_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                                   const char* query_json) {
+    return capi::json_call(out_page_json, "out_page_json", [&] {
+        const auto request = capi::read_query(query_json, wire::read_page_query);
+        const auto page = capi::core_of(engine).tickets().comment_page(actor, ticket, request);
+        return capi::page_json(page, [&](const comment& c) { return wire::comment_json(c, page.authors, capi::c_view); });
+    });
+}
+
+HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                                  const char* query_json) {
+    return capi::json_call(out_page_json, "out_page_json", [&] {
+        const auto request = capi::read_query(query_json, wire::read_page_query);
+        const auto page = capi::core_of(engine).tickets().history_page(actor, ticket, request);
+        return capi::page_json(page,
+                               [&](const history_event& e) { return wire::history_json(e, page.actors, capi::c_view); });
     });
 }
 

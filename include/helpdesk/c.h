@@ -44,7 +44,7 @@ extern "C" {
 #endif
 
 /** The version of this header: major * 10000 + minor * 100 + patch. */
-#define HD_VERSION_NUMBER 100
+#define HD_VERSION_NUMBER 200
 
 /** Return codes: 0 for success, negative values mirror `helpdesk::errc`. */
 typedef enum hd_error_code {
@@ -189,11 +189,30 @@ HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t acto
  *  `count` is then null and `next_cursor` is set while more rows follow. */
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
 
-/** The comments of a ticket the actor may read, oldest first. Out: a JSON array. */
+/** Every comment of a ticket the actor may read, oldest first. Out: a JSON array.
+ *  Deprecated: use hd_ticket_comments_page; removed in 1.0. */
 HD_API int hd_ticket_comments(char** out_comments_json, hd_engine* engine, int64_t actor, int64_t ticket);
 
-/** The history of a ticket the actor may see, in order. Out: a JSON array. */
+/** Every history row of a ticket the actor may see, in order. Out: a JSON array.
+ *  Deprecated: use hd_ticket_history_page; removed in 1.0. */
 HD_API int hd_ticket_history(char** out_history_json, hd_engine* engine, int64_t actor, int64_t ticket);
+
+/** A page of the comments of a ticket the actor may read, oldest first (internal
+ *  notes only for staff). `query_json` may be NULL or {"page", "page_size",
+ *  "cursor"}. Out: {"count", "results": [comments], "next_cursor", "has_next",
+ *  "has_previous"}, with the paging rules of hd_ticket_list: "page" from 1,
+ *  "page_size" 1 to 100 (default 20); "cursor" ("" for the first page) selects
+ *  cursor paging, where `count` is null and `next_cursor` is set while more rows
+ *  follow. An unknown member or a bad cursor is HD_E_INVALID_ARGUMENT naming it;
+ *  a ticket the actor may not see is HD_E_NOT_FOUND. Since 0.2.0. */
+HD_API int hd_ticket_comments_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                                   const char* query_json);
+
+/** A page of the history of a ticket the actor may see, in order (internal rows
+ *  only for staff); `query_json` and the result as hd_ticket_comments_page.
+ *  Since 0.2.0. */
+HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                                  const char* query_json);
 
 /** Ticket counts by status, priority and department for the actor (all for staff, own for employees). */
 HD_API int hd_ticket_stats(char** out_stats_json, hd_engine* engine, int64_t actor);

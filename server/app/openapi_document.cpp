@@ -161,7 +161,7 @@ std::string build() {
     boost::json::object doc;
     doc["openapi"] = "3.0.3";
     doc["info"] = {{"title", "helpdesk"},
-                   {"version", "0.1.0"},
+                   {"version", HELPDESK_SERVER_VERSION},
                    {"license", {{"name", "MIT"}, {"url", "https://opensource.org/licenses/MIT"}}},
                    {"description", "The SmartSupport help-desk REST API served by helpdesk-server. " +
                                        std::string{cookie_mode_text}}};

@@ -1,6 +1,37 @@
 /* The C ABI from plain C99: lists and their pages, and the refusals of the lifecycle. */
 #include "capi_support.h"
 
+/* Walks a comment or history list (`list` is hd_ticket_comments_page or
+ * hd_ticket_history_page) by cursor, `page_size` rows at a time; returns the
+ * rows seen (each counted by `row_key`, a member every row has once) and sets
+ * the number of pages and whether any row was internal. */
+static int walk_by_cursor(int (*list)(char**, hd_engine*, int64_t, int64_t, const char*), hd_engine* engine,
+                          int64_t actor, int64_t ticket, int page_size, const char* row_key, int* pages,
+                          int* internal) {
+    char query[256];
+    char cursor[128] = "";
+    char* out = NULL;
+    int seen = 0;
+    *pages = 0;
+    *internal = 0;
+    do {
+        snprintf(query, sizeof query, "{\"page_size\":%d,\"cursor\":\"%s\"}", page_size, cursor);
+        CHECK_OK(list(&out, engine, actor, ticket, query));
+        CHECK(contains(out, "\"count\":null"));
+        CHECK(contains(out, *pages == 0 ? "\"has_previous\":false" : "\"has_previous\":true"));
+        seen += count_of(out, row_key);
+        *internal |= contains(out, "\"is_internal\":true");
+        ++*pages;
+        if (!string_field(out, "next_cursor", cursor, sizeof cursor)) {
+            CHECK(contains(out, "\"has_next\":false"));
+            cursor[0] = '\0';
+        }
+        hd_string_free(out);
+        out = NULL;
+    } while (cursor[0] != '\0' && *pages < 20);
+    return seen;
+}
+
 void test_list_and_pagination(void) {
     hd_engine* engine = open_engine();
     int64_t admin = bootstrap_admin(engine);
@@ -116,6 +147,119 @@ void test_list_and_pagination(void) {
     CHECK(contains(hd_error_last_fields(), "\"priority\":[\"Not a priority: Whenever.\"]"));
     CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"status\":\"Opened\"}"));
     CHECK(contains(hd_error_last(), "status"));
+
+    hd_engine_free(engine);
+}
+
+void test_comment_and_history_pages(void) {
+    hd_engine* engine = open_engine();
+    int64_t admin = bootstrap_admin(engine);
+    int64_t erin = employee(engine, admin, "erin@example.com", "Erin");
+    int64_t ticket = raise_ticket(engine, erin, "Monitor flickers");
+    int64_t omar = employee(engine, admin, "omar@example.com", "Omar");
+    int64_t public_ids[5];
+    char* out = NULL;
+    char text[64];
+    char comment_cursor[128];
+    int i, pages, internal, history_rows;
+    /* A query and the member its refusal names. */
+    static const char* const refused[][2] = {
+        {"{\"sla\":1}", "\"sla\":["},           {"{\"cursor\":\"junk\"}", "\"cursor\":["},
+        {"{\"page_size\":101}", "\"page_size\":["}, {"{\"page\":0}", "\"page\":["},
+        {"{\"page\":\"2\"}", "\"page\":["},       {"[1]", "\"query_json\":["},
+    };
+
+    CHECK_OK(hd_ticket_approve(&out, engine, admin, ticket, approve_high, 0));
+    hd_string_free(out);
+    out = NULL;
+    for (i = 0; i < 5; ++i) {
+        snprintf(text, sizeof text, "Public comment %d", i + 1);
+        CHECK_OK(hd_ticket_comment(&out, engine, erin, ticket, text, 0));
+        public_ids[i] = int_field(out, "id");
+        hd_string_free(out);
+        out = NULL;
+        if (i == 1 || i == 3) {
+            CHECK_OK(hd_ticket_comment(&out, engine, admin, ticket, "Internal note", 1));
+            hd_string_free(out);
+            out = NULL;
+        }
+    }
+
+    /* NULL query: the first numbered page (20 rows), internal notes for staff only. */
+    CHECK_OK(hd_ticket_comments_page(&out, engine, erin, ticket, NULL));
+    CHECK(int_field(out, "count") == 5);
+    CHECK(count_of(out, "\"text\"") == 5);
+    CHECK(!contains(out, "\"is_internal\":true"));
+    CHECK(contains(out, "\"has_next\":false"));
+    CHECK(contains(out, "\"next_cursor\":null"));
+    hd_string_free(out);
+    out = NULL;
+    CHECK_OK(hd_ticket_comments_page(&out, engine, admin, ticket, NULL));
+    CHECK(int_field(out, "count") == 7);
+    CHECK(count_of(out, "\"is_internal\":true") == 2);
+    hd_string_free(out);
+    out = NULL;
+
+    /* Page 2 of two by number: comments 3 and 4, oldest first. */
+    CHECK_OK(hd_ticket_comments_page(&out, engine, erin, ticket, "{\"page\":2,\"page_size\":2}"));
+    CHECK(int_field(out, "count") == 5);
+    CHECK(count_of(out, "\"text\"") == 2);
+    CHECK(int_field(out, "id") == public_ids[2]);
+    CHECK(contains(out, "Public comment 4"));
+    CHECK(contains(out, "\"has_next\":true"));
+    CHECK(contains(out, "\"has_previous\":true"));
+    hd_string_free(out);
+    out = NULL;
+
+    /* Cursor walks give every visible row once, hiding internal rows from the owner on every page. */
+    CHECK(walk_by_cursor(hd_ticket_comments_page, engine, erin, ticket, 2, "\"text\"", &pages, &internal) == 5);
+    CHECK(pages == 3);
+    CHECK(!internal);
+    CHECK(walk_by_cursor(hd_ticket_comments_page, engine, admin, ticket, 3, "\"text\"", &pages, &internal) == 7);
+    CHECK(pages == 3);
+    CHECK(internal);
+    CHECK_OK(hd_ticket_history(&out, engine, erin, ticket));
+    history_rows = count_of(out, "\"kind\"");
+    CHECK(history_rows >= 7);
+    hd_string_free(out);
+    out = NULL;
+    CHECK_OK(hd_ticket_history_page(&out, engine, erin, ticket, "{\"page_size\":100}"));
+    CHECK(int_field(out, "count") == history_rows);
+    hd_string_free(out);
+    out = NULL;
+    CHECK(walk_by_cursor(hd_ticket_history_page, engine, erin, ticket, 2, "\"kind\"", &pages, &internal) ==
+          history_rows);
+    CHECK(pages == (history_rows + 1) / 2);
+    CHECK(!internal);
+    CHECK(walk_by_cursor(hd_ticket_history_page, engine, admin, ticket, 2, "\"kind\"", &pages, &internal) ==
+          history_rows + 2);
+    CHECK(internal);
+
+    /* Refusals name the parameter; another employee's ticket does not exist for Omar. */
+    for (i = 0; i < (int)(sizeof refused / sizeof refused[0]); ++i) {
+        CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_comments_page(&out, engine, erin, ticket, refused[i][0]));
+        CHECK(contains(hd_error_last_fields(), refused[i][1]));
+        CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_history_page(&out, engine, erin, ticket, refused[i][0]));
+        CHECK(contains(hd_error_last_fields(), refused[i][1]));
+        CHECK(out == NULL);
+    }
+    CHECK_FAILS(HD_E_NOT_FOUND, hd_ticket_comments_page(&out, engine, omar, ticket, NULL));
+    CHECK_FAILS(HD_E_NOT_FOUND, hd_ticket_history_page(&out, engine, omar, ticket, NULL));
+    CHECK(out == NULL);
+
+    /* A cursor of one list is refused by another. */
+    CHECK_OK(hd_ticket_comments_page(&out, engine, erin, ticket, "{\"page_size\":1,\"cursor\":\"\"}"));
+    CHECK(string_field(out, "next_cursor", comment_cursor, sizeof comment_cursor));
+    hd_string_free(out);
+    out = NULL;
+    {
+        char query[256];
+        snprintf(query, sizeof query, "{\"cursor\":\"%s\"}", comment_cursor);
+        CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_history_page(&out, engine, erin, ticket, query));
+        CHECK(contains(hd_error_last_fields(), "\"cursor\""));
+        CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, query));
+        CHECK(contains(hd_error_last_fields(), "\"cursor\""));
+    }
 
     hd_engine_free(engine);
 }

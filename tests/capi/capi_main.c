@@ -8,6 +8,7 @@ int main(void) {
     test_lifecycle();
     test_attachments();
     test_list_and_pagination();
+    test_comment_and_history_pages();
     test_refusals();
     test_bad_calls();
     test_opening();

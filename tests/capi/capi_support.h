@@ -67,6 +67,7 @@ void test_version_and_names(void);
 void test_lifecycle(void);
 void test_attachments(void);
 void test_list_and_pagination(void);
+void test_comment_and_history_pages(void);
 void test_refusals(void);
 void test_bad_calls(void);
 void test_opening(void);

@@ -9,6 +9,8 @@ int main(void) {
     hd_engine_options options;
     hd_engine* engine = NULL;
     int (*open_fn)(hd_engine**, const char*, const hd_engine_options*) = hd_engine_open;
+    int (*comments_page_fn)(char**, hd_engine*, int64_t, int64_t, const char*) = hd_ticket_comments_page;
+    int (*history_page_fn)(char**, hd_engine*, int64_t, int64_t, const char*) = hd_ticket_history_page;
     hd_error_code code = HD_E_NOT_FOUND;
 
     hd_engine_options_init(&options);
@@ -24,6 +26,8 @@ int main(void) {
     }
     (void)engine;
     (void)open_fn;
+    (void)comments_page_fn;
+    (void)history_page_fn;
     printf("helpdesk C ABI %u: %s = %d\n", (unsigned)hd_version_number(), hd_error_name(code), (int)code);
     return 0;
 }

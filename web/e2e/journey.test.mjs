@@ -3,7 +3,8 @@
 // approves the account in the admin accounts page -> the employee logs in
 // and raises a ticket with a file -> a coordinator approves it (priority,
 // department), claims it, writes an internal note and a public reply,
-// resolves it -> the owner sees the reply but not the note, and closes it.
+// resolves it -> the owner sees the reply but not the note, closes it, and
+// reads the ticket's history.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deskForSuite } from './support/harness.mjs';
@@ -42,7 +43,7 @@ describe('the whole journey', { timeout: 170_000 }, () => {
     },
   });
 
-  test('sign-up, pending login refused, admin approval, ticket with a file, coordinator triage, resolve, owner closes', async () => {
+  test('sign-up, pending login refused, admin approval, ticket with a file, coordinator triage, resolve, owner closes and reads the history', async () => {
     const { desk, coordinatorEmail } = world;
     const email = desk.email('emma');
     const subject = `Printer on floor 3 jams (${process.pid})`;
@@ -188,6 +189,16 @@ describe('the whole journey', { timeout: 170_000 }, () => {
       assert.ok(!(await page.content()).includes(note), 'the internal note is not in the owner page at all');
       await clickAndConfirm(page, ticket, /^close/i);
       await statusIs(page, 'Closed');
+    });
+
+    await step(page, 'the owner opens the History panel and sees the events, not the internal ones', async () => {
+      const ticket = page.getByTestId('page-ticket');
+      await ticket.locator('details.history > summary').click();
+      const timeline = await visible(ticket.locator('.history .timeline'));
+      await seeText(timeline, /Ticket raised/);
+      await seeText(timeline, /Status changed: Resolved → Closed/);
+      await seeText(timeline, /Comment added/);
+      assert.equal(await timeline.getByText(/Internal note added/).count(), 0, 'the owner does not see the internal note in the history');
     });
 
     const owner = await desk.api.login(email);

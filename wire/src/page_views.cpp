@@ -23,9 +23,4 @@ boost::json::object cursor_page_json(boost::json::array results, const page_info
     return o;
 }
 
-boost::json::object cursor_page_json(boost::json::array results, std::optional<std::int64_t> count,
-                                     const std::optional<std::string>& next_cursor, bool has_next, bool has_previous) {
-    return cursor_page_json(std::move(results), page_info{count, has_next, has_previous, next_cursor});
-}
-
 } // namespace helpdesk::wire

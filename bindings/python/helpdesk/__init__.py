@@ -39,7 +39,7 @@ from .types import (
 )
 
 #: This package's version (it follows the C library's major version).
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def library_version() -> str:

@@ -25,7 +25,7 @@ from typing import Any, Dict, List, Optional
 from .errors import HelpdeskError, error_from_code
 
 #: The C ABI version this package was written against (``HD_VERSION_NUMBER``).
-ABI_VERSION = 100
+ABI_VERSION = 200
 #: The library's major version must equal this one.
 ABI_MAJOR = ABI_VERSION // 10000
 
@@ -83,6 +83,8 @@ _SIGNATURES: Dict[str, Any] = {
     "hd_ticket_list": (c_int, [_out_str, _engine, c_int64, c_char_p]),
     "hd_ticket_comments": (c_int, [_out_str, _engine, c_int64, c_int64]),
     "hd_ticket_history": (c_int, [_out_str, _engine, c_int64, c_int64]),
+    "hd_ticket_comments_page": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
+    "hd_ticket_history_page": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
     "hd_ticket_stats": (c_int, [_out_str, _engine, c_int64]),
 }
 

@@ -1,11 +1,14 @@
 """The ticket services of an engine (``engine.tickets``): the lifecycle
 actions, comments and files, one ticket, the lists and the stats.
+
+Every list pages the same way (:class:`~helpdesk.types.Page`): the tickets,
+and a ticket's comments and history. ``iterate*`` walk a whole list by cursor.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Union, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optional, TypeVar, Union, cast
 
 from ._arguments import Ref, _id, _request, _text, _version
 from .types import Attachment, Comment, HistoryEvent, Page, Stats, Ticket, TicketDetails
@@ -14,6 +17,19 @@ if TYPE_CHECKING:
     from .engine import Engine
 
 __all__ = ["Tickets"]
+
+_Row = TypeVar("_Row")
+
+
+def _follow(fetch: Callable[[str], Page[_Row]]) -> Iterator[_Row]:
+    """Every row of a list, fetching page after page by cursor (``""`` first)."""
+    cursor = ""
+    while True:
+        page = fetch(cursor)
+        yield from page.results
+        if not page.next_cursor:
+            return
+        cursor = page.next_cursor
 
 
 class Tickets:
@@ -180,7 +196,7 @@ class Tickets:
         page: Optional[int] = None,
         page_size: Optional[int] = None,
         cursor: Optional[str] = None,
-    ) -> Page:
+    ) -> Page[Ticket]:
         """A page of the tickets the actor may see (their own for employees).
 
         `status` is one status or several; `ordering` is ``submit_date``,
@@ -222,23 +238,47 @@ class Tickets:
         :meth:`list`), fetched `page_size` at a time with cursors."""
         if "cursor" in filters or "page" in filters:
             raise TypeError("iterate() pages by itself; do not pass cursor or page")
-        cursor = ""
-        while True:
-            page = self.list(actor, page_size=page_size, cursor=cursor, **filters)
-            yield from page.results
-            if not page.next_cursor:
-                return
-            cursor = page.next_cursor
+        yield from _follow(lambda cursor: self.list(actor, page_size=page_size, cursor=cursor, **filters))
+
+    def comments_page(
+        self, actor: Ref, ticket: Ref, *, page: Optional[int] = None, page_size: Optional[int] = None,
+        cursor: Optional[str] = None
+    ) -> Page[Comment]:
+        """A page of the comments of a ticket the actor may read, oldest first
+        (internal notes only for staff); paged as :meth:`list`.
+
+        Raises:
+            InvalidArgument: a bad page, page size (1..100) or cursor.
+            NotFound: absent, or another employee's ticket.
+        """
+        return self._ticket_page("hd_ticket_comments_page", actor, ticket, page, page_size, cursor)
+
+    def history_page(
+        self, actor: Ref, ticket: Ref, *, page: Optional[int] = None, page_size: Optional[int] = None,
+        cursor: Optional[str] = None
+    ) -> Page[HistoryEvent]:
+        """A page of the changes to a ticket the actor may see, in order (internal
+        ones only for staff); paged, and refused, as :meth:`comments_page`."""
+        return self._ticket_page("hd_ticket_history_page", actor, ticket, page, page_size, cursor)
+
+    def iterate_comments(self, actor: Ref, ticket: Ref, *, page_size: int = 100) -> Iterator[Comment]:
+        """Every comment of the ticket the actor may read, fetched `page_size` at a time with cursors."""
+        yield from _follow(lambda cursor: self.comments_page(actor, ticket, page_size=page_size, cursor=cursor))
+
+    def iterate_history(self, actor: Ref, ticket: Ref, *, page_size: int = 100) -> Iterator[HistoryEvent]:
+        """Every history row of the ticket the actor may see, fetched `page_size` at a time with cursors."""
+        yield from _follow(lambda cursor: self.history_page(actor, ticket, page_size=page_size, cursor=cursor))
 
     def comments(self, actor: Ref, ticket: Ref) -> List[Comment]:
-        """The comments of a ticket the actor may read, oldest first."""
+        """Every comment of a ticket the actor may read, oldest first, in one
+        call (one read of the store); :meth:`comments_page` pages them."""
         return cast(
             List[Comment], self._engine._call("hd_ticket_comments", _id(actor, "actor"), _id(ticket, "ticket"))
         )
 
     def history(self, actor: Ref, ticket: Ref) -> List[HistoryEvent]:
-        """The changes to a ticket the actor may see, in order (internal ones
-        only for staff)."""
+        """Every change to a ticket the actor may see, in order (internal ones
+        only for staff), in one call; :meth:`history_page` pages them."""
         return cast(
             List[HistoryEvent], self._engine._call("hd_ticket_history", _id(actor, "actor"), _id(ticket, "ticket"))
         )
@@ -247,6 +287,12 @@ class Tickets:
         """Ticket counts by status, priority and department (all tickets for
         staff, their own for employees)."""
         return cast(Stats, self._engine._call("hd_ticket_stats", _id(actor, "actor")))
+
+    def _ticket_page(
+        self, name: str, actor: Ref, ticket: Ref, page: Optional[int], page_size: Optional[int], cursor: Optional[str]
+    ) -> Page[Any]:
+        query = _request({"page": page, "page_size": page_size, "cursor": cursor})
+        return Page.from_json(self._engine._call(name, _id(actor, "actor"), _id(ticket, "ticket"), query))
 
     def _act(self, name: str, actor: Ref, ticket: Ref, *args: Any) -> TicketDetails:
         return cast(TicketDetails, self._engine._call(name, _id(actor, "actor"), _id(ticket, "ticket"), *args))

@@ -2,7 +2,8 @@
 
 Results are plain ``dict`` objects parsed from the C ABI's JSON, which has the
 HTTP API's shapes (docs/api.md); the ``TypedDict`` classes below describe them for
-type checkers and readers. A ticket list comes back as a :class:`Page`.
+type checkers and readers. A list (tickets, a ticket's comments or history) comes
+back a page at a time as a :class:`Page`.
 The enumerations are ``str`` subclasses, so ``ticket["status"] ==
 Status.CLOSED`` holds and they can be passed wherever a string is expected.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, TypedDict, cast
+from typing import Any, Dict, Generic, Iterator, List, Optional, TypedDict, TypeVar, cast
 
 __all__ = [
     "Status",
@@ -201,38 +202,43 @@ class Stats(TypedDict):
     mean_resolution_seconds: Optional[float]
 
 
-@dataclass(frozen=True)
-class Page:
-    """One page of a ticket list.
+#: The row type of a :class:`Page`.
+T = TypeVar("T")
 
-    Numbered pages (``page=``) carry ``count``, the number of matches, and
-    ``has_next`` / ``has_previous``; cursor pages (``cursor=``, ``""`` for
-    the first) have ``count`` None and a ``next_cursor`` while more rows
-    follow (pass it back as ``cursor=``). Iterating a page iterates its
-    ``results``.
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list: ``Page[Ticket]``, ``Page[Comment]``, ``Page[HistoryEvent]``.
+
+    Every list pages the same way. Numbered pages (``page=``, from 1) carry
+    ``count``, the number of rows in the whole list, and ``has_next`` /
+    ``has_previous``; cursor pages (``cursor=``, ``""`` for the first) have
+    ``count`` None and a ``next_cursor`` while more rows follow (pass it back
+    as ``cursor=``). ``page_size`` is 1 to 100 (20 when not given). Iterating
+    a page iterates its ``results``.
     """
 
     count: Optional[int]
-    results: List[Ticket] = field(default_factory=list)
+    results: List[T] = field(default_factory=list)
     next_cursor: Optional[str] = None
     has_next: bool = False
     has_previous: bool = False
 
-    def __iter__(self) -> Iterator[Ticket]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self.results)
 
     def __len__(self) -> int:
         return len(self.results)
 
     @classmethod
-    def from_json(cls, document: Dict[str, Any]) -> "Page":
+    def from_json(cls, document: Dict[str, Any]) -> "Page[Any]":
         """Builds a page from the C ABI's ``{"count", "results", "next_cursor",
         "has_next", "has_previous"}``."""
         count = document.get("count")
         cursor = document.get("next_cursor")
         return cls(
             count=int(count) if count is not None else None,
-            results=cast(List[Ticket], list(document.get("results") or [])),
+            results=cast(List[Any], list(document.get("results") or [])),
             next_cursor=str(cursor) if cursor else None,
             has_next=bool(document.get("has_next", cursor)),
             has_previous=bool(document.get("has_previous", False)),

@@ -1,9 +1,10 @@
-"""Ticket lists through the package: numbered pages, cursor pages, filters,
-and the refusals of bad paging input."""
+"""Lists through the package: the tickets, and a ticket's comments and
+history, by numbered pages and by cursor pages; filters, the iterators, and
+the refusals of bad paging input."""
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, Callable, List
 
 import pytest
 
@@ -113,3 +114,98 @@ def test_an_unknown_filter_value_is_refused_naming_the_filter(engine: helpdesk.E
     with pytest.raises(helpdesk.InvalidArgument) as refused:
         engine.tickets.list(employee, status=["Open", "Opened"])
     assert refused.value.fields == {"status": ["Not a ticket status: Opened."]}
+
+
+@pytest.fixture
+def discussed(engine: helpdesk.Engine, admin: helpdesk.Account,
+              employee: helpdesk.Account) -> helpdesk.TicketDetails:
+    """A ticket with five public comments and two internal notes between them."""
+    ticket = engine.tickets.create(employee, **ticket_fields("Long discussion"))
+    engine.tickets.approve(admin, ticket, priority="Medium", department="IT Department")
+    for n in range(5):
+        author = employee if n % 2 == 0 else admin
+        engine.tickets.comment(author, ticket, f"Public {n}")
+        if n in (1, 3):
+            engine.tickets.comment(admin, ticket, f"Internal {n}", internal=True)
+    return ticket
+
+
+def test_comment_pages_by_number_and_by_cursor(engine: helpdesk.Engine, admin: helpdesk.Account,
+                                               employee: helpdesk.Account,
+                                               discussed: helpdesk.TicketDetails) -> None:
+    every = [c["id"] for c in engine.tickets.comments(employee, discussed)]
+    assert len(every) == 5
+    numbered = [engine.tickets.comments_page(employee, discussed, page=n, page_size=2) for n in (1, 2, 3)]
+    assert all(isinstance(p, helpdesk.Page) for p in numbered)
+    assert [p.count for p in numbered] == [5, 5, 5]
+    assert [(p.has_previous, p.has_next) for p in numbered] == [(False, True), (True, True), (True, False)]
+    assert [c["id"] for p in numbered for c in p] == every
+
+    cursor_pages: List[helpdesk.Page[helpdesk.Comment]] = []
+    cursor = ""
+    for _ in range(10):
+        page = engine.tickets.comments_page(employee, discussed, page_size=2, cursor=cursor)
+        cursor_pages.append(page)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert [len(p) for p in cursor_pages] == [2, 2, 1]
+    assert all(p.count is None for p in cursor_pages)
+    assert [c["id"] for p in cursor_pages for c in p] == every
+    assert not any(c["is_internal"] for p in cursor_pages for c in p)
+
+    staff_view = engine.tickets.comments_page(admin, discussed, page=1, page_size=100)
+    assert staff_view.count == 7
+    assert [c["text"] for c in staff_view if c["is_internal"]] == ["Internal 1", "Internal 3"]
+
+
+def test_iterate_comments_and_history_follow_the_cursors(engine: helpdesk.Engine, admin: helpdesk.Account,
+                                                          employee: helpdesk.Account,
+                                                          discussed: helpdesk.TicketDetails) -> None:
+    assert list(engine.tickets.iterate_comments(employee, discussed, page_size=2)) == \
+        engine.tickets.comments(employee, discussed)
+    assert list(engine.tickets.iterate_comments(admin, discussed, page_size=3)) == \
+        engine.tickets.comments(admin, discussed)
+    owner_history = list(engine.tickets.iterate_history(employee, discussed, page_size=2))
+    assert owner_history == engine.tickets.history(employee, discussed)
+    assert not any(e["is_internal"] for e in owner_history)
+    staff_history = list(engine.tickets.iterate_history(admin, discussed, page_size=2))
+    assert staff_history == engine.tickets.history(admin, discussed)
+    assert len(staff_history) == len(owner_history) + 2
+
+
+def test_history_pages_by_number_and_by_cursor(engine: helpdesk.Engine, employee: helpdesk.Account,
+                                               discussed: helpdesk.TicketDetails) -> None:
+    every = [e["id"] for e in engine.tickets.history(employee, discussed)]
+    first = engine.tickets.history_page(employee, discussed, page=1, page_size=3)
+    assert first.count == len(every)
+    assert (first.has_previous, first.has_next) == (False, True)
+    assert [e["id"] for e in first] == every[:3]
+    second = engine.tickets.history_page(employee, discussed, page=2, page_size=3)
+    assert [e["id"] for e in second] == every[3:6]
+    assert second.has_previous
+    by_cursor = engine.tickets.history_page(employee, discussed, page_size=3, cursor="")
+    assert by_cursor.count is None and by_cursor.next_cursor
+    after = engine.tickets.history_page(employee, discussed, page_size=3, cursor=by_cursor.next_cursor)
+    assert [e["id"] for e in after] == every[3:6]
+    assert after.has_previous
+
+
+def test_comment_and_history_pages_refuse_bad_input_and_hide_other_tickets(
+    engine: helpdesk.Engine, employee: helpdesk.Account, make_employee: Callable[..., helpdesk.Account],
+    discussed: helpdesk.TicketDetails
+) -> None:
+    stranger = make_employee("Sam")
+    fetches: List[Callable[..., Any]] = [engine.tickets.comments_page, engine.tickets.history_page]
+    for fetch in fetches:
+        with pytest.raises(helpdesk.InvalidArgument) as refused:
+            fetch(employee, discussed, page_size=101)
+        assert refused.value.fields == {"page_size": ["Must be between 1 and 100."]}
+        with pytest.raises(helpdesk.InvalidArgument) as refused:
+            fetch(employee, discussed, page=0)
+        assert refused.value.fields == {"page": ["Must be 1 or more."]}
+        with pytest.raises(helpdesk.InvalidArgument) as refused:
+            fetch(employee, discussed, cursor="junk")
+        assert "cursor" in refused.value.fields
+        with pytest.raises(helpdesk.NotFound):
+            fetch(stranger, discussed)

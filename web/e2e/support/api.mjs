@@ -123,7 +123,16 @@ export class Api {
     return this.call('GET', `/api/tickets/${id}/`, { token });
   }
 
-  comments(token, id) {
-    return this.call('GET', `/api/tickets/${id}/comments/`, { token });
+  /** Every comment the token may read, walking the list's cursor pages. */
+  async comments(token, id) {
+    const rows = [];
+    let cursor = '';
+    for (let pages = 0; cursor !== null; pages += 1) {
+      if (pages === 100) throw new Error(`the comments of ticket ${id} did not end after 100 pages`);
+      const page = await this.call('GET', `/api/tickets/${id}/comments/?page_size=100&cursor=${encodeURIComponent(cursor)}`, { token });
+      rows.push(...page.results);
+      cursor = page.next ? new URL(page.next, this.base).searchParams.get('cursor') : null;
+    }
+    return rows;
   }
 }

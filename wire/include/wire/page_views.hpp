@@ -21,9 +21,4 @@ namespace helpdesk::wire {
 /// A page of the C ABI: `{"count", "next_cursor", "has_next", "has_previous", "results"}`.
 [[nodiscard]] boost::json::object cursor_page_json(boost::json::array results, const page_info& page);
 
-/// As above, from the page's parts.
-[[nodiscard]] boost::json::object cursor_page_json(boost::json::array results, std::optional<std::int64_t> count,
-                                                   const std::optional<std::string>& next_cursor, bool has_next,
-                                                   bool has_previous);
-
 } // namespace helpdesk::wire

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { api } from '../../api/client';
+import type { ApiKey } from '../../api/types';
 import { renderAt, staffUser } from '../staff/testUtils';
 import ApiKeysPage from './ApiKeysPage';
 
@@ -11,15 +12,28 @@ const post = vi.mocked(api.post);
 const del = vi.mocked(api.delete);
 
 const SECRET = 'hdk_1a2b3c4d5e6f.secret-part-never-shown-again';
-const OLD = { id: 1, name: 'Old engine', prefix: 'hdk_9z9z9z9z', created_at: '2026-11-01T10:00:00Z', created_by: null, revoked_at: null, last_used_at: null };
+const OLD: ApiKey = { id: 1, name: 'Old engine', prefix: 'hdk_9z9z9z9z', created_at: '2026-11-01T10:00:00Z', created_by: null, revoked_at: null, last_used_at: null };
 const NEW = { ...OLD, id: 2, name: 'Workflow engine', prefix: 'hdk_1a2b3c4d', created_by: 1 };
-let keys: unknown[] = [];
+let keys: ApiKey[] = [];
+
+/** The server's page-number envelope over `keys` (oldest first), as `GET /api/workflow/api-keys/` answers. */
+function keyPage(query: Record<string, unknown> = {}) {
+  const page = Number(query.page ?? 1);
+  const size = Number(query.page_size ?? 20);
+  const link = (n: number) => `/api/workflow/api-keys/?page=${n}&page_size=${size}`;
+  return {
+    count: keys.length,
+    next: page * size < keys.length ? link(page + 1) : null,
+    previous: page > 1 ? link(page - 1) : null,
+    results: keys.slice((page - 1) * size, page * size),
+  };
+}
 
 beforeEach(() => {
   keys = [OLD];
   get.mockReset();
-  get.mockImplementation(async (path: string) => {
-    if (path === '/api/workflow/api-keys/') return keys as never;
+  get.mockImplementation(async (path: string, options?: { query?: Record<string, unknown> }) => {
+    if (path === '/api/workflow/api-keys/') return keyPage(options?.query) as never;
     return { count: 1, next: null, previous: null, results: [{ id: 1, first_name: 'Ada', last_name: 'Admin', middle_name: null, suffix: null }] } as never;
   });
   post.mockReset();
@@ -39,7 +53,7 @@ describe('ApiKeysPage', () => {
 
   it('shows a new key once, with a copy button and a warning, and forgets it when dismissed', async () => {
     post.mockImplementation(async () => {
-      keys = [NEW, OLD];
+      keys = [OLD, NEW];
       return { ...NEW, key: SECRET } as never;
     });
     const writeText = vi.fn(async () => {});
@@ -86,5 +100,29 @@ describe('ApiKeysPage', () => {
     await waitFor(() => expect(del).toHaveBeenCalledWith('/api/workflow/api-keys/1/'));
     expect(await screen.findByText(/^Revoked/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Revoke Old engine' })).toBeNull();
+  });
+
+  it('asks for numbered pages, and reloads the page it shows after a revoke', async () => {
+    keys = Array.from({ length: 21 }, (_, i) => ({ ...OLD, id: i + 1, name: `Key ${i + 1}`, prefix: `hdk_${String(i + 1).padStart(8, '0')}` }));
+    del.mockImplementation(async () => {
+      keys = keys.map((k) => (k.id === 21 ? { ...k, revoked_at: '2026-12-06T10:00:00Z' } : k));
+    });
+    renderAt(<ApiKeysPage />, { url: '/admin/api-keys', path: '/admin/api-keys', user: admin });
+    expect(await screen.findByText('Key 20')).toBeInTheDocument();
+    expect(screen.queryByText('Key 21')).toBeNull();
+    expect(get).toHaveBeenCalledWith('/api/workflow/api-keys/', expect.objectContaining({ query: { page: 1, page_size: 20 } }));
+    expect(screen.getByRole('table', { name: 'API keys 1–20 of 21' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Next/ }));
+    expect(await screen.findByText('Key 21')).toBeInTheDocument();
+    expect(screen.queryByText('Key 1')).toBeNull();
+    expect(screen.getByRole('button', { name: /Next/ })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke Key 21' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: /Revoke “Key 21”/ })).getByRole('button', { name: 'Revoke key' }));
+    expect(await screen.findByText(/^Revoked/)).toBeInTheDocument();
+    const asked = get.mock.calls.filter(([path]) => path === '/api/workflow/api-keys/').map(([, options]) => (options as { query: { page: number } }).query.page);
+    expect(asked).toEqual([1, 2, 2]);
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
   });
 });

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { ApiKey, CreatedApiKey } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorState } from '../../components/ErrorState';
-import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -10,12 +8,18 @@ import { listApiKeys, revokeApiKey } from './apikeys/apiKeysApi';
 import { CreateKeyForm } from './apikeys/CreateKeyForm';
 import { KeyTable } from './apikeys/KeyTable';
 import { NewKeyNotice } from './apikeys/NewKeyNotice';
+import { ListState } from './ListState';
 import { useAdminNames } from './useAdminNames';
+import { rangeText, usePageNumber } from './usePageNumber';
 import '../../styles/staff.css';
 
-/** /admin/api-keys (System Admin): the workflow system's keys: list, create (shown once), revoke. */
+/**
+ * /admin/api-keys (System Admin): the workflow system's keys, a page at a time:
+ * list, create (shown once), revoke. Creating or revoking reloads the page shown.
+ */
 export default function ApiKeysPage() {
-  const keys = useLoad((signal) => listApiKeys(signal), []);
+  const paging = usePageNumber();
+  const keys = useLoad((signal) => listApiKeys(paging.page, signal), [paging.page]);
   const creatorName = useAdminNames();
   const [made, setMade] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -36,15 +40,17 @@ export default function ApiKeysPage() {
       </section>
       <section className="section" aria-labelledby="keys-title">
         <h2 id="keys-title">Keys</h2>
-        {keys.loading && !keys.data ? <Loading label="Loading the keys…" /> : null}
-        {keys.error ? <ErrorState title="Could not load the keys" message={keys.error} onRetry={keys.reload} /> : null}
-        {keys.data && !keys.error ? (
-          keys.data.length === 0 ? (
-            <p className="empty-state">No key yet.</p>
-          ) : (
-            <KeyTable keys={keys.data} creatorName={creatorName} onRevoke={(k) => setRevoking(k)} />
-          )
-        ) : null}
+        <ListState list={keys} paging={paging} loadingLabel="Loading the keys…" errorTitle="Could not load the keys" empty="No key yet." pagesLabel="Key pages">
+          {(data) => (
+            <KeyTable
+              keys={data.results}
+              caption={`API keys ${rangeText(paging.page, data)}`}
+              busy={keys.loading}
+              creatorName={creatorName}
+              onRevoke={(k) => setRevoking(k)}
+            />
+          )}
+        </ListState>
       </section>
       <ConfirmDialog
         open={revoking !== null}

@@ -3,7 +3,19 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 
 /** The keys (never the secrets): prefix, who made it, when used, revoked or not. */
-export function KeyTable({ keys, creatorName, onRevoke }: { keys: readonly ApiKey[]; creatorName: (id: number | null) => string; onRevoke: (k: ApiKey) => void }) {
+export function KeyTable({
+  keys,
+  caption = 'API keys',
+  busy,
+  creatorName,
+  onRevoke,
+}: {
+  keys: readonly ApiKey[];
+  caption?: string;
+  busy?: boolean;
+  creatorName: (id: number | null) => string;
+  onRevoke: (k: ApiKey) => void;
+}) {
   const columns: Column<ApiKey>[] = [
     { header: 'Name', cell: (k) => k.name },
     { header: 'Starts with', cell: (k) => <code>{k.prefix}…</code> },
@@ -24,5 +36,5 @@ export function KeyTable({ keys, creatorName, onRevoke }: { keys: readonly ApiKe
         ),
     },
   ];
-  return <DataTable caption="API keys" columns={columns} rows={keys} />;
+  return <DataTable caption={caption} columns={columns} rows={keys} busy={busy} />;
 }
