@@ -80,7 +80,7 @@ void flatten(mail_request& r) {
 
 } // namespace
 
-std::vector<mail_request> plan_mail(engine& core, const outbox_event& event, std::string_view public_url,
+std::vector<mail_request> plan_mail(engine& desk, const outbox_event& event, std::string_view public_url,
                                     std::string_view desk_name) {
     if (!has_template(event.kind)) {
         return {};
@@ -118,13 +118,13 @@ std::vector<mail_request> plan_mail(engine& core, const outbox_event& event, std
         return mails;
     }
 
-    const auto people = core.outbox().audience(event);
+    const auto people = desk.outbox().audience(event);
     if (people.empty()) {
         return mails;
     }
     std::optional<ticket_details> now;
     if (event.ticket) {
-        now = core.outbox().ticket_snapshot(*event.ticket);
+        now = desk.outbox().ticket_snapshot(*event.ticket);
         base.ticket = facts_of(payload, now);
     }
     std::optional<account_id> owner;

@@ -22,7 +22,7 @@ namespace helpdesk::smtp::detail {
 /// never make a message (a payload that is not a JSON object, an
 /// `account.rejected` without an email, a reset or set-password event whose
 /// secret is gone); store errors pass through. Thread-safe as the engine is.
-[[nodiscard]] std::vector<mail_request> plan_mail(engine& core, const outbox_event& event,
+[[nodiscard]] std::vector<mail_request> plan_mail(engine& desk, const outbox_event& event,
                                                   std::string_view public_url, std::string_view desk_name);
 
 } // namespace helpdesk::smtp::detail

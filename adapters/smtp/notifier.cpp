@@ -69,10 +69,10 @@ options validated(options opts) {
 
 class smtp_notifier final : public notifier {
 public:
-    smtp_notifier(engine& core, options opts) : core_(core), opts_(std::move(opts)), client_(opts_) {}
+    smtp_notifier(engine& desk, options opts) : desk_(desk), opts_(std::move(opts)), client_(opts_) {}
 
     void deliver(const outbox_event& event) override {
-        const auto mails = detail::plan_mail(core_, event, opts_.public_url, opts_.from_name);
+        const auto mails = detail::plan_mail(desk_, event, opts_.public_url, opts_.from_name);
         // Every recipient gets a try, so one bad address does not hold up the
         // others; a transient failure stops the round (the whole event is
         // retried, and the Message-ID lets clients drop what they already
@@ -123,15 +123,15 @@ public:
     }
 
 private:
-    engine& core_;
+    engine& desk_;
     options opts_;
     detail::smtp_client client_;
 };
 
 } // namespace
 
-std::shared_ptr<notifier> make_notifier(engine& core, options opts) {
-    return std::make_shared<smtp_notifier>(core, validated(std::move(opts)));
+std::shared_ptr<notifier> make_notifier(engine& desk, options opts) {
+    return std::make_shared<smtp_notifier>(desk, validated(std::move(opts)));
 }
 
 } // namespace helpdesk::smtp

@@ -24,8 +24,8 @@ bool header_safe(std::string_view kind) noexcept {
 
 class webhook_notifier final : public notifier {
 public:
-    webhook_notifier(engine& core, options opts, detail::subscription sub)
-        : core_(core), opts_(std::move(opts)), sub_(std::move(sub)) {}
+    webhook_notifier(engine& desk, options opts, detail::subscription sub)
+        : desk_(desk), opts_(std::move(opts)), sub_(std::move(sub)) {}
 
     void deliver(const outbox_event& event) override {
         if (!detail::wants(sub_, event.kind)) {
@@ -77,23 +77,23 @@ private:
                                        ") concerns no ticket",
                                    true);
         }
-        const auto details = core_.outbox().ticket_snapshot(*event.ticket);
+        const auto details = desk_.outbox().ticket_snapshot(*event.ticket);
         if (!details) {
             throw delivery_failure("ticket " + std::to_string(*event.ticket) + " no longer exists", true);
         }
         return detail::workflow_body(event, *details, opts_.attachment_link);
     }
 
-    engine& core_;
+    engine& desk_;
     const options opts_;
     const detail::subscription sub_;
 };
 
 } // namespace
 
-std::shared_ptr<notifier> make_notifier(engine& core, options opts) {
+std::shared_ptr<notifier> make_notifier(engine& desk, options opts) {
     auto sub = detail::check(opts);
-    return std::make_shared<webhook_notifier>(core, std::move(opts), std::move(sub));
+    return std::make_shared<webhook_notifier>(desk, std::move(opts), std::move(sub));
 }
 
 } // namespace helpdesk::webhook

@@ -46,9 +46,9 @@ hd_engine_options read_options(const hd_engine_options* given) {
 
 } // namespace
 
-engine& core_of(hd_engine* handle) {
+engine& desk_of(hd_engine* handle) {
     require(handle, "engine");
-    return handle->core;
+    return handle->desk;
 }
 
 } // namespace helpdesk::capi

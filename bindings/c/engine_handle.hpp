@@ -9,13 +9,13 @@
 /// blob store). Defined at global scope because c.h declares it there.
 struct hd_engine {
     hd_engine(helpdesk::engine_parts parts, helpdesk::engine_options options)
-        : core(std::move(parts), std::move(options)) {}
-    helpdesk::engine core;
+        : desk(std::move(parts), std::move(options)) {}
+    helpdesk::engine desk;
 };
 
 namespace helpdesk::capi {
 
 /// The engine behind a handle; a NULL handle is invalid_argument naming `engine`.
-[[nodiscard]] engine& core_of(hd_engine* handle);
+[[nodiscard]] engine& desk_of(hd_engine* handle);
 
 } // namespace helpdesk::capi

@@ -24,7 +24,7 @@ namespace helpdesk::capi {
 template <class Act>
 int ticket_action(char** out_ticket_json, hd_engine* engine, Act act) noexcept {
     return json_call(out_ticket_json, "out_ticket_json",
-                     [&] { return ticket_details_json(act(core_of(engine).tickets())); });
+                     [&] { return ticket_details_json(act(desk_of(engine).tickets())); });
 }
 
 } // namespace helpdesk::capi

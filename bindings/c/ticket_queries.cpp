@@ -38,14 +38,14 @@ extern "C" {
 
 HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t actor, int64_t ticket) {
     return capi::json_call(out_ticket_json, "out_ticket_json", [&] {
-        return capi::ticket_details_json(capi::core_of(engine).tickets().get(actor, ticket));
+        return capi::ticket_details_json(capi::desk_of(engine).tickets().get(actor, ticket));
     });
 }
 
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
         const auto request = capi::read_query(query_json, wire::read_ticket_list_query);
-        const auto page = capi::core_of(engine).tickets().list(actor, request);
+        const auto page = capi::desk_of(engine).tickets().list(actor, request);
         return capi::page_json(page, [&](const ticket& t) { return capi::ticket_json(t, page.people); });
     });
 }
@@ -54,7 +54,7 @@ HD_API int hd_ticket_comments_page(char** out_page_json, hd_engine* engine, int6
                                    const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
         const auto request = capi::read_query(query_json, wire::read_page_query);
-        const auto page = capi::core_of(engine).tickets().comment_page(actor, ticket, request);
+        const auto page = capi::desk_of(engine).tickets().comment_page(actor, ticket, request);
         return capi::page_json(page, [&](const comment& c) { return wire::comment_json(c, page.authors, capi::c_view); });
     });
 }
@@ -63,7 +63,7 @@ HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64
                                   const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
         const auto request = capi::read_query(query_json, wire::read_page_query);
-        const auto page = capi::core_of(engine).tickets().history_page(actor, ticket, request);
+        const auto page = capi::desk_of(engine).tickets().history_page(actor, ticket, request);
         return capi::page_json(page,
                                [&](const history_event& e) { return wire::history_json(e, page.actors, capi::c_view); });
     });
@@ -72,7 +72,7 @@ HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64
 HD_API int hd_ticket_comments(char** out_comments_json, hd_engine* engine, int64_t actor, int64_t ticket) {
     return capi::json_call(out_comments_json, "out_comments_json", [&] {
         boost::json::array out;
-        for (const auto& c : capi::core_of(engine).tickets().comments(actor, ticket)) {
+        for (const auto& c : capi::desk_of(engine).tickets().comments(actor, ticket)) {
             out.push_back(wire::comment_json(c, {}, capi::c_view));
         }
         return out;
@@ -82,7 +82,7 @@ HD_API int hd_ticket_comments(char** out_comments_json, hd_engine* engine, int64
 HD_API int hd_ticket_history(char** out_history_json, hd_engine* engine, int64_t actor, int64_t ticket) {
     return capi::json_call(out_history_json, "out_history_json", [&] {
         boost::json::array out;
-        for (const auto& e : capi::core_of(engine).tickets().history(actor, ticket)) {
+        for (const auto& e : capi::desk_of(engine).tickets().history(actor, ticket)) {
             out.push_back(wire::history_json(e, {}, capi::c_view));
         }
         return out;
@@ -91,7 +91,7 @@ HD_API int hd_ticket_history(char** out_history_json, hd_engine* engine, int64_t
 
 HD_API int hd_ticket_stats(char** out_stats_json, hd_engine* engine, int64_t actor) {
     return capi::json_call(out_stats_json, "out_stats_json", [&] {
-        return wire::stats_json(capi::core_of(engine).tickets().stats(actor));
+        return wire::stats_json(capi::desk_of(engine).tickets().stats(actor));
     });
 }
 

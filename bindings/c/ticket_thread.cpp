@@ -10,16 +10,16 @@ extern "C" {
 HD_API int hd_ticket_comment(char** out_comment_json, hd_engine* engine, int64_t actor, int64_t ticket,
                              const char* text, int internal) {
     return capi::json_call(out_comment_json, "out_comment_json", [&] {
-        auto& core = capi::core_of(engine);
+        auto& desk = capi::desk_of(engine);
         capi::require(text, "text");
-        return wire::comment_json(core.tickets().add_comment(actor, ticket, text, internal != 0).item, {}, capi::c_view);
+        return wire::comment_json(desk.tickets().add_comment(actor, ticket, text, internal != 0).item, {}, capi::c_view);
     });
 }
 
 HD_API int hd_ticket_attach(char** out_attachment_json, hd_engine* engine, int64_t actor, int64_t ticket,
                             const char* file_name, const void* data, size_t size) {
     return capi::json_call(out_attachment_json, "out_attachment_json", [&] {
-        auto& core = capi::core_of(engine);
+        auto& desk = capi::desk_of(engine);
         capi::require(file_name, "file_name");
         if (size > 0) {
             capi::require(data, "data");
@@ -29,7 +29,7 @@ HD_API int hd_ticket_attach(char** out_attachment_json, hd_engine* engine, int64
         if (size > 0) {
             file.bytes.assign(static_cast<const char*>(data), size);
         }
-        return wire::attachment_json(core.tickets().add_attachment(actor, ticket, file), capi::c_view);
+        return wire::attachment_json(desk.tickets().add_attachment(actor, ticket, file), capi::c_view);
     });
 }
 

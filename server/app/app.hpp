@@ -16,7 +16,7 @@ namespace helpdesk::server {
 /// What every handler may reach: the engine, the options and the shared
 /// instruments. One per server; handlers only read it (metrics are atomic).
 struct app {
-    engine& core;
+    engine& desk;
     const server_options& options;
     metrics& counters;
     cors_policy cors{};

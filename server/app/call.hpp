@@ -25,7 +25,7 @@ struct caller {
 
 /// One request on its way through a handler.
 struct call {
-    app& ctx;
+    app& shared;  ///< what every handler may reach: the engine, options, counters
     const boost::beast::http::request<boost::beast::http::string_body>& req;
     boost::urls::url_view url;          ///< parsed target; views `req`
     std::vector<std::string> params{};  ///< path parameters, decoded, in pattern order
@@ -33,6 +33,8 @@ struct call {
     std::optional<caller> who{};        ///< set on routes that need a bearer token
     std::optional<api_key> key{};       ///< set on routes that need an API key: the key presented
 
+    /// The engine every handler calls.
+    [[nodiscard]] engine& desk() const { return shared.desk; }
     /// The authenticated account (the route table guarantees one where needed).
     [[nodiscard]] account_id actor() const { return who->id; }
     /// Path parameter `index` as a positive id; anything else is not_found

@@ -11,8 +11,8 @@
 namespace helpdesk::server {
 
 std::string url_signer::link(const std::string& path) const {
-    const auto expires = unix_now() + ctx_.options.signed_url_lifetime.count();
-    return path + "?" + sign_url_query(path, user_, expires, ctx_.options.jwt_secret);
+    const auto expires = unix_now() + shared_.options.signed_url_lifetime.count();
+    return path + "?" + sign_url_query(path, user_, expires, shared_.options.jwt_secret);
 }
 
 boost::json::object account_json(const account& a, const url_signer& urls) {

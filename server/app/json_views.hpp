@@ -28,12 +28,12 @@ using wire::json_arena;
 class url_signer final : public wire::link_builder {
 public:
     /// Links for `user`, signed with the server's secret.
-    url_signer(const app& ctx, account_id user) : ctx_(ctx), user_(user) {}
+    url_signer(const app& shared, account_id user) : shared_(shared), user_(user) {}
     /// `path` + `?u=..&exp=..&sig=..`.
     [[nodiscard]] std::string link(const std::string& path) const override;
 
 private:
-    const app& ctx_;
+    const app& shared_;
     account_id user_;
 };
 

@@ -54,10 +54,10 @@ void check_cookie_origin(const call& c) {
         return; // not a browser's cross-origin request (browsers send Origin on every POST)
     }
     const auto host = c.header("Host").value_or("");
-    const std::string own = std::string{c.ctx.options.tls_certificate_file ? "https://" : "http://"} + std::string{host};
+    const std::string own = std::string{c.shared.options.tls_certificate_file ? "https://" : "http://"} + std::string{host};
     const bool ours = (!host.empty() && same_origin(*origin, own)) ||
-                      (c.ctx.options.public_url && same_origin(*origin, origin_of(*c.ctx.options.public_url)));
-    if (!ours && !origin_allowed(c.ctx.cors, *origin)) {
+                      (c.shared.options.public_url && same_origin(*origin, origin_of(*c.shared.options.public_url)));
+    if (!ours && !origin_allowed(c.shared.cors, *origin)) {
         throw error(errc::permission_denied, "Cookie sessions are refused for requests from another site.");
     }
 }

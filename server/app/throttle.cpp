@@ -9,7 +9,7 @@ namespace helpdesk::server {
 
 namespace {
 void take(const call& c, const std::string& key, const rate_limit& limit) {
-    if (const auto wait = c.ctx.core.limits().take(key, limit)) {
+    if (const auto wait = c.desk().limits().take(key, limit)) {
         throw http_failure(http::status::too_many_requests, "rate_limited",
                            "Too many attempts; try again in " + std::to_string(wait->count()) + " seconds.",
                            {{"Retry-After", std::to_string(wait->count())}});
@@ -18,7 +18,7 @@ void take(const call& c, const std::string& key, const rate_limit& limit) {
 } // namespace
 
 void throttle(const call& c, std::string_view endpoint, std::optional<std::string_view> account_key) {
-    take(c, std::string{endpoint} + ":ip:" + c.client, c.ctx.options.address_limit);
+    take(c, std::string{endpoint} + ":ip:" + c.client, c.shared.options.address_limit);
     if (account_key) {
         std::string key{endpoint};
         key += ":account:";
@@ -35,7 +35,7 @@ void throttle(const call& c, std::string_view endpoint, std::optional<std::strin
         for (const char ch : trimmed.substr(0, 200)) {
             key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
         }
-        take(c, key, c.ctx.options.account_limit);
+        take(c, key, c.shared.options.account_limit);
     }
 }
 

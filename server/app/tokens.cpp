@@ -29,34 +29,34 @@ std::string random_id() {
     return out;
 }
 
-std::string successor_refresh_id(const app& ctx, std::string_view refresh_id) {
+std::string successor_refresh_id(const app& shared, std::string_view refresh_id) {
     static constexpr std::string_view purpose{"refresh-successor\0", 18};
-    const auto tag = hmac_sha256(ctx.options.jwt_secret, {purpose, refresh_id});
+    const auto tag = hmac_sha256(shared.options.jwt_secret, {purpose, refresh_id});
     return base64url_encode(std::string_view{reinterpret_cast<const char*>(tag.data()), 16});
 }
 
-time_point refresh_expiry(const app& ctx) {
+time_point refresh_expiry(const app& shared) {
     return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()) +
-           ctx.options.refresh_token_lifetime;
+           shared.options.refresh_token_lifetime;
 }
 
-boost::json::object token_body(const app& ctx, const account& a, const std::string& session,
+boost::json::object token_body(const app& shared, const account& a, const std::string& session,
                                const std::string& refresh_id) {
     const auto now = unix_now();
     jwt_claims access;
     access.sub = std::to_string(a.id);
     access.role = std::string{to_string(a.account_role)};
     access.iat = now;
-    access.exp = now + ctx.options.access_token_lifetime.count();
+    access.exp = now + shared.options.access_token_lifetime.count();
     access.jti = random_id();
     access.type = "access";
     access.sid = session;
     jwt_claims refresh = access;
-    refresh.exp = now + ctx.options.refresh_token_lifetime.count();
+    refresh.exp = now + shared.options.refresh_token_lifetime.count();
     refresh.jti = refresh_id;
     refresh.type = "refresh";
-    return wire::token_pair_json(jwt_sign(access, ctx.options.jwt_secret), jwt_sign(refresh, ctx.options.jwt_secret),
-                                 ctx.options.access_token_lifetime.count(), a);
+    return wire::token_pair_json(jwt_sign(access, shared.options.jwt_secret), jwt_sign(refresh, shared.options.jwt_secret),
+                                 shared.options.access_token_lifetime.count(), a);
 }
 
 } // namespace helpdesk::server

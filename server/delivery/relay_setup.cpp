@@ -64,25 +64,25 @@ webhook::options subscription(const delivery_config& config, const std::string& 
 
 } // namespace
 
-std::vector<relay_channel> make_channels(engine& core, const delivery_config& config, const std::string& jwt_secret,
+std::vector<relay_channel> make_channels(engine& desk, const delivery_config& config, const std::string& jwt_secret,
                                          const std::string& listen_base) {
     std::vector<relay_channel> channels;
     if (!config.smtp.url.empty()) {
         auto mail = config.smtp;
         mail.public_url =
             without_trailing_slash(config.frontend_url.value_or(config.public_url.value_or(listen_base)));
-        channels.push_back({"email", smtp::make_notifier(core, std::move(mail))});
+        channels.push_back({"email", smtp::make_notifier(desk, std::move(mail))});
     }
     if (config.webhook_url) {
         auto hook = subscription(config, *config.webhook_url, config.webhook_secret, webhook::payload_format::event);
         hook.events = config.webhook_events;
-        channels.push_back({"webhook", webhook::make_notifier(core, std::move(hook))});
+        channels.push_back({"webhook", webhook::make_notifier(desk, std::move(hook))});
     }
     if (config.workflow_webhook_url) {
         auto hook = subscription(config, *config.workflow_webhook_url, config.workflow_webhook_secret,
                                  webhook::payload_format::workflow);
         hook.attachment_link = link_maker(config, jwt_secret, listen_base);
-        channels.push_back({"workflow", webhook::make_notifier(core, std::move(hook))});
+        channels.push_back({"workflow", webhook::make_notifier(desk, std::move(hook))});
     }
     return channels;
 }

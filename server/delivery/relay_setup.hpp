@@ -17,7 +17,7 @@ namespace helpdesk::server {
 /// `config.public_url` is unset, and the base of the mail's links (the
 /// console this server serves) when `frontend_url` and `public_url` are. Throws `error{invalid_argument}` for a bad
 /// channel setting. The engine must outlive the channels.
-[[nodiscard]] std::vector<relay_channel> make_channels(engine& core, const delivery_config& config,
+[[nodiscard]] std::vector<relay_channel> make_channels(engine& desk, const delivery_config& config,
                                                        const std::string& jwt_secret, const std::string& listen_base);
 
 /// Engine options that carry the delivery settings (attempts, first retry, lease).

@@ -12,20 +12,20 @@ namespace helpdesk::server::handlers {
 
 response list_api_keys(call& c) {
     const auto asked = wire::read_page_query(url_query(c));
-    return list_response(c, c.ctx.core.api_keys().list(c.actor(), asked), asked,
+    return list_response(c, c.desk().api_keys().list(c.actor(), asked), asked,
                          [](const api_key& k) { return wire::api_key_json(k); });
 }
 
 response create_api_key(call& c) {
     const auto body = form::read(c, false);
-    const auto made = c.ctx.core.api_keys().create(c.actor(), body.text("name").value_or(""));
+    const auto made = c.desk().api_keys().create(c.actor(), body.text("name").value_or(""));
     auto shown = wire::api_key_json(made.record);
     shown["key"] = made.key; // the only time it is ever shown
     return json_response(shown, http::status::created);
 }
 
 response revoke_api_key(call& c) {
-    (void)c.ctx.core.api_keys().revoke(c.actor(), c.id_param(0));
+    (void)c.desk().api_keys().revoke(c.actor(), c.id_param(0));
     return empty_response(http::status::no_content);
 }
 

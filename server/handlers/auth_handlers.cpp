@@ -24,7 +24,7 @@ response token_response(const call& c, boost::json::object body, bool cookie) {
     const std::string refresh{body.at("refresh").as_string()};
     body.erase("refresh");
     auto r = json_response(body);
-    r.headers.emplace_back("Set-Cookie", refresh_cookie_header(c.ctx, refresh));
+    r.headers.emplace_back("Set-Cookie", refresh_cookie_header(c.shared, refresh));
     return r;
 }
 
@@ -37,20 +37,20 @@ response login(call& c, login_kind kind, std::string_view endpoint) {
     const auto email = body.required_text("email");
     const auto password = body.required_text("password");
     throttle(c, endpoint, email);
-    const auto who = c.ctx.core.accounts().authenticate(kind, email, password);
+    const auto who = c.desk().accounts().authenticate(kind, email, password);
     const auto session = random_id();
     const auto refresh_id = random_id();
-    c.ctx.core.sessions().open(who.id, session, refresh_id, refresh_expiry(c.ctx));
-    return token_response(c, token_body(c.ctx, who, session, refresh_id), cookie);
+    c.desk().sessions().open(who.id, session, refresh_id, refresh_expiry(c.shared));
+    return token_response(c, token_body(c.shared, who, session, refresh_id), cookie);
 }
 
 response rotate(call& c, const std::string& token, bool cookie) {
-    const auto claims = jwt_verify(token, c.ctx.options.jwt_secret, "refresh", unix_now());
+    const auto claims = jwt_verify(token, c.shared.options.jwt_secret, "refresh", unix_now());
     throttle(c, "refresh", claims.sub);
-    const auto next_id = successor_refresh_id(c.ctx, claims.jti);
-    const auto who = c.ctx.core.sessions().rotate(claims.jti, next_id, refresh_expiry(c.ctx),
-                                                  c.ctx.options.refresh_reissue_window);
-    return token_response(c, token_body(c.ctx, who, claims.sid, next_id), cookie);
+    const auto next_id = successor_refresh_id(c.shared, claims.jti);
+    const auto who = c.desk().sessions().rotate(claims.jti, next_id, refresh_expiry(c.shared),
+                                                  c.shared.options.refresh_reissue_window);
+    return token_response(c, token_body(c.shared, who, claims.sid, next_id), cookie);
 }
 
 } // namespace
@@ -86,8 +86,8 @@ response token_refresh(call& c) {
         }
         // A dead cookie (expired, revoked, reused, forged) is of no further
         // use to the browser: remove it with the refusal.
-        auto r = error_response(std::current_exception(), c.ctx.log);
-        r.headers.emplace_back("Set-Cookie", cleared_cookie_header(c.ctx));
+        auto r = error_response(std::current_exception(), c.shared.log);
+        r.headers.emplace_back("Set-Cookie", cleared_cookie_header(c.shared));
         return r;
     }
 }
@@ -98,7 +98,7 @@ response token_logout(call& c) {
         check_cookie_origin(c); // before anything is ended
     }
     if (c.who && !c.who->session.empty()) {
-        c.ctx.core.sessions().close(c.actor(), c.who->session);
+        c.desk().sessions().close(c.actor(), c.who->session);
     }
     if (!cookie) {
         return empty_response(); // without cookie mode the route demanded a valid bearer token
@@ -107,11 +107,11 @@ response token_logout(call& c) {
     // the cookie is cleared all the same.
     try {
         if (const auto token = refresh_cookie(c)) {
-            const auto claims = jwt_verify(*token, c.ctx.options.jwt_secret, "refresh", unix_now());
+            const auto claims = jwt_verify(*token, c.shared.options.jwt_secret, "refresh", unix_now());
             std::int64_t id = 0;
             const auto [end, ec] = std::from_chars(claims.sub.data(), claims.sub.data() + claims.sub.size(), id);
             if (ec == std::errc{} && end == claims.sub.data() + claims.sub.size() && id > 0 && !claims.sid.empty()) {
-                c.ctx.core.sessions().close(id, claims.sid);
+                c.desk().sessions().close(id, claims.sid);
             }
         }
     } catch (const error& e) {
@@ -120,7 +120,7 @@ response token_logout(call& c) {
         }
     }
     auto r = empty_response();
-    r.headers.emplace_back("Set-Cookie", cleared_cookie_header(c.ctx));
+    r.headers.emplace_back("Set-Cookie", cleared_cookie_header(c.shared));
     return r;
 }
 

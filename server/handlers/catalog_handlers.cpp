@@ -9,7 +9,7 @@ namespace helpdesk::server::handlers {
 response catalog(call& c) {
     // Fixed for the life of the engine: built once per request from its
     // options (cheap), never from the store.
-    return json_response(wire::catalog_json(c.ctx.core.options()));
+    return json_response(wire::catalog_json(c.desk().options()));
 }
 
 } // namespace helpdesk::server::handlers

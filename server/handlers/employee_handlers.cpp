@@ -20,31 +20,31 @@ response admin_create_employee(call& c) {
         throw error(errc::invalid_argument, "Accounts made by an admin get a set-password link, not a password.",
                     {{"password", {"Not accepted: the person sets it through the mailed link."}}});
     }
-    const auto created = c.ctx.core.accounts().admin_create(c.actor(), r);
-    return json_response(account_json(created.created, url_signer{c.ctx, c.actor()}), http::status::created);
+    const auto created = c.desk().accounts().admin_create(c.actor(), r);
+    return json_response(account_json(created.created, url_signer{c.shared, c.actor()}), http::status::created);
 }
 
 response list_employees(call& c) {
     const auto asked = wire::read_account_list_query(url_query(c));
-    const url_signer urls{c.ctx, c.actor()};
-    return list_response(c, c.ctx.core.accounts().list(c.actor(), asked), asked,
+    const url_signer urls{c.shared, c.actor()};
+    return list_response(c, c.desk().accounts().list(c.actor(), asked), asked,
                          [&](const account& a) { return account_json(a, urls); });
 }
 
 response approve_employee(call& c) {
-    const auto approved = c.ctx.core.accounts().approve(c.actor(), c.id_param(0));
-    return json_response(account_json(approved, url_signer{c.ctx, c.actor()}));
+    const auto approved = c.desk().accounts().approve(c.actor(), c.id_param(0));
+    return json_response(account_json(approved, url_signer{c.shared, c.actor()}));
 }
 
 response reject_employee(call& c) {
     const auto body = form::read(c, false);
     const auto reason = body.text("reason").value_or("");
-    const auto audit = c.ctx.core.accounts().reject(c.actor(), c.id_param(0), reason);
+    const auto audit = c.desk().accounts().reject(c.actor(), c.id_param(0), reason);
     return json_response(wire::rejection_json(audit));
 }
 
 response employee_image(call& c) {
-    auto image = c.ctx.core.accounts().image(c.actor(), c.id_param(0));
+    auto image = c.desk().accounts().image(c.actor(), c.id_param(0));
     if (!image) {
         throw error(errc::not_found, "That account has no picture.");
     }
@@ -57,12 +57,12 @@ response employee_image(call& c) {
 
 response rejected_employees(call& c) {
     const auto asked = wire::read_page_query(url_query(c));
-    return list_response(c, c.ctx.core.accounts().rejections(c.actor(), asked), asked,
+    return list_response(c, c.desk().accounts().rejections(c.actor(), asked), asked,
                          [](const rejected_account& r) { return wire::rejection_json(r); });
 }
 
 response rejected_count(call& c) {
-    return json_response(wire::count_json(c.ctx.core.accounts().rejection_count(c.actor())));
+    return json_response(wire::count_json(c.desk().accounts().rejection_count(c.actor())));
 }
 
 } // namespace helpdesk::server::handlers

@@ -20,14 +20,14 @@ response healthz(call&) {
 
 response readyz(call& c) {
     // A read of the outbox counts proves a store round trip.
-    (void)c.ctx.core.outbox().count(outbox_state::pending);
+    (void)c.desk().outbox().count(outbox_state::pending);
     response r;
     r.body = R"({"status":"ready"})";
     return r;
 }
 
 response metrics_text(call& c) {
-    auto& outbox = c.ctx.core.outbox();
+    auto& outbox = c.desk().outbox();
     const std::array gauges{
         std::tuple<std::string, std::string, double>{"helpdesk_outbox_pending", "Outbox events waiting for delivery.",
                                                      static_cast<double>(outbox.count(outbox_state::pending))},
@@ -36,8 +36,8 @@ response metrics_text(call& c) {
     };
     // Delivery totals of this process's relay (absent when it runs none).
     std::vector<std::tuple<std::string, std::string, double>> counters;
-    if (c.ctx.options.delivery_stats) {
-        const auto totals = c.ctx.options.delivery_stats();
+    if (c.shared.options.delivery_stats) {
+        const auto totals = c.shared.options.delivery_stats();
         counters = {
             {"helpdesk_outbox_deliveries_total", "Outbox events delivered to every channel by this process.",
              static_cast<double>(totals.delivered)},
@@ -49,7 +49,7 @@ response metrics_text(call& c) {
     }
     response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = c.ctx.counters.render(gauges, counters);
+    r.body = c.shared.counters.render(gauges, counters);
     return r;
 }
 

@@ -11,12 +11,12 @@ namespace helpdesk::server::handlers {
 
 response dead_events(call& c) {
     const auto asked = wire::read_page_query(url_query(c));
-    return list_response(c, c.ctx.core.outbox().list(c.actor(), outbox_state::dead, asked), asked,
+    return list_response(c, c.desk().outbox().list(c.actor(), outbox_state::dead, asked), asked,
                          [](const outbox_event& e) { return wire::outbox_event_json(e); });
 }
 
 response requeue_event(call& c) {
-    return json_response(wire::outbox_event_json(c.ctx.core.outbox().requeue(c.actor(), c.id_param(0))));
+    return json_response(wire::outbox_event_json(c.desk().outbox().requeue(c.actor(), c.id_param(0))));
 }
 
 } // namespace helpdesk::server::handlers

@@ -23,13 +23,13 @@ response sign_up(call& c) {
     const auto body = form::read(c, true);
     throttle(c, "sign-up", std::nullopt);
     const auto r = wire::read_sign_up(body.fields());
-    const auto created = c.ctx.core.accounts().sign_up(r);
-    return json_response(account_json(created, url_signer{c.ctx, created.id}), http::status::created);
+    const auto created = c.desk().accounts().sign_up(r);
+    return json_response(account_json(created, url_signer{c.shared, created.id}), http::status::created);
 }
 
 response profile(call& c) {
-    const auto me = c.ctx.core.accounts().get(c.actor(), c.actor());
-    return json_response(account_json(me, url_signer{c.ctx, c.actor()}));
+    const auto me = c.desk().accounts().get(c.actor(), c.actor());
+    return json_response(account_json(me, url_signer{c.shared, c.actor()}));
 }
 
 response update_profile(call& c) {
@@ -62,8 +62,8 @@ response update_profile(call& c) {
     if (body.has("suffix")) {
         changes.suffix = body.text("suffix").value_or("");
     }
-    const auto updated = c.ctx.core.accounts().update_profile(c.actor(), changes);
-    return json_response(account_json(updated, url_signer{c.ctx, c.actor()}));
+    const auto updated = c.desk().accounts().update_profile(c.actor(), changes);
+    return json_response(account_json(updated, url_signer{c.shared, c.actor()}));
 }
 
 response change_password(call& c) {
@@ -74,7 +74,7 @@ response change_password(call& c) {
     // Before the password hash: a wrong current password is a 400, so this
     // answers the same question as check-password and shares its buckets.
     throttle(c, password_guess_bucket, std::to_string(c.actor()));
-    c.ctx.core.accounts().change_password(c.actor(), current, next, confirm,
+    c.desk().accounts().change_password(c.actor(), current, next, confirm,
                                           c.who->session.empty() ? std::nullopt
                                                                  : std::optional<std::string_view>{c.who->session});
     return message("The password was changed; other sessions were signed out.");
@@ -84,7 +84,7 @@ response check_password(call& c) {
     const auto body = form::read(c, false);
     const auto password = body.required_text("password");
     throttle(c, password_guess_bucket, std::to_string(c.actor()));
-    const bool valid = c.ctx.core.accounts().check_password(c.actor(), password);
+    const bool valid = c.desk().accounts().check_password(c.actor(), password);
     return json_response(wire::password_check_json(valid));
 }
 
@@ -95,8 +95,8 @@ response upload_image(call& c) {
         throw error(errc::invalid_argument, "Send exactly one file under `image`.",
                     {{"image", {"Send exactly one PNG or JPEG file."}}});
     }
-    const auto updated = c.ctx.core.accounts().set_image(c.actor(), files.front().bytes);
-    return json_response(account_json(updated, url_signer{c.ctx, c.actor()}));
+    const auto updated = c.desk().accounts().set_image(c.actor(), files.front().bytes);
+    return json_response(account_json(updated, url_signer{c.shared, c.actor()}));
 }
 
 response forgot_password(call& c) {
@@ -105,7 +105,7 @@ response forgot_password(call& c) {
     throttle(c, "forgot-password", email);
     // The token travels only by mail (the outbox); the answer is the same
     // whether or not the address belongs to anyone (docs/product.md#password-reset).
-    (void)c.ctx.core.accounts().request_password_reset(email);
+    (void)c.desk().accounts().request_password_reset(email);
     return message("If that address belongs to an approved account, a reset link is on its way.");
 }
 
@@ -115,7 +115,7 @@ response reset_password(call& c) {
     const auto next = body.required_text("new_password");
     const auto confirm = body.required_text("confirm_password");
     throttle(c, "reset-password", std::nullopt);
-    c.ctx.core.accounts().reset_password(token, next, confirm);
+    c.desk().accounts().reset_password(token, next, confirm);
     return message("The password was set; sign in with it.");
 }
 

@@ -26,22 +26,22 @@ using queue_call = ticket_list (ticket_service::*)(account_id, const page_reques
 
 response queue(call& c, queue_call which) {
     const auto asked = wire::read_page_query(url_query(c));
-    return list_body(c, (c.ctx.core.tickets().*which)(c.actor(), asked), asked);
+    return list_body(c, (c.desk().tickets().*which)(c.actor(), asked), asked);
 }
 
 } // namespace
 
 response list_tickets(call& c) {
     const auto r = wire::read_ticket_list_query(url_query(c));
-    return list_body(c, c.ctx.core.tickets().list(c.actor(), r), r);
+    return list_body(c, c.desk().tickets().list(c.actor(), r), r);
 }
 
 response create_ticket(call& c) {
     const auto body = form::read(c, true);
     const auto r = wire::read_create_ticket(body.fields());
     const auto key = c.header("Idempotency-Key");
-    const auto created = c.ctx.core.tickets().create(c.actor(), r, key);
-    return json_response(ticket_details_json(created, url_signer{c.ctx, c.actor()}), http::status::created);
+    const auto created = c.desk().tickets().create(c.actor(), r, key);
+    return json_response(ticket_details_json(created, url_signer{c.shared, c.actor()}), http::status::created);
 }
 
 response new_tickets(call& c) {
@@ -57,16 +57,16 @@ response my_tickets(call& c) {
 }
 
 response ticket_stats(call& c) {
-    return json_response(wire::stats_json(c.ctx.core.tickets().stats(c.actor())));
+    return json_response(wire::stats_json(c.desk().tickets().stats(c.actor())));
 }
 
 response ticket_detail(call& c) {
-    auto& tickets = c.ctx.core.tickets();
+    auto& tickets = c.desk().tickets();
     const auto& key = c.params.at(0);
     const auto found = parse_ticket_number(key) ? tickets.get_by_number(c.actor(), key)
                                                 : tickets.get(c.actor(), c.id_param(0));
     json_arena arena;
-    return json_response(ticket_details_json(found, url_signer{c.ctx, c.actor()}, arena.storage()));
+    return json_response(ticket_details_json(found, url_signer{c.shared, c.actor()}, arena.storage()));
 }
 
 } // namespace helpdesk::server::handlers

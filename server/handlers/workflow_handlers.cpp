@@ -12,7 +12,7 @@ response workflow_status(call& c) {
     const auto status = body.required_text("status");
     const auto note = body.text("comment");
     const auto& number = c.params.at(0);
-    const auto changed = c.ctx.core.tickets().workflow_update_status(
+    const auto changed = c.desk().tickets().workflow_update_status(
         *c.key, number, status, note ? std::optional<std::string_view>{*note} : std::nullopt);
     // One ticket shape everywhere: owner and assignee as people, as the owner
     // sees them (public data only; no signed URLs for the caller).

@@ -55,8 +55,8 @@ void check(const server_options& o) {
 } // namespace
 
 struct http_server::impl {
-    impl(engine& core, server_options opts)
-        : options(std::move(opts)), counters(server::metrics_route_names()), application{core, options, counters, {}, {}, {}} {
+    impl(engine& desk, server_options opts)
+        : options(std::move(opts)), counters(server::metrics_route_names()), application{desk, options, counters, {}, {}, {}} {
         application.cors.allowed_origins = options.cors_origins;
         if (options.web_root) {
             application.console = server::static_site{std::filesystem::path{*options.web_root}};
@@ -94,9 +94,9 @@ struct http_server::impl {
     bool finished = false;
 };
 
-http_server::http_server(engine& core, server_options options) {
+http_server::http_server(engine& desk, server_options options) {
     check(options);
-    impl_ = std::make_unique<impl>(core, std::move(options));
+    impl_ = std::make_unique<impl>(desk, std::move(options));
 }
 
 http_server::~http_server() {

@@ -39,7 +39,7 @@ void authenticate_bearer(call& c) {
     if (!token) {
         throw error(errc::unauthenticated, "Sign in first: this needs a bearer token.");
     }
-    const auto claims = jwt_verify(*token, c.ctx.options.jwt_secret, "access", unix_now());
+    const auto claims = jwt_verify(*token, c.shared.options.jwt_secret, "access", unix_now());
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(claims.sub.data(), claims.sub.data() + claims.sub.size(), id);
     if (ec != std::errc{} || end != claims.sub.data() + claims.sub.size() || id <= 0) {
@@ -70,7 +70,7 @@ void authenticate_signed_url(call& c) {
         return it == c.url.params().end() ? std::string{} : std::string{(*it).value};
     };
     const auto user = verify_signed_url(c.url.path(), param("u"), param("exp"), param("sig"), unix_now(),
-                                        c.ctx.options.jwt_secret);
+                                        c.shared.options.jwt_secret);
     if (!user) {
         throw error(errc::unauthenticated, "The link is invalid or has expired; fetch a fresh one.");
     }
@@ -81,7 +81,7 @@ void authenticate_api_key(call& c) {
     // Looked up by its SHA-256 (an index probe on the hash, so no secret
     // is compared here); unknown and revoked keys are refused alike.
     const auto presented = c.header("X-API-Key");
-    auto key = presented ? c.ctx.core.api_keys().authenticate(*presented) : std::nullopt;
+    auto key = presented ? c.desk().api_keys().authenticate(*presented) : std::nullopt;
     if (!key) {
         throw error(errc::unauthenticated, "A valid X-API-Key header is required.");
     }
@@ -89,11 +89,11 @@ void authenticate_api_key(call& c) {
 }
 
 void authenticate_metrics(const call& c) {
-    if (!c.ctx.options.metrics_token) {
+    if (!c.shared.options.metrics_token) {
         return;
     }
     const auto token = bearer_token(c);
-    if (!token || !equal_secret(*token, *c.ctx.options.metrics_token)) {
+    if (!token || !equal_secret(*token, *c.shared.options.metrics_token)) {
         throw error(errc::unauthenticated, "The metrics need their bearer token.");
     }
 }

@@ -67,6 +67,6 @@ struct options {
 /// option in `fields()`, for a missing or malformed url, from or public_url,
 /// a from_name with a line break, a timeout that is not positive, or
 /// `smtps://` with `tls_mode::off`.
-[[nodiscard]] std::shared_ptr<notifier> make_notifier(engine& core, options opts);
+[[nodiscard]] std::shared_ptr<notifier> make_notifier(engine& desk, options opts);
 
 } // namespace helpdesk::smtp

@@ -73,6 +73,6 @@ struct options {
 /// `events`) for a url that is not http(s) with a host, a secret shorter than
 /// 16 bytes, a timeout that is not positive, or an unknown event kind (or,
 /// for the workflow format, a kind that concerns no ticket).
-[[nodiscard]] std::shared_ptr<notifier> make_notifier(engine& core, options opts);
+[[nodiscard]] std::shared_ptr<notifier> make_notifier(engine& desk, options opts);
 
 } // namespace helpdesk::webhook
