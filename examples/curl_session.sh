@@ -42,4 +42,4 @@ curl -sf "${json[@]}" -H "Authorization: Bearer $admin" -X POST "$base/api/ticke
 
 # 5. The owner closes it, and reads its history.
 curl -sf "${json[@]}" -H "Authorization: Bearer $alice" -X POST "$base/api/tickets/$id/close/" -d '{}' | field '["status"]'
-curl -sf -H "Authorization: Bearer $alice" "$base/api/tickets/$id/history/" | field '[-1]["kind"]'
+curl -sf -H "Authorization: Bearer $alice" "$base/api/tickets/$id/history/" | field '["results"][-1]["kind"]'
