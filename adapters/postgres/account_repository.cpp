@@ -1,13 +1,11 @@
 // Statements that can break a unique or foreign key run under a savepoint, so
 // a conflict leaves the transaction usable. The company number is `nextval` of
 // its sequence: gaps allowed.
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
-#include <algorithm>
 #include <string>
 
 namespace helpdesk::postgres::detail {
@@ -19,8 +17,6 @@ using sql::account_columns;
 [[nodiscard]] account read_account(const result& r, int row) {
     return sql::read_account(row_view{r, row});
 }
-
-using sql::rejection_columns;
 
 [[nodiscard]] std::optional<account> find_one(connection& db, tx_mode mode, std::string_view sql,
                                               const auto& key) {

@@ -2,7 +2,6 @@
 // concurrent change of the same key surfaces as `transient_conflict`, and the
 // re-run finds the condition settled. The insert runs under a savepoint, so a
 // conflict leaves the transaction usable.
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"

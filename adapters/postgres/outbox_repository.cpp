@@ -5,7 +5,6 @@
 // `update_if_leased` locks the row only while its lease is the held one; under
 // the store's repeatable-read writes a concurrent settle of the same row fails
 // this transaction as a transient conflict (retried by the services).
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"

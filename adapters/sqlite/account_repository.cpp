@@ -1,10 +1,8 @@
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"
 #include "sql/row_mappers.hpp"
 
-#include <algorithm>
 #include <string>
 
 namespace helpdesk::sqlite::detail {
@@ -16,8 +14,6 @@ using sql::account_columns;
 [[nodiscard]] account read_account(const statement& row) {
     return sql::read_account(row_view{row});
 }
-
-using sql::rejection_columns;
 
 } // namespace
 

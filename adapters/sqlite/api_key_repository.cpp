@@ -1,4 +1,3 @@
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"

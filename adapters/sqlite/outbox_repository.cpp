@@ -1,7 +1,6 @@
 // Per-state counts are kept by triggers in `outbox_counts`. SQLite runs one
 // writer at a time, so `due` in a write transaction reserves its rows
 // trivially.
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"

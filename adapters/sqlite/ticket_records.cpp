@@ -1,5 +1,4 @@
 // Comments, attachments, history and idempotency keys of ticket_repository.
-#include "list_runner.hpp"
 #include "repositories.hpp"
 #include "row_view.hpp"
 #include "sql/list_plans.hpp"
