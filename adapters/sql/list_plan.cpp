@@ -33,9 +33,12 @@ list_plan plan_list(std::string_view columns, std::string_view table, std::strin
         sql += std::string{order.key_column} + std::string{direction} + ", ";
     }
     sql += "id" + std::string{direction};
-    sql += " LIMIT " + b.add(std::max<std::int64_t>(window.limit, 0));
-    if (!window.after) {
-        sql += " OFFSET " + b.add(std::max<std::int64_t>(window.offset, 0));
+    const bool every = !window.after && window.offset <= 0 && window.limit == every_row.limit;
+    if (!every) {
+        sql += " LIMIT " + b.add(std::max<std::int64_t>(window.limit, 0));
+        if (!window.after) {
+            sql += " OFFSET " + b.add(std::max<std::int64_t>(window.offset, 0));
+        }
     }
     plan.page = {std::move(sql), b.values()};
     return plan;

@@ -21,8 +21,10 @@ struct list_dialect {
 };
 
 /// The window of every row, uncounted: for reads that embed a whole list.
-inline constexpr page_window every_row{
-    .offset = 0, .limit = std::numeric_limits<std::int64_t>::max(), .after = std::nullopt, .with_count = false};
+inline constexpr page_window every_row{.offset = 0,
+                                       .limit = std::numeric_limits<std::int64_t>::max(),
+                                       .after = std::nullopt,
+                                       .with_count = false};
 
 /// A list's order: by `key_column` then id, or by id alone when `key_column` is empty.
 struct list_order {
@@ -38,7 +40,7 @@ struct list_plan {
 
 /// Plans one page of `table`: `SELECT columns FROM table WHERE <always_true>
 /// <conditions> [AND (key, id) </> (?, ?) | AND id </> ?] ORDER BY [key dir,]
-/// id dir LIMIT ? [OFFSET ?]`, and `count(*)` under the same conditions when
+/// id dir LIMIT ? [OFFSET ?]` (no LIMIT for `every_row`), and `count(*)` under the same conditions when
 /// `window.with_count`. `conditions` is text of the form ` AND ...` written
 /// with `values`, whose placeholders the page statement continues. Keyset
 /// mode seeks, so a page costs the same at any depth.

@@ -19,7 +19,8 @@ list_plan plan_ticket_rows(std::string_view columns, std::string_view table, tic
 
 } // namespace
 
-list_plan plan_accounts(const account_filter& filter, const page_window& window, const list_dialect& dialect) {
+list_plan plan_accounts(const account_filter& filter, const page_window& window,
+                        const list_dialect& dialect) {
     bindings b{dialect.placeholders};
     std::string conditions;
     if (filter.account_role) {
@@ -60,6 +61,23 @@ list_plan plan_comments(ticket_id ticket, bool include_internal, const page_wind
 list_plan plan_history(ticket_id ticket, bool include_internal, const page_window& window,
                        const list_dialect& dialect) {
     return plan_ticket_rows(history_columns, "ticket_history", ticket, include_internal, window, dialect);
+}
+
+whole_ticket_rows::whole_ticket_rows(std::string_view columns, std::string_view table,
+                                     const list_dialect& dialect)
+    : every_{plan_ticket_rows(columns, table, 0, true, every_row, dialect).page.sql},
+      public_only_{plan_ticket_rows(columns, table, 0, false, every_row, dialect).page.sql} {}
+
+list_plan whole_ticket_rows::plan(ticket_id ticket, bool include_internal) const {
+    return {.page = {include_internal ? every_ : public_only_, {ticket}}};
+}
+
+whole_ticket_rows whole_comments(const list_dialect& dialect) {
+    return {comment_columns, "comments", dialect};
+}
+
+whole_ticket_rows whole_history(const list_dialect& dialect) {
+    return {history_columns, "ticket_history", dialect};
 }
 
 } // namespace helpdesk::sql
