@@ -11,7 +11,7 @@ set(helpdesk_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/helpdesk)
 # Each library is a component, exported without the helpdesk_ prefix.
 set(helpdesk_components)
 set(helpdesk_library_targets)
-foreach(component core sql sqlite postgres open_store smtp webhook server c)
+foreach(component core sql sqlite postgres open_store smtp webhook tz server c)
   if(TARGET helpdesk_${component})
     list(APPEND helpdesk_components ${component})
     list(APPEND helpdesk_library_targets helpdesk_${component})
@@ -36,7 +36,8 @@ endif()
 set(helpdesk_header_excludes)
 foreach(pair "c:c\\.h" "sqlite:adapters/sqlite\\.hpp" "postgres:adapters/postgres\\.hpp"
              "open_store:adapters/open_store\\.hpp"
-             "smtp:adapters/smtp\\.hpp" "webhook:adapters/webhook\\.hpp" "server:server\\.hpp")
+             "smtp:adapters/smtp\\.hpp" "webhook:adapters/webhook\\.hpp" "tz:adapters/time_zones\\.hpp"
+             "server:server\\.hpp")
   string(REPLACE ":" ";" pair "${pair}")
   list(GET pair 0 component)
   list(GET pair 1 header)
@@ -71,6 +72,9 @@ if(TARGET helpdesk_postgres)
 endif()
 if(TARGET helpdesk_smtp OR TARGET helpdesk_webhook)
   string(APPEND HELPDESK_CONFIG_DEPENDENCIES "find_dependency(CURL)\n")
+endif()
+if(TARGET helpdesk_tz)
+  string(APPEND HELPDESK_CONFIG_DEPENDENCIES "find_dependency(date)\n")
 endif()
 if(helpdesk_boost_components)
   string(APPEND HELPDESK_CONFIG_DEPENDENCIES

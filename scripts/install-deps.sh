@@ -15,6 +15,7 @@ packages=(
   libpq-dev             # PostgreSQL adapter
   postgresql-15 postgresql  # the tests' private server (scripts/pg-test-server.sh uses 15)
   libfmt-dev
+  libhowardhinnant-date-dev tzdata  # time-zone adapter: date/tz over the system's zone database
   openssl curl          # server tests make a TLS certificate; README's curl session
   wrk                   # bench/http_bench.sh (HTTP load)
   libcurl4-openssl-dev  # SMTP and webhook adapters (outbound SMTP and HTTP)
