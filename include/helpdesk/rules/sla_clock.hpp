@@ -1,0 +1,85 @@
+#pragma once
+
+#include <helpdesk/domain/sla_policy.hpp>
+#include <helpdesk/domain/ticket.hpp>
+#include <helpdesk/ports/time_zones.hpp>
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace helpdesk {
+
+/// The moments that move a ticket's SLA clocks (docs/product.md#sla).
+struct sla_timeline {
+    time_point submitted{};
+    /// The first staff reaction: approve, reject, claim or a public staff comment.
+    std::optional<time_point> first_reaction{};
+    /// Every status the ticket entered, oldest first, from New at submission.
+    std::vector<std::pair<time_point, ticket_status>> statuses{};
+};
+
+/// The timeline of `t` read from its history rows (oldest first, internal
+/// rows included): its `created` row, each `status_changed` row, and the
+/// first status change, claim or public comment by someone other than the
+/// owner (only staff act on others' tickets; the workflow system has no actor).
+[[nodiscard]] sla_timeline timeline_of(const ticket& t, std::span<const history_event> history);
+
+/// One target's clock: the instants a view and the scheduler compare with now.
+struct sla_clock {
+    /// When the whole target is (or was) used up. A stopped clock has the
+    /// date it would have had running on from its stop; a paused one has
+    /// none unless the target was used up before the pause.
+    std::optional<time_point> due{};
+    /// When the policy's at-risk share of the target is used up; empty as `due`.
+    std::optional<time_point> at_risk_at{};
+    /// When the clock stopped for good (the response came; the ticket was resolved or ended).
+    std::optional<time_point> stopped_at{};
+    /// The clock stands still now and may run again.
+    bool paused = false;
+    friend bool operator==(const sla_clock&, const sla_clock&) = default;
+};
+
+/// A ticket's SLA measurement: the policy version and both clocks.
+struct sla_measure {
+    std::int64_t policy_version = 0;
+    sla_clock first_response{};
+    sla_clock resolution{};
+    friend bool operator==(const sla_measure&, const sla_measure&) = default;
+};
+
+/// Measures `timeline` under `policy` with the targets of a ticket of
+/// `department` at priority `p`, as if they had applied since submission
+/// (so a priority change moves the due dates). The first-response clock runs
+/// from submission to the first staff reaction, or to Resolved or an end
+/// state if none came. The resolution clock runs while the ticket is in a
+/// status that neither pauses it (`policy.pausing_statuses`) nor stops it
+/// (Resolved, Closed, Rejected, Withdrawn); reopening resumes it. Throws
+/// `error{invalid_argument}` for a timeline without statuses.
+[[nodiscard]] sla_measure measure_sla(const sla_policy& policy, const time_zones& zones,
+                                      std::string_view department, priority p, const sla_timeline& timeline);
+
+/// Where a target stands.
+enum class sla_state {
+    on_track, ///< running, less than the at-risk share used
+    at_risk,  ///< running, the at-risk share used
+    breached, ///< used up before it stopped
+    met,      ///< stopped in time
+    paused,   ///< standing still, not breached
+};
+
+/// `"on_track"`, `"at_risk"`, `"breached"`, `"met"`, `"paused"`.
+[[nodiscard]] std::string_view to_string(sla_state s) noexcept;
+/// Inverse of `to_string(sla_state)`; nullopt for anything else.
+[[nodiscard]] std::optional<sla_state> parse_sla_state(std::string_view text) noexcept;
+
+/// The state of `clock` at `now`.
+[[nodiscard]] sla_state state_at(const sla_clock& clock, time_point now) noexcept;
+
+/// The worse of two states, for a ticket's overall state: breached, then
+/// at risk, on track, paused, met.
+[[nodiscard]] sla_state worse(sla_state a, sla_state b) noexcept;
+
+} // namespace helpdesk

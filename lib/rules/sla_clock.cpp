@@ -1,0 +1,164 @@
+#include <helpdesk/rules/business_time.hpp>
+#include <helpdesk/rules/sla_clock.hpp>
+
+#include "domain/enum_names.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace helpdesk {
+namespace {
+
+using std::chrono::microseconds;
+
+constexpr std::pair<sla_state, std::string_view> state_names[] = {{sla_state::on_track, "on_track"},
+                                                                  {sla_state::at_risk, "at_risk"},
+                                                                  {sla_state::breached, "breached"},
+                                                                  {sla_state::met, "met"},
+                                                                  {sla_state::paused, "paused"}};
+
+// A stretch in which a clock ran; `end` is empty for the stretch still running.
+struct run {
+    time_point begin{};
+    std::optional<time_point> end{};
+};
+
+bool stops_resolution(ticket_status s) noexcept {
+    return s == ticket_status::resolved || is_terminal(s);
+}
+
+// The first instant at which `amount` of time in `calendar` has been spent
+// inside `runs`; empty when the runs end before that.
+std::optional<time_point> reached(const working_calendar& calendar, const time_zones& zones,
+                                  const std::vector<run>& runs, microseconds amount) {
+    for (const auto& r : runs) {
+        if (!r.end) {
+            return add_business_time(calendar, zones, r.begin, amount);
+        }
+        const auto available = business_time_between(calendar, zones, r.begin, *r.end);
+        if (amount <= available) {
+            return add_business_time(calendar, zones, r.begin, amount);
+        }
+        amount -= available;
+    }
+    return std::nullopt;
+}
+
+sla_clock clock_of(const sla_policy& policy, const time_zones& zones, const working_calendar& calendar,
+                   const std::vector<run>& runs, const sla_span& target) {
+    const auto length = length_of(target, calendar);
+    sla_clock c;
+    c.due = reached(calendar, zones, runs, length);
+    c.at_risk_at = reached(calendar, zones, runs, length * policy.at_risk_percent / 100);
+    return c;
+}
+
+} // namespace
+
+sla_timeline timeline_of(const ticket& t, std::span<const history_event> history) {
+    sla_timeline line;
+    line.submitted = t.submit_date;
+    line.statuses.emplace_back(t.submit_date, ticket_status::new_);
+    for (const auto& row : history) {
+        if (row.kind == history_kind::status_changed && row.new_value) {
+            if (const auto s = parse_ticket_status(*row.new_value)) {
+                line.statuses.emplace_back(row.at, *s);
+            }
+        }
+        const bool reaction = row.kind == history_kind::status_changed ||
+                              row.kind == history_kind::assigned || row.kind == history_kind::comment_added;
+        if (reaction && !line.first_reaction && row.actor && *row.actor != t.employee) {
+            line.first_reaction = row.at;
+        }
+    }
+    return line;
+}
+
+sla_measure measure_sla(const sla_policy& policy, const time_zones& zones, std::string_view department,
+                        priority p, const sla_timeline& timeline) {
+    if (timeline.statuses.empty()) {
+        throw error{errc::invalid_argument, "an SLA timeline starts with the ticket's first status"};
+    }
+    const auto& targets = targets_for(policy, department, p);
+    const auto calendar = calendar_for(policy, targets);
+    sla_measure m;
+    m.policy_version = policy.version;
+
+    // First response: from submission to the reaction or the end. Its due
+    // date does not depend on when it stopped, so it is measured as running.
+    std::optional<time_point> response_end = timeline.first_reaction;
+    for (const auto& [at, status] : timeline.statuses) {
+        if (stops_resolution(status)) {
+            if (!response_end || at < *response_end) {
+                response_end = at;
+            }
+            break;
+        }
+    }
+    m.first_response =
+        clock_of(policy, zones, calendar, {{timeline.submitted, std::nullopt}}, targets.first_response);
+    m.first_response.stopped_at = response_end;
+
+    // Resolution: the runs between pauses and stops.
+    std::vector<run> runs;
+    for (const auto& [at, status] : timeline.statuses) {
+        const bool running = !pauses(policy, status) && !stops_resolution(status);
+        const bool open = !runs.empty() && !runs.back().end;
+        if (running && !open) {
+            runs.push_back({at, std::nullopt});
+        } else if (!running && open) {
+            runs.back().end = at;
+        }
+    }
+    const auto& [last_at, now_in] = timeline.statuses.back();
+    if (stops_resolution(now_in)) {
+        // A stopped clock shows the due date it would have had running on
+        // from its stop, so a view can say "met, due Tuesday".
+        if (!runs.empty() && runs.back().end == last_at) {
+            runs.back().end.reset();
+        } else {
+            runs.push_back({last_at, std::nullopt});
+        }
+    }
+    m.resolution = clock_of(policy, zones, calendar, runs, targets.resolution);
+    if (stops_resolution(now_in)) {
+        m.resolution.stopped_at = last_at;
+    } else if (pauses(policy, now_in)) {
+        m.resolution.paused = true;
+    }
+    return m;
+}
+
+std::string_view to_string(sla_state s) noexcept {
+    return detail::enum_name(state_names, s);
+}
+
+std::optional<sla_state> parse_sla_state(std::string_view text) noexcept {
+    return detail::parse_enum(state_names, text);
+}
+
+sla_state state_at(const sla_clock& clock, time_point now) noexcept {
+    if (clock.stopped_at) {
+        return clock.due && *clock.due < *clock.stopped_at ? sla_state::breached : sla_state::met;
+    }
+    if (clock.due && *clock.due < now) {
+        return sla_state::breached;
+    }
+    if (clock.paused) {
+        return sla_state::paused;
+    }
+    if (clock.at_risk_at && *clock.at_risk_at <= now) {
+        return sla_state::at_risk;
+    }
+    return sla_state::on_track;
+}
+
+sla_state worse(sla_state a, sla_state b) noexcept {
+    // Most urgent first.
+    static constexpr std::array order{sla_state::breached, sla_state::at_risk, sla_state::on_track,
+                                      sla_state::paused, sla_state::met};
+    const auto rank = [](sla_state s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
+    return rank(a) <= rank(b) ? a : b;
+}
+
+} // namespace helpdesk
