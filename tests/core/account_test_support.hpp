@@ -2,10 +2,13 @@
 
 // Helpers shared by the account service tests (account_*_test.cpp).
 
-#include "test_support.hpp"
 #include <helpdesk/security/password.hpp>
+
+#include "test_support.hpp"
+
 #include <algorithm>
 #include <chrono>
+#include <concepts>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,14 @@ void expect_refused(fixture& f, errc code, const std::string& field, Call&& call
 /// Sign-up of `r` must be refused for `field` with invalid_argument.
 inline void expect_bad_sign_up(fixture& f, const sign_up_request& r, const std::string& field) {
     expect_refused(f, errc::invalid_argument, field, [&] { (void)f.desk.accounts().sign_up(r); });
+}
+
+/// `fixture::person(email)` with `change(request)` made to it.
+template <std::invocable<sign_up_request&> Change>
+sign_up_request person_where(std::string email, Change change) {
+    auto r = fixture::person(std::move(email));
+    change(r);
+    return r;
 }
 
 /// The error `call` throws, or nullopt when it succeeds (a non-fatal check).
