@@ -53,6 +53,16 @@ inline void expect_bad_sign_up(fixture& f, const sign_up_request& r, const std::
     expect_refused(f, errc::invalid_argument, field, [&] { (void)f.desk.accounts().sign_up(r); });
 }
 
+/// An approved employee (emp@example.com) and a Ticket Coordinator
+/// (coord@example.com); a test takes the parts with
+/// `auto& [f, employee, coordinator, accounts] = world;`.
+struct employee_and_coordinator {
+    fixture f;
+    account employee = f.employee("emp@example.com");
+    account coordinator = f.staff("coord@example.com");
+    account_service& accounts = f.desk.accounts();
+};
+
 /// `fixture::person(email)` with `change(request)` made to it.
 template <std::invocable<sign_up_request&> Change>
 sign_up_request person_where(std::string email, Change change) {
