@@ -166,6 +166,16 @@ void expect_bad_create(desk_fixture& f, const account& owner, const std::string&
     expect_bad_create(f, owner, ticket_request_where(change), field);
 }
 
+/// Listing a default request with `change(request)` made to it must be
+/// refused as invalid input naming `field`.
+template <std::invocable<ticket_list_request&> Change>
+void expect_bad_list(desk_fixture& f, const std::string& field, Change change) {
+    ticket_list_request r;
+    change(r);
+    const auto e = expect_error(errc::invalid_argument, [&] { (void)f.tickets().list(f.admin.id, r); });
+    CHECK_MESSAGE(e.fields().count(field) == 1, "no field error for '" << field << "' (" << e.what() << ")");
+}
+
 inline const std::string png_bytes = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(120, 'p');
 inline const std::string pdf_bytes = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
 
