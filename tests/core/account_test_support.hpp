@@ -71,17 +71,6 @@ sign_up_request person_where(std::string email, Change change) {
     return r;
 }
 
-/// The error `call` throws, or nullopt when it succeeds (a non-fatal check).
-template <class Call>
-std::optional<helpdesk::error> refusal_of(Call&& call) {
-    try {
-        call();
-    } catch (const helpdesk::error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
-
 inline const std::string png_bytes = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(64, 'p');
 inline const std::string jpeg_bytes = std::string{"\xFF\xD8\xFF\xE0", 4} + std::string(64, 'j');
 
