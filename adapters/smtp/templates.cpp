@@ -54,6 +54,20 @@ composer ticket_notice(std::string_view headline, std::string (*sentence)(const 
     };
 }
 
+// The mail that sends its reader a one-time link: the subject line `subject`,
+// `sentence(r)`, the button `button` to "<public url>/<page>?token=<secret>",
+// then `caveat`.
+composer one_time_link(std::string_view subject, std::string (*sentence)(const mail_request&),
+                       std::string_view button, std::string_view page, std::string_view caveat) {
+    return [=](const mail_request& r, mail_content& m, mail_body& b) {
+        m.subject = std::string{subject};
+        b.paragraph(sentence(r));
+        b.link(std::string{button},
+               r.public_url + "/" + std::string{page} + "?token=" + url_encode(r.secret));
+        b.paragraph(std::string{caveat});
+    };
+}
+
 // One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
 const std::array<mail_template, 13>& templates() {
@@ -82,23 +96,25 @@ const std::array<mail_template, 13>& templates() {
              b.paragraph("You may sign up again once the matter is settled.");
          }},
         {event_kind::account_created,
-         [](const mail_request& r, mail_content& m, mail_body& b) {
-             m.subject = "An account was created for you";
-             b.paragraph("An administrator created an account on " + r.desk_name + " for " + r.to.email +
-                         ". Choose your password with this link to start:");
-             b.link("Set your password", r.public_url + "/set-password?token=" + url_encode(r.secret));
-             b.paragraph("The link works once and expires after a few days; if it has expired, ask for a "
-                         "password reset on the sign-in page.");
-         }},
+         one_time_link(
+             "An account was created for you",
+             [](const mail_request& r) {
+                 return "An administrator created an account on " + r.desk_name + " for " + r.to.email +
+                        ". Choose your password with this link to start:";
+             },
+             "Set your password", "set-password",
+             "The link works once and expires after a few days; if it has expired, ask for a password reset on "
+             "the sign-in page.")},
         {event_kind::password_reset_requested,
-         [](const mail_request& r, mail_content& m, mail_body& b) {
-             m.subject = "Reset your password";
-             b.paragraph("Someone asked to reset the password of your account (" + r.to.email +
-                         "). Choose a new password with this link:");
-             b.link("Reset your password", r.public_url + "/reset-password?token=" + url_encode(r.secret));
-             b.paragraph("The link works once and expires soon. If you did not ask for it, ignore this email: "
-                         "your password stays as it is.");
-         }},
+         one_time_link(
+             "Reset your password",
+             [](const mail_request& r) {
+                 return "Someone asked to reset the password of your account (" + r.to.email +
+                        "). Choose a new password with this link:";
+             },
+             "Reset your password", "reset-password",
+             "The link works once and expires soon. If you did not ask for it, ignore this email: your password "
+             "stays as it is.")},
         {event_kind::ticket_created,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              if (r.to_owner) {

@@ -4,6 +4,7 @@
 
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace helpdesk::webhook::detail {
 
@@ -16,22 +17,23 @@ void ensure_curl_initialized() {
     }
 }
 
-easy_handle make_easy_handle() {
+// A handle owning what `create()` made; `what` names it in the error when libcurl made nothing.
+template <class Handle, class Create>
+Handle make_handle(Create create, std::string_view what) {
     ensure_curl_initialized();
-    easy_handle handle{curl_easy_init()};
+    Handle handle{create()};
     if (!handle) {
-        throw error(errc::internal, "libcurl could not create an easy handle");
+        throw error(errc::internal, "libcurl could not create " + std::string{what});
     }
     return handle;
 }
 
+easy_handle make_easy_handle() {
+    return make_handle<easy_handle>(curl_easy_init, "an easy handle");
+}
+
 url_handle make_url_handle() {
-    ensure_curl_initialized();
-    url_handle handle{curl_url()};
-    if (!handle) {
-        throw error(errc::internal, "libcurl could not create a URL handle");
-    }
-    return handle;
+    return make_handle<url_handle>(curl_url, "a URL handle");
 }
 
 void append_header(header_list& list, const char* line) {

@@ -16,16 +16,22 @@ namespace helpdesk::capi {
 
 namespace {
 
+/// Each of `rows` through `view_row`, in order.
+template <class T, class View>
+boost::json::array json_rows(const std::vector<T>& rows, View view_row) {
+    boost::json::array out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) {
+        out.push_back(view_row(row));
+    }
+    return out;
+}
+
 /// A page in the C envelope: {"count", "results", "next_cursor", "has_next",
 /// "has_previous"}, each row through `view_row`.
 template <class T, class View>
 boost::json::object page_json(const list_page<T>& page, View view_row) {
-    boost::json::array rows;
-    rows.reserve(page.results.size());
-    for (const auto& row : page.results) {
-        rows.push_back(view_row(row));
-    }
-    return wire::cursor_page_json(std::move(rows), page);
+    return wire::cursor_page_json(json_rows(page.results, view_row), page);
 }
 
 } // namespace
@@ -71,21 +77,16 @@ HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64
 
 HD_API int hd_ticket_comments(char** out_comments_json, hd_engine* engine, int64_t actor, int64_t ticket) {
     return capi::json_call(out_comments_json, "out_comments_json", [&] {
-        boost::json::array out;
-        for (const auto& c : capi::desk_of(engine).tickets().comments(actor, ticket)) {
-            out.push_back(wire::comment_json(c, {}, capi::c_view));
-        }
-        return out;
+        return capi::json_rows(capi::desk_of(engine).tickets().comments(actor, ticket),
+                               [](const comment& c) { return wire::comment_json(c, {}, capi::c_view); });
     });
 }
 
 HD_API int hd_ticket_history(char** out_history_json, hd_engine* engine, int64_t actor, int64_t ticket) {
     return capi::json_call(out_history_json, "out_history_json", [&] {
-        boost::json::array out;
-        for (const auto& e : capi::desk_of(engine).tickets().history(actor, ticket)) {
-            out.push_back(wire::history_json(e, {}, capi::c_view));
-        }
-        return out;
+        return capi::json_rows(
+            capi::desk_of(engine).tickets().history(actor, ticket),
+            [](const history_event& e) { return wire::history_json(e, {}, capi::c_view); });
     });
 }
 

@@ -5,10 +5,8 @@
 TEST_SUITE("account_service") {
 
 TEST_CASE("change_role: System Admin only, never one's own role") {
-    fixture f;
-    const auto employee = f.employee("emp@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    auto& accounts = f.desk.accounts();
+    employee_and_coordinator world;
+    auto& [f, employee, coordinator, accounts] = world;
 
     (void)expect_error(errc::permission_denied,
                        [&] { (void)accounts.change_role(coordinator.id, employee.id, "Ticket Coordinator"); });

@@ -128,10 +128,8 @@ TEST_CASE("authenticate: a pending account is told it awaits approval") {
 }
 
 TEST_CASE("authenticate: the employee login admits employees, the staff login admits staff") {
-    fixture f;
-    const auto employee = f.employee("emp@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    auto& accounts = f.desk.accounts();
+    employee_and_coordinator world;
+    auto& [f, employee, coordinator, accounts] = world;
 
     CHECK(accounts.authenticate(login_kind::employee, "emp@example.com", test_password).id == employee.id);
     CHECK(accounts.authenticate(login_kind::employee, "EMP@Example.com", test_password).id == employee.id);
@@ -147,10 +145,8 @@ TEST_CASE("authenticate: the employee login admits employees, the staff login ad
 }
 
 TEST_CASE("authenticate: the any-role login admits every approved role, with the same refusals") {
-    fixture f;
-    const auto employee = f.employee("emp@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    auto& accounts = f.desk.accounts();
+    employee_and_coordinator world;
+    auto& [f, employee, coordinator, accounts] = world;
     CHECK(accounts.authenticate(login_kind::any, "emp@example.com", test_password).id == employee.id);
     CHECK(accounts.authenticate(login_kind::any, "Coord@Example.com", test_password).id == coordinator.id);
     CHECK(accounts.authenticate(login_kind::any, "admin@example.com", test_password).id == f.admin.id);

@@ -2,10 +2,13 @@
 
 // Helpers shared by the account service tests (account_*_test.cpp).
 
-#include "test_support.hpp"
 #include <helpdesk/security/password.hpp>
+
+#include "test_support.hpp"
+
 #include <algorithm>
 #include <chrono>
+#include <concepts>
 #include <string>
 #include <vector>
 
@@ -50,15 +53,22 @@ inline void expect_bad_sign_up(fixture& f, const sign_up_request& r, const std::
     expect_refused(f, errc::invalid_argument, field, [&] { (void)f.desk.accounts().sign_up(r); });
 }
 
-/// The error `call` throws, or nullopt when it succeeds (a non-fatal check).
-template <class Call>
-std::optional<helpdesk::error> refusal_of(Call&& call) {
-    try {
-        call();
-    } catch (const helpdesk::error& e) {
-        return e;
-    }
-    return std::nullopt;
+/// An approved employee (emp@example.com) and a Ticket Coordinator
+/// (coord@example.com); a test takes the parts with
+/// `auto& [f, employee, coordinator, accounts] = world;`.
+struct employee_and_coordinator {
+    fixture f;
+    account employee = f.employee("emp@example.com");
+    account coordinator = f.staff("coord@example.com");
+    account_service& accounts = f.desk.accounts();
+};
+
+/// `fixture::person(email)` with `change(request)` made to it.
+template <std::invocable<sign_up_request&> Change>
+sign_up_request person_where(std::string email, Change change) {
+    auto r = fixture::person(std::move(email));
+    change(r);
+    return r;
 }
 
 inline const std::string png_bytes = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(64, 'p');

@@ -119,14 +119,11 @@ TEST_CASE("relay: a permanent delivery_failure parks the event as dead at once, 
 
 TEST_CASE("relay: failures of several channels are recorded together, permanent only when all are") {
     relay_fixture f;
-    (void)f.raise(f.admin);
-    const auto id = f.desk.outbox().pending().at(0).id;
-    auto email = std::make_shared<scripted_channel>();
-    auto webhook = std::make_shared<scripted_channel>();
-    auto audit = std::make_shared<scripted_channel>();
-    email->set(scripted_channel::mode::permanent, "550 no such mailbox");
-    webhook->set(scripted_channel::mode::transient, "503 busy");
-    outbox_relay relay{f.desk, channels({{"email", email}, {"webhook", webhook}, {"audit", audit}})};
+    const auto id = f.one_pending();
+    const three_channels ch;
+    ch.email->set(scripted_channel::mode::permanent, "550 no such mailbox");
+    ch.webhook->set(scripted_channel::mode::transient, "503 busy");
+    outbox_relay relay{f.desk, ch.all()};
     CHECK(relay.run_once() == 1);
     auto stored = f.stored(id);
     CHECK(stored.state == outbox_state::pending); // the webhook may still work
@@ -134,13 +131,13 @@ TEST_CASE("relay: failures of several channels are recorded together, permanent 
     CHECK(stored.delivered_to == std::vector<std::string>{"audit"});
     CHECK(relay.stats().retried == 1);
 
-    webhook->set(scripted_channel::mode::permanent, "410 gone");
+    ch.webhook->set(scripted_channel::mode::permanent, "410 gone");
     f.time->advance(1h);
     CHECK(relay.run_once() == 1);
     stored = f.stored(id);
     CHECK(stored.state == outbox_state::dead);
     CHECK(stored.last_error == "email: 550 no such mailbox; webhook: 410 gone");
-    CHECK(audit->count_of(id) == 1); // never again
+    CHECK(ch.audit->count_of(id) == 1); // never again
     CHECK(relay.stats().dead == 1);
 }
 
@@ -183,28 +180,25 @@ TEST_CASE("relay: a channel's error text is kept as valid UTF-8 without control 
 
 TEST_CASE("relay: after a partial failure the retry skips the channels that already have the event") {
     relay_fixture f;
-    (void)f.raise(f.admin);
-    const auto id = f.desk.outbox().pending().at(0).id;
-    auto email = std::make_shared<scripted_channel>();
-    auto webhook = std::make_shared<scripted_channel>();
-    auto audit = std::make_shared<scripted_channel>();
-    webhook->set(scripted_channel::mode::transient, "connection refused");
-    outbox_relay relay{f.desk, channels({{"email", email}, {"webhook", webhook}, {"audit", audit}})};
+    const auto id = f.one_pending();
+    const three_channels ch;
+    ch.webhook->set(scripted_channel::mode::transient, "connection refused");
+    outbox_relay relay{f.desk, ch.all()};
 
     CHECK(relay.run_once() == 1);
     auto stored = f.stored(id);
     CHECK(stored.state == outbox_state::pending);
     CHECK(stored.delivered_to == std::vector<std::string>{"email", "audit"});
     CHECK(stored.last_error == "webhook: connection refused");
-    CHECK(email->count_of(id) == 1);
-    CHECK(audit->count_of(id) == 1); // a failing channel does not hold up the next one
+    CHECK(ch.email->count_of(id) == 1);
+    CHECK(ch.audit->count_of(id) == 1); // a failing channel does not hold up the next one
 
-    webhook->set(scripted_channel::mode::ok);
+    ch.webhook->set(scripted_channel::mode::ok);
     f.time->advance(1h);
     CHECK(relay.run_once() == 1);
-    CHECK(email->count_of(id) == 1); // not again
-    CHECK(webhook->count_of(id) == 1);
-    CHECK(audit->count_of(id) == 1);
+    CHECK(ch.email->count_of(id) == 1); // not again
+    CHECK(ch.webhook->count_of(id) == 1);
+    CHECK(ch.audit->count_of(id) == 1);
     stored = f.stored(id);
     CHECK(stored.state == outbox_state::delivered);
     CHECK(stored.attempts == 2);

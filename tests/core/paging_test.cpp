@@ -69,18 +69,13 @@ TEST_CASE("cursors of another list, direction or shape are refused") {
 
 TEST_CASE("window_of: offset pages count, cursor pages do not, and one extra row is asked for") {
     const detail::cursor_kind kind{'k', false, false};
-    page_request offset_page;
-    offset_page.page_number = 3;
-    offset_page.page_size = 10;
-    const auto w = detail::window_of(offset_page, kind);
+    const auto w = detail::window_of({.page_number = 3, .page_size = 10}, kind);
     CHECK(w.offset == 20);
     CHECK(w.limit == 11);
     CHECK(w.with_count);
     CHECK_FALSE(w.after.has_value());
 
-    page_request first;
-    first.cursor = "";
-    first.page_size = 5;
+    const page_request first{.page_size = 5, .cursor = ""};
     const auto c = detail::window_of(first, kind);
     CHECK(c.offset == 0);
     CHECK(c.limit == 6);
@@ -96,17 +91,14 @@ TEST_CASE("window_of: offset pages count, cursor pages do not, and one extra row
     CHECK(n.offset == 0);
 
     for (const std::int64_t size : {0, -1, 101}) {
-        page_request r;
-        r.page_size = size;
+        const page_request r{.page_size = size};
         CHECK(expect_error(errc::invalid_argument, [&] { (void)detail::window_of(r, kind); }).fields().count(
                   "page_size") == 1);
     }
-    page_request zero;
-    zero.page_number = 0;
+    const page_request zero{.page_number = 0};
     CHECK(expect_error(errc::invalid_argument, [&] { (void)detail::window_of(zero, kind); }).fields().count("page") ==
           1);
-    page_request foreign;
-    foreign.cursor = "sd.1.2";
+    const page_request foreign{.cursor = "sd.1.2"};
     CHECK(expect_error(errc::invalid_argument, [&] { (void)detail::window_of(foreign, kind); }).fields().count(
               "cursor") == 1);
 }
@@ -114,9 +106,7 @@ TEST_CASE("window_of: offset pages count, cursor pages do not, and one extra row
 TEST_CASE("page_from: has_next from the extra row, has_previous, and next_cursor only on cursor pages") {
     const detail::cursor_kind kind{'r', true, true};
     const auto key_of = [](const row& r) { return keyset{r.key, r.id}; };
-    page_request second;
-    second.page_number = 2;
-    second.page_size = 3;
+    const page_request second{.page_number = 2, .page_size = 3};
     auto p = detail::page_from(rows_of(4, 4, 10), second, kind, key_of);
     CHECK(p.results.size() == 3);
     CHECK(p.count == 10);
@@ -129,9 +119,7 @@ TEST_CASE("page_from: has_next from the extra row, has_previous, and next_cursor
     CHECK_FALSE(last.has_next); // `count` says more rows exist; only the extra row decides
     CHECK(last.count == 12);
 
-    page_request first;
-    first.cursor = "";
-    first.page_size = 2;
+    const page_request first{.page_size = 2, .cursor = ""};
     auto c = detail::page_from(rows_of(1, 3, std::nullopt), first, kind, key_of);
     CHECK(c.results.size() == 2);
     CHECK_FALSE(c.count.has_value());
@@ -151,15 +139,11 @@ TEST_CASE("page_from: has_next from the extra row, has_previous, and next_cursor
 }
 
 TEST_CASE("empty_page: offset pages count zero, cursor pages count nothing") {
-    page_request third;
-    third.page_number = 3;
-    const auto e = detail::empty_page<row>(third);
+    const auto e = detail::empty_page<row>({.page_number = 3});
     CHECK(e.count == 0);
     CHECK(e.has_previous);
     CHECK_FALSE(e.has_next);
-    page_request cursor;
-    cursor.cursor = "";
-    const auto c = detail::empty_page<row>(cursor);
+    const auto c = detail::empty_page<row>({.cursor = ""});
     CHECK_FALSE(c.count.has_value());
     CHECK_FALSE(c.has_previous);
 }

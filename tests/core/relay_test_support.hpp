@@ -118,6 +118,11 @@ struct relay_fixture {
         REQUIRE(events.size() == 2);
         return events;
     }
+    /// A ticket raised by the admin: the id of its pending event.
+    row_id one_pending() {
+        (void)raise(admin);
+        return desk.outbox().pending().at(0).id;
+    }
     /// The stored event, read directly from the store.
     outbox_event stored(row_id id) {
         auto tx = db->begin(tx_mode::read);
@@ -141,6 +146,18 @@ inline std::vector<relay_channel> channels(std::initializer_list<std::pair<std::
     }
     return out;
 }
+
+/// An email, a webhook and an audit channel, each scripted by the test.
+struct three_channels {
+    std::shared_ptr<scripted_channel> email = std::make_shared<scripted_channel>();
+    std::shared_ptr<scripted_channel> webhook = std::make_shared<scripted_channel>();
+    std::shared_ptr<scripted_channel> audit = std::make_shared<scripted_channel>();
+
+    /// The three as the relay's channels, in that order.
+    std::vector<relay_channel> all() const {
+        return channels({{"email", email}, {"webhook", webhook}, {"audit", audit}});
+    }
+};
 
 inline std::set<account_id> ids_of(const std::vector<account_summary>& people) {
     std::set<account_id> ids;

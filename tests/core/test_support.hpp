@@ -15,6 +15,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -155,6 +156,26 @@ helpdesk::error expect_error(errc code, Call&& call) {
     }
     FAIL("expected helpdesk::error " << to_string(code));
     return helpdesk::error(errc::internal, "unreachable");
+}
+
+/// A check that `call` is refused as invalid input naming `field` which, unlike
+/// `expect_error`, does not end the test case when `call` succeeds: a loop
+/// over bad values goes on to the next one. Returns whether it was refused.
+template <class Call>
+bool check_invalid(Call&& call, const std::string& field) {
+    std::optional<helpdesk::error> refused;
+    try {
+        call();
+    } catch (const helpdesk::error& e) {
+        refused = e;
+    }
+    CHECK_MESSAGE(refused.has_value(),
+                  "accepted where invalid_argument naming '" << field << "' was expected");
+    if (refused) {
+        CHECK(refused->code() == errc::invalid_argument);
+        CHECK(refused->fields().count(field) == 1);
+    }
+    return refused.has_value();
 }
 
 } // namespace helpdesk::testing

@@ -2,10 +2,13 @@
 
 // Fixtures and helpers shared by the ticket service tests (ticket_*_test.cpp).
 
-#include "test_support.hpp"
 #include <helpdesk/domain/ticket.hpp>
+
+#include "test_support.hpp"
+
 #include <algorithm>
 #include <chrono>
+#include <concepts>
 #include <set>
 #include <string>
 #include <vector>
@@ -75,6 +78,16 @@ struct desk_fixture {
     ticket fresh(ticket_id id) { return desk.tickets().get(admin.id, id).item; }
 };
 
+/// An employee's New ticket and a coordinator to act on it; a test takes the
+/// parts with `auto& [f, owner, coordinator, t, tickets] = world;`.
+struct raised_ticket_world {
+    desk_fixture f;
+    account owner = f.employee("erin@example.com");
+    account coordinator = f.staff("coord@example.com");
+    ticket t = f.raise(owner);
+    ticket_service& tickets = f.tickets();
+};
+
 struct ticket_counts {
     std::int64_t tickets = 0;
     std::int64_t events = 0;
@@ -136,6 +149,31 @@ inline void expect_bad_create(desk_fixture& f, const account& owner, const creat
     const auto e = expect_error(code, [&] { (void)f.tickets().create(owner.id, r); });
     CHECK_MESSAGE(e.fields().count(field) == 1, "no field error for '" << field << "' (" << e.what() << ")");
     check_unchanged(f, before);
+}
+
+/// The default create request with `change(request)` made to it.
+template <std::invocable<create_ticket_request&> Change>
+create_ticket_request ticket_request_where(Change change) {
+    auto r = fixture::ticket_request();
+    change(r);
+    return r;
+}
+
+/// Create of the default request with `change` made to it must be refused as
+/// invalid input naming `field`, writing nothing.
+template <std::invocable<create_ticket_request&> Change>
+void expect_bad_create(desk_fixture& f, const account& owner, const std::string& field, Change change) {
+    expect_bad_create(f, owner, ticket_request_where(change), field);
+}
+
+/// Listing a default request with `change(request)` made to it must be
+/// refused as invalid input naming `field`.
+template <std::invocable<ticket_list_request&> Change>
+void expect_bad_list(desk_fixture& f, const std::string& field, Change change) {
+    ticket_list_request r;
+    change(r);
+    const auto e = expect_error(errc::invalid_argument, [&] { (void)f.tickets().list(f.admin.id, r); });
+    CHECK_MESSAGE(e.fields().count(field) == 1, "no field error for '" << field << "' (" << e.what() << ")");
 }
 
 inline const std::string png_bytes = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(120, 'p');

@@ -30,11 +30,8 @@ TEST_CASE("another employee's ticket is not found, exactly like a missing one") 
 }
 
 TEST_CASE("internal comments and internal history are shown to staff only") {
-    desk_fixture f;
-    const auto owner = f.employee("erin@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    const auto t = f.raise(owner);
-    auto& tickets = f.tickets();
+    raised_ticket_world world;
+    auto& [f, owner, coordinator, t, tickets] = world;
 
     approve_request r = approval("Medium", "IT Department");
     r.approval_notes = "Owner is on the VIP list";
@@ -77,11 +74,8 @@ TEST_CASE("internal comments and internal history are shown to staff only") {
 }
 
 TEST_CASE("comments and history with their people: authors and actors named, each once, visibility kept") {
-    desk_fixture f;
-    const auto owner = f.employee("erin@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    const auto t = f.raise(owner);
-    auto& tickets = f.tickets();
+    raised_ticket_world world;
+    auto& [f, owner, coordinator, t, tickets] = world;
     (void)tickets.approve(coordinator.id, t.id, approval("Medium", "IT Department"));
     (void)tickets.add_comment(coordinator.id, t.id, "Internal: disk failure", true);
     (void)tickets.add_comment(coordinator.id, t.id, "Please try a reboot", false);
@@ -127,10 +121,8 @@ TEST_CASE("comments and history with their people: authors and actors named, eac
 }
 
 TEST_CASE("an owner's comment on a Pending ticket moves it to In Progress - a staff comment does not") {
-    desk_fixture f;
-    const auto owner = f.employee("erin@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    const auto t = f.raise(owner);
+    raised_ticket_world world;
+    auto& [f, owner, coordinator, t, tickets] = world;
     (void)f.tickets().approve(coordinator.id, t.id, {});
     (void)f.tickets().claim(coordinator.id, t.id);
     (void)f.tickets().update_status(coordinator.id, t.id, "Pending", "Which model is it?");
@@ -155,10 +147,8 @@ TEST_CASE("an owner's comment on a Pending ticket moves it to In Progress - a st
 // ------------------------------------------------------------ times
 
 TEST_CASE("response, resolution and closing times follow the clock exactly") {
-    desk_fixture f;
-    const auto owner = f.employee("erin@example.com");
-    const auto coordinator = f.staff("coord@example.com");
-    const auto t = f.raise(owner);
+    raised_ticket_world world;
+    auto& [f, owner, coordinator, t, tickets] = world;
     const auto submitted = f.time->now();
 
     f.time->advance(10min);

@@ -9,7 +9,7 @@ the per-field messages.
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional, Sequence, Type
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Type
 
 __all__ = [
     "HelpdeskError",
@@ -46,6 +46,14 @@ class HelpdeskError(Exception):
     #: The stable name of this class's code.
     default_name: str = "internal"
 
+    def __init_subclass__(cls, *, code: Optional[int] = None, name: Optional[str] = None, **kwargs: Any) -> None:
+        """Gives a subclass its code and name: ``class X(HelpdeskError, code=-1, name="x")``."""
+        super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.default_code = code
+        if name is not None:
+            cls.default_name = name
+
     def __init__(
         self,
         message: str,
@@ -70,92 +78,56 @@ class HelpdeskError(Exception):
         return f"{type(self).__name__}({self.message!r}, code={self.code}, name={self.name!r}, fields={self.fields!r})"
 
 
-class InvalidArgument(HelpdeskError):
+class InvalidArgument(HelpdeskError, code=-1, name="invalid_argument"):
     """Bad input; :attr:`fields` says which fields and why."""
 
-    default_code = -1
-    default_name = "invalid_argument"
 
-
-class NotFound(HelpdeskError):
+class NotFound(HelpdeskError, code=-2, name="not_found"):
     """Absent, or invisible to the actor (another employee's ticket)."""
 
-    default_code = -2
-    default_name = "not_found"
 
-
-class PermissionDenied(HelpdeskError):
+class PermissionDenied(HelpdeskError, code=-3, name="permission_denied"):
     """The actor's role or state does not allow the action."""
 
-    default_code = -3
-    default_name = "permission_denied"
 
-
-class Unauthenticated(HelpdeskError):
+class Unauthenticated(HelpdeskError, code=-4, name="unauthenticated"):
     """Wrong credentials, an account not approved yet, or an actor that no longer exists."""
 
-    default_code = -4
-    default_name = "unauthenticated"
 
-
-class InvalidState(HelpdeskError):
+class InvalidState(HelpdeskError, code=-5, name="invalid_state"):
     """The current state (of a ticket, an account, or the engine) does not allow the action."""
-
-    default_code = -5
-    default_name = "invalid_state"
 
 
 class EngineClosed(InvalidState):
     """The :class:`~helpdesk.Engine` was closed; raised by the package, never by the library."""
 
 
-class Conflict(HelpdeskError):
+class Conflict(HelpdeskError, code=-6, name="conflict"):
     """A duplicate (an email already signed up, ...), or a race lost to other writers."""
 
-    default_code = -6
-    default_name = "conflict"
 
-
-class PreconditionFailed(HelpdeskError):
+class PreconditionFailed(HelpdeskError, code=-7, name="precondition_failed"):
     """The ``expected_version`` given is stale: someone changed the ticket since it was read."""
 
-    default_code = -7
-    default_name = "precondition_failed"
 
-
-class PayloadTooLarge(HelpdeskError):
+class PayloadTooLarge(HelpdeskError, code=-8, name="payload_too_large"):
     """A file over its size limit (or too many files on a ticket)."""
 
-    default_code = -8
-    default_name = "payload_too_large"
 
-
-class UnsupportedMediaType(HelpdeskError):
+class UnsupportedMediaType(HelpdeskError, code=-9, name="unsupported_media_type"):
     """A file whose content is not of an accepted type."""
 
-    default_code = -9
-    default_name = "unsupported_media_type"
 
-
-class RateLimited(HelpdeskError):
+class RateLimited(HelpdeskError, code=-10, name="rate_limited"):
     """Too many attempts."""
 
-    default_code = -10
-    default_name = "rate_limited"
 
-
-class StorageUnavailable(HelpdeskError):
+class StorageUnavailable(HelpdeskError, code=-11, name="storage_unavailable"):
     """The store cannot be reached (or opened)."""
 
-    default_code = -11
-    default_name = "storage_unavailable"
 
-
-class InternalError(HelpdeskError):
+class InternalError(HelpdeskError, code=-12, name="internal"):
     """A bug in the engine or the library, or an out-of-memory condition."""
-
-    default_code = -12
-    default_name = "internal"
 
 
 _BY_CODE: Dict[int, Type[HelpdeskError]] = {

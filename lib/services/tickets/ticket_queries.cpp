@@ -39,6 +39,21 @@ auto read_visible(engine_context& context, account_id actor_id, ticket_id id, Re
     });
 }
 
+/// One page of a ticket's comments or history as the actor may see it:
+/// `read_page(tx, staff, window)` reads the rows, and each account that
+/// `person_of(row)` names goes once into the thread's list `people`.
+template <class Thread, class ReadPage, class PersonOf>
+Thread thread_page(engine_context& context, account_id actor_id, ticket_id id, const page_request& request,
+                   const detail::cursor_kind& kind, ReadPage read_page,
+                   std::vector<account_summary> Thread::*people, PersonOf person_of) {
+    const auto window = detail::window_of(request, kind);
+    return read_visible(context, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
+        Thread out{detail::page_by_id(read_page(tx, is_staff(who.actor_role), window), request, kind)};
+        out.*people = detail::summaries_of(tx, distinct_ids(out.results, person_of));
+        return out;
+    });
+}
+
 } // namespace
 
 ticket_details ticket_service::get(account_id actor_id, ticket_id id) {
@@ -81,25 +96,19 @@ std::vector<history_event> ticket_service::history(account_id actor_id, ticket_i
 }
 
 comment_thread ticket_service::comment_page(account_id actor_id, ticket_id id, const page_request& request) {
-    const auto window = detail::window_of(request, comment_cursor);
-    return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
-        comment_thread out;
-        static_cast<list_page<comment>&>(out) = detail::page_by_id(
-            tx.tickets().comment_page(id, is_staff(who.actor_role), window), request, comment_cursor);
-        out.authors = detail::summaries_of(tx, distinct_ids(out.results, [](const comment& c) { return c.author; }));
-        return out;
-    });
+    const auto read_page = [id](transaction& tx, bool staff, const page_window& window) {
+        return tx.tickets().comment_page(id, staff, window);
+    };
+    return thread_page(context_, actor_id, id, request, comment_cursor, read_page, &comment_thread::authors,
+                       [](const comment& c) { return c.author; });
 }
 
 history_timeline ticket_service::history_page(account_id actor_id, ticket_id id, const page_request& request) {
-    const auto window = detail::window_of(request, history_cursor);
-    return read_visible(context_, actor_id, id, [&](transaction& tx, const actor& who, const ticket&) {
-        history_timeline out;
-        static_cast<list_page<history_event>&>(out) = detail::page_by_id(
-            tx.tickets().history_page(id, is_staff(who.actor_role), window), request, history_cursor);
-        out.actors = detail::summaries_of(tx, distinct_ids(out.results, [](const history_event& e) { return e.actor; }));
-        return out;
-    });
+    const auto read_page = [id](transaction& tx, bool staff, const page_window& window) {
+        return tx.tickets().history_page(id, staff, window);
+    };
+    return thread_page(context_, actor_id, id, request, history_cursor, read_page, &history_timeline::actors,
+                       [](const history_event& e) { return e.actor; });
 }
 
 } // namespace helpdesk

@@ -44,10 +44,11 @@ TEST_CASE("cors: a listed origin is echoed with credentials, never a wildcard") 
 }
 
 TEST_CASE("cors: an unlisted origin gets only Vary") {
-    CHECK(only_vary(cors_for_request(policy, "https://evil.example.com")));
-    CHECK(only_vary(cors_for_request(policy, "https://app.example.com.evil.com")));
-    CHECK(only_vary(cors_for_request(policy, "https://evilapp.example.com")));
-    CHECK(only_vary(cors_for_request(policy, "")));
+    for (const auto* origin : {"https://evil.example.com", "https://app.example.com.evil.com",
+                               "https://evilapp.example.com", ""}) {
+        CAPTURE(origin);
+        CHECK(only_vary(cors_for_request(policy, origin)));
+    }
 }
 
 TEST_CASE("cors: null is never allowed, even when configured") {
@@ -66,12 +67,12 @@ TEST_CASE("cors: scheme and host compare case-insensitively and the origin is ec
 }
 
 TEST_CASE("cors: the scheme and port must match") {
-    CHECK(only_vary(cors_for_request(policy, "http://app.example.com")));
-    CHECK(only_vary(cors_for_request(policy, "https://app.example.com:8443")));
-    CHECK(only_vary(cors_for_request(policy, "http://localhost:5174")));
-    CHECK(only_vary(cors_for_request(policy, "http://localhost")));
-    CHECK(only_vary(cors_for_request(policy, "https://admin.example.com")));
-    CHECK(only_vary(cors_for_request(policy, "https://admin.example.com:443")));
+    for (const auto* origin :
+         {"http://app.example.com", "https://app.example.com:8443", "http://localhost:5174",
+          "http://localhost", "https://admin.example.com", "https://admin.example.com:443"}) {
+        CAPTURE(origin);
+        CHECK(only_vary(cors_for_request(policy, origin)));
+    }
     // A default port written out is the same origin.
     CHECK(cors_for_request(policy, "https://app.example.com:443").origin_allowed);
 }
