@@ -25,6 +25,19 @@ struct target_notices {
     sla_notice breached;
 };
 
+// The targets whose clocks have not stopped: only they can call for a notice.
+std::vector<target_notices> unstopped_targets(const sla_measure& m) {
+    std::vector<target_notices> found;
+    if (!m.first_response.stopped_at) {
+        found.push_back(
+            {m.first_response, sla_notice::first_response_at_risk, sla_notice::first_response_breached});
+    }
+    if (!m.resolution.stopped_at) {
+        found.push_back({m.resolution, sla_notice::resolution_at_risk, sla_notice::resolution_breached});
+    }
+    return found;
+}
+
 // A breach is after the due date (as state_at has it), so its instant is one tick later.
 time_point breach_instant(time_point due) noexcept {
     return due + time_point::duration{1};
@@ -38,13 +51,7 @@ std::string_view to_string(sla_notice n) noexcept {
 
 std::vector<sla_notice> notices_due(const sla_measure& m, std::int32_t sent, time_point now) {
     std::vector<sla_notice> due;
-    for (const target_notices& t :
-         {target_notices{m.first_response, sla_notice::first_response_at_risk,
-                         sla_notice::first_response_breached},
-          target_notices{m.resolution, sla_notice::resolution_at_risk, sla_notice::resolution_breached}}) {
-        if (t.clock.stopped_at) {
-            continue;
-        }
+    for (const target_notices& t : unstopped_targets(m)) {
         const auto state = state_at(t.clock, now);
         if (state == sla_state::breached && (sent & bit(t.breached)) == 0) {
             due.push_back(t.breached);
@@ -74,13 +81,7 @@ std::optional<time_point> next_notice_at(const sla_measure& m, std::int32_t sent
             next = at;
         }
     };
-    for (const target_notices& t :
-         {target_notices{m.first_response, sla_notice::first_response_at_risk,
-                         sla_notice::first_response_breached},
-          target_notices{m.resolution, sla_notice::resolution_at_risk, sla_notice::resolution_breached}}) {
-        if (t.clock.stopped_at) {
-            continue;
-        }
+    for (const target_notices& t : unstopped_targets(m)) {
         if ((sent & bit(t.breached)) == 0 && t.clock.due) {
             consider(breach_instant(*t.clock.due));
         }
