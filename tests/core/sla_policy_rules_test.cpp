@@ -2,16 +2,12 @@
 
 #include <doctest/doctest.h>
 
-using helpdesk::priority;
-using helpdesk::sla_policy;
-using helpdesk::sla_policy_errors;
-using helpdesk::sla_unit;
-using helpdesk::ticket_status;
+using namespace helpdesk;
 
 namespace {
 
-const auto utc_only = helpdesk::utc_time_zones();
-const auto choices = helpdesk::catalog::defaults();
+const auto utc_only = utc_time_zones();
+const auto choices = catalog::defaults();
 
 } // namespace
 
@@ -46,21 +42,20 @@ TEST_CASE("SLA policy rules: each refusal names its field") {
     bad.pausing_statuses = {ticket_status::pending, ticket_status::resolved, ticket_status::pending,
                             ticket_status::new_};
     const auto errors = sla_policy_errors(bad, *utc_only, choices);
-    CHECK(errors.count("calendar.time_zone") == 1);
-    CHECK(errors.count("calendar.week") == 1);
+    std::vector<std::string> fields;
+    for (const auto& [field, messages] : errors) {
+        fields.push_back(field);
+    }
+    CHECK(fields == std::vector<std::string>{"at_risk_percent", "calendar.time_zone", "calendar.week",
+                                             "overrides[0].department", "overrides[2].first_response",
+                                             "overrides[2].priority", "pausing_statuses",
+                                             "targets.High.resolution", "targets.Low.first_response"});
     CHECK(errors.at("targets.High.resolution") ==
           std::vector<std::string>{"must be between 1 and 10000 days"});
-    CHECK(errors.count("targets.Low.first_response") == 1);
-    CHECK(errors.count("targets.Critical.first_response") == 0);
     CHECK(errors.at("overrides[0].department") == std::vector<std::string>{"unknown department: Catering"});
-    CHECK(errors.count("overrides[1].department") == 0);
-    CHECK(errors.count("overrides[1].priority") == 0);
     CHECK(errors.at("overrides[2].priority") ==
           std::vector<std::string>{"the department already has targets for Low"});
-    CHECK(errors.count("overrides[2].first_response") == 1);
-    CHECK(errors.count("at_risk_percent") == 1);
     CHECK(errors.at("pausing_statuses") ==
           std::vector<std::string>{"Resolved cannot pause the resolution clock", "Pending is listed twice",
                                    "New cannot pause the resolution clock"});
-    CHECK(errors.size() == 9);
 }
