@@ -19,6 +19,9 @@ engine_parts with_defaults(engine_parts parts) {
     if (!parts.random) {
         parts.random = secure_random();
     }
+    if (!parts.zones) {
+        parts.zones = utc_time_zones();
+    }
     return parts;
 }
 } // namespace

@@ -6,6 +6,7 @@
 #include <helpdesk/ports/clock.hpp>
 #include <helpdesk/ports/random_source.hpp>
 #include <helpdesk/ports/store.hpp>
+#include <helpdesk/ports/time_zones.hpp>
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/services/account_service.hpp>
 #include <helpdesk/services/api_key_service.hpp>
@@ -34,12 +35,15 @@ struct engine_options {
 };
 
 /// What an engine runs on. `db` is required; the rest default to the
-/// system clock, OpenSSL's random bytes and an in-memory blob store.
+/// system clock, OpenSSL's random bytes, an in-memory blob store and a
+/// time-zone database of UTC alone (pass `tz::system_time_zones()` from
+/// helpdesk/adapters/time_zones.hpp for every IANA zone).
 struct engine_parts {
     std::shared_ptr<store> db{};
     std::shared_ptr<blob_store> blobs{};
     std::shared_ptr<clock> time_source{};
     std::shared_ptr<random_source> random{};
+    std::shared_ptr<time_zones> zones{};
 };
 
 /// Shared state of one engine's services (internal; embedders use `engine`).
@@ -55,6 +59,8 @@ public:
     const clock& time_source() const noexcept { return *parts_.time_source; }
     /// The injected randomness (salts, tokens, blob keys).
     random_source& random() noexcept { return *parts_.random; }
+    /// The time-zone database SLA calendars are read with.
+    const time_zones& zones() const noexcept { return *parts_.zones; }
     /// The options the engine was built with.
     const engine_options& options() const noexcept { return options_; }
 

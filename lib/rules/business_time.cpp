@@ -50,6 +50,18 @@ local_span next_hours(const working_calendar& calendar, std::int64_t t) {
     }
 }
 
+// The instants business time is measured between: far enough from the
+// ends of time_point that a local time (UTC plus an offset) and a slice
+// ahead cannot overflow, and a due date a policy cannot reach ends the walk.
+const time_point earliest{std::chrono::sys_days{std::chrono::year{1900} / 1 / 1}};
+const time_point latest{std::chrono::sys_days{std::chrono::year{10000} / 1 / 1}};
+
+void require_within(time_point t) {
+    if (t < earliest || t > latest) {
+        throw error{errc::invalid_argument, "business time is measured between the years 1900 and 9999"};
+    }
+}
+
 void require_hours(const working_calendar& calendar) {
     if (weekly_working_time(calendar) <= std::chrono::minutes{0}) {
         throw error{errc::invalid_argument, "the calendar has no working hours"};
@@ -80,6 +92,11 @@ segment segment_at(const working_calendar& calendar, const time_zones& zones, ti
 microseconds business_time_between(const working_calendar& calendar, const time_zones& zones, time_point from,
                                    time_point to) {
     require_hours(calendar);
+    if (to <= from) {
+        return microseconds{0};
+    }
+    require_within(from);
+    require_within(to);
     std::int64_t total = 0;
     for (time_point t = from; t < to;) {
         const segment seg = segment_at(calendar, zones, t, to);
@@ -106,8 +123,12 @@ time_point add_business_time(const working_calendar& calendar, const time_zones&
     if (remaining == 0) {
         return from;
     }
+    require_within(from);
     for (time_point t = from;;) {
-        const segment seg = segment_at(calendar, zones, t, time_point::max());
+        if (t >= latest) {
+            throw error{errc::invalid_argument, "business time runs past the year 9999"};
+        }
+        const segment seg = segment_at(calendar, zones, t, latest);
         for (std::int64_t x = seg.local_begin; x < seg.local_end;) {
             const local_span s = next_hours(calendar, x);
             if (s.start >= seg.local_end) {

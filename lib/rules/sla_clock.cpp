@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <string>
 
 namespace helpdesk {
 namespace {
@@ -22,6 +24,24 @@ struct run {
     time_point begin{};
     std::optional<time_point> end{};
 };
+
+// The rows the engine counts as the first staff reaction (where it sets
+// response_time): approving or rejecting a New ticket, claiming it, or a
+// public comment by someone other than its owner.
+bool is_staff_reaction(const history_event& row, account_id owner) {
+    switch (row.kind) {
+    case history_kind::status_changed:
+        return row.old_value == to_string(ticket_status::new_) &&
+               (row.new_value == to_string(ticket_status::open) ||
+                row.new_value == to_string(ticket_status::rejected));
+    case history_kind::assigned:
+        return row.actor && row.new_value == std::to_string(*row.actor);
+    case history_kind::comment_added:
+        return row.actor && *row.actor != owner;
+    default:
+        return false;
+    }
+}
 
 bool stops_resolution(ticket_status s) noexcept {
     return s == ticket_status::resolved || is_terminal(s);
@@ -49,7 +69,9 @@ sla_clock clock_of(const sla_policy& policy, const time_zones& zones, const work
     const auto length = length_of(target, calendar);
     sla_clock c;
     c.due = reached(calendar, zones, runs, length);
-    c.at_risk_at = reached(calendar, zones, runs, length * policy.at_risk_percent / 100);
+    // The share without overflow: `length` may be years of microseconds.
+    const auto share = length / 100 * policy.at_risk_percent + length % 100 * policy.at_risk_percent / 100;
+    c.at_risk_at = reached(calendar, zones, runs, share);
     return c;
 }
 
@@ -65,9 +87,7 @@ sla_timeline timeline_of(const ticket& t, std::span<const history_event> history
                 line.statuses.emplace_back(row.at, *s);
             }
         }
-        const bool reaction = row.kind == history_kind::status_changed ||
-                              row.kind == history_kind::assigned || row.kind == history_kind::comment_added;
-        if (reaction && !line.first_reaction && row.actor && *row.actor != t.employee) {
+        if (!line.first_reaction && is_staff_reaction(row, t.employee)) {
             line.first_reaction = row.at;
         }
     }
@@ -110,7 +130,14 @@ sla_measure measure_sla(const sla_policy& policy, const time_zones& zones, std::
             runs.back().end = at;
         }
     }
-    const auto& [last_at, now_in] = timeline.statuses.back();
+    const ticket_status now_in = timeline.statuses.back().second;
+    // The clock stopped when the ticket entered the stopping statuses it is
+    // still in: Resolved then Closed stops at Resolved.
+    auto stop = timeline.statuses.end();
+    while (stop != timeline.statuses.begin() && stops_resolution(std::prev(stop)->second)) {
+        --stop;
+    }
+    const time_point last_at = stop == timeline.statuses.end() ? time_point{} : stop->first;
     if (stops_resolution(now_in)) {
         // A stopped clock shows the due date it would have had running on
         // from its stop, so a view can say "met, due Tuesday".

@@ -129,3 +129,17 @@ TEST_CASE("calendar_errors: names each field at fault and accepts a good calenda
     CHECK(errors.at("holidays") == std::vector<std::string>{"holidays must be in order and distinct"});
     CHECK(errors.count("time_zone") == 0);
 }
+
+TEST_CASE("business time: instants outside the years 1900 to 9999 are refused, never overflowed") {
+    const auto office = working_calendar::office_hours();
+    CHECK_THROWS_AS((void)add_business_time(office, *utc_only, helpdesk::time_point::min(), hours{1}),
+                    helpdesk::error);
+    CHECK_THROWS_AS((void)business_time_between(office, *utc_only, monday(9), helpdesk::time_point::max()),
+                    helpdesk::error);
+    // One minute a week and a thousand years of it: the walk stops at 9999.
+    working_calendar sparse;
+    sparse.week[0] = {{.start_minute = 600, .end_minute = 601}};
+    CHECK_THROWS_AS((void)add_business_time(sparse, *utc_only, monday(9), hours{24 * 365 * 1000}),
+                    helpdesk::error);
+    CHECK(add_business_time(sparse, *utc_only, monday(9), minutes{2}) == utc(2026, 12, 14, 10, 1));
+}

@@ -101,6 +101,11 @@ TEST_CASE("SLA resolution: Pending and On Hold pause it, Resolved stops it, reop
     CHECK(m.resolution.due == utc(2026, 12, 15, 14));
     CHECK(state_at(m.resolution, utc(2027, 1, 1)) == sla_state::met);
 
+    // Closed after Resolved: the clock still stopped at Resolved.
+    auto closed = line;
+    closed.statuses.emplace_back(utc(2026, 12, 17, 9), ticket_status::closed);
+    CHECK(measure(closed, priority::high).resolution == m.resolution);
+
     // Reopened on Wednesday 09:00: the hour left runs from there.
     line.statuses.emplace_back(utc(2026, 12, 16, 9), ticket_status::in_progress);
     m = measure(line, priority::high);
@@ -193,17 +198,20 @@ TEST_CASE("SLA property: a pause moves the resolution due date by exactly the bu
 }
 
 TEST_CASE(
-    "SLA timeline from history: statuses in order, the first reaction by someone other than the owner") {
+    "SLA timeline from history: statuses in order, and the first approval, rejection, claim or public staff "
+    "comment") {
     helpdesk::ticket t;
     t.id = 7;
     t.employee = 100;
     t.submit_date = friday(9);
     const auto row = [](helpdesk::history_kind kind, std::optional<helpdesk::account_id> actor,
-                        helpdesk::time_point at, std::optional<std::string> to = std::nullopt) {
+                        helpdesk::time_point at, std::optional<std::string> from = std::nullopt,
+                        std::optional<std::string> to = std::nullopt) {
         helpdesk::history_event e;
         e.kind = kind;
         e.actor = actor;
         e.at = at;
+        e.old_value = std::move(from);
         e.new_value = std::move(to);
         return e;
     };
@@ -213,10 +221,11 @@ TEST_CASE(
         row(history_kind::comment_added, 100, friday(9, 5)),         // the owner: not a reaction
         row(history_kind::internal_comment_added, 5, friday(9, 10)), // internal: not a reaction
         row(history_kind::comment_added, 5, friday(9, 30)),          // staff, public: the reaction
-        row(history_kind::status_changed, 5, friday(10), "Open"),
-        row(history_kind::assigned, 5, friday(10, 30)),
-        row(history_kind::status_changed, 5, friday(10, 30), "In Progress"),
-        row(history_kind::status_changed, std::nullopt, friday(11), "On Hold"), // the workflow system
+        row(history_kind::status_changed, 5, friday(10), "New", "Open"),
+        row(history_kind::assigned, 5, friday(10, 30), std::nullopt, "5"),
+        row(history_kind::status_changed, 5, friday(10, 30), "Open", "In Progress"),
+        row(history_kind::status_changed, std::nullopt, friday(11), "In Progress",
+            "On Hold"), // the workflow system
     };
     const auto line = helpdesk::timeline_of(t, history);
     CHECK(line.submitted == friday(9));
@@ -227,7 +236,13 @@ TEST_CASE(
     CHECK(line.statuses[2] == std::pair{friday(10, 30), ticket_status::in_progress});
     CHECK(line.statuses[3] == std::pair{friday(11), ticket_status::on_hold});
 
-    // Without the staff comment, approval is the reaction; a workflow push never is.
-    const std::vector<helpdesk::history_event> quiet{history[0], history[4], history[7]};
-    CHECK(helpdesk::timeline_of(t, quiet).first_reaction == friday(10));
+    // Without the staff comment, approval is the reaction.
+    const std::vector<helpdesk::history_event> approved{history[0], history[4], history[7]};
+    CHECK(helpdesk::timeline_of(t, approved).first_reaction == friday(10));
+    // A claim counts; an assignment of someone else and a status push do not.
+    const std::vector<helpdesk::history_event> claimed{history[0], history[5], history[7]};
+    CHECK(helpdesk::timeline_of(t, claimed).first_reaction == friday(10, 30));
+    const std::vector<helpdesk::history_event> assigned{
+        history[0], row(history_kind::assigned, 5, friday(10, 30), std::nullopt, "6"), history[7]};
+    CHECK_FALSE(helpdesk::timeline_of(t, assigned).first_reaction);
 }

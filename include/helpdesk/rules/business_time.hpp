@@ -12,8 +12,10 @@ namespace helpdesk {
 /// Business time in [from, to): the real time inside the calendar's working
 /// hours, read in its time zone (a daylight-saving change shortens or
 /// lengthens a working day by its real length). Zero when `to` ≤ `from`.
-/// Throws `error{invalid_argument}` for a calendar without working hours or
-/// a zone `zones` does not know.
+/// `calendar` must be one `calendar_errors` accepts (hours in order, not
+/// overlapping; holidays sorted). Throws `error{invalid_argument}` for a
+/// calendar without working hours, a zone `zones` does not know, or an
+/// instant outside the years 1900 to 9999.
 [[nodiscard]] std::chrono::microseconds business_time_between(const working_calendar& calendar,
                                                               const time_zones& zones, time_point from,
                                                               time_point to);
@@ -22,7 +24,8 @@ namespace helpdesk {
 /// `from`: `from` itself for zero, otherwise the end of a microsecond of
 /// working time, so never outside working hours. The inverse of
 /// `business_time_between`: measuring from `from` to the result gives back
-/// `amount`. Throws as `business_time_between`, and for a negative amount.
+/// `amount`. Throws as `business_time_between`, for a negative amount, and
+/// when the result would fall after 9999.
 [[nodiscard]] time_point add_business_time(const working_calendar& calendar, const time_zones& zones,
                                            time_point from, std::chrono::microseconds amount);
 

@@ -21,10 +21,11 @@ struct sla_timeline {
     std::vector<std::pair<time_point, ticket_status>> statuses{};
 };
 
-/// The timeline of `t` read from its history rows (oldest first, internal
-/// rows included): its `created` row, each `status_changed` row, and the
-/// first status change, claim or public comment by someone other than the
-/// owner (only staff act on others' tickets; the workflow system has no actor).
+/// The timeline of `t`: its submission time, and from its history rows
+/// (oldest first, internal rows included) each `status_changed` row and the
+/// first staff reaction as the engine counts it for `response_time`: a
+/// status change from New to Open or Rejected, a claim (an `assigned` row
+/// naming its actor), or a public comment by someone other than the owner.
 [[nodiscard]] sla_timeline timeline_of(const ticket& t, std::span<const history_event> history);
 
 /// One target's clock: the instants a view and the scheduler compare with now.
