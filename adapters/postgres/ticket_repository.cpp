@@ -83,10 +83,13 @@ const std::string insert_sql = with_shard(
 // one ticket would deadlock instead of one waiting for the other.
 const std::string update_sql = with_shard(
     "WITH old AS (SELECT id, employee, status, priority, department, response_seconds, resolution_seconds "
-    "FROM tickets WHERE id = " + after_ticket_fields(1) + " FOR NO KEY UPDATE), "
-    "upd AS (UPDATE tickets AS t SET " +
+    "FROM tickets WHERE id = " +
+        after_ticket_fields(1) +
+        " FOR NO KEY UPDATE), "
+        "upd AS (UPDATE tickets AS t SET " +
         sql::assignments(sql::ticket_write_columns, sql::placeholder_style::numbered) +
-        " FROM old WHERE t.id = old.id AND t.version = " + after_ticket_fields(2) + " "
+        " FROM old WHERE t.id = old.id AND t.version = " + after_ticket_fields(2) +
+        " "
         "RETURNING old.employee AS o_employee, old.status AS o_status, old.priority AS o_priority, "
         "old.department AS o_department, old.response_seconds AS o_response_seconds, "
         "old.resolution_seconds AS o_resolution_seconds, t.employee, t.status, t.priority, t.department, "

@@ -25,8 +25,9 @@ constexpr std::string_view target_columns =
 }
 
 // `SELECT <columns but version> FROM <table> WHERE version = ? ORDER BY <order>`.
-[[nodiscard]] statement_text select_part(std::string_view columns, std::string_view table, std::string_view order,
-                                         std::int64_t version, placeholder_style style) {
+[[nodiscard]] statement_text select_part(std::string_view columns, std::string_view table,
+                                         std::string_view order, std::int64_t version,
+                                         placeholder_style style) {
     bindings b{style};
     std::string sql = "SELECT " + std::string{columns.substr(9)} + " FROM " + std::string{table} +
                       " WHERE version = " + b.add(version) + " ORDER BY " + std::string{order};
@@ -35,8 +36,8 @@ constexpr std::string_view target_columns =
 
 // An INSERT of one row of `columns` into `table`, with `values` bound in order.
 template <class... Values>
-[[nodiscard]] statement_text insert_row(std::string_view table, std::string_view columns, placeholder_style style,
-                                        const Values&... values) {
+[[nodiscard]] statement_text insert_row(std::string_view table, std::string_view columns,
+                                        placeholder_style style, const Values&... values) {
     bindings b{style};
     (b.add(values), ...);
     return {insert_sql(table, columns, style), b.values()};
@@ -82,17 +83,15 @@ std::array<statement_text, 3> plan_sla_policy_parts(std::int64_t version, placeh
 std::vector<statement_text> plan_sla_policy_insert(const sla_policy& p, std::int64_t version,
                                                    placeholder_style style) {
     std::vector<statement_text> statements;
-    statements.push_back(insert_row("sla_policies", policy_columns, style, version,
-                                    std::string_view{p.calendar.time_zone},
-                                    static_cast<std::int64_t>(p.at_risk_percent),
-                                    std::string_view{pausing_statuses_column(p.pausing_statuses)}, p.created_at,
-                                    p.created_by));
+    statements.push_back(insert_row(
+        "sla_policies", policy_columns, style, version, std::string_view{p.calendar.time_zone},
+        static_cast<std::int64_t>(p.at_risk_percent),
+        std::string_view{pausing_statuses_column(p.pausing_statuses)}, p.created_at, p.created_by));
     for (std::size_t day = 0; day < p.calendar.week.size(); ++day) {
         for (const auto& hours : p.calendar.week[day]) {
-            statements.push_back(insert_row("sla_policy_hours", hours_columns, style, version,
-                                            static_cast<std::int64_t>(day),
-                                            static_cast<std::int64_t>(hours.start_minute),
-                                            static_cast<std::int64_t>(hours.end_minute)));
+            statements.push_back(insert_row(
+                "sla_policy_hours", hours_columns, style, version, static_cast<std::int64_t>(day),
+                static_cast<std::int64_t>(hours.start_minute), static_cast<std::int64_t>(hours.end_minute)));
         }
     }
     for (const auto day : p.calendar.holidays) {

@@ -28,15 +28,18 @@
 namespace helpdesk::sql {
 
 /// The number the next version gets: one integer.
-inline constexpr std::string_view next_sla_version_sql = "SELECT coalesce(max(version), 0) + 1 FROM sla_policies";
+inline constexpr std::string_view next_sla_version_sql =
+    "SELECT coalesce(max(version), 0) + 1 FROM sla_policies";
 
 /// The row of `version` in `sla_policies`, or of the newest version when empty,
 /// in the order `read_sla_policy_row` reads.
-[[nodiscard]] statement_text plan_sla_policy_row(std::optional<std::int64_t> version, placeholder_style style);
+[[nodiscard]] statement_text plan_sla_policy_row(std::optional<std::int64_t> version,
+                                                 placeholder_style style);
 
 /// The hours (by weekday, then start), the holidays (by day) and the targets
 /// (by priority) of `version`, in the orders `add_sla_*_row` read.
-[[nodiscard]] std::array<statement_text, 3> plan_sla_policy_parts(std::int64_t version, placeholder_style style);
+[[nodiscard]] std::array<statement_text, 3> plan_sla_policy_parts(std::int64_t version,
+                                                                  placeholder_style style);
 
 /// The statements that store `p` as `version`: its row in `sla_policies`
 /// first, then one row per stretch of working hours, holiday and target.
@@ -82,8 +85,10 @@ template <class Row> void add_sla_target_row(sla_policy& p, const Row& row) {
     const auto department = row.text(0);
     const auto for_priority = enum_from_column(row.int64(1), priority::critical);
     sla_targets targets;
-    targets.first_response = {static_cast<std::int32_t>(row.int64(2)), enum_from_column(row.int64(3), sla_unit::days)};
-    targets.resolution = {static_cast<std::int32_t>(row.int64(4)), enum_from_column(row.int64(5), sla_unit::days)};
+    targets.first_response = {static_cast<std::int32_t>(row.int64(2)),
+                              enum_from_column(row.int64(3), sla_unit::days)};
+    targets.resolution = {static_cast<std::int32_t>(row.int64(4)),
+                          enum_from_column(row.int64(5), sla_unit::days)};
     targets.around_the_clock = row.boolean(6);
     if (department.empty()) {
         p.by_priority[static_cast<std::size_t>(for_priority)] = targets;
@@ -110,9 +115,8 @@ template <class Run>
     run(parts[0], [&](const auto& row) { add_sla_hours_row(*p, row); });
     run(parts[1], [&](const auto& row) { add_sla_holiday_row(*p, row); });
     run(parts[2], [&](const auto& row) { add_sla_target_row(*p, row); });
-    std::ranges::stable_sort(p->overrides, {}, [](const sla_override& o) {
-        return std::tie(o.department, o.for_priority);
-    });
+    std::ranges::stable_sort(p->overrides, {},
+                             [](const sla_override& o) { return std::tie(o.department, o.for_priority); });
     return p;
 }
 
@@ -125,7 +129,8 @@ template <class Run>
 template <class Run, class Write>
 void insert_sla_policy(Run&& run, Write&& write, sla_policy& p, placeholder_style style) {
     std::int64_t version = 1;
-    run(statement_text{std::string{next_sla_version_sql}, {}}, [&](const auto& row) { version = row.int64(0); });
+    run(statement_text{std::string{next_sla_version_sql}, {}},
+        [&](const auto& row) { version = row.int64(0); });
     const auto statements = plan_sla_policy_insert(p, version, style);
     run(statements.front(), [](const auto&) {});
     std::for_each(statements.begin() + 1, statements.end(), write);

@@ -34,11 +34,14 @@ namespace {
     p.calendar.week[2] = {{0, 24 * 60}};
     p.calendar.week[4] = {{9 * 60, 12 * 60}, {12 * 60 + 30, 15 * 60}, {16 * 60, 18 * 60 + 15}};
     p.calendar.holidays = {day(2026, 12, 24), day(2026, 12, 25), day(2027, 1, 1)};
-    p.by_priority[static_cast<std::size_t>(priority::critical)] = {{15, sla_unit::minutes}, {2, sla_unit::hours}, true};
-    p.by_priority[static_cast<std::size_t>(priority::low)] = {{3, sla_unit::days}, {10, sla_unit::days}, false};
-    p.overrides = {{"Budget Department", priority::low, {{1, sla_unit::days}, {4, sla_unit::days}, false}},
-                   {"Budget Department", priority::high, {{30, sla_unit::minutes}, {6, sla_unit::hours}, true}},
-                   {"IT Department", priority::medium, {{2, sla_unit::hours}, {2, sla_unit::days}, false}}};
+    p.by_priority[static_cast<std::size_t>(priority::critical)] = {
+        {15, sla_unit::minutes}, {2, sla_unit::hours}, true};
+    p.by_priority[static_cast<std::size_t>(priority::low)] = {
+        {3, sla_unit::days}, {10, sla_unit::days}, false};
+    p.overrides = {
+        {"Budget Department", priority::low, {{1, sla_unit::days}, {4, sla_unit::days}, false}},
+        {"Budget Department", priority::high, {{30, sla_unit::minutes}, {6, sla_unit::hours}, true}},
+        {"IT Department", priority::medium, {{2, sla_unit::hours}, {2, sla_unit::days}, false}}};
     p.at_risk_percent = 60;
     p.pausing_statuses = {ticket_status::pending, ticket_status::on_hold, ticket_status::new_};
     p.created_at = at(3h);
@@ -166,7 +169,8 @@ TEST_CASE_TEMPLATE_DEFINE("tickets: the SLA measurement and the notices sent rou
     changed.version = t.version + 1;
     changed.sla = measured(2);
     changed.sla.first_response.stopped_at = std::nullopt;
-    changed.sla.resolution = {.due = std::nullopt, .at_risk_at = std::nullopt, .stopped_at = at(40h), .paused = false};
+    changed.sla.resolution = {
+        .due = std::nullopt, .at_risk_at = std::nullopt, .stopped_at = at(40h), .paused = false};
     changed.sla_notified = 0x7fffffff;
     auto first_measure = never;
     first_measure.version = never.version + 1;
@@ -191,7 +195,8 @@ TEST_CASE_TEMPLATE_DEFINE("tickets: the SLA measurement and the notices sent rou
     cleared.version = changed.version + 1;
     cleared.sla = {};
     cleared.sla_notified = 0;
-    in_write(*store, [&](helpdesk::transaction& tx) { CHECK(tx.tickets().update(cleared, changed.version)); });
+    in_write(*store,
+             [&](helpdesk::transaction& tx) { CHECK(tx.tickets().update(cleared, changed.version)); });
     in_read(*store, [&](helpdesk::transaction& tx) {
         const auto read = tx.tickets().find(t.id);
         CHECK(read->sla == helpdesk::sla_measure{});
