@@ -25,7 +25,11 @@ public:
     /// Stores `p` as the version after the newest (1 for the first) and sets
     /// `p.version` (the `version` passed in is ignored). Throws
     /// `error{errc::conflict}` when a concurrent transaction stored that
-    /// version number first.
+    /// version number first. The caller validates `p` first: two stretches
+    /// of a day starting at the same minute, a holiday twice, or an override
+    /// without a department or twice for one (department, priority) are
+    /// refused by the store too, but possibly only when the transaction
+    /// commits.
     virtual void insert(sla_policy& p) = 0;
 };
 
