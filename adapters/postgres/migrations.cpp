@@ -286,6 +286,46 @@ CREATE TABLE api_keys (
 );
 )sql";
 
+// SLA policy versions and each ticket's measurement, as SQLite's v7 (flags
+// BOOLEAN). Columns added with a constant default need no table rewrite.
+constexpr std::string_view v7_sla = R"sql(
+CREATE TABLE sla_policies (
+    version BIGINT PRIMARY KEY,
+    time_zone TEXT NOT NULL, at_risk_percent INTEGER NOT NULL, pausing_statuses TEXT NOT NULL,
+    created_at BIGINT NOT NULL, created_by BIGINT
+);
+CREATE TABLE sla_policy_hours (
+    version BIGINT NOT NULL REFERENCES sla_policies (version),
+    weekday SMALLINT NOT NULL CHECK (weekday BETWEEN 0 AND 6), start_minute INTEGER NOT NULL,
+    end_minute INTEGER NOT NULL,
+    PRIMARY KEY (version, weekday, start_minute)
+);
+CREATE TABLE sla_policy_holidays (
+    version BIGINT NOT NULL REFERENCES sla_policies (version), day INTEGER NOT NULL,
+    PRIMARY KEY (version, day)
+);
+CREATE TABLE sla_policy_targets (
+    version BIGINT NOT NULL REFERENCES sla_policies (version),
+    department TEXT NOT NULL, priority SMALLINT NOT NULL CHECK (priority BETWEEN 0 AND 3),
+    first_response_amount INTEGER NOT NULL, first_response_unit SMALLINT NOT NULL,
+    resolution_amount INTEGER NOT NULL, resolution_unit SMALLINT NOT NULL,
+    around_the_clock BOOLEAN NOT NULL,
+    CHECK (first_response_unit BETWEEN 0 AND 2 AND resolution_unit BETWEEN 0 AND 2),
+    PRIMARY KEY (version, department, priority)
+);
+-- One statement: the table is altered once.
+ALTER TABLE tickets
+    ADD COLUMN sla_version BIGINT NOT NULL DEFAULT 0,
+    ADD COLUMN sla_first_response_due BIGINT,
+    ADD COLUMN sla_first_response_at_risk_at BIGINT,
+    ADD COLUMN sla_first_response_stopped_at BIGINT,
+    ADD COLUMN sla_first_response_paused BOOLEAN NOT NULL DEFAULT false,
+    ADD COLUMN sla_resolution_due BIGINT,
+    ADD COLUMN sla_resolution_at_risk_at BIGINT,
+    ADD COLUMN sla_resolution_stopped_at BIGINT,
+    ADD COLUMN sla_resolution_paused BOOLEAN NOT NULL DEFAULT false,
+    ADD COLUMN sla_notified INTEGER NOT NULL DEFAULT 0;
+)sql";
 
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
@@ -294,6 +334,7 @@ constexpr sql::migration all_migrations[] = {
     {4, v4_rate_limit_buckets},
     {5, v5_outbox_leases},
     {6, v6_api_keys},
+    {7, v7_sla},
 };
 
 } // namespace

@@ -5,7 +5,7 @@
 
 namespace helpdesk::postgres::detail {
 
-// The six repository classes shared by the SQL stores (see the file's head).
+// The repository classes shared by the SQL stores (see the file's head).
 #include "sql/repository_classes.inc"
 
 } // namespace helpdesk::postgres::detail

@@ -60,6 +60,11 @@ constexpr std::string_view stats_upsert =
 // the services write history and events before they save the ticket.)
 constexpr std::string_view reserve_ids = "nextval('ticket_history_id_seq'), nextval('outbox_events_id_seq')";
 
+// The placeholder of the `n`th value bound after the ticket's write columns.
+[[nodiscard]] std::string after_ticket_fields(std::size_t n) {
+    return "$" + std::to_string(sql::column_count(sql::ticket_write_columns) + n);
+}
+
 constexpr std::string_view delta_columns = "delta (employee, status, priority, department, n, sum_response, "
                                            "n_response, sum_resolution, n_resolution)";
 
@@ -68,7 +73,7 @@ const std::string insert_sql = with_shard(
         " RETURNING id, employee, status, priority, department, response_seconds, resolution_seconds), " +
         std::string{delta_columns} + " AS (" + contribution("t", "t.", "") + "), s AS (" +
         std::string{stats_upsert} + ") SELECT id, " + std::string{reserve_ids} + " FROM t",
-    "$20");
+    after_ticket_fields(1));
 
 // `old` locks the row and keeps its values; the UPDATE joins it, so RETURNING
 // yields old and new values of exactly the row version replaced. FOR NO KEY
@@ -78,10 +83,13 @@ const std::string insert_sql = with_shard(
 // one ticket would deadlock instead of one waiting for the other.
 const std::string update_sql = with_shard(
     "WITH old AS (SELECT id, employee, status, priority, department, response_seconds, resolution_seconds "
-    "FROM tickets WHERE id = $20 FOR NO KEY UPDATE), "
-    "upd AS (UPDATE tickets AS t SET " +
+    "FROM tickets WHERE id = " +
+        after_ticket_fields(1) +
+        " FOR NO KEY UPDATE), "
+        "upd AS (UPDATE tickets AS t SET " +
         sql::assignments(sql::ticket_write_columns, sql::placeholder_style::numbered) +
-        " FROM old WHERE t.id = old.id AND t.version = $21 "
+        " FROM old WHERE t.id = old.id AND t.version = " + after_ticket_fields(2) +
+        " "
         "RETURNING old.employee AS o_employee, old.status AS o_status, old.priority AS o_priority, "
         "old.department AS o_department, old.response_seconds AS o_response_seconds, "
         "old.resolution_seconds AS o_resolution_seconds, t.employee, t.status, t.priority, t.department, "
@@ -89,7 +97,7 @@ const std::string update_sql = with_shard(
         std::string{delta_columns} + " AS (" + contribution("upd AS u", "u.o_", "-") + " UNION ALL " +
         contribution("upd AS u", "u.", "") + "), s AS (" + std::string{stats_upsert} +
         ") SELECT count(*) FROM upd",
-    "$22");
+    after_ticket_fields(3));
 
 } // namespace
 

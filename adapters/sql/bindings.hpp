@@ -3,6 +3,7 @@
 #include <helpdesk/time.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -18,8 +19,8 @@ enum class placeholder_style {
 };
 
 /// One value bound to a placeholder: integers (ids, enums, times in
-/// microseconds) or text.
-using value = std::variant<std::int64_t, std::string>;
+/// microseconds), text, or NULL.
+using value = std::variant<std::int64_t, std::string, std::nullopt_t>;
 
 /// A statement's values in placeholder order, with the placeholder text each
 /// took, so SQL fragments can be written as their values are added.
@@ -37,6 +38,10 @@ public:
     /// Appends an enum's underlying value; returns its placeholder.
     template <class E>
     requires std::is_enum_v<E> std::string add(E v) { return add(static_cast<std::int64_t>(v)); }
+    /// Appends NULL; returns its placeholder.
+    std::string add(std::nullopt_t) { return push(std::nullopt); }
+    /// Appends the value, or NULL when empty; returns its placeholder.
+    template <class T> std::string add(const std::optional<T>& v) { return v ? add(*v) : add(std::nullopt); }
 
     /// The values in placeholder order.
     [[nodiscard]] const std::vector<value>& values() const noexcept { return values_; }

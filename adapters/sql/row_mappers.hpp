@@ -24,13 +24,16 @@ namespace helpdesk::sql {
 inline constexpr std::string_view ticket_columns =
     "id, ticket_number, employee, subject, category, sub_category, description, scheduled_date, priority, "
     "department, status, assigned_to, submit_date, update_date, response_seconds, resolution_seconds, "
-    "time_closed, rejection_reason, finalized, version";
+    "time_closed, rejection_reason, finalized, version, sla_version, sla_first_response_due, "
+    "sla_first_response_at_risk_at, sla_first_response_stopped_at, sla_first_response_paused, "
+    "sla_resolution_due, sla_resolution_at_risk_at, sla_resolution_stopped_at, sla_resolution_paused, "
+    "sla_notified";
 
 /// The ticket columns a write sets (all but `id`), in the order
 /// `bind_ticket_fields` binds them.
 inline constexpr std::string_view ticket_write_columns = ticket_columns.substr(4);
 static_assert(ticket_write_columns.starts_with("ticket_number, "));
-static_assert(column_count(ticket_write_columns) == 19, "bind_ticket_fields binds 19 fields");
+static_assert(column_count(ticket_write_columns) == 29, "bind_ticket_fields binds 29 fields");
 
 /// Binds the fields of `ticket_write_columns` to the next placeholders of
 /// `query` (either store's statement or parameter list: its `bind(values...)`).
@@ -38,7 +41,20 @@ template <class Query> void bind_ticket_fields(Query& query, const ticket& t) {
     query.bind(t.ticket_number, t.employee, t.subject, t.category, t.sub_category, t.description,
                t.scheduled_date, t.ticket_priority, t.department, t.status, t.assigned_to, t.submit_date,
                t.update_date, t.response_seconds, t.resolution_seconds, t.time_closed, t.rejection_reason,
-               t.finalized, t.version);
+               t.finalized, t.version, t.sla.policy_version);
+    for (const auto* clock : {&t.sla.first_response, &t.sla.resolution}) {
+        query.bind(clock->due, clock->at_risk_at, clock->stopped_at, clock->paused);
+    }
+    query.bind(t.sla_notified);
+}
+
+/// The SLA clock in the four columns from `first` on (due, at risk at,
+/// stopped at, paused) of a ticket row.
+template <class Row> [[nodiscard]] sla_clock read_sla_clock(const Row& row, int first) {
+    return {.due = row.optional_time(first),
+            .at_risk_at = row.optional_time(first + 1),
+            .stopped_at = row.optional_time(first + 2),
+            .paused = row.boolean(first + 3)};
 }
 
 /// The ticket in a row of `SELECT ticket_columns ...`.
@@ -65,6 +81,10 @@ template <class Row> [[nodiscard]] ticket read_ticket(const Row& row) {
     t.rejection_reason = row.optional_text(17);
     t.finalized = row.boolean(18);
     t.version = row.int64(19);
+    t.sla.policy_version = row.int64(20);
+    t.sla.first_response = read_sla_clock(row, 21);
+    t.sla.resolution = read_sla_clock(row, 25);
+    t.sla_notified = static_cast<std::int32_t>(row.int64(29));
     return t;
 }
 

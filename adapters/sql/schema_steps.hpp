@@ -24,6 +24,8 @@ inline constexpr schema_step schema_steps[] = {
     {4, "rate-limit buckets"},
     {5, "outbox leases, secrets and per-channel delivery"},
     {6, "API keys"},
+    {7, "SLA: the policy versions (sla_policies with their working hours, holidays and targets) and each "
+        "ticket's SLA measurement and sent notices"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

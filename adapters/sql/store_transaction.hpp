@@ -16,7 +16,8 @@ namespace helpdesk::sql {
 /// then releasing its connection. A store's transaction derives from it,
 /// naming its repository types, supplies the three private steps, and calls
 /// `end_unfinished` in its destructor.
-template <class Accounts, class Tickets, class Outbox, class Sessions, class RateLimits, class ApiKeys>
+template <class Accounts, class Tickets, class Outbox, class Sessions, class RateLimits, class ApiKeys,
+          class SlaPolicies>
 class store_transaction : public helpdesk::transaction {
 public:
     store_transaction(const store_transaction&) = delete;
@@ -29,6 +30,7 @@ public:
     [[nodiscard]] helpdesk::session_repository& sessions() override { return sessions_; }
     [[nodiscard]] helpdesk::rate_limit_repository& rate_limits() override { return rate_limits_; }
     [[nodiscard]] helpdesk::api_key_repository& api_keys() override { return api_keys_; }
+    [[nodiscard]] helpdesk::sla_repository& sla_policies() override { return sla_policies_; }
 
     /// Runs `commit_on_server`; when it throws, rolls back, ends the
     /// transaction and rethrows. Throws `error{internal}` once the
@@ -54,7 +56,7 @@ protected:
     template <class... Bound>
     explicit store_transaction(std::string_view store, Bound&&... bound)
         : accounts_{bound...}, tickets_{bound...}, outbox_{bound...}, sessions_{bound...},
-          rate_limits_{bound...}, api_keys_{bound...}, store_{store} {}
+          rate_limits_{bound...}, api_keys_{bound...}, sla_policies_{bound...}, store_{store} {}
 
     ~store_transaction() override = default;
 
@@ -91,6 +93,7 @@ private:
         sessions_.detach();
         rate_limits_.detach();
         api_keys_.detach();
+        sla_policies_.detach();
     }
 
     Accounts accounts_;
@@ -99,6 +102,7 @@ private:
     Sessions sessions_;
     RateLimits rate_limits_;
     ApiKeys api_keys_;
+    SlaPolicies sla_policies_;
     std::string_view store_;
     bool finished_ = false;
 };

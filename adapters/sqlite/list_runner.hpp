@@ -20,6 +20,21 @@ inline void bind_all(statement& query, const sql::statement_text& text) {
     }
 }
 
+/// Runs one planned statement, calling `on_row(row_view)` for each row it returns.
+template <class OnRow> void for_each_row(connection& db, const sql::statement_text& text, OnRow&& on_row) {
+    auto query = db.prepare(text.sql);
+    bind_all(query, text);
+    while (query.step()) {
+        on_row(row_view{query});
+    }
+}
+
+/// Runs a planned write now (what PostgreSQL may send later, SQLite runs at
+/// once: it is in process).
+inline void write_later(connection& db, const sql::statement_text& text) {
+    for_each_row(db, text, [](const row_view&) {});
+}
+
 /// Runs a list plan: its page, read with `read_row(row_view)`, and its count when planned.
 template <class T, class Read>
 [[nodiscard]] page<T> run_list(connection& db, const sql::list_plan& plan, Read read_row) {

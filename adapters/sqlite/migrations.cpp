@@ -368,6 +368,58 @@ CREATE TABLE api_keys (
 );
 )sql";
 
+// SLA policy versions (docs/product.md#sla), never changed once written:
+// the policy's row, its working hours (weekday 0 = Monday; minutes after
+// local midnight), its holidays (days since the epoch) and its targets (the
+// policy's own under department '', a department's overrides under its
+// name; units minutes=0, hours=1, days=2). pausing_statuses holds the
+// statuses' names in the policy's order, joined by ','. created_by has no
+// foreign key, as in api_keys. Each ticket gains its measurement (policy
+// version 0 until measured; each clock's due, at-risk and stop instants and
+// whether it is paused) and the bit set of the SLA notices sent for it.
+constexpr std::string_view v7_sla = R"sql(
+CREATE TABLE sla_policies (
+    version          INTEGER PRIMARY KEY,
+    time_zone        TEXT    NOT NULL,
+    at_risk_percent  INTEGER NOT NULL,
+    pausing_statuses TEXT    NOT NULL,
+    created_at       INTEGER NOT NULL,
+    created_by       INTEGER
+);
+CREATE TABLE sla_policy_hours (
+    version      INTEGER NOT NULL REFERENCES sla_policies (version),
+    weekday      INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    start_minute INTEGER NOT NULL,
+    end_minute   INTEGER NOT NULL,
+    PRIMARY KEY (version, weekday, start_minute)
+) WITHOUT ROWID;
+CREATE TABLE sla_policy_holidays (
+    version INTEGER NOT NULL REFERENCES sla_policies (version),
+    day     INTEGER NOT NULL,
+    PRIMARY KEY (version, day)
+) WITHOUT ROWID;
+CREATE TABLE sla_policy_targets (
+    version               INTEGER NOT NULL REFERENCES sla_policies (version),
+    department            TEXT    NOT NULL,
+    priority              INTEGER NOT NULL CHECK (priority BETWEEN 0 AND 3),
+    first_response_amount INTEGER NOT NULL,
+    first_response_unit   INTEGER NOT NULL CHECK (first_response_unit BETWEEN 0 AND 2),
+    resolution_amount     INTEGER NOT NULL,
+    resolution_unit       INTEGER NOT NULL CHECK (resolution_unit BETWEEN 0 AND 2),
+    around_the_clock      INTEGER NOT NULL,
+    PRIMARY KEY (version, department, priority)
+) WITHOUT ROWID;
+ALTER TABLE tickets ADD COLUMN sla_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN sla_first_response_due INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_first_response_at_risk_at INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_first_response_stopped_at INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_first_response_paused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN sla_resolution_due INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_resolution_at_risk_at INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_resolution_stopped_at INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_resolution_paused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN sla_notified INTEGER NOT NULL DEFAULT 0;
+)sql";
 
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
@@ -376,6 +428,7 @@ constexpr sql::migration all_migrations[] = {
     {4, v4_rate_limit_buckets},
     {5, v5_outbox_leases},
     {6, v6_api_keys},
+    {7, v7_sla},
 };
 
 } // namespace

@@ -7,7 +7,7 @@
 
 namespace helpdesk::sqlite::detail {
 
-// account_repository, ticket_repository and the four others, as every SQL
+// account_repository, ticket_repository and the others, as every SQL
 // store declares them; their members are defined in this folder.
 #include "sql/repository_classes.inc"
 

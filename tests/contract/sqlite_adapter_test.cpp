@@ -103,6 +103,20 @@ TEST_CASE("sqlite: migration 5 moves the tokens of events written before it out 
     (void)file.open();
     // Back to version 4, with events as version 4 wrote them.
     run_on_file(file.path(), R"sql(
+        DROP TABLE sla_policy_targets;
+        DROP TABLE sla_policy_holidays;
+        DROP TABLE sla_policy_hours;
+        DROP TABLE sla_policies;
+        ALTER TABLE tickets DROP COLUMN sla_version;
+        ALTER TABLE tickets DROP COLUMN sla_first_response_due;
+        ALTER TABLE tickets DROP COLUMN sla_first_response_at_risk_at;
+        ALTER TABLE tickets DROP COLUMN sla_first_response_stopped_at;
+        ALTER TABLE tickets DROP COLUMN sla_first_response_paused;
+        ALTER TABLE tickets DROP COLUMN sla_resolution_due;
+        ALTER TABLE tickets DROP COLUMN sla_resolution_at_risk_at;
+        ALTER TABLE tickets DROP COLUMN sla_resolution_stopped_at;
+        ALTER TABLE tickets DROP COLUMN sla_resolution_paused;
+        ALTER TABLE tickets DROP COLUMN sla_notified;
         DROP TABLE api_keys;
         DROP INDEX outbox_events_by_state;
         ALTER TABLE outbox_events DROP COLUMN lease;

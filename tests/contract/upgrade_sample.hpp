@@ -30,6 +30,8 @@ inline void check_upgrade_sample(helpdesk::store& s) {
             const auto t = tx.tickets().find_by_number(number);
             REQUIRE_MESSAGE(t, number);
             CHECK(t->status == statuses[i]);
+            CHECK(t->sla == helpdesk::sla_measure{}); // not measured: policy version 0, no instants
+            CHECK(t->sla_notified == 0);
         }
         const auto battery = tx.tickets().find_by_number("TX0003");
         CHECK(battery->subject == "Laptop battery swollen");
@@ -87,6 +89,8 @@ inline void check_upgrade_sample(helpdesk::store& s) {
         REQUIRE(dead.rows.size() == 1);
         CHECK(dead.rows[0].kind == "account.rejected");
         CHECK(dead.rows[0].last_error == "550 mailbox unavailable");
+
+        CHECK_FALSE(tx.sla_policies().current());
 
         const auto keys = tx.api_keys().list({.limit = 100}).rows;
         REQUIRE(keys.size() == 2);

@@ -79,6 +79,7 @@ public:
     session_repository& sessions() override { return inner_->sessions(); }
     rate_limit_repository& rate_limits() override { return inner_->rate_limits(); }
     api_key_repository& api_keys() override { return inner_->api_keys(); }
+    sla_repository& sla_policies() override { return inner_->sla_policies(); }
     void commit() override {
         if (auto fail = std::exchange(faults_.next_commit, {})) {
             fail(); // not committed: the inner transaction rolls back when destroyed

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <helpdesk/domain/sla_measure.hpp>
 #include <helpdesk/ids.hpp>
 #include <helpdesk/time.hpp>
 
@@ -89,6 +90,8 @@ struct ticket {
     std::optional<std::string> rejection_reason{};
     bool finalized = false;              ///< handed to the external workflow
     std::int64_t version = 1;            ///< bumped on every change
+    sla_measure sla{};                   ///< its SLA clocks; policy version 0 until measured
+    std::int32_t sla_notified = 0;       ///< which SLA notices were sent, as a bit set
 };
 
 /// A note on a ticket; internal ones are shown to staff only.

@@ -5,6 +5,7 @@
 #include <helpdesk/ports/outbox_repository.hpp>
 #include <helpdesk/ports/rate_limit_repository.hpp>
 #include <helpdesk/ports/session_repository.hpp>
+#include <helpdesk/ports/sla_repository.hpp>
 #include <helpdesk/ports/ticket_repository.hpp>
 
 #include <helpdesk/error.hpp>
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] virtual rate_limit_repository& rate_limits() = 0;
     /// API keys of external systems, inside this transaction.
     [[nodiscard]] virtual api_key_repository& api_keys() = 0;
+    /// The versions of the SLA policy, inside this transaction.
+    [[nodiscard]] virtual sla_repository& sla_policies() = 0;
 
     /// Makes every change durable at once. Throws `transient_conflict` when
     /// the store lost a serialisation race (any repository call may too),

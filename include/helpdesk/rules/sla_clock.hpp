@@ -1,5 +1,6 @@
 #pragma once
 
+#include <helpdesk/domain/sla_measure.hpp>
 #include <helpdesk/domain/sla_policy.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/time_zones.hpp>
@@ -27,29 +28,6 @@ struct sla_timeline {
 /// status change from New to Open or Rejected, a claim (an `assigned` row
 /// naming its actor), or a public comment by someone other than the owner.
 [[nodiscard]] sla_timeline timeline_of(const ticket& t, std::span<const history_event> history);
-
-/// One target's clock: the instants a view and the scheduler compare with now.
-struct sla_clock {
-    /// When the whole target is (or was) used up. A stopped clock has the
-    /// date it would have had running on from its stop; a paused one has
-    /// none unless the target was used up before the pause.
-    std::optional<time_point> due{};
-    /// When the policy's at-risk share of the target is used up; empty as `due`.
-    std::optional<time_point> at_risk_at{};
-    /// When the clock stopped for good (the response came; the ticket was resolved or ended).
-    std::optional<time_point> stopped_at{};
-    /// The clock stands still now and may run again.
-    bool paused = false;
-    friend bool operator==(const sla_clock&, const sla_clock&) = default;
-};
-
-/// A ticket's SLA measurement: the policy version and both clocks.
-struct sla_measure {
-    std::int64_t policy_version = 0;
-    sla_clock first_response{};
-    sla_clock resolution{};
-    friend bool operator==(const sla_measure&, const sla_measure&) = default;
-};
 
 /// Measures `timeline` under `policy` with the targets of a ticket of
 /// `department` at priority `p`, as if they had applied since submission
