@@ -14,6 +14,9 @@ constexpr std::array<std::string_view, 12> names{
     "assignee.first_name", "assignee.full_name",  "agent.first_name",   "agent.full_name"};
 
 std::string full_name(const account& a) {
+    if (a.first_name.empty() || a.last_name.empty()) {
+        return a.first_name + a.last_name;
+    }
     return a.first_name + " " + a.last_name;
 }
 
@@ -44,12 +47,25 @@ std::string value_of(std::string_view name, const reply_facts& f) {
     return full_name(f.author); // agent.full_name: the names are checked before rendering
 }
 
+bool blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
+    while (!s.empty() && blank(s.front())) {
         s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
+    }
+    while (!s.empty() && blank(s.back())) {
         s.remove_suffix(1);
+    }
     return s;
+}
+
+// The 1-based character (UTF-8 code point) at byte `at`.
+std::size_t character_at(std::string_view text, std::size_t at) {
+    const auto counted = std::count_if(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    return 1 + static_cast<std::size_t>(counted);
 }
 
 // Walks `text`, handing each literal run and each placeholder name to the
@@ -94,7 +110,8 @@ std::vector<std::string> reply_template_errors(std::string_view text) {
             }
         });
     if (unclosed) {
-        errors.push_back("a {{ at character " + std::to_string(*unclosed + 1) + " is never closed with }}");
+        errors.push_back("a {{ at character " + std::to_string(character_at(text, *unclosed)) +
+                         " is never closed with }}");
     }
     return errors;
 }

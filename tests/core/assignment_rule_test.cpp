@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 #include <vector>
 
 using namespace helpdesk;
@@ -32,10 +33,16 @@ TEST_CASE("automatic assignment: least open takes the fewest open tickets, ties 
     const std::vector<assignment_candidate> five{{3, 9}, {5, 0}, {8, 2}, {13, 2}, {21, 7}};
     CHECK(choose_assignee(assignment_mode::least_open, five, std::nullopt) == 5);
     const std::vector<assignment_candidate> tied{{3, 1}, {5, 4}, {8, 1}, {13, 1}};
-    CHECK(choose_assignee(assignment_mode::least_open, tied, std::nullopt) == 3);
-    CHECK(choose_assignee(assignment_mode::least_open, tied, 3) == 8);
-    CHECK(choose_assignee(assignment_mode::least_open, tied, 8) == 13);
-    CHECK(choose_assignee(assignment_mode::least_open, tied, 13) == 3);
+    // (previous assignee, next): 6 and 20 are no longer candidates, so the
+    // tie goes to the next id after theirs.
+    const std::vector<std::pair<std::optional<account_id>, account_id>> turns{
+        {std::nullopt, 3}, {3, 8}, {8, 13}, {13, 3}, {6, 8}, {20, 3}};
+    for (const auto& [previous, next] : turns) {
+        CHECK(choose_assignee(assignment_mode::least_open, tied, previous) == next);
+    }
+    // All equal: the rotation alone decides, as in round robin.
+    const std::vector<assignment_candidate> even{{3, 2}, {5, 2}, {8, 2}};
+    CHECK(choose_assignee(assignment_mode::least_open, even, 5) == 8);
 
     // Handing out tickets one at a time keeps everyone within one of each other.
     std::vector<assignment_candidate> team{{2, 0}, {4, 3}, {6, 1}, {7, 0}};

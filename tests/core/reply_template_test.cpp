@@ -40,6 +40,14 @@ TEST_CASE("canned replies: placeholders are filled from the ticket and the peopl
               facts) == "Grace Hopper/Hopper/Alan/Ada");
     CHECK(render_reply("No placeholders { } }} here", facts) == "No placeholders { } }} here");
 
+    // One pass: a subject that looks like a placeholder is not filled in again.
+    t.subject = "{{agent.first_name}}";
+    CHECK(render_reply("{{ticket.subject}} / {{\tagent.first_name\n}}", facts) ==
+          "{{agent.first_name}} / Ada");
+    const auto mononym = person("Plato", "");
+    CHECK(render_reply("{{agent.full_name}}!", {.subject_ticket = t, .owner = owner, .author = mononym}) ==
+          "Plato!");
+
     const reply_facts unassigned{.subject_ticket = t, .owner = owner, .assignee = nullptr, .author = agent};
     CHECK(render_reply("[{{assignee.full_name}}][{{assignee.first_name}}]", unassigned) == "[][]");
     CHECK(reply_placeholders().size() == 12);
@@ -55,6 +63,11 @@ TEST_CASE("canned replies: an unknown or unclosed placeholder is an error, when 
     CHECK(reply_template_errors("Hi {{employee.first_name") ==
           std::vector<std::string>{"a {{ at character 4 is never closed with }}"});
     CHECK(reply_template_errors("{{}}") == std::vector<std::string>{"unknown placeholder {{}}"});
+    CHECK(reply_template_errors("{{{ticket.number}}}") ==
+          std::vector<std::string>{"unknown placeholder {{{ticket.number}}"});
+    // Positions count characters, not bytes.
+    CHECK(reply_template_errors("Grüße {{x") ==
+          std::vector<std::string>{"a {{ at character 7 is never closed with }}"});
 
     ticket t;
     const auto someone = person("A", "B");

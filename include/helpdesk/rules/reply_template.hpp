@@ -27,12 +27,14 @@ struct reply_facts {
 [[nodiscard]] std::span<const std::string_view> reply_placeholders() noexcept;
 
 /// What is wrong with a reply's text: each unknown placeholder, and a `{{`
-/// never closed. Empty when every placeholder is known. Spaces inside the
-/// braces are allowed (`{{ ticket.number }}`).
+/// never closed (its position counted in characters). Empty when every
+/// placeholder is known. Blanks inside the braces are allowed
+/// (`{{ ticket.number }}`).
 [[nodiscard]] std::vector<std::string> reply_template_errors(std::string_view text);
 
 /// `text` with every placeholder replaced by its value for `facts` (an
-/// assignee's names are empty while the ticket has none). Throws
+/// assignee's names are empty while the ticket has none), in one pass: a
+/// value that looks like a placeholder stays as it is. Throws
 /// `error{invalid_argument}` when `reply_template_errors(text)` is not empty.
 [[nodiscard]] std::string render_reply(std::string_view text, const reply_facts& facts);
 
