@@ -42,8 +42,10 @@ bool pauses(const sla_policy& policy, ticket_status s) noexcept {
            policy.pausing_statuses.end();
 }
 
-working_calendar calendar_for(const sla_policy& policy, const sla_targets& targets) {
-    return targets.around_the_clock ? working_calendar::around_the_clock() : policy.calendar;
+const working_calendar& calendar_for(const sla_policy& policy, const sla_targets& targets) {
+    // Measuring runs on every ticket change: no copy of the policy's holidays.
+    static const working_calendar always = working_calendar::around_the_clock();
+    return targets.around_the_clock ? always : policy.calendar;
 }
 
 std::chrono::microseconds length_of(const sla_span& span, const working_calendar& calendar) {

@@ -47,31 +47,45 @@ bool stops_resolution(ticket_status s) noexcept {
     return s == ticket_status::resolved || is_terminal(s);
 }
 
-// The first instant at which `amount` of time in `calendar` has been spent
-// inside `runs`; empty when the runs end before that.
-std::optional<time_point> reached(const working_calendar& calendar, const time_zones& zones,
-                                  const std::vector<run>& runs, microseconds amount) {
+// For each amount, the first instant at which that much time in `calendar`
+// has been spent inside `runs`; empty when the runs end before that. One
+// walk serves every amount: each closed run is measured once.
+template <std::size_t N>
+std::array<std::optional<time_point>, N> reached(const working_calendar& calendar, const time_zones& zones,
+                                                 const std::vector<run>& runs,
+                                                 std::array<microseconds, N> left) {
+    std::array<std::optional<time_point>, N> at{};
     for (const auto& r : runs) {
-        if (!r.end) {
-            return add_business_time(calendar, zones, r.begin, amount);
+        const auto available =
+            r.end ? business_time_between(calendar, zones, r.begin, *r.end) : microseconds{};
+        bool all = true;
+        for (std::size_t i = 0; i < N; ++i) {
+            if (at[i]) {
+                continue;
+            }
+            if (!r.end || left[i] <= available) {
+                at[i] = add_business_time(calendar, zones, r.begin, left[i]);
+            } else {
+                left[i] -= available;
+                all = false;
+            }
         }
-        const auto available = business_time_between(calendar, zones, r.begin, *r.end);
-        if (amount <= available) {
-            return add_business_time(calendar, zones, r.begin, amount);
+        if (all) {
+            break;
         }
-        amount -= available;
     }
-    return std::nullopt;
+    return at;
 }
 
 sla_clock clock_of(const sla_policy& policy, const time_zones& zones, const working_calendar& calendar,
                    const std::vector<run>& runs, const sla_span& target) {
     const auto length = length_of(target, calendar);
-    sla_clock c;
-    c.due = reached(calendar, zones, runs, length);
     // The share without overflow: `length` may be years of microseconds.
     const auto share = length / 100 * policy.at_risk_percent + length % 100 * policy.at_risk_percent / 100;
-    c.at_risk_at = reached(calendar, zones, runs, share);
+    const auto [due, at_risk_at] = reached<2>(calendar, zones, runs, {length, share});
+    sla_clock c;
+    c.due = due;
+    c.at_risk_at = at_risk_at;
     return c;
 }
 
@@ -100,7 +114,7 @@ sla_measure measure_sla(const sla_policy& policy, const time_zones& zones, std::
         throw error{errc::invalid_argument, "an SLA timeline starts with the ticket's first status"};
     }
     const auto& targets = targets_for(policy, department, p);
-    const auto calendar = calendar_for(policy, targets);
+    const auto& calendar = calendar_for(policy, targets);
     sla_measure m;
     m.policy_version = policy.version;
 

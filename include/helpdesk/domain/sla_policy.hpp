@@ -79,8 +79,9 @@ struct sla_policy {
 [[nodiscard]] bool pauses(const sla_policy& policy, ticket_status s) noexcept;
 
 /// The calendar a target is measured in: the policy's, or every hour of
-/// every day for targets around the clock.
-[[nodiscard]] working_calendar calendar_for(const sla_policy& policy, const sla_targets& targets);
+/// every day for targets around the clock. Refers to `policy` or to a
+/// calendar that lives as long as the program.
+[[nodiscard]] const working_calendar& calendar_for(const sla_policy& policy, const sla_targets& targets);
 
 /// The length of `span` in `calendar`'s time (a day is `business_day(calendar)`).
 [[nodiscard]] std::chrono::microseconds length_of(const sla_span& span, const working_calendar& calendar);
