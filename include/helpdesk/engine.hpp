@@ -21,6 +21,10 @@
 
 namespace helpdesk {
 
+namespace detail {
+class sla_policy_cache;
+}
+
 /// Tunables of an engine; the defaults are those docs/product.md describes.
 struct engine_options {
     catalog choices = catalog::defaults();
@@ -51,6 +55,10 @@ class engine_context {
 public:
     /// Fills in the default clock, randomness and blob store; throws invalid_argument without a store.
     engine_context(engine_parts parts, engine_options options);
+    /// Out of line: the policy cache is an incomplete type here.
+    ~engine_context();
+    engine_context(const engine_context&) = delete;
+    engine_context& operator=(const engine_context&) = delete;
     /// The store every service call opens its transaction on.
     store& db() noexcept { return *parts_.db; }
     /// Where attachment and image bytes go.
@@ -61,12 +69,15 @@ public:
     random_source& random() noexcept { return *parts_.random; }
     /// The time-zone database SLA calendars are read with.
     const time_zones& zones() const noexcept { return *parts_.zones; }
+    /// The SLA policy versions read so far (they never change).
+    detail::sla_policy_cache& sla_policies() noexcept { return *sla_policies_; }
     /// The options the engine was built with.
     const engine_options& options() const noexcept { return options_; }
 
 private:
     engine_parts parts_;
     engine_options options_;
+    std::unique_ptr<detail::sla_policy_cache> sla_policies_;
 };
 
 /// The help desk: services over one store. No global state; several engines

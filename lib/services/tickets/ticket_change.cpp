@@ -1,5 +1,7 @@
 #include "services/tickets/ticket_change.hpp"
 
+#include "services/tickets/ticket_sla.hpp"
+
 #include <string>
 
 namespace helpdesk::detail {
@@ -27,8 +29,10 @@ ticket_change begin_change(transaction& tx, account_id actor_id, ticket_id id, a
     return change;
 }
 
-void save(transaction& tx, ticket_change& change, time_point now, std::optional<std::int64_t> expected_version) {
+void save(engine_context& context, transaction& tx, ticket_change& change, time_point now,
+          std::optional<std::int64_t> expected_version) {
     auto& t = change.item;
+    remeasure(context, tx, t);
     t.version = change.version_before + 1;
     t.update_date = now;
     if (!tx.tickets().update(t, change.version_before)) {
