@@ -13,6 +13,7 @@
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 #include <helpdesk/services/session_service.hpp>
+#include <helpdesk/services/sla_service.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <chrono>
@@ -103,6 +104,8 @@ public:
     [[nodiscard]] rate_limit_service& limits() noexcept { return limits_; }
     /// API keys of external systems: made, listed and revoked by System Admins; checked per request.
     [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
+    /// The SLA policy: read and changed (a new version each time) by System Admins.
+    [[nodiscard]] sla_service& sla() noexcept { return sla_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
     /// The options the engine was built with (catalogue, limits).
@@ -116,6 +119,7 @@ private:
     session_service sessions_{context_};
     rate_limit_service limits_{context_};
     api_key_service api_keys_{context_};
+    sla_service sla_{context_};
 };
 
 } // namespace helpdesk
