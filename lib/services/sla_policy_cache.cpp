@@ -6,6 +6,17 @@
 
 namespace helpdesk::detail {
 
+void store_policy_version(transaction& tx, sla_policy& p) {
+    try {
+        tx.sla_policies().insert(p);
+    } catch (const error& e) {
+        if (e.code() == errc::conflict) {
+            throw transient_conflict("another SLA policy version was stored meanwhile");
+        }
+        throw;
+    }
+}
+
 std::shared_ptr<const sla_policy> sla_policy_cache::version(transaction& tx, std::int64_t version) {
     {
         const std::lock_guard lock{mutex_};
@@ -32,14 +43,7 @@ std::shared_ptr<const sla_policy> sla_policy_cache::current(transaction& tx, tim
     }
     auto first = sla_policy::defaults();
     first.created_at = at;
-    try {
-        tx.sla_policies().insert(first);
-    } catch (const error& e) {
-        if (e.code() == errc::conflict) {
-            throw transient_conflict("another writer stored the first SLA policy");
-        }
-        throw;
-    }
+    store_policy_version(tx, first);
     // Not kept yet: the transaction may still roll back.
     return std::make_shared<const sla_policy>(std::move(first));
 }

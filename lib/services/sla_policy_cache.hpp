@@ -10,6 +10,11 @@
 
 namespace helpdesk::detail {
 
+/// Stores `p` as the next SLA policy version. Another writer taking that
+/// number first is a `transient_conflict`, so the caller's work re-runs
+/// (and takes the number after).
+void store_policy_version(transaction& tx, sla_policy& p);
+
 /// The SLA policy versions an engine has read. A stored version never
 /// changes, so each is read from the store once (four queries) and then
 /// shared; only the number of the newest is asked again each time.

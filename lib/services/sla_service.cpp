@@ -26,15 +26,7 @@ sla_policy sla_service::change(account_id actor, sla_policy draft) {
         auto stored = draft;
         stored.created_at = now;
         stored.created_by = actor;
-        try {
-            tx.sla_policies().insert(stored);
-        } catch (const error& e) {
-            // Another admin stored the same version number first: run again as the next one.
-            if (e.code() == errc::conflict) {
-                throw transient_conflict("another SLA policy version was stored meanwhile");
-            }
-            throw;
-        }
+        detail::store_policy_version(tx, stored);
         return stored;
     });
 }

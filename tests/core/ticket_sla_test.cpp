@@ -8,7 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <random>
+#include <vector>
 
 using namespace ticket_tests;
 
@@ -60,35 +62,23 @@ TEST_CASE("ticket SLA property: after any sequence of actions, the stored clocks
         const auto owner = f.employee("owner@example.com");
         const auto coordinator = f.staff("coordinator@example.com");
         const auto t = f.raise(owner);
+        auto& desk = f.tickets();
+        const std::vector<std::function<void()>> actions{
+            [&] { (void)desk.approve(coordinator.id, t.id, {.priority = "High"}); },
+            [&] { (void)desk.claim(coordinator.id, t.id); },
+            [&] { (void)desk.update_status(coordinator.id, t.id, "Pending"); },
+            [&] { (void)desk.update_status(coordinator.id, t.id, "In Progress"); },
+            [&] { (void)desk.update_status(coordinator.id, t.id, "Resolved"); },
+            [&] { (void)desk.add_comment(owner.id, t.id, "Any news?"); },
+            [&] { (void)desk.reopen(owner.id, t.id, "Still broken"); },
+        };
         INFO("seed " << seed);
         for (int step = 0; step < 12; ++step) {
             f.time->advance(std::chrono::minutes{std::uniform_int_distribution<int>{1, 3000}(g)});
             const auto now = f.fresh(t.id);
             // Any action the lifecycle may refuse; a refusal changes nothing.
             try {
-                switch (std::uniform_int_distribution<int>{0, 6}(g)) {
-                case 0:
-                    (void)f.tickets().approve(coordinator.id, t.id, {.priority = "High"});
-                    break;
-                case 1:
-                    (void)f.tickets().claim(coordinator.id, t.id);
-                    break;
-                case 2:
-                    (void)f.tickets().update_status(coordinator.id, t.id, "Pending");
-                    break;
-                case 3:
-                    (void)f.tickets().update_status(coordinator.id, t.id, "In Progress");
-                    break;
-                case 4:
-                    (void)f.tickets().update_status(coordinator.id, t.id, "Resolved");
-                    break;
-                case 5:
-                    (void)f.tickets().add_comment(owner.id, t.id, "Any news?");
-                    break;
-                default:
-                    (void)f.tickets().reopen(owner.id, t.id, "Still broken");
-                    break;
-                }
+                actions[std::uniform_int_distribution<std::size_t>{0, actions.size() - 1}(g)]();
             } catch (const error&) {
                 CHECK(f.fresh(t.id).version == now.version);
             }
