@@ -4,6 +4,7 @@
 
 #include "services/service_support.hpp"
 #include "services/ticket_support.hpp"
+#include "services/tickets/ticket_sla.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,7 @@ struct ticket_change {
     actor who{};
     ticket item{};
     std::int64_t version_before = 0; ///< the version read; `save` expects it still stored
+    sla_inputs sla_before{};         ///< what its SLA clocks were measured from, as read
 };
 
 /// Loads the actor and the ticket, enforces `can(who, act, ticket)` and the
@@ -29,7 +31,8 @@ struct ticket_change {
 /// since it was read. A caller that named the version it expected is told of
 /// the lost race; otherwise the whole call re-runs on the fresh ticket, so its
 /// rules are checked again against what is there now.
-/// Measures its SLA clocks again first (ticket_sla.hpp).
+/// Measures its SLA clocks again first when the change moved what they
+/// depend on (ticket_sla.hpp).
 void save(engine_context& context, transaction& tx, ticket_change& change, time_point now,
           std::optional<std::int64_t> expected_version);
 

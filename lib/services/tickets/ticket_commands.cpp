@@ -170,7 +170,10 @@ ticket_details ticket_service::workflow_update_status(const api_key& via, std::s
     return detail::in_write_transaction(context_, [&](transaction& tx) {
         const auto found = tx.tickets().find_by_number(detail::trim(ticket_number));
         can(via, action::workflow_update_status, found ? &*found : nullptr).enforce();
-        detail::ticket_change change{.who = {}, .item = *found, .version_before = found->version};
+        detail::ticket_change change{.who = {},
+                                     .item = *found,
+                                     .version_before = found->version,
+                                     .sla_before = detail::sla_inputs_of(*found)};
         apply_status_update(tx, change.item, std::nullopt, to, text, now,
                             " by the workflow system (key " + via.name + ")");
         detail::save(context_, tx, change, now, std::nullopt);

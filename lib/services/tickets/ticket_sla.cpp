@@ -6,6 +6,20 @@
 
 namespace helpdesk::detail {
 
+sla_inputs sla_inputs_of(const ticket& t) {
+    return {.status = t.status,
+            .ticket_priority = t.ticket_priority,
+            .department = t.department,
+            .reacted = t.response_seconds.has_value(),
+            .measured = t.sla.policy_version > 0};
+}
+
+void remeasure_if_changed(engine_context& context, transaction& tx, ticket& t, const sla_inputs& before) {
+    if (!before.measured || sla_inputs_of(t) != before) {
+        remeasure(context, tx, t);
+    }
+}
+
 void measure_new_ticket(engine_context& context, transaction& tx, ticket& t) {
     const auto policy = context.sla_policies().current(tx, t.submit_date);
     const sla_timeline line{
