@@ -1,3 +1,5 @@
+#include "services/sla_policy_cache.hpp"
+
 #include <helpdesk/blob/memory_blob_store.hpp>
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
@@ -27,7 +29,10 @@ engine_parts with_defaults(engine_parts parts) {
 } // namespace
 
 engine_context::engine_context(engine_parts parts, engine_options options)
-    : parts_(with_defaults(std::move(parts))), options_(std::move(options)) {}
+    : parts_(with_defaults(std::move(parts))), options_(std::move(options)),
+      sla_policies_(std::make_unique<detail::sla_policy_cache>()) {}
+
+engine_context::~engine_context() = default;
 
 engine::engine(engine_parts parts, engine_options options) : context_(std::move(parts), std::move(options)) {}
 

@@ -28,6 +28,8 @@
 namespace helpdesk::sql {
 
 /// The number the next version gets: one integer.
+inline constexpr std::string_view newest_sla_version_sql = "SELECT coalesce(max(version), 0) FROM sla_policies";
+
 inline constexpr std::string_view next_sla_version_sql =
     "SELECT coalesce(max(version), 0) + 1 FROM sla_policies";
 

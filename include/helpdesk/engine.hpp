@@ -13,6 +13,7 @@
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 #include <helpdesk/services/session_service.hpp>
+#include <helpdesk/services/sla_service.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <chrono>
@@ -20,6 +21,10 @@
 #include <memory>
 
 namespace helpdesk {
+
+namespace detail {
+class sla_policy_cache;
+}
 
 /// Tunables of an engine; the defaults are those docs/product.md describes.
 struct engine_options {
@@ -51,6 +56,10 @@ class engine_context {
 public:
     /// Fills in the default clock, randomness and blob store; throws invalid_argument without a store.
     engine_context(engine_parts parts, engine_options options);
+    /// Out of line: the policy cache is an incomplete type here.
+    ~engine_context();
+    engine_context(const engine_context&) = delete;
+    engine_context& operator=(const engine_context&) = delete;
     /// The store every service call opens its transaction on.
     store& db() noexcept { return *parts_.db; }
     /// Where attachment and image bytes go.
@@ -61,12 +70,15 @@ public:
     random_source& random() noexcept { return *parts_.random; }
     /// The time-zone database SLA calendars are read with.
     const time_zones& zones() const noexcept { return *parts_.zones; }
+    /// The SLA policy versions read so far (they never change).
+    detail::sla_policy_cache& sla_policies() noexcept { return *sla_policies_; }
     /// The options the engine was built with.
     const engine_options& options() const noexcept { return options_; }
 
 private:
     engine_parts parts_;
     engine_options options_;
+    std::unique_ptr<detail::sla_policy_cache> sla_policies_;
 };
 
 /// The help desk: services over one store. No global state; several engines
@@ -92,6 +104,8 @@ public:
     [[nodiscard]] rate_limit_service& limits() noexcept { return limits_; }
     /// API keys of external systems: made, listed and revoked by System Admins; checked per request.
     [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
+    /// The SLA policy: read and changed (a new version each time) by System Admins.
+    [[nodiscard]] sla_service& sla() noexcept { return sla_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
     /// The options the engine was built with (catalogue, limits).
@@ -105,6 +119,7 @@ private:
     session_service sessions_{context_};
     rate_limit_service limits_{context_};
     api_key_service api_keys_{context_};
+    sla_service sla_{context_};
 };
 
 } // namespace helpdesk

@@ -104,6 +104,7 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::read_rejection_audit, "read_rejection_audit"},
     {a::manage_outbox, "manage_outbox"},
     {a::manage_api_keys, "manage_api_keys"},
+    {a::manage_sla, "manage_sla"},
     {a::list_tickets, "list_tickets"},
     {a::view_stats, "view_stats"},
     {a::use_ticket_queues, "use_ticket_queues"},
@@ -153,6 +154,7 @@ bool is_ticket_action(action act) noexcept {
     case a::read_rejection_audit:
     case a::manage_outbox:
     case a::manage_api_keys:
+    case a::manage_sla:
     case a::list_tickets:
     case a::view_stats:
     case a::use_ticket_queues:

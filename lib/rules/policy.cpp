@@ -39,7 +39,8 @@ who_may requirement(action act) noexcept {
     case action::change_role:
     case action::read_rejection_audit:
     case action::manage_outbox:
-    case action::manage_api_keys: return who_may::system_admin;
+    case action::manage_api_keys:
+    case action::manage_sla: return who_may::system_admin;
     case action::workflow_update_status: return who_may::workflow_system;
     }
     return who_may::system_admin;

@@ -62,6 +62,7 @@ const std::map<A, rule> rules = {
     {A::read_rejection_audit, {who_may::admin, {}}},
     {A::manage_outbox, {who_may::admin, {}}},
     {A::manage_api_keys, {who_may::admin, {}}},
+    {A::manage_sla, {who_may::admin, {}}},
     {A::list_tickets, {who_may::anyone, {}}},
     {A::view_stats, {who_may::anyone, {}}},
     {A::use_ticket_queues, {who_may::staff, {}}},
@@ -228,7 +229,7 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
     }
     // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 2 account
     // actions × 2 accounts + the ticketless actions).
-    CHECK(plain_actions == 17);
+    CHECK(plain_actions == 18);
     CHECK(checked == 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
     CHECK(allowed > 0);
     CHECK(allowed < checked);

@@ -20,6 +20,9 @@ public:
 
     /// The newest version; nullopt when none is stored.
     [[nodiscard]] virtual std::optional<sla_policy> current() = 0;
+    /// The number of the newest version, 0 when none is stored: one query,
+    /// for callers that keep the versions they have read.
+    [[nodiscard]] virtual std::int64_t newest_version() = 0;
     /// The policy stored as `version`; nullopt when there is none.
     [[nodiscard]] virtual std::optional<sla_policy> find(std::int64_t version) = 0;
     /// Stores `p` as the version after the newest (1 for the first) and sets

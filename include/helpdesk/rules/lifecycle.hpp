@@ -17,7 +17,7 @@ enum class action {
     // account administration (docs/product.md#permissions)
     list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
     // operations (System Admins)
-    manage_outbox, manage_api_keys,
+    manage_outbox, manage_api_keys, manage_sla,
     // reading tickets in bulk
     list_tickets, view_stats, use_ticket_queues,
     // the external workflow system (an API key, not a person)
@@ -36,7 +36,7 @@ inline constexpr action all_actions[] = {
     action::comment_public, action::comment_internal, action::add_attachment, action::finalize,
     action::list_accounts, action::approve_account, action::reject_account,
     action::create_account, action::change_role, action::read_rejection_audit,
-    action::manage_outbox, action::manage_api_keys,
+    action::manage_outbox, action::manage_api_keys, action::manage_sla,
     action::list_tickets, action::view_stats, action::use_ticket_queues, action::workflow_update_status,
     action::update_profile, action::check_password, action::change_password, action::set_image,
     action::view_account, action::view_account_image};

@@ -24,11 +24,14 @@ ticket_change begin_change(transaction& tx, account_id actor_id, ticket_id id, a
                                                    std::to_string(*expected_version) + ")");
     }
     change.version_before = change.item.version;
+    change.sla_before = sla_inputs_of(change.item);
     return change;
 }
 
-void save(transaction& tx, ticket_change& change, time_point now, std::optional<std::int64_t> expected_version) {
+void save(engine_context& context, transaction& tx, ticket_change& change, time_point now,
+          std::optional<std::int64_t> expected_version) {
     auto& t = change.item;
+    remeasure_if_changed(context, tx, t, change.sla_before);
     t.version = change.version_before + 1;
     t.update_date = now;
     if (!tx.tickets().update(t, change.version_before)) {

@@ -1,9 +1,10 @@
 #pragma once
 
+#include <helpdesk/engine.hpp>
+
 #include "services/service_support.hpp"
 #include "services/ticket_support.hpp"
-
-#include <helpdesk/engine.hpp>
+#include "services/tickets/ticket_sla.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -17,7 +18,8 @@ namespace helpdesk::detail {
 struct ticket_change {
     actor who{};
     ticket item{};
-    std::int64_t version_before = 0;   ///< the version read; `save` expects it still stored
+    std::int64_t version_before = 0; ///< the version read; `save` expects it still stored
+    sla_inputs sla_before{};         ///< what its SLA clocks were measured from, as read
 };
 
 /// Loads the actor and the ticket, enforces `can(who, act, ticket)` and the
@@ -29,7 +31,10 @@ struct ticket_change {
 /// since it was read. A caller that named the version it expected is told of
 /// the lost race; otherwise the whole call re-runs on the fresh ticket, so its
 /// rules are checked again against what is there now.
-void save(transaction& tx, ticket_change& change, time_point now, std::optional<std::int64_t> expected_version);
+/// Measures its SLA clocks again first when the change moved what they
+/// depend on (ticket_sla.hpp).
+void save(engine_context& context, transaction& tx, ticket_change& change, time_point now,
+          std::optional<std::int64_t> expected_version);
 
 /// The common shape of the lifecycle commands: load, authorise, check the
 /// version, apply `apply(tx, who, ticket, now)`, save, and answer with the
@@ -41,7 +46,7 @@ ticket_details run_command(engine_context& context, account_id actor_id, ticket_
     return in_write_transaction(context, [&](transaction& tx) {
         auto change = begin_change(tx, actor_id, id, act, expected_version);
         apply(tx, std::as_const(change.who), change.item, now);
-        save(tx, change, now, expected_version);
+        save(context, tx, change, now, expected_version);
         return details_for(tx, change.item, change.who);
     });
 }

@@ -170,10 +170,13 @@ ticket_details ticket_service::workflow_update_status(const api_key& via, std::s
     return detail::in_write_transaction(context_, [&](transaction& tx) {
         const auto found = tx.tickets().find_by_number(detail::trim(ticket_number));
         can(via, action::workflow_update_status, found ? &*found : nullptr).enforce();
-        detail::ticket_change change{.who = {}, .item = *found, .version_before = found->version};
+        detail::ticket_change change{.who = {},
+                                     .item = *found,
+                                     .version_before = found->version,
+                                     .sla_before = detail::sla_inputs_of(*found)};
         apply_status_update(tx, change.item, std::nullopt, to, text, now,
                             " by the workflow system (key " + via.name + ")");
-        detail::save(tx, change, now, std::nullopt);
+        detail::save(context_, tx, change, now, std::nullopt);
         // The caller is a system, not a person: it is shown what the owner sees.
         return detail::load_details(tx, change.item, false);
     });
@@ -214,7 +217,7 @@ ticket_details ticket_service::finalize(account_id actor_id, ticket_id id,
             detail::record_history(tx, t, change.who.id, now, history_kind::finalized);
             detail::record_event(tx, now, event_kind::ticket_finalized, t.employee, t.id,
                                  detail::ticket_payload(t, change.who.id));
-            detail::save(tx, change, now, expected_version);
+            detail::save(context_, tx, change, now, expected_version);
         }
         return detail::details_for(tx, t, change.who);
     });

@@ -31,7 +31,7 @@ posted_comment ticket_service::add_comment(account_id actor_id, ticket_id id, st
             detail::record_event(tx, now, event_kind::comment_added, owner ? t.assigned_to : t.employee, t.id,
                                  detail::ticket_payload(t, who.id, {{"comment_id", std::to_string(out.item.id)}}));
         }
-        detail::save(tx, change, now, std::nullopt);
+        detail::save(context_, tx, change, now, std::nullopt);
         out.author = detail::summarize(tx.accounts().find(who.id).value());
         return out;
     });

@@ -2,6 +2,7 @@
 #include "services/tickets/idempotency.hpp"
 #include "services/tickets/ticket_change.hpp"
 #include "services/tickets/ticket_input.hpp"
+#include "services/tickets/ticket_sla.hpp"
 #include "services/tickets/ticket_uploads.hpp"
 
 #include <helpdesk/services/ticket_service.hpp>
@@ -34,6 +35,7 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
         t.ticket_number = format_ticket_number(tx.tickets().next_ticket_sequence());
         t.submit_date = now;
         t.update_date = now;
+        detail::measure_new_ticket(context_, tx, t);
         tx.tickets().insert(t);
         detail::record_history(tx, t, actor_id, now, history_kind::created, std::nullopt,
                                std::string{to_string(t.status)});

@@ -38,7 +38,7 @@ attachment ticket_service::add_attachment(account_id actor_id, ticket_id id, con
                         {{"attachments", {"This ticket already has the maximum number of files."}}});
         }
         auto added = detail::store_file(context_, tx, uploads, t, checked, change.who.id, now);
-        detail::save(tx, change, now, std::nullopt);
+        detail::save(context_, tx, change, now, std::nullopt);
         return added;
     });
 }

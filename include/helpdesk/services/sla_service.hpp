@@ -1,0 +1,33 @@
+#pragma once
+
+#include <helpdesk/domain/sla_policy.hpp>
+#include <helpdesk/ids.hpp>
+
+namespace helpdesk {
+
+class engine_context;
+
+/// The SLA policy (docs/product.md#sla), read and changed by System Admins
+/// (policy action `manage_sla`). A change is a new version; tickets keep
+/// the version they were measured under. Every call is one store
+/// transaction. Thread-safe.
+class sla_service {
+public:
+    /// A service over `context`, which must outlive it.
+    explicit sla_service(engine_context& context) noexcept : context_(context) {}
+
+    /// The policy new tickets are measured under: the newest stored
+    /// version, or the built-in defaults (version 0) before any is stored.
+    [[nodiscard]] sla_policy current(account_id actor);
+
+    /// Stores `draft` as the next version, by `actor`, now. Refused with
+    /// `invalid_argument` naming each field at fault (`sla_policy_errors`:
+    /// the zone must be one the engine's time-zone database knows), and then
+    /// nothing is stored. Returns the stored version.
+    sla_policy change(account_id actor, sla_policy draft);
+
+private:
+    engine_context& context_;
+};
+
+} // namespace helpdesk
