@@ -13,7 +13,8 @@ namespace {
 std::vector<std::int64_t> ids_in(const reply& r) {
     REQUIRE_MESSAGE(r.status == 200, r.body);
     std::vector<std::int64_t> ids;
-    for (const auto& row : r.json().at("results").as_array()) {
+    const auto doc = r.json();
+    for (const auto& row : doc.at("results").as_array()) {
         ids.push_back(row.at("id").as_int64());
     }
     return ids;
