@@ -327,6 +327,27 @@ ALTER TABLE tickets
     ADD COLUMN sla_notified INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Derived from the SLA columns by every write (sql/row_mappers.hpp), so that
+// lists and the scheduler compare them with now through an index. No stored
+// ticket was measured before this step, so the defaults are right for all.
+// The order keys are the due dates, or the largest value when there is none.
+// Lists merge per-status ranges here, so the due orders are indexed by status.
+constexpr std::string_view v8_sla_indexes = R"sql(
+SET LOCAL lock_timeout = '10s';
+ALTER TABLE tickets
+    ADD COLUMN sla_settled SMALLINT,
+    ADD COLUMN sla_at_risk_from BIGINT,
+    ADD COLUMN sla_breached_after BIGINT,
+    ADD COLUMN sla_next_notice_at BIGINT,
+    ADD COLUMN sla_first_response_order BIGINT NOT NULL DEFAULT 9223372036854775807,
+    ADD COLUMN sla_resolution_order BIGINT NOT NULL DEFAULT 9223372036854775807;
+CREATE INDEX tickets_by_sla_at_risk ON tickets (sla_at_risk_from, id) WHERE sla_at_risk_from IS NOT NULL;
+CREATE INDEX tickets_by_sla_breach ON tickets (sla_breached_after, id) WHERE sla_breached_after IS NOT NULL;
+CREATE INDEX tickets_by_sla_notice ON tickets (sla_next_notice_at, id) WHERE sla_next_notice_at IS NOT NULL;
+CREATE INDEX tickets_by_status_first_response_due ON tickets (status, sla_first_response_order, id);
+CREATE INDEX tickets_by_status_resolution_due ON tickets (status, sla_resolution_order, id);
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_drop_whole_table_order_indexes},
@@ -335,6 +356,7 @@ constexpr sql::migration all_migrations[] = {
     {5, v5_outbox_leases},
     {6, v6_api_keys},
     {7, v7_sla},
+    {8, v8_sla_indexes},
 };
 
 } // namespace

@@ -10,6 +10,8 @@
 #include <helpdesk/domain/outbox_event.hpp>
 #include <helpdesk/domain/ticket.hpp>
 #include <helpdesk/ports/session_repository.hpp>
+#include <helpdesk/rules/sla_notices.hpp>
+#include <helpdesk/rules/sla_outlook.hpp>
 
 #include "enum_column.hpp"
 #include "history_kind.hpp"
@@ -29,11 +31,36 @@ inline constexpr std::string_view ticket_columns =
     "sla_resolution_due, sla_resolution_at_risk_at, sla_resolution_stopped_at, sla_resolution_paused, "
     "sla_notified";
 
-/// The ticket columns a write sets (all but `id`), in the order
-/// `bind_ticket_fields` binds them.
-inline constexpr std::string_view ticket_write_columns = ticket_columns.substr(4);
-static_assert(ticket_write_columns.starts_with("ticket_number, "));
-static_assert(column_count(ticket_write_columns) == 29, "bind_ticket_fields binds 29 fields");
+/// The ticket columns a write sets, in the order `bind_ticket_fields` binds
+/// them: all read ones but `id`, then those derived from its SLA columns for
+/// the indexes (never read back; schema step 8).
+inline constexpr std::string_view ticket_write_columns =
+    "ticket_number, employee, subject, category, sub_category, description, scheduled_date, priority, "
+    "department, status, assigned_to, submit_date, update_date, response_seconds, resolution_seconds, "
+    "time_closed, rejection_reason, finalized, version, sla_version, sla_first_response_due, "
+    "sla_first_response_at_risk_at, sla_first_response_stopped_at, sla_first_response_paused, "
+    "sla_resolution_due, sla_resolution_at_risk_at, sla_resolution_stopped_at, sla_resolution_paused, "
+    "sla_notified, sla_settled, sla_at_risk_from, sla_breached_after, sla_next_notice_at, "
+    "sla_first_response_order, sla_resolution_order";
+static_assert(ticket_write_columns.starts_with(ticket_columns.substr(4)));
+static_assert(column_count(ticket_write_columns) == 35, "bind_ticket_fields binds 35 fields");
+
+/// `sla_settled`, `sla_at_risk_from`, `sla_breached_after` and
+/// `sla_next_notice_at` of `t`, bound to the next placeholders of `query`.
+template <class Query> void bind_sla_index_fields(Query& query, const ticket& t) {
+    const auto outlook = outlook_of(t.sla);
+    std::optional<std::int64_t> settled;
+    std::optional<time_point> at_risk_from;
+    std::optional<time_point> breached_after;
+    std::optional<time_point> next_notice;
+    if (outlook) {
+        settled = static_cast<std::int64_t>(outlook->settled);
+        at_risk_from = outlook->at_risk_from;
+        breached_after = outlook->breached_after;
+        next_notice = next_notice_at(t.sla, t.sla_notified);
+    }
+    query.bind(settled, at_risk_from, breached_after, next_notice);
+}
 
 /// Binds the fields of `ticket_write_columns` to the next placeholders of
 /// `query` (either store's statement or parameter list: its `bind(values...)`).
@@ -46,6 +73,8 @@ template <class Query> void bind_ticket_fields(Query& query, const ticket& t) {
         query.bind(clock->due, clock->at_risk_at, clock->stopped_at, clock->paused);
     }
     query.bind(t.sla_notified);
+    bind_sla_index_fields(query, t);
+    query.bind(due_sort_key(t.sla.first_response.due), due_sort_key(t.sla.resolution.due));
 }
 
 /// The SLA clock in the four columns from `first` on (due, at risk at,

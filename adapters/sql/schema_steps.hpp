@@ -26,6 +26,9 @@ inline constexpr schema_step schema_steps[] = {
     {6, "API keys"},
     {7, "SLA: the policy versions (sla_policies with their working hours, holidays and targets) and each "
         "ticket's SLA measurement and sent notices"},
+    {8, "SLA indexes: each ticket's overall SLA outlook (settled state, at-risk and breach instants), its "
+        "next notice instant and its due dates as sort keys, indexed for the SLA filter, orderings and "
+        "scheduler"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

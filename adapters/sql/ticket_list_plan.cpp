@@ -33,7 +33,8 @@ struct normalized_filter {
     /// True when the count can be read from the stats aggregate.
     [[nodiscard]] bool countable_from_stats() const noexcept {
         return !filter.ticket_priority && !filter.department && !filter.category && !filter.sub_category &&
-               !filter.assigned_to && !search && !filter.submitted_after && !filter.submitted_before;
+               !filter.assigned_to && !search && !filter.submitted_after && !filter.submitted_before &&
+               !filter.sla;
     }
 
     const ticket_filter& filter;
@@ -59,6 +60,21 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
     }
 }
 
+/// ` AND ...` for a ticket whose overall SLA state is `state` at `now`,
+/// through the outlook columns of schema step 8 (rules/sla_outlook.hpp):
+/// breached and at risk are each one range over an indexed column.
+[[nodiscard]] std::string sla_condition(sla_state state, time_point now, bindings& b) {
+    if (state == sla_state::breached) {
+        return " AND sla_breached_after < " + b.add(now);
+    }
+    std::string sql = " AND (sla_breached_after IS NULL OR sla_breached_after >= " + b.add(now) + ")";
+    if (state == sla_state::at_risk) {
+        return sql + " AND sla_at_risk_from <= " + b.add(now);
+    }
+    sql += " AND (sla_at_risk_from IS NULL OR sla_at_risk_from > " + b.add(now) + ")";
+    return sql + " AND sla_settled = " + b.add(static_cast<std::int64_t>(state));
+}
+
 /// ` AND ...` conditions of `f`, binding their values as it goes.
 /// `branch`: this one status instead of the filter's list.
 [[nodiscard]] std::string conditions(const normalized_filter& f, std::optional<ticket_status> branch,
@@ -81,6 +97,9 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
     }
     compare(sql, b, " AND submit_date >= ", filter.submitted_after);
     compare(sql, b, " AND submit_date < ", filter.submitted_before);
+    if (filter.sla) {
+        sql += sla_condition(*filter.sla, filter.as_of, b);
+    }
     return sql;
 }
 
@@ -90,6 +109,10 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
         return "update_date";
     case ticket_order_field::priority:
         return "priority";
+    case ticket_order_field::first_response_due:
+        return "sla_first_response_order";
+    case ticket_order_field::resolution_due:
+        return "sla_resolution_order";
     case ticket_order_field::submit_date:
         break;
     }
@@ -128,9 +151,16 @@ ticket_list_plan plan_ticket_list(const ticket_page_request& request, const tick
 
     const std::string order_by =
         " ORDER BY " + std::string{column} + std::string{direction} + ", id" + std::string{direction};
+    // The merged branches are ordered again outside, by a column each must
+    // select: the due-date keys are not among the columns read, so they
+    // trail them (readers take the columns they know by position).
+    std::string selected{columns};
+    if (selected.find(column) == std::string::npos) {
+        selected += ", " + std::string{column};
+    }
     bindings b{dialect.placeholders};
     auto select_part = [&](std::optional<ticket_status> branch) {
-        std::string text = "SELECT " + std::string{columns} + " FROM tickets WHERE " +
+        std::string text = "SELECT " + selected + " FROM tickets WHERE " +
                            std::string{dialect.always_true} + conditions(filter, branch, dialect, b);
         if (request.after) {
             text += " AND (" + std::string{column} + ", id) " + (request.order.descending ? "<" : ">") + " (";

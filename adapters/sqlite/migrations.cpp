@@ -421,6 +421,26 @@ ALTER TABLE tickets ADD COLUMN sla_resolution_paused INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tickets ADD COLUMN sla_notified INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Derived from the SLA columns by every write (sql/row_mappers.hpp), so that
+// lists and the scheduler compare them with now through an index. No stored
+// ticket was measured before this step, so the defaults are right for all.
+// The order keys are the due dates, or the largest value when there is none.
+constexpr std::string_view v8_sla_indexes = R"sql(
+ALTER TABLE tickets ADD COLUMN sla_settled INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_at_risk_from INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_breached_after INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_next_notice_at INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_first_response_order INTEGER NOT NULL DEFAULT 9223372036854775807;
+ALTER TABLE tickets ADD COLUMN sla_resolution_order INTEGER NOT NULL DEFAULT 9223372036854775807;
+CREATE INDEX tickets_by_sla_at_risk ON tickets (sla_at_risk_from) WHERE sla_at_risk_from IS NOT NULL;
+CREATE INDEX tickets_by_sla_breach ON tickets (sla_breached_after) WHERE sla_breached_after IS NOT NULL;
+CREATE INDEX tickets_by_sla_notice ON tickets (sla_next_notice_at) WHERE sla_next_notice_at IS NOT NULL;
+CREATE INDEX tickets_by_first_response_due ON tickets (sla_first_response_order);
+CREATE INDEX tickets_by_resolution_due ON tickets (sla_resolution_order);
+CREATE INDEX tickets_by_status_first_response_due ON tickets (status, sla_first_response_order);
+CREATE INDEX tickets_by_status_resolution_due ON tickets (status, sla_resolution_order);
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_whole_table_order_indexes},
@@ -429,6 +449,7 @@ constexpr sql::migration all_migrations[] = {
     {5, v5_outbox_leases},
     {6, v6_api_keys},
     {7, v7_sla},
+    {8, v8_sla_indexes},
 };
 
 } // namespace

@@ -16,9 +16,10 @@ namespace helpdesk::capi {
 /// The view options of every C result.
 inline constexpr wire::view_options c_view{.links = nullptr, .compact = true};
 
-/// A ticket with the people it names (a list row).
-[[nodiscard]] inline boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people) {
-    return wire::ticket_json(t, people, std::nullopt, c_view);
+/// A ticket with the people it names (a list row), SLA states at `as_of`.
+[[nodiscard]] inline boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
+                                                     time_point as_of) {
+    return wire::ticket_json(t, people, std::nullopt, as_of, c_view);
 }
 
 /// The detail view: the list row plus `attachments` and `comments`.

@@ -52,7 +52,7 @@ HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor
     return capi::json_call(out_page_json, "out_page_json", [&] {
         const auto request = capi::read_query(query_json, wire::read_ticket_list_query);
         const auto page = capi::desk_of(engine).tickets().list(actor, request);
-        return capi::page_json(page, [&](const ticket& t) { return capi::ticket_json(t, page.people); });
+        return capi::page_json(page, [&](const ticket& t) { return capi::ticket_json(t, page.people, page.as_of); });
     });
 }
 

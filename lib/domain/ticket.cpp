@@ -28,6 +28,7 @@ constexpr std::pair<history_kind, std::string_view> history_kind_names[] = {
     {history_kind::comment_added, "comment_added"},
     {history_kind::internal_comment_added, "internal_comment_added"},
     {history_kind::finalized, "finalized"},
+    {history_kind::sla_reapplied, "sla_reapplied"},
 };
 } // namespace
 

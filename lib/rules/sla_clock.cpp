@@ -1,8 +1,6 @@
 #include <helpdesk/rules/business_time.hpp>
 #include <helpdesk/rules/sla_clock.hpp>
 
-#include "domain/enum_names.hpp"
-
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -12,12 +10,6 @@ namespace helpdesk {
 namespace {
 
 using std::chrono::microseconds;
-
-constexpr std::pair<sla_state, std::string_view> state_names[] = {{sla_state::on_track, "on_track"},
-                                                                  {sla_state::at_risk, "at_risk"},
-                                                                  {sla_state::breached, "breached"},
-                                                                  {sla_state::met, "met"},
-                                                                  {sla_state::paused, "paused"}};
 
 // A stretch in which a clock ran; `end` is empty for the stretch still running.
 struct run {
@@ -168,14 +160,6 @@ sla_measure measure_sla(const sla_policy& policy, const time_zones& zones, std::
         m.resolution.paused = true;
     }
     return m;
-}
-
-std::string_view to_string(sla_state s) noexcept {
-    return detail::enum_name(state_names, s);
-}
-
-std::optional<sla_state> parse_sla_state(std::string_view text) noexcept {
-    return detail::parse_enum(state_names, text);
 }
 
 sla_state state_at(const sla_clock& clock, time_point now) noexcept {

@@ -262,7 +262,7 @@ std::optional<ticket_details> outbox_service::ticket_snapshot(ticket_id id) {
         if (!t) {
             return std::nullopt;
         }
-        return detail::load_details(tx, *t, false);
+        return detail::load_details(tx, *t, false, context_.time_source().now());
     });
 }
 

@@ -4,6 +4,10 @@
 
 #include "services/service_support.hpp"
 #include "services/sla_policy_cache.hpp"
+#include "services/ticket_support.hpp"
+#include "services/tickets/ticket_change.hpp"
+
+#include <string>
 
 namespace helpdesk {
 
@@ -28,6 +32,22 @@ sla_policy sla_service::change(account_id actor, sla_policy draft) {
         stored.created_by = actor;
         detail::store_policy_version(tx, stored);
         return stored;
+    });
+}
+
+ticket_details sla_service::reapply(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version) {
+    const auto now = context_.time_source().now();
+    return detail::in_write_transaction(context_, [&](transaction& tx) {
+        auto change = detail::begin_change(tx, actor, id, action::manage_sla, expected_version);
+        auto& t = change.item;
+        const auto current = context_.sla_policies().current(tx, now)->version;
+        if (t.sla.policy_version != current) {
+            detail::record_history(tx, t, change.who.id, now, history_kind::sla_reapplied,
+                                   std::to_string(t.sla.policy_version), std::to_string(current));
+            t.sla.policy_version = 0; // not measured: save measures it under the current version
+            detail::save(context_, tx, change, now, expected_version);
+        }
+        return detail::details_for(tx, t, change.who, now);
     });
 }
 

@@ -107,9 +107,10 @@ account_summary summary_of(transaction& tx, account_id id) {
 }
 } // namespace
 
-ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
+ticket_details load_details(transaction& tx, const ticket& t, bool staff, time_point as_of) {
     ticket_details d;
     d.item = t;
+    d.as_of = as_of;
     d.employee = summary_of(tx, t.employee);
     if (t.assigned_to) {
         d.assigned_to = summary_of(tx, *t.assigned_to);
@@ -126,8 +127,8 @@ ticket_details load_details(transaction& tx, const ticket& t, bool staff) {
     return d;
 }
 
-ticket_details details_for(transaction& tx, const ticket& t, const actor& who) {
-    auto d = load_details(tx, t, is_staff(who.actor_role));
+ticket_details details_for(transaction& tx, const ticket& t, const actor& who, time_point as_of) {
+    auto d = load_details(tx, t, is_staff(who.actor_role), as_of);
     d.viewer = who;
     return d;
 }

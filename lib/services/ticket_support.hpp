@@ -50,11 +50,12 @@ void note_staff_response(ticket& t, time_point now) noexcept;
 /// The summary of `a` shown inside tickets.
 [[nodiscard]] account_summary summarize(const account& a);
 
-/// The detail view of `t` as `staff` or as its owner.
-[[nodiscard]] ticket_details load_details(transaction& tx, const ticket& t, bool staff);
+/// The detail view of `t` as `staff` or as its owner, its SLA states taken at `as_of`.
+[[nodiscard]] ticket_details load_details(transaction& tx, const ticket& t, bool staff, time_point as_of);
 
-/// The detail view of `t` as `who` may see it, with `who` as its viewer.
-[[nodiscard]] ticket_details details_for(transaction& tx, const ticket& t, const actor& who);
+/// The detail view of `t` as `who` may see it, with `who` as its viewer,
+/// its SLA states taken at `as_of`.
+[[nodiscard]] ticket_details details_for(transaction& tx, const ticket& t, const actor& who, time_point as_of);
 
 /// The accounts with these ids as summaries, in one query; ids that name no
 /// account are left out.

@@ -20,8 +20,8 @@ boost::json::object account_json(const account& a, const url_signer& urls) {
 }
 
 boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
-                                const std::optional<actor>& viewer, boost::json::storage_ptr sp) {
-    return wire::ticket_json(t, people, viewer, {}, std::move(sp));
+                                const std::optional<actor>& viewer, time_point as_of, boost::json::storage_ptr sp) {
+    return wire::ticket_json(t, people, viewer, as_of, {}, std::move(sp));
 }
 
 boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls, boost::json::storage_ptr sp) {

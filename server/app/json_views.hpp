@@ -44,9 +44,11 @@ private:
 
 /// An account as the HTTP API shows it, its picture signed by `urls`.
 [[nodiscard]] boost::json::object account_json(const account& a, const url_signer& urls);
-/// A ticket as the HTTP API lists it, with what `viewer` may do to it.
+/// A ticket as the HTTP API lists it, with what `viewer` may do to it and
+/// its SLA states at `as_of`.
 [[nodiscard]] boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
-                                              const std::optional<actor>& viewer, boost::json::storage_ptr sp = {});
+                                              const std::optional<actor>& viewer, time_point as_of,
+                                              boost::json::storage_ptr sp = {});
 /// A ticket's detail view as the HTTP API shows it, files signed by `urls`.
 [[nodiscard]] boost::json::object ticket_details_json(const ticket_details& d, const url_signer& urls,
                                                       boost::json::storage_ptr sp = {});

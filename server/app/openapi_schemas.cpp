@@ -122,6 +122,15 @@ constexpr const char* schemas_json = R"json({
     "resolution_time": {"type": "integer", "nullable": true, "description": "seconds"},
     "time_closed": {"type": "string", "format": "date-time", "nullable": true},
     "rejection_reason": {"type": "string", "nullable": true}, "finalized": {"type": "boolean"}, "version": {"type": "integer"},
+    "first_response_due": {"type": "string", "format": "date-time", "nullable": true,
+      "description": "when the first-response target runs out (null while paused before running out, or not measured)"},
+    "resolution_due": {"type": "string", "format": "date-time", "nullable": true,
+      "description": "when the resolution target runs out (null while paused before running out, or not measured)"},
+    "sla": {"type": "object", "nullable": true, "description": "null for a ticket never measured", "properties": {
+      "state": {"$ref": "#/components/schemas/SlaState"},
+      "first_response": {"$ref": "#/components/schemas/SlaState"},
+      "resolution": {"$ref": "#/components/schemas/SlaState"},
+      "policy_version": {"type": "integer"}}},
     "actions": {"type": "array", "items": {"$ref": "#/components/schemas/TicketAction"},
       "description": "what the caller may do to the ticket now (policy and lifecycle); offer only these"},
     "status_targets": {"type": "array", "items": {"$ref": "#/components/schemas/TicketStatus"},
@@ -148,6 +157,28 @@ constexpr const char* schemas_json = R"json({
       "max_bytes": {"type": "integer"}, "types": {"type": "array", "items": {"type": "string"}}}},
     "password": {"type": "object", "required": ["min_length", "rule"], "properties": {
       "min_length": {"type": "integer"}, "rule": {"type": "string"}}}}},
+  "SlaState": {"type": "string", "enum": ["on_track", "at_risk", "breached", "met", "paused"]},
+  "SlaSpan": {"type": "object", "required": ["amount", "unit"], "properties": {
+    "amount": {"type": "integer", "minimum": 1}, "unit": {"type": "string", "enum": ["minutes", "hours", "days"]}}},
+  "SlaTargets": {"type": "object", "properties": {
+    "first_response": {"$ref": "#/components/schemas/SlaSpan"}, "resolution": {"$ref": "#/components/schemas/SlaSpan"},
+    "around_the_clock": {"type": "boolean", "description": "count every hour, not the calendar's working hours"}}},
+  "SlaPolicy": {"type": "object", "properties": {
+    "version": {"type": "integer", "readOnly": true}, "created_at": {"type": "string", "format": "date-time", "nullable": true, "readOnly": true},
+    "created_by": {"type": "integer", "nullable": true, "readOnly": true},
+    "calendar": {"type": "object", "properties": {
+      "time_zone": {"type": "string", "example": "Europe/Berlin"},
+      "week": {"type": "object", "description": "working hours per week day (monday ... sunday), e.g. [{\"start\": \"09:00\", \"end\": \"17:00\"}]",
+        "additionalProperties": {"type": "array", "items": {"type": "object", "required": ["start", "end"], "properties": {
+          "start": {"type": "string", "example": "09:00"}, "end": {"type": "string", "example": "17:00"}}}}},
+      "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}}},
+    "targets": {"type": "object", "description": "per priority (Critical, High, Medium, Low)",
+      "additionalProperties": {"$ref": "#/components/schemas/SlaTargets"}},
+    "overrides": {"type": "array", "items": {"type": "object", "required": ["department", "priority"], "allOf": [
+      {"$ref": "#/components/schemas/SlaTargets"},
+      {"type": "object", "properties": {"department": {"type": "string"}, "priority": {"type": "string"}}}]}},
+    "at_risk_percent": {"type": "integer", "minimum": 1, "maximum": 99},
+    "pausing_statuses": {"type": "array", "items": {"$ref": "#/components/schemas/TicketStatus"}}}},
   "TicketStatus": {"type": "string",
     "enum": ["New", "Open", "In Progress", "On Hold", "Pending", "Resolved", "Closed", "Rejected", "Withdrawn"]},
   "TicketAction": {"type": "string",

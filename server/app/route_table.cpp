@@ -13,7 +13,7 @@ namespace h = handlers;
 /// What every list takes besides its filters (docs/product.md#lists-and-queues).
 constexpr std::string_view page_query = "page,page_size,cursor";
 constexpr std::string_view ticket_query = "page,page_size,cursor,status,priority,department,category,sub_category,"
-                                          "assigned_to,employee,search,submitted_after,submitted_before,ordering";
+                                          "assigned_to,employee,search,submitted_after,submitted_before,sla,ordering";
 
 // clang-format off
 const route routes[] = {
@@ -230,6 +230,13 @@ const route routes[] = {
              .summary = "Staff: New to Rejected with a reason.",
              .request_schema = "Reason",
              .response_schema = "Ticket"}},
+    {.method = verb::post, .pattern = "/api/tickets/{id}/reapply-sla/", .who = access::bearer,
+     .policy = action::manage_sla, .handle = h::reapply_sla,
+     .doc = {.operation_id = "reapplySla",
+             .tag = "sla",
+             .summary = "System Admin: measures the ticket again under the current SLA policy version (history "
+                        "`sla_reapplied`); a ticket already under it is left as it is.",
+             .response_schema = "Ticket"}},
     {.method = verb::post, .pattern = "/api/tickets/{id}/claim/", .who = access::bearer,
      .policy = action::claim, .handle = h::claim_ticket,
      .doc = {.operation_id = "claimTicket",
@@ -320,6 +327,22 @@ const route routes[] = {
              .summary = "The external workflow system reports a ticket's status (its X-API-Key names it in the ticket's comment).",
              .request_schema = "WorkflowStatus",
              .response_schema = "Ticket"}},
+    {.method = verb::get, .pattern = "/api/sla/policy/", .who = access::bearer,
+     .policy = action::manage_sla, .handle = h::get_sla_policy,
+     .doc = {.operation_id = "getSlaPolicy",
+             .tag = "sla",
+             .summary = "System Admin: the SLA policy new tickets are measured under (the built-in defaults, "
+                        "version 0, until one is stored).",
+             .response_schema = "SlaPolicy"}},
+    {.method = verb::patch, .pattern = "/api/sla/policy/", .who = access::bearer,
+     .policy = action::manage_sla, .body = body_kind::json, .handle = h::change_sla_policy,
+     .doc = {.operation_id = "changeSlaPolicy",
+             .tag = "sla",
+             .summary = "System Admin: stores the next policy version: the members sent replace the current "
+                        "policy's (a week day left out keeps its hours; holidays, overrides and pausing statuses "
+                        "are replaced whole). Tickets keep the version they were measured under.",
+             .request_schema = "SlaPolicy",
+             .response_schema = "SlaPolicy"}},
     {.method = verb::get, .pattern = "/api/workflow/api-keys/", .who = access::bearer,
      .policy = action::manage_api_keys, .handle = h::list_api_keys,
      .doc = {.operation_id = "listApiKeys",

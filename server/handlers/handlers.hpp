@@ -70,6 +70,12 @@ response workflow_status(call& c);
 response dead_events(call& c);
 response requeue_event(call& c);
 
+// The SLA policy, for System Admins (sla_handlers.cpp); re-measuring one
+// ticket under it is a ticket action (ticket_action_handlers.cpp).
+response get_sla_policy(call& c);
+response change_sla_policy(call& c);
+response reapply_sla(call& c);
+
 // The workflow system's API keys, for System Admins (api_key_handlers.cpp).
 response list_api_keys(call& c);
 response create_api_key(call& c);

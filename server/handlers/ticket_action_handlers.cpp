@@ -32,6 +32,10 @@ response approve_ticket(call& c) {
     return ticket_response(c, c.desk().tickets().approve(c.actor(), c.id_param(0), r, c.if_match()));
 }
 
+response reapply_sla(call& c) {
+    return ticket_response(c, c.desk().sla().reapply(c.actor(), c.id_param(0), c.if_match()));
+}
+
 response reject_ticket(call& c) {
     const auto body = form::read(c, false);
     const auto reason = body.text("rejection_reason").value_or(body.text("reason").value_or(""));

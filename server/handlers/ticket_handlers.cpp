@@ -18,7 +18,7 @@ response list_body(const call& c, const ticket_list& found, const page_request& 
     json_arena arena;
     return list_response(
         c, found, asked,
-        [&](const ticket& t) { return ticket_json(t, found.people, found.viewer, arena.storage()); },
+        [&](const ticket& t) { return ticket_json(t, found.people, found.viewer, found.as_of, arena.storage()); },
         arena.storage());
 }
 

@@ -21,7 +21,7 @@ response workflow_status(call& c) {
         people.push_back(*changed.assigned_to);
     }
     // The caller is a system, not an account: no actions to offer it.
-    return json_response(ticket_json(changed.item, people, std::nullopt));
+    return json_response(ticket_json(changed.item, people, std::nullopt, changed.as_of));
 }
 
 } // namespace helpdesk::server::handlers

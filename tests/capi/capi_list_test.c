@@ -136,12 +136,14 @@ void test_list_and_pagination(void) {
 
     /* What the list does not understand is refused, never ignored: an unknown
        parameter, and an unknown value of a known filter, each named. */
-    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"sla\":\"breached\"}"));
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"tag\":\"urgent\"}"));
     CHECK(out == NULL);
-    CHECK(contains(hd_error_last(), "sla"));
-    CHECK(contains(hd_error_last_fields(), "\"sla\":[\"Not a parameter of this list;"));
-    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"sla\":null,\"status\":\"Open\"}"));
-    CHECK(contains(hd_error_last_fields(), "\"sla\""));
+    CHECK(contains(hd_error_last(), "tag"));
+    CHECK(contains(hd_error_last_fields(), "\"tag\":[\"Not a parameter of this list;"));
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"tag\":null,\"status\":\"Open\"}"));
+    CHECK(contains(hd_error_last_fields(), "\"tag\""));
+    CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"sla\":\"late\"}"));
+    CHECK(contains(hd_error_last_fields(), "\"sla\":[\"Not an SLA state: late.\"]"));
     CHECK_FAILS(HD_E_INVALID_ARGUMENT, hd_ticket_list(&out, engine, erin, "{\"priority\":\"Whenever\"}"));
     CHECK(contains(hd_error_last(), "priority"));
     CHECK(contains(hd_error_last_fields(), "\"priority\":[\"Not a priority: Whenever.\"]"));

@@ -103,6 +103,19 @@ TEST_CASE("sqlite: migration 5 moves the tokens of events written before it out 
     (void)file.open();
     // Back to version 4, with events as version 4 wrote them.
     run_on_file(file.path(), R"sql(
+        DROP INDEX tickets_by_sla_at_risk;
+        DROP INDEX tickets_by_sla_breach;
+        DROP INDEX tickets_by_sla_notice;
+        DROP INDEX tickets_by_first_response_due;
+        DROP INDEX tickets_by_resolution_due;
+        DROP INDEX tickets_by_status_first_response_due;
+        DROP INDEX tickets_by_status_resolution_due;
+        ALTER TABLE tickets DROP COLUMN sla_settled;
+        ALTER TABLE tickets DROP COLUMN sla_at_risk_from;
+        ALTER TABLE tickets DROP COLUMN sla_breached_after;
+        ALTER TABLE tickets DROP COLUMN sla_next_notice_at;
+        ALTER TABLE tickets DROP COLUMN sla_first_response_order;
+        ALTER TABLE tickets DROP COLUMN sla_resolution_order;
         DROP TABLE sla_policy_targets;
         DROP TABLE sla_policy_holidays;
         DROP TABLE sla_policy_hours;

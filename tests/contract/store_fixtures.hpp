@@ -16,6 +16,19 @@
 
 namespace contract {
 
+/// The newest schema step (adapters/sql/schema_steps.hpp): the one number
+/// the migration tests change when a step is added.
+inline constexpr int newest_schema_step = 8;
+
+/// `"1,2,...,n"`: the steps a store records, as `group_concat` lists them.
+[[nodiscard]] inline std::string steps_up_to(int n = newest_schema_step) {
+    std::string list;
+    for (int i = 1; i <= n; ++i) {
+        list += (i == 1 ? "" : ",") + std::to_string(i);
+    }
+    return list;
+}
+
 using namespace std::chrono_literals;
 
 /// A fixed instant plus `offset` (2026-01-01T00:00:00Z + offset).

@@ -3,6 +3,8 @@
 #include "store_factories.hpp"
 #include "store_fixtures.hpp"
 
+#include <helpdesk/rules/sla_outlook.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 
 using namespace contract;
 using helpdesk::priority;
+using helpdesk::sla_state;
 using helpdesk::ticket;
 using helpdesk::ticket_filter;
 using helpdesk::ticket_order;
@@ -19,6 +22,28 @@ using helpdesk::ticket_page_request;
 using helpdesk::ticket_status;
 
 namespace {
+
+/// An SLA measurement in one of the shapes the engine writes, picked by `i`:
+/// not measured, running, paused (before or after running out), stopped in
+/// time or late; due dates repeat, so due orderings have ties.
+[[nodiscard]] helpdesk::sla_measure sample_sla(int i) {
+    using std::chrono::minutes;
+    const auto due = at(minutes{10 * (i % 5)});
+    const auto risk = due - minutes{5};
+    auto clock = [&](int shape) -> helpdesk::sla_clock {
+        switch (shape % 5) {
+        case 0: return {.due = due, .at_risk_at = risk, .stopped_at = std::nullopt, .paused = false};
+        case 1: return {.due = std::nullopt, .at_risk_at = std::nullopt, .stopped_at = std::nullopt, .paused = true};
+        case 2: return {.due = due, .at_risk_at = risk, .stopped_at = std::nullopt, .paused = true};
+        case 3: return {.due = due, .at_risk_at = risk, .stopped_at = due - minutes{1}, .paused = false};
+        default: return {.due = due, .at_risk_at = risk, .stopped_at = due + minutes{1}, .paused = false};
+        }
+    };
+    if (i % 7 == 6) {
+        return {};
+    }
+    return {.policy_version = 1, .first_response = clock(i / 2), .resolution = clock(i / 3 + 1)};
+}
 
 /// 60 tickets over 3 owners with varied fields; pairs share a submit date so
 /// ordering ties are broken by id.
@@ -53,6 +78,7 @@ struct ticket_set {
                 if (i % 4 != 0) {
                     t.assigned_to = staff[static_cast<std::size_t>(i % 2)];
                 }
+                t.sla = sample_sla(i);
                 tx.tickets().insert(t);
                 tickets.push_back(t);
             }
@@ -69,7 +95,8 @@ struct ticket_set {
            (!f.sub_category || t.sub_category == *f.sub_category) &&
            (!f.assigned_to || t.assigned_to == f.assigned_to) && (!f.employee || t.employee == *f.employee) &&
            (!f.submitted_after || t.submit_date >= *f.submitted_after) &&
-           (!f.submitted_before || t.submit_date < *f.submitted_before);
+           (!f.submitted_before || t.submit_date < *f.submitted_before) &&
+           (!f.sla || (t.sla.policy_version > 0 && helpdesk::overall_state_at(t.sla, f.as_of) == *f.sla));
 }
 
 [[nodiscard]] std::int64_t sort_key(const ticket& t, ticket_order_field field) {
@@ -80,6 +107,10 @@ struct ticket_set {
         return t.update_date.time_since_epoch().count();
     case ticket_order_field::priority:
         return static_cast<std::int64_t>(t.ticket_priority);
+    case ticket_order_field::first_response_due:
+        return helpdesk::due_sort_key(t.sla.first_response.due);
+    case ticket_order_field::resolution_due:
+        return helpdesk::due_sort_key(t.sla.resolution.due);
     }
     return 0;
 }
@@ -139,6 +170,8 @@ const ticket_order all_orders[] = {
     {ticket_order_field::submit_date, true}, {ticket_order_field::submit_date, false},
     {ticket_order_field::update_date, true}, {ticket_order_field::update_date, false},
     {ticket_order_field::priority, true},    {ticket_order_field::priority, false},
+    {ticket_order_field::first_response_due, true}, {ticket_order_field::first_response_due, false},
+    {ticket_order_field::resolution_due, true}, {ticket_order_field::resolution_due, false},
 };
 
 } // namespace
@@ -148,7 +181,7 @@ TEST_CASE_TEMPLATE_DEFINE("ticket list: filters, orderings and counts", Factory,
     auto store = factory.open();
     const ticket_set data{*store};
 
-    const std::vector<std::pair<const char*, ticket_filter>> filters = {
+    std::vector<std::pair<const char*, ticket_filter>> filters = {
         {"none", {}},
         {"one status", {.statuses = {ticket_status::new_}}},
         {"several statuses", {.statuses = {ticket_status::open, ticket_status::in_progress, ticket_status::open}}},
@@ -169,11 +202,23 @@ TEST_CASE_TEMPLATE_DEFINE("ticket list: filters, orderings and counts", Factory,
                         .submitted_before = at(28min)}},
         {"nothing matches", {.department = "No Such Department"}},
     };
+    // Each SLA state, judged before, at, between and after the sample's
+    // thresholds (at-risk instants are inclusive, due dates exclusive).
+    for (const auto state : {sla_state::on_track, sla_state::at_risk, sla_state::breached, sla_state::met,
+                             sla_state::paused}) {
+        for (const auto when : {at(-1min), at(15min), at(20min), at(25min), at(38min), at(90min)}) {
+            filters.push_back({"sla", {.sla = state, .as_of = when}});
+        }
+    }
+    filters.push_back({"sla and status", {.statuses = {ticket_status::open, ticket_status::in_progress},
+                                          .sla = sla_state::breached, .as_of = at(25min)}});
 
     in_read(*store, [&](helpdesk::transaction& tx) {
         for (const auto& [name, filter] : filters) {
             for (const auto& order : all_orders) {
                 CAPTURE(name);
+                CAPTURE(filter.sla ? helpdesk::to_string(*filter.sla) : "-");
+                CAPTURE(filter.as_of.time_since_epoch().count());
                 CAPTURE(static_cast<int>(order.field));
                 CAPTURE(order.descending);
                 const auto expected = expected_ids(data.tickets, filter, order);

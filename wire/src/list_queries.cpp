@@ -15,7 +15,7 @@ void read_page(query_parameters& q, page_request& r) {
 
 ticket_list_request read_ticket_list_query(query_parameters q) {
     q.refuse_unknown({"page", "page_size", "cursor", "status", "priority", "department", "category", "sub_category",
-                      "assigned_to", "employee", "search", "submitted_after", "submitted_before", "ordering"});
+                      "assigned_to", "employee", "search", "submitted_after", "submitted_before", "sla", "ordering"});
     ticket_list_request r;
     for (const auto& s : q.texts("status")) {
         if (const auto status = parse_ticket_status(s)) {
@@ -33,6 +33,7 @@ ticket_list_request read_ticket_list_query(query_parameters q) {
     r.filter.search = q.text("search");
     r.filter.submitted_after = q.time("submitted_after");
     r.filter.submitted_before = q.time("submitted_before");
+    r.filter.sla = q.choice("sla", "an SLA state", parse_sla_state);
     r.ordering = q.text("ordering").value_or(r.ordering);
     read_page(q, r);
     q.check();

@@ -1,5 +1,6 @@
 #include <wire/account_views.hpp>
 #include <wire/json_values.hpp>
+#include <wire/sla_state_view.hpp>
 #include <wire/ticket_views.hpp>
 
 #include <helpdesk/rules/ticket_actions.hpp>
@@ -56,10 +57,10 @@ boost::json::value role_of(const account_summary* p, const boost::json::storage_
 } // namespace
 
 boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
-                                const std::optional<actor>& viewer, const view_options& options,
+                                const std::optional<actor>& viewer, time_point as_of, const view_options& options,
                                 boost::json::storage_ptr sp) {
     boost::json::object o(sp);
-    o.reserve(26);
+    o.reserve(29);
     o["id"] = t.id;
     o["ticket_number"] = t.ticket_number;
     o["employee"] = person_by_id(people, t.employee, sp);
@@ -80,6 +81,7 @@ boost::json::object ticket_json(const ticket& t, const std::vector<account_summa
     o["rejection_reason"] = optional_text(t.rejection_reason);
     o["finalized"] = t.finalized;
     o["version"] = t.version;
+    add_sla_fields(o, t.sla, as_of);
     if (options.compact) {
         return o;
     }
@@ -105,7 +107,7 @@ boost::json::object ticket_details_json(const ticket_details& d, const view_opti
     if (d.assigned_to) {
         people.push_back(*d.assigned_to);
     }
-    auto o = ticket_json(d.item, people, d.viewer, options, sp);
+    auto o = ticket_json(d.item, people, d.viewer, d.as_of, options, sp);
     boost::json::array files(sp);
     for (const auto& a : d.attachments) {
         files.push_back(attachment_json(a, options, sp));

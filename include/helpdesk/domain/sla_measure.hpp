@@ -4,8 +4,24 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace helpdesk {
+
+/// Where a target stands.
+enum class sla_state {
+    on_track, ///< running, less than the at-risk share used
+    at_risk,  ///< running, the at-risk share used
+    breached, ///< used up before it stopped
+    met,      ///< stopped in time
+    paused,   ///< standing still, not breached
+};
+
+/// `"on_track"`, `"at_risk"`, `"breached"`, `"met"`, `"paused"`.
+[[nodiscard]] std::string_view to_string(sla_state s) noexcept;
+/// Inverse of `to_string(sla_state)`; nullopt for anything else.
+[[nodiscard]] std::optional<sla_state> parse_sla_state(std::string_view text) noexcept;
+
 
 /// One target's clock: the instants a view and the scheduler compare with now.
 struct sla_clock {

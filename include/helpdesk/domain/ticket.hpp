@@ -38,6 +38,7 @@ enum class history_kind {
     comment_added,          ///< the comment's id
     internal_comment_added, ///< the comment's id; hidden from employees
     finalized,              ///< handed over to the workflow system
+    sla_reapplied,          ///< old and new SLA policy version (an admin re-measured it)
 };
 
 /// `"created"`, `"status_changed"`, `"priority_changed"`, ... (the stored text).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <helpdesk/domain/account.hpp>
+#include <helpdesk/domain/sla_measure.hpp>
 #include <helpdesk/domain/ticket.hpp>
 
 #include <cstdint>
@@ -12,8 +13,9 @@
 
 namespace helpdesk {
 
-/// Columns a ticket list can be ordered by.
-enum class ticket_order_field { submit_date, update_date, priority };
+/// Columns a ticket list can be ordered by. The due dates put tickets
+/// without one (not measured, or paused before running out) last.
+enum class ticket_order_field { submit_date, update_date, priority, first_response_due, resolution_due };
 
 /// An ordering; ties are always broken by ticket id in the same direction.
 struct ticket_order {
@@ -22,8 +24,8 @@ struct ticket_order {
 };
 
 /// A keyset position: the sort key and id of the last row of the previous
-/// page. For dates the key is microseconds since the epoch; for priority it is
-/// the enum's underlying value.
+/// page. For dates the key is microseconds since the epoch (INT64_MAX for a
+/// missing due date); for priority it is the enum's underlying value.
 struct keyset {
     std::int64_t key = 0;
     ticket_id id = 0;
@@ -41,6 +43,8 @@ struct ticket_filter {
     std::optional<std::string> search{};            ///< full text over number, subject, description
     std::optional<time_point> submitted_after{};    ///< inclusive
     std::optional<time_point> submitted_before{};   ///< exclusive
+    std::optional<sla_state> sla{};                 ///< the overall SLA state at `as_of` (measured tickets only)
+    time_point as_of{};                             ///< the instant `sla` is judged at
 };
 
 /// The words of a search text as every store matches them: the

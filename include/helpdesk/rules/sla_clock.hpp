@@ -40,20 +40,6 @@ struct sla_timeline {
 [[nodiscard]] sla_measure measure_sla(const sla_policy& policy, const time_zones& zones,
                                       std::string_view department, priority p, const sla_timeline& timeline);
 
-/// Where a target stands.
-enum class sla_state {
-    on_track, ///< running, less than the at-risk share used
-    at_risk,  ///< running, the at-risk share used
-    breached, ///< used up before it stopped
-    met,      ///< stopped in time
-    paused,   ///< standing still, not breached
-};
-
-/// `"on_track"`, `"at_risk"`, `"breached"`, `"met"`, `"paused"`.
-[[nodiscard]] std::string_view to_string(sla_state s) noexcept;
-/// Inverse of `to_string(sla_state)`; nullopt for anything else.
-[[nodiscard]] std::optional<sla_state> parse_sla_state(std::string_view text) noexcept;
-
 /// The state of `clock` at `now`.
 [[nodiscard]] sla_state state_at(const sla_clock& clock, time_point now) noexcept;
 

@@ -2,6 +2,10 @@
 
 #include <helpdesk/domain/sla_policy.hpp>
 #include <helpdesk/ids.hpp>
+#include <helpdesk/services/ticket_service.hpp>
+
+#include <cstdint>
+#include <optional>
 
 namespace helpdesk {
 
@@ -25,6 +29,13 @@ public:
     /// the zone must be one the engine's time-zone database knows), and then
     /// nothing is stored. Returns the stored version.
     sla_policy change(account_id actor, sla_policy draft);
+
+    /// Measures ticket `id` again under the current policy version instead
+    /// of the one it was measured under, recording `sla_reapplied` (old and
+    /// new version) in its history; a ticket already under the current
+    /// version is left as it is. Honours `expected_version` as every ticket
+    /// change does. Returns the ticket's detail view as the actor sees it.
+    ticket_details reapply(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
 
 private:
     engine_context& context_;

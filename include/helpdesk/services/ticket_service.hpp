@@ -69,6 +69,9 @@ struct ticket_details {
     /// The caller as the policy saw them in the same transaction, for
     /// `permitted_actions`; empty when read for no one (outbox snapshots).
     std::optional<actor> viewer{};
+    /// The instant its SLA states are taken at: the engine's clock when it
+    /// was read (or when the change it answers was made).
+    time_point as_of{};
 };
 
 /// A comment just added, with its author (the caller) as threads show them.
@@ -105,6 +108,7 @@ struct ticket_list_request : page_request {
 struct ticket_list : list_page<ticket> {
     std::vector<account_summary> people{};   ///< owners and assignees of `results`, each once
     std::optional<actor> viewer{};           ///< the caller as the policy saw them (see `ticket_details::viewer`)
+    time_point as_of{};                      ///< the instant their SLA states are taken at (see `ticket_details::as_of`)
 };
 
 /// Ticket lifecycle, comments, attachments, lists and stats. Every call is one

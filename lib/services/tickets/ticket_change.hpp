@@ -47,7 +47,7 @@ ticket_details run_command(engine_context& context, account_id actor_id, ticket_
         auto change = begin_change(tx, actor_id, id, act, expected_version);
         apply(tx, std::as_const(change.who), change.item, now);
         save(context, tx, change, now, expected_version);
-        return details_for(tx, change.item, change.who);
+        return details_for(tx, change.item, change.who, now);
     });
 }
 

@@ -178,7 +178,7 @@ ticket_details ticket_service::workflow_update_status(const api_key& via, std::s
                             " by the workflow system (key " + via.name + ")");
         detail::save(context_, tx, change, now, std::nullopt);
         // The caller is a system, not a person: it is shown what the owner sees.
-        return detail::load_details(tx, change.item, false);
+        return detail::load_details(tx, change.item, false, now);
     });
 }
 
@@ -219,7 +219,7 @@ ticket_details ticket_service::finalize(account_id actor_id, ticket_id id,
                                  detail::ticket_payload(t, change.who.id));
             detail::save(context_, tx, change, now, expected_version);
         }
-        return detail::details_for(tx, t, change.who);
+        return detail::details_for(tx, t, change.who, now);
     });
 }
 

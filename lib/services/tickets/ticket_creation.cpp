@@ -27,7 +27,7 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
                 if (first->second != fingerprint) {
                     throw error(errc::conflict, "this Idempotency-Key was used for a different request");
                 }
-                return detail::details_for(tx, detail::require_ticket(tx, first->first), who);
+                return detail::details_for(tx, detail::require_ticket(tx, first->first), who, now);
             }
         }
         auto t = checked.fields;

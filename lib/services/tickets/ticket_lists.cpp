@@ -16,6 +16,8 @@ namespace {
 ticket_list list_tickets(engine_context& context, account_id actor_id, const ticket_list_request& r, action act) {
     ticket_page_request request;
     request.filter = r.filter;
+    const auto now = context.time_source().now();
+    request.filter.as_of = now; // the instant the SLA filter and the views judge states at
     request.order = detail::parse_ordering(r.ordering);
     const auto kind = detail::ticket_cursor(request.order);
     const auto window = detail::window_of(r, kind);
@@ -51,6 +53,7 @@ ticket_list list_tickets(engine_context& context, account_id actor_id, const tic
             tx.tickets().list(request), r, kind, [&](const ticket& t) { return detail::keyset_of(t, request.order); });
         out.people = detail::people_of(tx, out.results);
         out.viewer = who;
+        out.as_of = now;
         return out;
     });
 }

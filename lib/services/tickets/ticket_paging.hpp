@@ -9,8 +9,8 @@
 
 namespace helpdesk::detail {
 
-/// The cursors of a ticket list under `order`: tags `s`, `u` and `p` for the
-/// three sort keys, so cursors handed out stay valid.
+/// The cursors of a ticket list under `order`: tags `s`, `u`, `p`, `f` and
+/// `r` for the five sort keys, so cursors handed out stay valid.
 [[nodiscard]] cursor_kind ticket_cursor(const ticket_order& order) noexcept;
 /// The keyset value of `t` under `order`.
 [[nodiscard]] keyset keyset_of(const ticket& t, const ticket_order& order) noexcept;

@@ -57,8 +57,8 @@ Thread thread_page(engine_context& context, account_id actor_id, ticket_id id, c
 } // namespace
 
 ticket_details ticket_service::get(account_id actor_id, ticket_id id) {
-    return read_visible(context_, actor_id, id, [](transaction& tx, const actor& who, const ticket& t) {
-        return detail::details_for(tx, t, who);
+    return read_visible(context_, actor_id, id, [this](transaction& tx, const actor& who, const ticket& t) {
+        return detail::details_for(tx, t, who, context_.time_source().now());
     });
 }
 
@@ -70,7 +70,7 @@ ticket_details ticket_service::get_by_number(account_id actor_id, std::string_vi
             throw error(errc::not_found, "ticket not found");
         }
         can(who, action::view, &*t).enforce();
-        return detail::details_for(tx, *t, who);
+        return detail::details_for(tx, *t, who, context_.time_source().now());
     });
 }
 

@@ -124,11 +124,21 @@ reply client::get(const std::string& target, const std::string& token, const hea
 
 reply client::post(const std::string& target, const boost::json::value& body, const std::string& token,
                    header_list headers) {
+    return send_json(http::verb::post, target, body, token, std::move(headers));
+}
+
+reply client::patch(const std::string& target, const boost::json::value& body, const std::string& token,
+                    header_list headers) {
+    return send_json(http::verb::patch, target, body, token, std::move(headers));
+}
+
+reply client::send_json(http::verb method, const std::string& target, const boost::json::value& body,
+                        const std::string& token, header_list headers) {
     headers.emplace_back("Content-Type", "application/json");
     if (!token.empty()) {
         headers.emplace_back("Authorization", "Bearer " + token);
     }
-    return send(http::verb::post, target, boost::json::serialize(body), headers);
+    return send(method, target, boost::json::serialize(body), headers);
 }
 
 reply client::post_form(const std::string& target, const std::vector<form_field>& fields, const std::string& token,

@@ -61,12 +61,17 @@ public:
     /// POST of a JSON value with an optional bearer token.
     reply post(const std::string& target, const boost::json::value& body, const std::string& token = "",
                header_list headers = {});
+    /// PATCH of a JSON value with an optional bearer token.
+    reply patch(const std::string& target, const boost::json::value& body, const std::string& token = "",
+                header_list headers = {});
     /// POST of a multipart/form-data body.
     reply post_form(const std::string& target, const std::vector<form_field>& fields, const std::string& token = "",
                     header_list headers = {});
 
 private:
     void connect();
+    reply send_json(http::verb method, const std::string& target, const boost::json::value& body,
+                    const std::string& token, header_list headers);
 
     std::uint16_t port_;
     boost::asio::io_context ioc_{};

@@ -14,6 +14,7 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,6 +23,23 @@
 #include <vector>
 
 namespace http_test {
+
+/// The engine's clock in HTTP tests: the wall clock, moved on by `travel` (so
+/// SLA clocks can be seen to run out). Tokens are the server's own business
+/// and keep to the wall clock.
+class travelling_clock final : public helpdesk::clock {
+public:
+    /// The wall clock plus every `travel` so far.
+    [[nodiscard]] helpdesk::time_point now() const override {
+        return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()) +
+               std::chrono::microseconds{ahead_.load()};
+    }
+    /// Moves the clock on by `by`.
+    void travel(std::chrono::microseconds by) { ahead_ += by.count(); }
+
+private:
+    std::atomic<std::int64_t> ahead_{0};
+};
 
 /// A signed-in person: their id, email, password and tokens.
 struct person {
@@ -63,7 +81,9 @@ public:
         helpdesk::engine_options engine_options;
         engine_options.password_iterations = 1000;
         desk_ = std::make_unique<helpdesk::engine>(
-            helpdesk::engine_parts{.db = factory_.open(), .blobs = helpdesk::open_directory_blob_store(blob_dir_)},
+            helpdesk::engine_parts{.db = factory_.open(),
+                                   .blobs = helpdesk::open_directory_blob_store(blob_dir_),
+                                   .time_source = clock_},
             engine_options);
         options_ = test_options();
         options_.log_sink = [this](std::string_view line) {
@@ -91,6 +111,8 @@ public:
     [[nodiscard]] helpdesk::engine& desk() { return *desk_; }
     [[nodiscard]] helpdesk::http_server& server() { return *server_; }
     [[nodiscard]] Factory& factory() { return factory_; }
+    /// Moves the engine's clock on by `by` (travelling_clock).
+    void travel(std::chrono::microseconds by) { clock_->travel(by); }
     [[nodiscard]] client& http() { return *client_; }
     /// A new client with its own connection.
     [[nodiscard]] client connect() const { return client{port()}; }
@@ -181,6 +203,7 @@ private:
     }
 
     Factory factory_{};
+    std::shared_ptr<travelling_clock> clock_ = std::make_shared<travelling_clock>();
     std::filesystem::path blob_dir_{};
     std::unique_ptr<helpdesk::engine> desk_{};
     helpdesk::server_options options_{};

@@ -49,6 +49,9 @@ public:
     [[nodiscard]] std::optional<std::string> raw(std::string_view name) const;
     /// The name of every field sent, in order (repeated multipart names repeat).
     [[nodiscard]] std::vector<std::string> names() const;
+    /// The JSON object itself (empty for a multipart form), for the readers
+    /// of nested bodies such as `read_sla_policy`.
+    [[nodiscard]] const boost::json::object& object() const noexcept { return members_; }
 
     /// Notes a problem with a field found by the caller.
     void refuse(std::string_view name, std::string message);

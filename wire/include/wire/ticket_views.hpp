@@ -19,11 +19,12 @@
 namespace helpdesk::wire {
 
 /// A ticket with the people it names, without comments and attachments (a
-/// list row). Unless compact, also what `viewer` may do to it now: `actions`
-/// (client action names) and `status_targets`, both empty without a viewer.
+/// list row), its SLA fields with the states at `as_of` (sla_state_view.hpp).
+/// Unless compact, also what `viewer` may do to it now: `actions` (client
+/// action names) and `status_targets`, both empty without a viewer.
 [[nodiscard]] boost::json::object ticket_json(const ticket& t, const std::vector<account_summary>& people,
-                                              const std::optional<actor>& viewer, const view_options& options,
-                                              boost::json::storage_ptr sp = {});
+                                              const std::optional<actor>& viewer, time_point as_of,
+                                              const view_options& options, boost::json::storage_ptr sp = {});
 /// The detail view: the list row plus `attachments` and the `comments`
 /// `d.viewer` may read.
 [[nodiscard]] boost::json::object ticket_details_json(const ticket_details& d, const view_options& options,
