@@ -35,6 +35,12 @@ list_plan plan_accounts(const account_filter& filter, const page_window& window,
     return plan_list(account_columns, "accounts", std::move(conditions), b, {}, window, dialect);
 }
 
+list_plan plan_account_history(account_id account, const page_window& window, const list_dialect& dialect) {
+    bindings b{dialect.placeholders};
+    std::string conditions = " AND account_id = " + b.add(account);
+    return plan_list(account_history_columns, "account_history", std::move(conditions), b, {}, window, dialect);
+}
+
 list_plan plan_rejections(const page_window& window, const list_dialect& dialect) {
     return plan_list(rejection_columns, "rejected_accounts", "", bindings{dialect.placeholders},
                      {.key_column = "rejected_at", .descending = true}, window, dialect);

@@ -26,6 +26,7 @@ inline constexpr schema_step schema_steps[] = {
     {6, "API keys"},
     {7, "SLA: the policy versions (sla_policies with their working hours, holidays and targets) and each "
         "ticket's SLA measurement and sent notices"},
+    {8, "account administration: accounts.is_active (true for every existing account) and account_history"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

@@ -220,24 +220,6 @@ rejected_account account_service::reject(account_id actor_id, account_id target,
     });
 }
 
-account account_service::change_role(account_id actor_id, account_id target, std::string_view new_role) {
-    const auto parsed = parse_role(detail::trim(new_role));
-    return detail::in_write_transaction(context_, [&](transaction& tx) {
-        can(detail::load_actor(tx, actor_id), action::change_role, nullptr).enforce();
-        if (!parsed) {
-            throw error(errc::invalid_argument, "unknown role", {{"role", {"Select a valid choice."}}});
-        }
-        auto a = require_account(tx, target);
-        // An admin demoting themselves could leave the desk without any admin.
-        if (a.id == actor_id && *parsed != role::system_admin) {
-            throw error(errc::permission_denied, "you cannot change your own role");
-        }
-        a.account_role = *parsed;
-        tx.accounts().update(a);
-        return a;
-    });
-}
-
 account account_service::get(account_id actor_id, account_id target) {
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor_id), action::view_account, target).enforce();
