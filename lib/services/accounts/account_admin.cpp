@@ -17,12 +17,27 @@ using detail::require_account;
 
 std::string role_name(role r) { return std::string{to_string(r)}; }
 
+// A claim or assignment that held the account's row before the change locked
+// it commits first, yet a PostgreSQL snapshot taken before that commit does
+// not show it: a second transaction, with a fresh snapshot, releases what
+// such a race left assigned. Anything later is refused (the account is
+// no longer active staff), so one pass suffices; usually it finds nothing.
+void release_late_assignments(engine_context& context, account_id assignee, account_id actor, std::string_view reason) {
+    const auto now = context.time_source().now();
+    detail::in_write_transaction(context, [&](transaction& tx) {
+        const auto a = tx.accounts().find(assignee);
+        if (a && (!a->is_active || !is_staff(a->account_role))) {
+            (void)detail::release_assignments(tx, assignee, actor, now, reason);
+        }
+    });
+}
+
 } // namespace
 
 account account_service::change_role(account_id actor_id, account_id target, std::string_view new_role) {
     const auto parsed = parse_role(detail::trim(new_role));
     const auto now = context_.time_source().now();
-    return detail::in_write_transaction(context_, [&](transaction& tx) {
+    auto changed = detail::in_write_transaction(context_, [&](transaction& tx) {
         // Counted first, so that concurrent changes wait for one another here.
         const auto admins = tx.accounts().lock_active_admins();
         const auto who = detail::load_actor(tx, actor_id);
@@ -48,11 +63,15 @@ account account_service::change_role(account_id actor_id, account_id target, std
                                      {{"old_role", role_name(before)}});
         return a;
     });
+    if (!is_staff(changed.account_role)) {
+        release_late_assignments(context_, changed.id, actor_id, "the assignee is no longer staff");
+    }
+    return changed;
 }
 
 account account_service::deactivate(account_id actor_id, account_id target) {
     const auto now = context_.time_source().now();
-    return detail::in_write_transaction(context_, [&](transaction& tx) {
+    auto deactivated = detail::in_write_transaction(context_, [&](transaction& tx) {
         const auto admins = tx.accounts().lock_active_admins();
         const auto who = detail::load_actor(tx, actor_id);
         can(who, action::deactivate_account, nullptr).enforce();
@@ -69,6 +88,8 @@ account account_service::deactivate(account_id actor_id, account_id target) {
         detail::record_account_event(tx, now, event_kind::account_deactivated, a, who.id);
         return a;
     });
+    release_late_assignments(context_, deactivated.id, actor_id, "the assignee's account was deactivated");
+    return deactivated;
 }
 
 account account_service::reactivate(account_id actor_id, account_id target) {
