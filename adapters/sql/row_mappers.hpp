@@ -133,15 +133,8 @@ inline constexpr std::string_view account_history_columns =
 
 /// The history entry in a row of `SELECT account_history_columns ...`.
 template <class Row> [[nodiscard]] account_history_entry read_account_history(const Row& row) {
-    account_history_entry e;
-    e.id = row.int64(0);
-    e.account = row.int64(1);
-    e.actor = row.optional_int64(2);
-    e.at = row.time(3);
-    e.field = row.text(4);
-    e.old_value = row.optional_text(5);
-    e.new_value = row.optional_text(6);
-    return e;
+    return {.id = row.int64(0), .account = row.int64(1), .actor = row.optional_int64(2), .at = row.time(3),
+            .field = row.text(4), .old_value = row.optional_text(5), .new_value = row.optional_text(6)};
 }
 
 /// The rejection-audit columns, in the order `read_rejection` expects them.

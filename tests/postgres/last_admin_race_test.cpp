@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <latch>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -31,10 +32,13 @@ round_outcome race(const std::vector<std::shared_ptr<store>>& stores, int racers
     round_outcome out;
     std::mutex mutex;
     std::latch ready{racers};
+    std::vector<std::unique_ptr<engine>> desks;
+    for (int i = 0; i < racers; ++i) {
+        desks.push_back(pgtest::make_engine(stores[static_cast<std::size_t>(i % 2)]));
+    }
     std::vector<std::thread> threads;
     for (int i = 0; i < racers; ++i) {
-        threads.emplace_back([&, i] {
-            auto desk = pgtest::make_engine(stores[static_cast<std::size_t>(i % 2)]);
+        threads.emplace_back([&, i, desk = desks[static_cast<std::size_t>(i)].get()] {
             ready.arrive_and_wait();
             try {
                 act(*desk, i);

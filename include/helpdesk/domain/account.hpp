@@ -78,6 +78,9 @@ struct account_history_entry {
     std::string field{};                    ///< `role`, `is_active`, `first_name`, `middle_name`, `last_name`, `suffix`, `department`
     std::optional<std::string> old_value{}; ///< as the API shows it (`System Admin`, `true`); empty for none
     std::optional<std::string> new_value{};
+
+    /// Equal when every member is.
+    bool operator==(const account_history_entry&) const = default;
 };
 
 } // namespace helpdesk

@@ -9,6 +9,12 @@
 
 namespace helpdesk::detail {
 
+json_object account_fields(const account& a) {
+    json_object fields;
+    fields.add("account_id", a.id).add("email", a.email).add("first_name", a.first_name).add("last_name", a.last_name);
+    return fields;
+}
+
 void keep_an_admin(const std::vector<account_id>& admins, const account& a, std::string_view what) {
     const bool counted = std::find(admins.begin(), admins.end(), a.id) != admins.end();
     if (counted && admins.size() <= 1) {
@@ -32,14 +38,8 @@ void record_account_change(transaction& tx, account_id account, account_id actor
 
 void record_account_event(transaction& tx, time_point now, std::string_view kind, const account& a,
                           account_id actor, std::initializer_list<std::pair<std::string_view, std::string>> extra) {
-    json_object json;
-    json.add("account_id", a.id)
-        .add("email", a.email)
-        .add("first_name", a.first_name)
-        .add("last_name", a.last_name)
-        .add("role", to_string(a.account_role))
-        .add("is_active", a.is_active)
-        .add("actor", actor);
+    auto json = account_fields(a);
+    json.add("role", to_string(a.account_role)).add("is_active", a.is_active).add("actor", actor);
     for (const auto& [key, value] : extra) {
         json.add(key, std::string_view{value});
     }

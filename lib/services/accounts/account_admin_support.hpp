@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/field_checker.hpp"
+#include "services/json_object.hpp"
 
 #include <helpdesk/engine.hpp>
 #include <helpdesk/services/account_service.hpp>
@@ -13,6 +14,10 @@
 #include <vector>
 
 namespace helpdesk::detail {
+
+/// The start of an account event's payload: who the account is
+/// (`account_id`, `email`, `first_name`, `last_name`).
+[[nodiscard]] json_object account_fields(const account& a);
 
 /// Refuses (conflict) to take `a` out of `admins`, the active System Admins
 /// counted in this transaction, when it is the last of them; `what` says how
