@@ -32,6 +32,10 @@ list_plan plan_accounts(const account_filter& filter, const page_window& window,
     if (filter.department) {
         conditions += " AND department = " + b.add(*filter.department);
     }
+    if (filter.is_active) {
+        // A flag is a condition of its own in both stores (0/1 in SQLite, BOOLEAN in PostgreSQL).
+        conditions += *filter.is_active ? " AND is_active" : " AND NOT is_active";
+    }
     return plan_list(account_columns, "accounts", std::move(conditions), b, {}, window, dialect);
 }
 

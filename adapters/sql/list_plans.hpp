@@ -10,7 +10,7 @@
 
 namespace helpdesk::sql {
 
-/// Accounts matching `filter` (role, status, department), by id.
+/// Accounts matching `filter` (role, status, department, active), by id.
 [[nodiscard]] list_plan plan_accounts(const account_filter& filter, const page_window& window,
                                       const list_dialect& dialect);
 /// One account's history, oldest first (by id).

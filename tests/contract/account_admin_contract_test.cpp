@@ -50,6 +50,13 @@ TEST_CASE_TEMPLATE_DEFINE("accounts: the active flag is stored, and inactive sta
         CHECK_FALSE(tx.accounts().find_many({coordinator.id}).front().is_active);
         CHECK_FALSE(tx.accounts().list({}, {.offset = 0, .limit = 10}).rows.front().is_active);
         CHECK(tx.accounts().staff_ids() == std::vector{admin.id});
+        // The list filters by the flag.
+        const auto inactive = tx.accounts().list({.is_active = false}, {.offset = 0, .limit = 10});
+        CHECK(inactive.count == 1);
+        CHECK(inactive.rows.front().id == coordinator.id);
+        const auto active = tx.accounts().list({.is_active = true}, {.offset = 0, .limit = 10});
+        CHECK(active.count == 1);
+        CHECK(active.rows.front().id == admin.id);
     });
 
     coordinator.is_active = true;

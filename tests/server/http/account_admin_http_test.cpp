@@ -108,6 +108,11 @@ HTTP_TEST_CASE("account administration - a deactivated account cannot sign in or
     REQUIRE_MESSAGE(off.status == 200, off.body);
     CHECK_FALSE(off.json().at("is_active").as_bool());
     CHECK(off.text("status") == "Approved");
+    const auto deactivated = web.get("/api/employees/?is_active=false", admin.access);
+    REQUIRE(deactivated.status == 200);
+    CHECK(deactivated.number("count") == 1);
+    CHECK(deactivated.json().at("results").at(0).at("id") == coordinator.id);
+    check_field_error(web.get("/api/employees/?is_active=maybe", admin.access), 400, "invalid_argument", "is_active");
 
     // Signing in is refused in the one error shape, at every login route.
     for (const char* route : {"/api/token/", "/api/token/admin/"}) {
