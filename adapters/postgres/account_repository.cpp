@@ -110,12 +110,40 @@ std::int64_t account_repository::next_company_sequence() {
 std::vector<account_id> account_repository::staff_ids() {
     params p;
     p.bind(account_status::approved, role::ticket_coordinator, role::system_admin);
-    auto r = db().execute("SELECT id FROM accounts WHERE status = $1 AND role IN ($2, $3) ORDER BY id", p);
+    auto r = db().execute(
+        "SELECT id FROM accounts WHERE status = $1 AND role IN ($2, $3) AND is_active ORDER BY id", p);
     std::vector<account_id> ids;
     for (int i = 0; i < r.rows(); ++i) {
         ids.push_back(r.int64(i, 0));
     }
     return ids;
+}
+
+std::vector<account_id> account_repository::lock_active_admins() {
+    // FOR UPDATE in id order: a second transaction counting the admins waits
+    // for the first, and under REPEATABLE READ a row the first changed makes
+    // it fail with a serialisation error (transient_conflict), so the engine
+    // runs it again on what the first left. Same order, so no deadlock.
+    params p;
+    p.bind(account_status::approved, role::system_admin);
+    const bool writing = mode() == tx_mode::write;
+    static const std::string sql =
+        "SELECT id FROM accounts WHERE status = $1 AND role = $2 AND is_active ORDER BY id";
+    auto r = writing ? db().execute(sql + " FOR UPDATE", p) : db().execute(sql, p);
+    std::vector<account_id> ids;
+    for (int i = 0; i < r.rows(); ++i) {
+        ids.push_back(r.int64(i, 0));
+    }
+    return ids;
+}
+
+void account_repository::insert_history(account_history_entry& e) {
+    params p;
+    p.bind(e.account, e.actor, e.at, e.field, e.old_value, e.new_value);
+    e.id = db().execute("INSERT INTO account_history (account_id, actor, at, field, old_value, new_value) "
+                        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                        p, true)
+               .int64(0, 0);
 }
 
 void account_repository::insert_rejection(rejected_account& x) {

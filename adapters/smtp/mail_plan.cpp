@@ -71,7 +71,7 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
 // Fields shown on one line (subjects, names, statuses) stay on one line
 // whatever the payload holds; reasons and comments keep their line breaks.
 void flatten(mail_request& r) {
-    for (auto* text : {&r.to.first_name, &r.to.last_name, &r.ticket.number, &r.ticket.subject, &r.ticket.status,
+    for (auto* text : {&r.to.first_name, &r.to.last_name, &r.role, &r.ticket.number, &r.ticket.subject, &r.ticket.status,
                        &r.ticket.old_status, &r.ticket.priority, &r.ticket.department, &r.ticket.owner_name,
                        &r.ticket.comment_author}) {
         *text = header_safe(*text);
@@ -95,6 +95,7 @@ std::vector<mail_request> plan_mail(engine& desk, const outbox_event& event, std
     base.kind = event.kind;
     base.public_url = std::string{public_url};
     base.desk_name = std::string{desk_name};
+    base.role = field(payload, "role");
     if (needs_secret(event.kind)) {
         if (!event.secret || event.secret->empty()) {
             throw delivery_failure("SMTP: event " + std::to_string(event.id) + " (" + event.kind +

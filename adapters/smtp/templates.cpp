@@ -70,8 +70,8 @@ composer one_time_link(std::string_view subject, std::string (*sentence)(const m
 
 // One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
-const std::array<mail_template, 13>& templates() {
-    static const std::array<mail_template, 13> all{{
+const std::array<mail_template, 16>& templates() {
+    static const std::array<mail_template, 16> all{{
         {event_kind::account_registered,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = "We received your account request";
@@ -105,6 +105,25 @@ const std::array<mail_template, 13>& templates() {
              "Set your password", "set-password",
              "The link works once and expires after a few days; if it has expired, ask for a password reset on "
              "the sign-in page.")},
+        {event_kind::account_deactivated,
+         [](const mail_request& r, mail_content& m, mail_body& b) {
+             m.subject = "Your account was deactivated";
+             b.paragraph("An administrator deactivated your account on " + r.desk_name + " (" + r.to.email +
+                         "). You can no longer sign in; if you think this is a mistake, ask an administrator.");
+         }},
+        {event_kind::account_reactivated,
+         [](const mail_request& r, mail_content& m, mail_body& b) {
+             m.subject = "Your account is active again";
+             b.paragraph("An administrator reactivated your account. You can sign in again with " + r.to.email + ".");
+             desk_button(r, b);
+         }},
+        {event_kind::account_role_changed,
+         [](const mail_request& r, mail_content& m, mail_body& b) {
+             m.subject = "Your role has changed";
+             b.paragraph("An administrator changed your role on " + r.desk_name + ": you are now " +
+                         (r.role.empty() ? std::string{"in a new role"} : r.role) + ".");
+             desk_button(r, b);
+         }},
         {event_kind::password_reset_requested,
          one_time_link(
              "Reset your password",

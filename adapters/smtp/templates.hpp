@@ -37,6 +37,7 @@ struct mail_request {
     bool to_owner = false;     ///< `ticket.created`: the owner's confirmation, not the staff notice
     ticket_facts ticket{};
     std::string reason{};      ///< `account.rejected`
+    std::string role{};        ///< the account's role (`account.role_changed`)
     std::string secret{};      ///< the token for `account.created` and `password_reset.requested`
     std::string public_url{};  ///< front-end base, no trailing slash
     std::string desk_name{};   ///< how the desk signs (the From name)

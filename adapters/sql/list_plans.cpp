@@ -32,7 +32,17 @@ list_plan plan_accounts(const account_filter& filter, const page_window& window,
     if (filter.department) {
         conditions += " AND department = " + b.add(*filter.department);
     }
+    if (filter.is_active) {
+        // A flag is a condition of its own in both stores (0/1 in SQLite, BOOLEAN in PostgreSQL).
+        conditions += *filter.is_active ? " AND is_active" : " AND NOT is_active";
+    }
     return plan_list(account_columns, "accounts", std::move(conditions), b, {}, window, dialect);
+}
+
+list_plan plan_account_history(account_id account, const page_window& window, const list_dialect& dialect) {
+    bindings b{dialect.placeholders};
+    std::string conditions = " AND account_id = " + b.add(account);
+    return plan_list(account_history_columns, "account_history", std::move(conditions), b, {}, window, dialect);
 }
 
 list_plan plan_rejections(const page_window& window, const list_dialect& dialect) {

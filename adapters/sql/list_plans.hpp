@@ -10,9 +10,12 @@
 
 namespace helpdesk::sql {
 
-/// Accounts matching `filter` (role, status, department), by id.
+/// Accounts matching `filter` (role, status, department, active), by id.
 [[nodiscard]] list_plan plan_accounts(const account_filter& filter, const page_window& window,
                                       const list_dialect& dialect);
+/// One account's history, oldest first (by id).
+[[nodiscard]] list_plan plan_account_history(account_id account, const page_window& window,
+                                             const list_dialect& dialect);
 /// The rejection audit, newest first (`rejected_at`, then id).
 [[nodiscard]] list_plan plan_rejections(const page_window& window, const list_dialect& dialect);
 /// Outbox events in `state`, newest first. Never counts: each store reads

@@ -120,20 +120,20 @@ template <class Row> [[nodiscard]] ticket read_ticket(const Row& row) {
 /// The account columns, in the order `read_account` expects them.
 inline constexpr std::string_view account_columns =
     "id, email, first_name, middle_name, last_name, suffix, company_id, department, role, status, "
-    "password_hash, image_key, date_created";
+    "password_hash, image_key, is_active, date_created";
 
 /// The account columns an update writes (all but `id` and `date_created`),
 /// in the order `bind_account_fields` binds them.
 inline constexpr std::string_view account_write_columns =
     account_columns.substr(4, account_columns.size() - 18);
-static_assert(account_write_columns.starts_with("email, ") && account_write_columns.ends_with(", image_key"));
-static_assert(column_count(account_write_columns) == 11, "bind_account_fields binds 11 fields");
+static_assert(account_write_columns.starts_with("email, ") && account_write_columns.ends_with(", is_active"));
+static_assert(column_count(account_write_columns) == 12, "bind_account_fields binds 12 fields");
 
 /// Binds the fields of `account_write_columns` to the next placeholders of
 /// `query` (either store's statement or parameter list: its `bind(values...)`).
 template <class Query> void bind_account_fields(Query& query, const account& a) {
     query.bind(a.email, a.first_name, a.middle_name, a.last_name, a.suffix, a.company_id, a.department,
-               a.account_role, a.status, a.password_hash, a.image_key);
+               a.account_role, a.status, a.password_hash, a.image_key, a.is_active);
 }
 
 /// The account in a row of `SELECT account_columns ...`.
@@ -151,8 +151,19 @@ template <class Row> [[nodiscard]] account read_account(const Row& row) {
     a.status = enum_from_column(row.int64(9), account_status::rejected);
     a.password_hash = row.text(10);
     a.image_key = row.optional_text(11);
-    a.date_created = row.time(12);
+    a.is_active = row.boolean(12);
+    a.date_created = row.time(13);
     return a;
+}
+
+/// The account-history columns, in the order `read_account_history` expects them.
+inline constexpr std::string_view account_history_columns =
+    "id, account_id, actor, at, field, old_value, new_value";
+
+/// The history entry in a row of `SELECT account_history_columns ...`.
+template <class Row> [[nodiscard]] account_history_entry read_account_history(const Row& row) {
+    return {.id = row.int64(0), .account = row.int64(1), .actor = row.optional_int64(2), .at = row.time(3),
+            .field = row.text(4), .old_value = row.optional_text(5), .new_value = row.optional_text(6)};
 }
 
 /// The rejection-audit columns, in the order `read_rejection` expects them.

@@ -29,6 +29,7 @@ inline constexpr schema_step schema_steps[] = {
     {8, "SLA indexes: each ticket's overall SLA outlook (settled state, at-risk and breach instants), its "
         "next notice instant and its due dates as sort keys, indexed for the SLA filter, orderings and "
         "scheduler"},
+    {9, "account administration: accounts.is_active (true for every existing account) and account_history"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

@@ -99,13 +99,34 @@ std::optional<account> account_repository::find_by_company_id(std::string_view c
 std::int64_t account_repository::next_company_sequence() { return next_sequence_value(db(), "company"); }
 
 std::vector<account_id> account_repository::staff_ids() {
-    auto query = db().prepare("SELECT id FROM accounts WHERE status = ? AND role IN (?, ?) ORDER BY id");
+    auto query =
+        db().prepare("SELECT id FROM accounts WHERE status = ? AND role IN (?, ?) AND is_active = 1 ORDER BY id");
     query.bind(account_status::approved, role::ticket_coordinator, role::system_admin);
     std::vector<account_id> ids;
     while (query.step()) {
         ids.push_back(query.column_int64(0));
     }
     return ids;
+}
+
+std::vector<account_id> account_repository::lock_active_admins() {
+    // Writers run one at a time (BEGIN IMMEDIATE): counting inside the write
+    // transaction is already safe against a concurrent change.
+    auto query = db().prepare("SELECT id FROM accounts WHERE status = ? AND role = ? AND is_active = 1 ORDER BY id");
+    query.bind(account_status::approved, role::system_admin);
+    std::vector<account_id> ids;
+    while (query.step()) {
+        ids.push_back(query.column_int64(0));
+    }
+    return ids;
+}
+
+void account_repository::insert_history(account_history_entry& e) {
+    auto query = db().prepare("INSERT INTO account_history (account_id, actor, at, field, old_value, new_value) "
+                              "VALUES (?, ?, ?, ?, ?, ?)");
+    query.bind(e.account, e.actor, e.at, e.field, e.old_value, e.new_value);
+    query.run();
+    e.id = query.last_insert_rowid();
 }
 
 void account_repository::insert_rejection(rejected_account& r) {

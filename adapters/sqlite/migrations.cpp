@@ -441,6 +441,24 @@ CREATE INDEX tickets_by_status_first_response_due ON tickets (status, sla_first_
 CREATE INDEX tickets_by_status_resolution_due ON tickets (status, sla_resolution_order);
 )sql";
 
+// Account administration (docs/product.md#account-administration): the
+// active flag beside the approval status (every existing account stays
+// active), and one history row per changed field. The history goes with a
+// removed (rejected) account; the actor is a plain id, as in the audit.
+constexpr std::string_view v9_account_administration = R"sql(
+ALTER TABLE accounts ADD COLUMN is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1));
+CREATE TABLE account_history (
+    id         INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    actor      INTEGER,
+    at         INTEGER NOT NULL,
+    field      TEXT    NOT NULL,
+    old_value  TEXT,
+    new_value  TEXT
+);
+CREATE INDEX account_history_by_account ON account_history (account_id);
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_whole_table_order_indexes},
@@ -450,6 +468,7 @@ constexpr sql::migration all_migrations[] = {
     {6, v6_api_keys},
     {7, v7_sla},
     {8, v8_sla_indexes},
+    {9, v9_account_administration},
 };
 
 } // namespace

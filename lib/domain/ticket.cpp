@@ -24,6 +24,7 @@ constexpr std::pair<history_kind, std::string_view> history_kind_names[] = {
     {history_kind::priority_changed, "priority_changed"},
     {history_kind::department_changed, "department_changed"},
     {history_kind::assigned, "assigned"},
+    {history_kind::unassigned, "unassigned"},
     {history_kind::attachment_added, "attachment_added"},
     {history_kind::comment_added, "comment_added"},
     {history_kind::internal_comment_added, "internal_comment_added"},

@@ -102,6 +102,10 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::create_account, "create_account"},
     {a::change_role, "change_role"},
     {a::read_rejection_audit, "read_rejection_audit"},
+    {a::deactivate_account, "deactivate_account"},
+    {a::reactivate_account, "reactivate_account"},
+    {a::edit_account, "edit_account"},
+    {a::read_account_history, "read_account_history"},
     {a::manage_outbox, "manage_outbox"},
     {a::manage_api_keys, "manage_api_keys"},
     {a::manage_sla, "manage_sla"},
@@ -152,6 +156,10 @@ bool is_ticket_action(action act) noexcept {
     case a::create_account:
     case a::change_role:
     case a::read_rejection_audit:
+    case a::deactivate_account:
+    case a::reactivate_account:
+    case a::edit_account:
+    case a::read_account_history:
     case a::manage_outbox:
     case a::manage_api_keys:
     case a::manage_sla:

@@ -38,6 +38,10 @@ who_may requirement(action act) noexcept {
     case action::create_account:
     case action::change_role:
     case action::read_rejection_audit:
+    case action::deactivate_account:
+    case action::reactivate_account:
+    case action::edit_account:
+    case action::read_account_history:
     case action::manage_outbox:
     case action::manage_api_keys:
     case action::manage_sla: return who_may::system_admin;
@@ -53,6 +57,7 @@ bool needs_approval(action act) noexcept { return act != action::view_account_im
 decision allow() { return {true, errc::permission_denied, {}}; }
 decision deny(errc code, std::string reason) { return {false, code, std::move(reason)}; }
 decision not_approved() { return deny(errc::permission_denied, "the account is not approved"); }
+decision deactivated() { return deny(errc::permission_denied, "the account is deactivated"); }
 
 std::string denial_reason(who_may need, action act) {
     if (act == action::use_ticket_queues) {
@@ -79,6 +84,9 @@ void decision::enforce() const {
 decision can(const actor& who, action act, const ticket* subject) {
     if (who.status != account_status::approved) {
         return not_approved();
+    }
+    if (!who.active) {
+        return deactivated();
     }
     const bool staff = is_staff(who.actor_role);
     const who_may need = requirement(act);
@@ -116,6 +124,10 @@ decision can(const actor& who, action act, account_id target) {
     }
     if (needs_approval(act) && who.status != account_status::approved) {
         return not_approved();
+    }
+    // A deactivated account does nothing at all, not even look at pictures.
+    if (!who.active) {
+        return deactivated();
     }
     // Another person's account does not exist as far as an employee can tell.
     if (target != who.id && !is_staff(who.actor_role)) {

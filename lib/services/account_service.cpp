@@ -1,4 +1,5 @@
 #include "security/tokens.hpp"
+#include "services/accounts/account_admin_support.hpp"
 #include "services/accounts/account_checks.hpp"
 #include "services/field_checker.hpp"
 #include "services/json_object.hpp"
@@ -73,15 +74,8 @@ account make_account(const identity& id, std::string company_id, role r, account
     return a;
 }
 
-// The start of an account event's payload: who the account is.
-detail::json_object account_fields(const account& a) {
-    detail::json_object fields;
-    fields.add("account_id", a.id).add("email", a.email).add("first_name", a.first_name).add("last_name", a.last_name);
-    return fields;
-}
-
 std::string account_payload(const account& a) {
-    return account_fields(a).add("company_id", a.company_id).add("role", to_string(a.account_role)).str();
+    return detail::account_fields(a).add("company_id", a.company_id).add("role", to_string(a.account_role)).str();
 }
 
 // Refuses duplicates with field errors; the store's unique indexes are the backstop.
@@ -170,7 +164,7 @@ created_account account_service::admin_create(account_id actor_id, const admin_c
         tx.accounts().insert(a);
         // A set-password link lives longer than a reset link: the person may not read mail today.
         tx.accounts().insert_reset_token(a.id, detail::sha256_hex(token), now + std::chrono::days{3});
-        auto payload = account_fields(a).add("role", to_string(a.account_role)).str();
+        auto payload = detail::account_fields(a).add("role", to_string(a.account_role)).str();
         // The set-password token travels as the event's secret, erased once delivered.
         detail::record_event(tx, now, event_kind::account_created, a.id, std::nullopt, std::move(payload), token);
         return created_account{a, token};
@@ -217,24 +211,6 @@ rejected_account account_service::reject(account_id actor_id, account_id target,
                            .str();
         detail::record_event(tx, now, event_kind::account_rejected, std::nullopt, std::nullopt, std::move(payload));
         return audit;
-    });
-}
-
-account account_service::change_role(account_id actor_id, account_id target, std::string_view new_role) {
-    const auto parsed = parse_role(detail::trim(new_role));
-    return detail::in_write_transaction(context_, [&](transaction& tx) {
-        can(detail::load_actor(tx, actor_id), action::change_role, nullptr).enforce();
-        if (!parsed) {
-            throw error(errc::invalid_argument, "unknown role", {{"role", {"Select a valid choice."}}});
-        }
-        auto a = require_account(tx, target);
-        // An admin demoting themselves could leave the desk without any admin.
-        if (a.id == actor_id && *parsed != role::system_admin) {
-            throw error(errc::permission_denied, "you cannot change your own role");
-        }
-        a.account_role = *parsed;
-        tx.accounts().update(a);
-        return a;
     });
 }
 

@@ -232,8 +232,10 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
     if (event.kind == event_kind::ticket_finalized || event.kind == event_kind::account_rejected) {
         return {};
     }
-    // A pending account hears only that it registered; nobody else does.
+    // A pending account hears only that it registered; nobody else does. A
+    // deactivated account hears only that it was deactivated.
     const bool registering = event.kind == event_kind::account_registered;
+    const bool deactivating = event.kind == event_kind::account_deactivated;
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         std::vector<account_id> ids;
         if (event.account) {
@@ -248,7 +250,9 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         std::vector<account_summary> people;
         for (const auto& a : tx.accounts().find_many(ids)) {
-            if (a.status == account_status::approved || (registering && a.status == account_status::pending)) {
+            const bool reachable = a.is_active || deactivating;
+            if ((a.status == account_status::approved && reachable) ||
+                (registering && a.status == account_status::pending)) {
                 people.push_back(detail::summarize(a));
             }
         }

@@ -11,7 +11,7 @@ actor load_actor(transaction& tx, account_id id) {
     if (!found) {
         throw error(errc::unauthenticated, "the acting account does not exist");
     }
-    return actor{found->id, found->account_role, found->status};
+    return actor{found->id, found->account_role, found->status, found->is_active};
 }
 
 void record_event(transaction& tx, time_point now, std::string_view kind, std::optional<account_id> account,

@@ -33,6 +33,11 @@ void require_future(std::string_view field, time_point expires_at, time_point no
     }
 }
 
+/// Whether the account may hold a session: it exists, is approved and is active.
+[[nodiscard]] bool may_hold_session(const std::optional<account>& a) noexcept {
+    return a && a->status == account_status::approved && a->is_active;
+}
+
 /// What a rotation transaction decided: the account, or why it was refused.
 struct rotation_outcome {
     std::optional<account> rotated{};
@@ -69,8 +74,8 @@ void session_service::open(account_id owner, std::string_view session_id, std::s
     t.expires_at = expires_at;
     detail::in_write_transaction(context_, [&](transaction& tx) {
         const auto a = tx.accounts().find(owner);
-        if (!a || a->status != account_status::approved) {
-            throw error(errc::unauthenticated, "account not approved");
+        if (!may_hold_session(a)) {
+            throw error(errc::unauthenticated, "account not approved or deactivated");
         }
         (void)tx.sessions().purge(owner, now - keep_expired_for);
         tx.sessions().insert(t);
@@ -99,8 +104,8 @@ account session_service::rotate(std::string_view old_token_id, std::string_view 
         }
         if (old->revoked_at && repeats_rotation(tx, *old, new_hash, now, reissue_window)) {
             auto a = tx.accounts().find(old->account);
-            if (!a || a->status != account_status::approved) {
-                return {std::nullopt, "account not approved"};
+            if (!may_hold_session(a)) {
+                return {std::nullopt, "account not approved or deactivated"};
             }
             return {std::move(a), {}};
         }
@@ -114,8 +119,8 @@ account session_service::rotate(std::string_view old_token_id, std::string_view 
             return {std::nullopt, "refresh token expired"};
         }
         auto a = tx.accounts().find(old->account);
-        if (!a || a->status != account_status::approved) {
-            return {std::nullopt, "account not approved"};
+        if (!may_hold_session(a)) {
+            return {std::nullopt, "account not approved or deactivated"};
         }
         if (!tx.sessions().revoke(old_hash, now)) {
             // find() reserved the row: only a store that broke its contract gets here.

@@ -25,8 +25,21 @@ constexpr const char* schemas_json = R"json({
     "suffix": {"type": "string", "nullable": true}, "company_id": {"type": "string", "example": "MA0001"},
     "department": {"type": "string"}, "role": {"type": "string", "enum": ["Employee", "Ticket Coordinator", "System Admin"]},
     "status": {"type": "string", "enum": ["Pending", "Approved", "Rejected"]},
+    "is_active": {"type": "boolean", "description": "false once deactivated: it can neither sign in nor act"},
     "date_created": {"type": "string", "format": "date-time"},
     "image_url": {"type": "string", "nullable": true, "description": "short-lived signed URL"}}},
+  "AccountUpdate": {"type": "object", "additionalProperties": false, "properties": {
+    "first_name": {"type": "string"}, "middle_name": {"type": "string", "nullable": true},
+    "last_name": {"type": "string"}, "suffix": {"type": "string", "nullable": true,
+    "description": "one of the catalogue's suffixes; null or blank clears it"},
+    "department": {"type": "string", "description": "one of the catalogue's departments"}}},
+  "RoleChange": {"type": "object", "required": ["role"], "properties": {
+    "role": {"type": "string", "enum": ["Employee", "Ticket Coordinator", "System Admin"]}}},
+  "AccountHistoryEntry": {"type": "object", "required": ["id", "account", "actor", "at", "field"], "properties": {
+    "id": {"type": "integer"}, "account": {"type": "integer"}, "actor": {"type": "integer", "nullable": true},
+    "at": {"type": "string", "format": "date-time"},
+    "field": {"type": "string", "enum": ["role", "is_active", "first_name", "middle_name", "last_name", "suffix", "department"]},
+    "old_value": {"type": "string", "nullable": true}, "new_value": {"type": "string", "nullable": true}}},
   "RejectedAccount": {"type": "object", "properties": {
     "id": {"type": "integer"}, "company_id": {"type": "string"}, "first_name": {"type": "string"},
     "middle_name": {"type": "string", "nullable": true}, "last_name": {"type": "string"}, "suffix": {"type": "string", "nullable": true},
@@ -197,7 +210,7 @@ constexpr const char* schemas_json = R"json({
 constexpr std::pair<std::string_view, std::string_view> paged_items[] = {
     {"AccountPage", "Account"},         {"RejectedAccountPage", "RejectedAccount"}, {"OutboxEventPage", "OutboxEvent"},
     {"TicketPage", "Ticket"},           {"CommentPage", "Comment"},                 {"HistoryPage", "HistoryEvent"},
-    {"ApiKeyPage", "ApiKey"}};
+    {"ApiKeyPage", "ApiKey"},           {"AccountHistoryPage", "AccountHistoryEntry"}};
 
 /// The HTTP list envelope around rows of schema `item` (docs/product.md#lists-and-queues).
 boost::json::object page_schema(std::string_view item) {

@@ -33,6 +33,14 @@ response employee_image(call& c);
 response rejected_employees(call& c);
 response rejected_count(call& c);
 
+// One account, for System Admins: read, edit, role, deactivation, history (account_admin_handlers.cpp).
+response employee_detail(call& c);
+response update_employee(call& c);
+response change_employee_role(call& c);
+response deactivate_employee(call& c);
+response reactivate_employee(call& c);
+response employee_history(call& c);
+
 // The configured choices and limits (catalog_handlers.cpp).
 response catalog(call& c);
 

@@ -64,6 +64,8 @@ inline void check_upgrade_sample(helpdesk::store& s) {
         CHECK(tx.tickets().stats(std::nullopt).total == 10);
 
         const auto erin = tx.accounts().find_by_email("erin.employee@example.com");
+        // Accounts from before account administration are all active.
+        CHECK((erin && erin->is_active));
         REQUIRE(erin);
         CHECK(erin->suffix == "Jr.");
         CHECK(erin->image_key);

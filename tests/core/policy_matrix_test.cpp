@@ -60,6 +60,10 @@ const std::map<A, rule> rules = {
     {A::create_account, {who_may::admin, {}}},
     {A::change_role, {who_may::admin, {}}},
     {A::read_rejection_audit, {who_may::admin, {}}},
+    {A::deactivate_account, {who_may::admin, {}}},
+    {A::reactivate_account, {who_may::admin, {}}},
+    {A::edit_account, {who_may::admin, {}}},
+    {A::read_account_history, {who_may::admin, {}}},
     {A::manage_outbox, {who_may::admin, {}}},
     {A::manage_api_keys, {who_may::admin, {}}},
     {A::manage_sla, {who_may::admin, {}}},
@@ -229,7 +233,7 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
     }
     // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 2 account
     // actions × 2 accounts + the ticketless actions).
-    CHECK(plain_actions == 18);
+    CHECK(plain_actions == 22);
     CHECK(checked == 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
     CHECK(allowed > 0);
     CHECK(allowed < checked);
@@ -277,6 +281,37 @@ TEST_CASE("policy matrix: actors that are not approved (Pending, Rejected) are d
                         CHECK(got.reason == can(who, act, nullptr).reason);
                         ++checked;
                     }
+                }
+            }
+        }
+    }
+    CHECK(checked == 2 * 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
+}
+
+TEST_CASE("policy matrix: a deactivated actor (approved or not) is denied everything, pictures included") {
+    int checked = 0;
+    for (const auto status : {account_status::approved, account_status::pending}) {
+        for (const auto r : all_roles) {
+            const actor who{actor_id, r, status, false};
+            for (const auto act : all_actions) {
+                INFO(to_string(status) << " " << to_string(r) << " / " << to_string(act));
+                std::vector<decision> answers;
+                if (takes_account(act)) {
+                    answers = {can(who, act, actor_id), can(who, act, someone_else)};
+                } else if (takes_ticket(act)) {
+                    for (const auto st : all_ticket_statuses) {
+                        for (const bool owned : {true, false}) {
+                            const auto t = ticket_in(st, owned);
+                            answers.push_back(can(who, act, &t));
+                        }
+                    }
+                } else {
+                    answers = {can(who, act, nullptr)};
+                }
+                for (const auto& got : answers) {
+                    CHECK_FALSE(got.allowed);
+                    CHECK(got.code == errc::permission_denied);
+                    ++checked;
                 }
             }
         }

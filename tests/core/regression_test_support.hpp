@@ -50,6 +50,11 @@ public:
         return inner_.list(filter, window);
     }
     std::vector<account_id> staff_ids() override { return inner_.staff_ids(); }
+    std::vector<account_id> lock_active_admins() override { return inner_.lock_active_admins(); }
+    void insert_history(account_history_entry& e) override { inner_.insert_history(e); }
+    page<account_history_entry> history_page(account_id id, const page_window& window) override {
+        return inner_.history_page(id, window);
+    }
     void insert_rejection(rejected_account& r) override { inner_.insert_rejection(r); }
     page<rejected_account> list_rejections(const page_window& window) override {
         return inner_.list_rejections(window);

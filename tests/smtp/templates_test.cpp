@@ -41,7 +41,8 @@ TEST_CASE("every spec section 5 kind has a template, the webhook-only and unknow
                             kinds::account_created, kinds::password_reset_requested, kinds::ticket_created,
                             kinds::ticket_approved, kinds::ticket_rejected, kinds::ticket_status_changed,
                             kinds::ticket_resolved, kinds::ticket_closed, kinds::ticket_assigned,
-                            kinds::comment_added}) {
+                            kinds::comment_added, kinds::account_deactivated, kinds::account_reactivated,
+                            kinds::account_role_changed}) {
         CAPTURE(kind);
         CHECK(has_template(kind));
         auto r = ticket_request(kind);
@@ -150,4 +151,20 @@ TEST_CASE("the body renderer aligns facts and quotes every line") {
     CHECK(contains(html, "<p>One<br>\ntwo</p>"));
     CHECK(contains(html, "<th style=\"text-align: left; padding-right: 1em;\">Longer</th><td>2</td>"));
     CHECK(contains(html, "<a href=\"https://e.x/?a=1&amp;b=2\">Go</a>"));
+}
+
+TEST_CASE("the account administration notices say what changed") {
+    auto r = ticket_request(kinds::account_role_changed);
+    r.role = "Ticket Coordinator";
+    const auto role = render_mail(r);
+    REQUIRE(role);
+    CHECK(role->subject == "Your role has changed");
+    CHECK(contains(role->text, "you are now Ticket Coordinator."));
+    const auto off = render_mail(ticket_request(kinds::account_deactivated));
+    REQUIRE(off);
+    CHECK(off->subject == "Your account was deactivated");
+    CHECK(contains(off->text, "You can no longer sign in"));
+    const auto on = render_mail(ticket_request(kinds::account_reactivated));
+    REQUIRE(on);
+    CHECK(contains(on->text, "You can sign in again with erin@example.com."));
 }

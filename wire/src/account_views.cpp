@@ -19,12 +19,23 @@ boost::json::object account_json(const account& a, const view_options& options) 
     o["department"] = a.department;
     o["role"] = to_string(a.account_role);
     o["status"] = to_string(a.status);
+    o["is_active"] = a.is_active;
     o["date_created"] = to_rfc3339(a.date_created);
     if (options.links) {
         o["image_url"] = a.image_key ? boost::json::value(options.links->link("/api/employees/" + std::to_string(a.id) + "/image/"))
                                      : boost::json::value(nullptr);
     }
     return o;
+}
+
+boost::json::object account_history_json(const account_history_entry& e) {
+    return {{"id", e.id},
+            {"account", e.account},
+            {"actor", optional_number(e.actor)},
+            {"at", to_rfc3339(e.at)},
+            {"field", e.field},
+            {"old_value", optional_text(e.old_value)},
+            {"new_value", optional_text(e.new_value)}};
 }
 
 boost::json::object person_json(const account_summary& p, boost::json::storage_ptr sp) {

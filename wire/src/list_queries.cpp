@@ -49,8 +49,14 @@ page_request read_page_query(query_parameters q) {
 }
 
 account_list_request read_account_list_query(query_parameters q) {
-    q.refuse_unknown({"page", "page_size", "cursor", "role", "status", "department"});
+    q.refuse_unknown({"page", "page_size", "cursor", "role", "status", "department", "is_active"});
     account_list_request out;
+    out.filter.is_active = q.choice("is_active", "true or false", [](std::string_view v) -> std::optional<bool> {
+        if (v == "true" || v == "false") {
+            return v == "true";
+        }
+        return std::nullopt;
+    });
     out.filter.account_role = q.choice("role", "a role", parse_role);
     out.filter.status = q.choice("status", "an account status", parse_account_status);
     out.filter.department = q.text("department");

@@ -1,5 +1,8 @@
 #include <wire/request_readers.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 namespace helpdesk::wire {
 
 namespace {
@@ -35,6 +38,34 @@ admin_create_request read_admin_create(request_fields& body) {
     r.role = body.text("role").value_or(r.role);
     body.check();
     return r;
+}
+
+account_update read_account_update(request_fields& body) {
+    constexpr std::string_view editable[] = {"first_name", "middle_name", "last_name", "suffix", "department"};
+    for (const auto& name : body.names()) {
+        if (std::find(std::begin(editable), std::end(editable), name) == std::end(editable)) {
+            body.refuse(name, "This field cannot be changed here.");
+        }
+    }
+    account_update r;
+    const auto read = [&](std::string_view name, std::optional<std::string>& into) {
+        if (body.has(name)) {
+            into = body.text(name).value_or("");
+        }
+    };
+    read("first_name", r.first_name);
+    read("middle_name", r.middle_name);
+    read("last_name", r.last_name);
+    read("suffix", r.suffix);
+    read("department", r.department);
+    body.check();
+    return r;
+}
+
+std::string read_role_change(request_fields& body) {
+    auto role = body.required_text("role");
+    body.check();
+    return role;
 }
 
 create_ticket_request read_create_ticket(request_fields& body) {

@@ -45,6 +45,9 @@ struct account {
     std::string department{};
     role account_role = role::employee;
     account_status status = account_status::pending;
+    /// False once a System Admin deactivated it: it can neither sign in nor act
+    /// until reactivated (beside `status`, which stays as it was).
+    bool is_active = true;
     std::string password_hash{};          ///< Django `pbkdf2_sha256$...` format
     std::optional<std::string> image_key{}; ///< blob-store key of the profile picture
     time_point date_created{};
@@ -63,6 +66,21 @@ struct rejected_account {
     std::string reason{};
     account_id rejected_by = 0;
     time_point rejected_at{};
+};
+
+/// One changed field of an account, as the account history keeps it
+/// (docs/product.md#account-administration): one entry per field a change touched.
+struct account_history_entry {
+    row_id id = 0;
+    account_id account = 0;                 ///< the account changed
+    std::optional<account_id> actor{};      ///< the System Admin who changed it
+    time_point at{};
+    std::string field{};                    ///< `role`, `is_active`, `first_name`, `middle_name`, `last_name`, `suffix`, `department`
+    std::optional<std::string> old_value{}; ///< as the API shows it (`System Admin`, `true`); empty for none
+    std::optional<std::string> new_value{};
+
+    /// Equal when every member is.
+    bool operator==(const account_history_entry&) const = default;
 };
 
 } // namespace helpdesk

@@ -34,6 +34,7 @@ enum class history_kind {
     priority_changed,       ///< old and new priority (at approval)
     department_changed,     ///< old and new department (at approval)
     assigned,               ///< old and new assignee id
+    unassigned,             ///< the former assignee id (its account was deactivated or is no longer staff)
     attachment_added,       ///< the file's name
     comment_added,          ///< the comment's id
     internal_comment_added, ///< the comment's id; hidden from employees

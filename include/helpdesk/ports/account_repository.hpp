@@ -47,8 +47,20 @@ public:
 
     /// The window of the accounts matching `filter`, ordered by id.
     [[nodiscard]] virtual page<account> list(const account_filter& filter, const page_window& window) = 0;
-    /// Ids of approved staff accounts (coordinators and admins).
+    /// Ids of approved, active staff accounts (coordinators and admins).
     [[nodiscard]] virtual std::vector<account_id> staff_ids() = 0;
+    /// Ids of the approved, active System Admins, by id. In a write
+    /// transaction every row counted is reserved against other writers until
+    /// the transaction ends (`SELECT ... FOR UPDATE`, or trivially when
+    /// writers run one at a time), so two transactions that would each take
+    /// one admin away cannot both count the same admins: the second waits,
+    /// then sees the first's change or fails with `transient_conflict`.
+    [[nodiscard]] virtual std::vector<account_id> lock_active_admins() = 0;
+
+    /// Appends an account-history entry and sets `e.id`.
+    virtual void insert_history(account_history_entry& e) = 0;
+    /// The window of `id`'s history, oldest first (by id).
+    [[nodiscard]] virtual page<account_history_entry> history_page(account_id id, const page_window& window) = 0;
 
     /// Appends an audit row and sets `r.id`.
     virtual void insert_rejection(rejected_account& r) = 0;

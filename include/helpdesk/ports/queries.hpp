@@ -79,6 +79,7 @@ struct account_filter {
     std::optional<role> account_role{};
     std::optional<account_status> status{};
     std::optional<std::string> department{};
+    std::optional<bool> is_active{};    ///< active or deactivated accounts only
 };
 
 /// Which rows of a list a store returns: `limit` rows after skipping

@@ -16,6 +16,7 @@ enum class action {
     comment_public, comment_internal, add_attachment, finalize,
     // account administration (docs/product.md#permissions)
     list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
+    deactivate_account, reactivate_account, edit_account, read_account_history,
     // operations (System Admins)
     manage_outbox, manage_api_keys, manage_sla,
     // reading tickets in bulk
@@ -36,6 +37,7 @@ inline constexpr action all_actions[] = {
     action::comment_public, action::comment_internal, action::add_attachment, action::finalize,
     action::list_accounts, action::approve_account, action::reject_account,
     action::create_account, action::change_role, action::read_rejection_audit,
+    action::deactivate_account, action::reactivate_account, action::edit_account, action::read_account_history,
     action::manage_outbox, action::manage_api_keys, action::manage_sla,
     action::list_tickets, action::view_stats, action::use_ticket_queues, action::workflow_update_status,
     action::update_profile, action::check_password, action::change_password, action::set_image,

@@ -15,6 +15,7 @@ struct actor {
     account_id id = 0;
     role actor_role = role::employee;
     account_status status = account_status::approved;
+    bool active = true;  ///< false once deactivated: every action is refused
 };
 
 /// The policy's answer. When denied, `code` is `not_found` (the actor may not
@@ -32,7 +33,7 @@ struct decision {
 /// The one policy of docs/product.md#permissions: may `who` perform `act` on `subject`?
 /// Ticket actions need a ticket (`subject` non-null); for `create`, the lists,
 /// the stats and the account actions pass nullptr. Checks, in order: the actor
-/// is approved; the ticket is visible (owner or staff, else not_found); the
+/// is approved and active; the ticket is visible (owner or staff, else not_found); the
 /// role and ownership the action needs; the lifecycle allows the action from
 /// the ticket's status. `workflow_update_status` is never a person's.
 /// `view_account` and `view_account_image` need the account looked at: use
@@ -42,7 +43,8 @@ struct decision {
 /// May `who` perform `act` (`view_account`, `view_account_image`) on the
 /// account `target`? The account itself and staff may; anyone else gets
 /// not_found, as for a missing account. `view_account` also needs the actor
-/// approved (checked first); `view_account_image` does not. Pure; thread-safe.
+/// approved (checked first); `view_account_image` does not. Both need the
+/// actor active. Pure; thread-safe.
 [[nodiscard]] decision can(const actor& who, action act, account_id target);
 
 /// May the workflow system, calling with `key` (already authenticated by the

@@ -74,6 +74,17 @@ struct profile_image {
     bool operator==(const profile_image&) const = default;
 };
 
+/// A System Admin's changes to another account's names and department, with
+/// the sign-up rules. An absent field stays as it is; for `middle_name` and
+/// `suffix` a blank text clears the value.
+struct account_update {
+    std::optional<std::string> first_name{};
+    std::optional<std::string> middle_name{};
+    std::optional<std::string> last_name{};
+    std::optional<std::string> suffix{};       ///< one of `name_suffixes`, or blank
+    std::optional<std::string> department{};   ///< one of the configured departments
+};
+
 /// A page of the employee list: the filters (role, status, department) and
 /// the page or cursor.
 struct account_list_request : page_request {
@@ -140,8 +151,34 @@ public:
     /// refresh-token session of the account is revoked (same transaction).
     void reset_password(std::string_view token, std::string_view next, std::string_view confirm);
 
-    /// System Admin only: changes an account's role.
+    /// System Admin only: changes an account's role (docs/product.md#account-administration).
+    /// Refuses (conflict) to take the role from the last active System Admin.
+    /// An account demoted to Employee gives its open tickets back to the
+    /// queue. Writes the account history and `account.role_changed`; the
+    /// same role again changes nothing.
     account change_role(account_id actor, account_id target, std::string_view new_role);
+
+    /// System Admin only: deactivates an account, in one transaction: its
+    /// refresh-token sessions are revoked, its open assignments go back to the
+    /// queue (an In Progress ticket to Open, with a note in each ticket's
+    /// thread), the history row and `account.deactivated` are written.
+    /// Refuses (conflict) to deactivate the last active System Admin.
+    /// Deactivating an inactive account changes nothing.
+    account deactivate(account_id actor, account_id target);
+
+    /// System Admin only: makes a deactivated account active again (history
+    /// and `account.reactivated`); an active one is returned unchanged.
+    account reactivate(account_id actor, account_id target);
+
+    /// System Admin only: changes another account's names and department with
+    /// the sign-up rules, one history row per changed field; invalid_argument
+    /// with field errors otherwise.
+    account update_account(account_id actor, account_id target, const account_update& changes);
+
+    /// System Admin only: a page of the account's history, oldest first;
+    /// not_found for an unknown account.
+    [[nodiscard]] list_page<account_history_entry> history(account_id actor, account_id target,
+                                                           const page_request& request = {});
 
     /// Stores a PNG or JPEG (checked by content, at most 2 MiB) as the
     /// actor's picture; the actor must be approved.

@@ -31,7 +31,7 @@ void check_new_password(field_checker& check, std::string_view password, std::st
     }
 }
 
-actor actor_of(const account& a) { return actor{a.id, a.account_role, a.status}; }
+actor actor_of(const account& a) { return actor{a.id, a.account_role, a.status, a.is_active}; }
 
 account require_account(transaction& tx, account_id id) {
     auto found = tx.accounts().find(id);

@@ -42,6 +42,9 @@ account account_service::authenticate(login_kind kind, std::string_view email, s
     if (found->status != account_status::approved) {
         throw error(errc::permission_denied, "your account is not approved");
     }
+    if (!found->is_active) {
+        throw error(errc::permission_denied, "your account has been deactivated; ask a System Admin to reactivate it");
+    }
     // login_kind::any admits every role: the person need not know which they have.
     if (kind == login_kind::employee && found->account_role != role::employee) {
         throw error(errc::permission_denied, "staff accounts sign in through the staff login");
@@ -114,7 +117,8 @@ std::optional<std::string> account_service::request_password_reset(std::string_v
     const auto token = detail::random_hex(context_.random(), 32);
     return detail::in_write_transaction(context_, [&](transaction& tx) -> std::optional<std::string> {
         const auto a = tx.accounts().find_by_email(detail::trim(email));
-        if (!a || a->status != account_status::approved) {
+        // A deactivated account is answered like an unknown email: it could not sign in with the new password.
+        if (!a || a->status != account_status::approved || !a->is_active) {
             return std::nullopt;
         }
         tx.accounts().insert_reset_token(a->id, detail::sha256_hex(token), now + context_.options().reset_token_lifetime);

@@ -127,9 +127,10 @@ ticket_details ticket_service::assign(account_id actor_id, ticket_id id, account
         context_, actor_id, id, action::assign, expected_version,
         [&](transaction& tx, const actor& who, ticket& t, time_point now) {
             const auto target = tx.accounts().find(assignee);
-            if (!target || !is_staff(target->account_role) || target->status != account_status::approved) {
-                throw error(errc::invalid_argument, "tickets can be assigned to approved staff only",
-                            {{"assigned_to", {"Choose an approved coordinator or admin."}}});
+            if (!target || !is_staff(target->account_role) || target->status != account_status::approved ||
+                !target->is_active) {
+                throw error(errc::invalid_argument, "tickets can be assigned to approved, active staff only",
+                            {{"assigned_to", {"Choose an approved, active coordinator or admin."}}});
             }
             const auto previous = t.assigned_to;
             t.assigned_to = assignee;

@@ -15,6 +15,9 @@ namespace helpdesk::wire {
 /// An account as its owner and staff see it (never the password hash);
 /// `image_url` (null without a picture) only with `options.links`.
 [[nodiscard]] boost::json::object account_json(const account& a, const view_options& options);
+/// One entry of an account's history: `{id, account, actor, at, field,
+/// old_value, new_value}` (null for an absent value).
+[[nodiscard]] boost::json::object account_history_json(const account_history_entry& e);
 /// A person inside a ticket: `{id, first_name, last_name, email, role}`.
 [[nodiscard]] boost::json::object person_json(const account_summary& p, boost::json::storage_ptr sp = {});
 /// The audit row kept when a sign-up is rejected.

@@ -27,7 +27,7 @@ namespace helpdesk::wire {
 [[nodiscard]] page_request read_page_query(query_parameters q);
 
 /// The account list (`GET /api/employees/`): `role`, `status`, `department`,
-/// `page`, `page_size` and `cursor`.
+/// `is_active` (`true` or `false`), `page`, `page_size` and `cursor`.
 [[nodiscard]] account_list_request read_account_list_query(query_parameters q);
 
 } // namespace helpdesk::wire

@@ -18,6 +18,16 @@ namespace helpdesk::wire {
 /// the sign-up's names and department, and `role` (Employee by default).
 [[nodiscard]] admin_create_request read_admin_create(request_fields& body);
 
+/// A System Admin's edit of an account (`PATCH /api/employees/{id}/`):
+/// `first_name`, `middle_name`, `last_name`, `suffix` and `department`, each
+/// optional; any other field is refused by name. A null first or last name
+/// or department is a blank (refused by the service as required); a null
+/// middle name or suffix clears it.
+[[nodiscard]] account_update read_account_update(request_fields& body);
+
+/// The role change of an account (`POST /api/employees/{id}/role/`): `role`, required.
+[[nodiscard]] std::string read_role_change(request_fields& body);
+
 /// A new ticket (`POST /api/tickets/`, hd_ticket_create), with its files
 /// under `attachments` (multipart only). `status`, `priority`, `department`
 /// and `assigned_to` are kept when present in any type: only staff set them,
