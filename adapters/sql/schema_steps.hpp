@@ -26,6 +26,7 @@ inline constexpr schema_step schema_steps[] = {
     {6, "API keys"},
     {7, "SLA: the policy versions (sla_policies with their working hours, holidays and targets) and each "
         "ticket's SLA measurement and sent notices"},
+    {8, "canned replies: staff members' own and shared ones"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

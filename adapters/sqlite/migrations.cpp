@@ -421,6 +421,26 @@ ALTER TABLE tickets ADD COLUMN sla_resolution_paused INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tickets ADD COLUMN sla_notified INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Canned replies (docs/product.md#canned-replies): a staff member's own
+// (owner_id, gone with the account) or shared (owner_id NULL). sort_key is
+// the title with ASCII letters lowered (title_sort_key), which the lists
+// order by; created_by has no foreign key, as in api_keys.
+constexpr std::string_view v8_canned_replies = R"sql(
+CREATE TABLE canned_replies (
+    id         INTEGER PRIMARY KEY,
+    owner_id   INTEGER REFERENCES accounts (id) ON DELETE CASCADE,
+    title      TEXT    NOT NULL,
+    sort_key   TEXT    NOT NULL,
+    body       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version    INTEGER NOT NULL
+);
+CREATE INDEX canned_replies_by_title ON canned_replies (sort_key);
+CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key);
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_whole_table_order_indexes},
@@ -429,6 +449,7 @@ constexpr sql::migration all_migrations[] = {
     {5, v5_outbox_leases},
     {6, v6_api_keys},
     {7, v7_sla},
+    {8, v8_canned_replies},
 };
 
 } // namespace

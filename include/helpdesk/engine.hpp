@@ -10,6 +10,7 @@
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/services/account_service.hpp>
 #include <helpdesk/services/api_key_service.hpp>
+#include <helpdesk/services/canned_reply_service.hpp>
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 #include <helpdesk/services/session_service.hpp>
@@ -92,6 +93,8 @@ public:
     [[nodiscard]] rate_limit_service& limits() noexcept { return limits_; }
     /// API keys of external systems: made, listed and revoked by System Admins; checked per request.
     [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
+    /// Canned replies: staff members' own and shared ones, rendered for a ticket.
+    [[nodiscard]] canned_reply_service& canned_replies() noexcept { return canned_replies_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
     /// The options the engine was built with (catalogue, limits).
@@ -105,6 +108,7 @@ private:
     session_service sessions_{context_};
     rate_limit_service limits_{context_};
     api_key_service api_keys_{context_};
+    canned_reply_service canned_replies_{context_};
 };
 
 } // namespace helpdesk
