@@ -15,7 +15,7 @@ using namespace contract;
 namespace {
 
 /// The steps every store records, in order.
-constexpr const char* all_steps = "1,2,3,4,5,6,7";
+constexpr const char* all_steps = "1,2,3,4,5,6,7,8";
 
 /// `schema_version` as "version applied_at" rows joined by ';'.
 [[nodiscard]] std::string recorded_steps(sqlite_file_factory& factory) {

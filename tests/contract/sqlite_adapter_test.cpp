@@ -103,6 +103,7 @@ TEST_CASE("sqlite: migration 5 moves the tokens of events written before it out 
     (void)file.open();
     // Back to version 4, with events as version 4 wrote them.
     run_on_file(file.path(), R"sql(
+        DROP TABLE canned_replies;
         DROP TABLE sla_policy_targets;
         DROP TABLE sla_policy_holidays;
         DROP TABLE sla_policy_hours;

@@ -26,7 +26,7 @@ const std::filesystem::path upgrade_data{HELPDESK_UPGRADE_DATA_DIR};
 
 /// The tables later steps than the dumps' add, which an upgrade creates empty.
 constexpr const char* tables_after_the_dumps[] = {"sla_policies", "sla_policy_holidays", "sla_policy_hours",
-                                                  "sla_policy_targets"};
+                                                  "sla_policy_targets", "canned_replies"};
 
 /// `before`, the row counts of an old database, with the tables of later steps, empty.
 [[nodiscard]] std::map<std::string, std::string> upgraded_counts(std::map<std::string, std::string> before) {
@@ -125,7 +125,7 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
         CHECK(raw.counts() == upgraded_counts(before));
         // Renumbered to the shared steps; step 2 recorded with the old step 2's time.
         CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version "
-                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6,7"});
+                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6,7,8"});
         CHECK(raw.rows("SELECT count(DISTINCT applied_at) FROM schema_version WHERE version IN (2, 3)") ==
               std::vector<std::string>{"1"});
         CHECK(raw.rows("SELECT count(*) FROM schema_version WHERE version = 0") ==
@@ -136,7 +136,7 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     {
         auto s = old_db.open();
         sqlite_file raw{old_db.path()};
-        CHECK(raw.rows("SELECT count(*) FROM schema_version") == std::vector<std::string>{"8"});
+        CHECK(raw.rows("SELECT count(*) FROM schema_version") == std::vector<std::string>{"9"});
     }
     sqlite_file_factory fresh;
     (void)fresh.open();
@@ -144,7 +144,7 @@ TEST_CASE("upgrade: a SQLite database of schema v5 under the old numbering opens
     sqlite_file created{fresh.path()};
     CHECK(upgraded.schema() == created.schema());
     CHECK(created.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version "
-                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6,7"});
+                       "> 0 ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6,7,8"});
     CHECK(created.rows("SELECT count(*) FROM schema_version WHERE version = 0") ==
           std::vector<std::string>{"1"});
 }
@@ -159,7 +159,7 @@ TEST_CASE("upgrade: a SQLite database of the shared numbering whose file header 
         steps = raw.rows("SELECT version, applied_at FROM schema_version ORDER BY version");
         raw.exec("PRAGMA user_version = 0");
     }
-    REQUIRE(steps.size() == 8);
+    REQUIRE(steps.size() == 9);
     auto s = db.open();
     sqlite_file raw{db.path()};
     CHECK(raw.rows("SELECT version, applied_at FROM schema_version ORDER BY version") == steps);
@@ -192,7 +192,7 @@ TEST_CASE("upgrade: a SQLite database at the old v1 gets every later step") {
     auto s = old_db.open();
     sqlite_file raw{old_db.path()};
     CHECK(raw.rows("SELECT group_concat(version) FROM (SELECT version FROM schema_version WHERE version > 0 "
-                   "ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6,7"});
+                   "ORDER BY version)") == std::vector<std::string>{"1,2,3,4,5,6,7,8"});
     sqlite_file_factory fresh;
     (void)fresh.open();
     sqlite_file created{fresh.path()};
@@ -274,7 +274,7 @@ TEST_CASE("upgrade: a PostgreSQL database of schema v6 opens without loss") {
             auto s = old_db.open();
             CHECK(postgres_counts(old_db) == upgraded_counts(before));
             CHECK(old_db.run("SELECT string_agg(version::text, ',' ORDER BY version) FROM " +
-                             old_db.schema() + ".schema_version") == "1,2,3,4,5,6,7");
+                             old_db.schema() + ".schema_version") == "1,2,3,4,5,6,7,8");
             check_upgrade_sample(*s);
         }
         postgres_factory fresh;
