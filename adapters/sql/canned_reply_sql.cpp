@@ -9,22 +9,29 @@ namespace helpdesk::sql {
 namespace {
 
 constexpr std::string_view table = "canned_replies";
-constexpr std::string_view insert_columns =
-    "owner_id, title, sort_key, body, created_at, created_by, updated_at, version";
+/// What a change writes, in the order `add_changeable` binds it.
 constexpr std::string_view update_columns = "title, sort_key, body, updated_at, version";
+/// What an insert writes: the changeable columns, then the fixed ones.
+constexpr std::string_view insert_columns =
+    "title, sort_key, body, updated_at, version, owner_id, created_at, created_by";
+static_assert(insert_columns.starts_with(update_columns));
+
+void add_changeable(bindings& b, const canned_reply& r) {
+    b.add(r.title);
+    b.add(title_sort_key(r.title));
+    b.add(r.body);
+    b.add(r.updated_at);
+    b.add(r.version);
+}
 
 } // namespace
 
 statement_text plan_canned_reply_insert(const canned_reply& r, placeholder_style style) {
     bindings b{style};
+    add_changeable(b, r);
     b.add(r.owner);
-    b.add(r.title);
-    b.add(title_sort_key(r.title));
-    b.add(r.body);
     b.add(r.created_at);
     b.add(r.created_by);
-    b.add(r.updated_at);
-    b.add(r.version);
     return {insert_sql(table, insert_columns, style) + " RETURNING id", b.values()};
 }
 
@@ -37,11 +44,7 @@ statement_text plan_canned_reply_find(row_id id, placeholder_style style) {
 statement_text plan_canned_reply_update(const canned_reply& r, std::int64_t expected_version,
                                         placeholder_style style) {
     bindings b{style};
-    b.add(r.title);
-    b.add(title_sort_key(r.title));
-    b.add(r.body);
-    b.add(r.updated_at);
-    b.add(r.version);
+    add_changeable(b, r);
     b.add(r.id);
     b.add(expected_version);
     return {update_sql(table, update_columns, "id, version", style) + " RETURNING id", b.values()};

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,16 +41,12 @@ canned_reply add_reply(helpdesk::store& s, canned_reply r) {
     return r;
 }
 
-void check_same(const canned_reply& got, const canned_reply& want) {
-    CHECK(got.id == want.id);
-    CHECK(got.owner == want.owner);
-    CHECK(got.title == want.title);
-    CHECK(got.body == want.body);
-    CHECK(got.created_at == want.created_at);
-    CHECK(got.created_by == want.created_by);
-    CHECK(got.updated_at == want.updated_at);
-    CHECK(got.version == want.version);
-}
+/// A store with a coordinator in it, for each test.
+template <class Factory> struct scene {
+    Factory factory{};
+    std::shared_ptr<helpdesk::store> store = factory.open();
+    helpdesk::account coord = add_account(*store, make_account(1, helpdesk::role::ticket_coordinator));
+};
 
 [[nodiscard]] std::vector<helpdesk::row_id> ids_of(const std::vector<canned_reply>& rows) {
     std::vector<helpdesk::row_id> ids;
@@ -63,9 +60,9 @@ void check_same(const canned_reply& got, const canned_reply& want) {
 
 TEST_CASE_TEMPLATE_DEFINE("canned replies: insert and find, own and shared, text kept byte for byte", Factory,
                           canned_insert_id) {
-    Factory factory;
-    auto store = factory.open();
-    const auto coord = add_account(*store, make_account(1, helpdesk::role::ticket_coordinator));
+    scene<Factory> desk;
+    auto& store = desk.store;
+    const auto coord = desk.coord;
     const auto admin = add_account(*store, make_account(2, helpdesk::role::system_admin));
 
     auto own = make_reply(coord.id, "Überprüfung – ticket received ✓", coord.id);
@@ -80,11 +77,11 @@ TEST_CASE_TEMPLATE_DEFINE("canned replies: insert and find, own and shared, text
     in_read(*store, [&](helpdesk::transaction& tx) {
         const auto a = tx.canned_replies().find(own.id);
         REQUIRE(a);
-        check_same(*a, own);
+        CHECK(*a == own);
         CHECK_FALSE(a->shared());
         const auto b = tx.canned_replies().find(shared.id);
         REQUIRE(b);
-        check_same(*b, shared);
+        CHECK(*b == shared);
         CHECK(b->shared());
         CHECK_FALSE(tx.canned_replies().find(shared.id + 100));
     });
@@ -96,9 +93,9 @@ TEST_CASE_TEMPLATE_DEFINE("canned replies: insert and find, own and shared, text
 
 TEST_CASE_TEMPLATE_DEFINE("canned replies: update only at the expected version; remove once", Factory,
                           canned_update_id) {
-    Factory factory;
-    auto store = factory.open();
-    const auto coord = add_account(*store, make_account(1, helpdesk::role::ticket_coordinator));
+    scene<Factory> desk;
+    auto& store = desk.store;
+    const auto coord = desk.coord;
     const auto stored = add_reply(*store, make_reply(coord.id, "Greeting", coord.id));
 
     auto changed = stored;
@@ -137,13 +134,11 @@ TEST_CASE_TEMPLATE_DEFINE("canned replies: update only at the expected version; 
 
 TEST_CASE_TEMPLATE_DEFINE("canned replies: an account's own replies go with it, shared ones stay", Factory,
                           canned_owner_removed_id) {
-    Factory factory;
-    auto store = factory.open();
-    const auto coord = add_account(*store, make_account(1, helpdesk::role::ticket_coordinator));
-    const auto own = add_reply(*store, make_reply(coord.id, "Mine", coord.id));
-    const auto shared = add_reply(*store, make_reply(std::nullopt, "Everyone's", coord.id));
-    in_write(*store, [&](helpdesk::transaction& tx) { CHECK(tx.accounts().remove(coord.id)); });
-    in_read(*store, [&](helpdesk::transaction& tx) {
+    scene<Factory> desk;
+    const auto own = add_reply(*desk.store, make_reply(desk.coord.id, "Mine", desk.coord.id));
+    const auto shared = add_reply(*desk.store, make_reply(std::nullopt, "Everyone's", desk.coord.id));
+    in_write(*desk.store, [&](helpdesk::transaction& tx) { CHECK(tx.accounts().remove(desk.coord.id)); });
+    in_read(*desk.store, [&](helpdesk::transaction& tx) {
         CHECK_FALSE(tx.canned_replies().find(own.id));
         CHECK(tx.canned_replies().find(shared.id));
     });
@@ -151,9 +146,9 @@ TEST_CASE_TEMPLATE_DEFINE("canned replies: an account's own replies go with it, 
 
 TEST_CASE_TEMPLATE_DEFINE("canned replies: a viewer's list is its own and the shared ones, by title then id",
                           Factory, canned_list_id) {
-    Factory factory;
-    auto store = factory.open();
-    const auto cora = add_account(*store, make_account(1, helpdesk::role::ticket_coordinator));
+    scene<Factory> desk;
+    auto& store = desk.store;
+    const auto cora = desk.coord;
     const auto dan = add_account(*store, make_account(2, helpdesk::role::ticket_coordinator));
     std::vector<canned_reply> seen; // what Cora sees
     for (const auto& [owner, title] : std::vector<std::pair<std::optional<helpdesk::account_id>, std::string>>{

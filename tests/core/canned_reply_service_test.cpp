@@ -25,12 +25,18 @@ std::vector<std::string> titles_of(const list_page<canned_reply>& p) {
     return titles;
 }
 
+/// An engine with Cora, a Ticket Coordinator, and its canned replies.
+struct canned_fixture : fixture {
+    canned_reply_service& canned = desk.canned_replies();
+    account cora = staff("cora@example.com");
+};
+
 } // namespace
 
 TEST_CASE("canned replies: staff make their own, System Admins the shared ones; employees have none") {
-    fixture f;
-    auto& canned = f.desk.canned_replies();
-    const auto cora = f.staff("cora@example.com");
+    canned_fixture f;
+    auto& canned = f.canned;
+    const auto& cora = f.cora;
     const auto erin = f.employee("erin@example.com");
 
     const auto own = canned.create(cora.id, reply("  Greeting  ", "Hello {{ employee.first_name }}"));
@@ -61,27 +67,25 @@ TEST_CASE("canned replies: staff make their own, System Admins the shared ones; 
 }
 
 TEST_CASE("canned replies: another staff member's own reply does not exist, even for an admin") {
-    fixture f;
-    auto& canned = f.desk.canned_replies();
-    const auto cora = f.staff("cora@example.com");
+    canned_fixture f;
     const auto dan = f.staff("dan@example.com");
-    const auto mine = canned.create(cora.id, reply("Mine", "Text"));
+    const auto mine = f.canned.create(f.cora.id, reply("Mine", "Text"));
     const auto missing = mine.id + 100;
     for (const auto who : {dan.id, f.admin.id}) {
-        const auto theirs = expect_error(errc::not_found, [&] { (void)canned.get(who, mine.id); });
-        const auto none = expect_error(errc::not_found, [&] { (void)canned.get(who, missing); });
+        const auto theirs = expect_error(errc::not_found, [&] { (void)f.canned.get(who, mine.id); });
+        const auto none = expect_error(errc::not_found, [&] { (void)f.canned.get(who, missing); });
         CHECK(std::string{theirs.what()} == std::string{none.what()});
-        expect_error(errc::not_found, [&] { (void)canned.update(who, mine.id, {.title = "x"}); });
-        expect_error(errc::not_found, [&] { canned.remove(who, mine.id); });
-        CHECK(canned.list(who).count == std::optional<std::int64_t>{0});
+        expect_error(errc::not_found, [&] { (void)f.canned.update(who, mine.id, {.title = "x"}); });
+        expect_error(errc::not_found, [&] { f.canned.remove(who, mine.id); });
+        CHECK(f.canned.list(who).count == std::optional<std::int64_t>{0});
     }
-    CHECK(canned.get(cora.id, mine.id).title == "Mine");
+    CHECK(f.canned.get(f.cora.id, mine.id).title == "Mine");
 }
 
 TEST_CASE("canned replies: bad titles and bodies are field errors, and nothing is stored") {
-    fixture f;
-    auto& canned = f.desk.canned_replies();
-    const auto cora = f.staff("cora@example.com");
+    canned_fixture f;
+    auto& canned = f.canned;
+    const auto& cora = f.cora;
 
     const auto e = expect_error(errc::invalid_argument, [&] {
         (void)canned.create(cora.id, reply("", "Hi {{employee.nickname}}, see {{ticket.number"));
@@ -108,9 +112,9 @@ TEST_CASE("canned replies: bad titles and bodies are field errors, and nothing i
 }
 
 TEST_CASE("canned replies: changes bump the version and honour the expected one; deleting removes") {
-    fixture f;
-    auto& canned = f.desk.canned_replies();
-    const auto cora = f.staff("cora@example.com");
+    canned_fixture f;
+    auto& canned = f.canned;
+    const auto& cora = f.cora;
     const auto made = canned.create(cora.id, reply("Greeting", "Hello"));
     f.time->advance(std::chrono::minutes{5});
 
@@ -138,9 +142,9 @@ TEST_CASE("canned replies: changes bump the version and honour the expected one;
 }
 
 TEST_CASE("canned replies: the list is one's own and the shared ones by title, in pages and by cursor") {
-    fixture f;
-    auto& canned = f.desk.canned_replies();
-    const auto cora = f.staff("cora@example.com");
+    canned_fixture f;
+    auto& canned = f.canned;
+    const auto& cora = f.cora;
     const auto dan = f.staff("dan@example.com");
     for (const auto* title : {"zebra", "Apple", "mango"}) {
         (void)canned.create(cora.id, reply(title, "Text"));
@@ -178,9 +182,9 @@ TEST_CASE("canned replies: the list is one's own and the shared ones by title, i
 }
 
 TEST_CASE("canned replies: rendering fills the placeholders for a ticket the caller can read, and writes nothing") {
-    fixture f;
-    auto& canned = f.desk.canned_replies();
-    const auto cora = f.staff("cora@example.com");
+    canned_fixture f;
+    auto& canned = f.canned;
+    const auto& cora = f.cora;
     const auto owner = f.employee("erin@example.com");
     const auto t = f.raise(owner, "Printer jams");
     const auto r = canned.create(cora.id, reply("Status", "Hi {{employee.first_name}}, {{ticket.number}} "

@@ -24,6 +24,8 @@ struct canned_reply {
 
     /// True when every staff member sees it.
     [[nodiscard]] bool shared() const noexcept { return !owner.has_value(); }
+    /// Member by member.
+    [[nodiscard]] bool operator==(const canned_reply&) const = default;
 };
 
 /// What replies are ordered by: the title with ASCII letters in lower case,
