@@ -30,6 +30,7 @@ inline constexpr schema_step schema_steps[] = {
         "next notice instant and its due dates as sort keys, indexed for the SLA filter, orderings and "
         "scheduler"},
     {9, "account administration: accounts.is_active (true for every existing account) and account_history"},
+    {10, "canned replies: staff members' own and shared ones"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

@@ -10,6 +10,7 @@
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/services/account_service.hpp>
 #include <helpdesk/services/api_key_service.hpp>
+#include <helpdesk/services/canned_reply_service.hpp>
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 #include <helpdesk/services/session_service.hpp>
@@ -106,6 +107,8 @@ public:
     [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
     /// The SLA policy: read and changed (a new version each time) by System Admins.
     [[nodiscard]] sla_service& sla() noexcept { return sla_; }
+    /// Canned replies: staff members' own and shared ones, rendered for a ticket.
+    [[nodiscard]] canned_reply_service& canned_replies() noexcept { return canned_replies_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
     /// The options the engine was built with (catalogue, limits).
@@ -120,6 +123,7 @@ private:
     rate_limit_service limits_{context_};
     api_key_service api_keys_{context_};
     sla_service sla_{context_};
+    canned_reply_service canned_replies_{context_};
 };
 
 } // namespace helpdesk

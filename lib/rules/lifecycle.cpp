@@ -119,6 +119,8 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::set_image, "set_image"},
     {a::view_account, "view_account"},
     {a::view_account_image, "view_account_image"},
+    {a::use_canned_replies, "use_canned_replies"},
+    {a::manage_shared_canned_replies, "manage_shared_canned_replies"},
 };
 } // namespace
 
@@ -173,6 +175,8 @@ bool is_ticket_action(action act) noexcept {
     case a::set_image:
     case a::view_account:
     case a::view_account_image:
+    case a::use_canned_replies:
+    case a::manage_shared_canned_replies:
         return false;
     }
     return false;

@@ -30,7 +30,8 @@ who_may requirement(action act) noexcept {
     case action::finalize:
     case action::comment_internal:
     case action::list_accounts:
-    case action::use_ticket_queues: return who_may::staff;
+    case action::use_ticket_queues:
+    case action::use_canned_replies: return who_may::staff;
     case action::view_account:
     case action::view_account_image: return who_may::self_or_staff;
     case action::approve_account:
@@ -45,6 +46,7 @@ who_may requirement(action act) noexcept {
     case action::manage_outbox:
     case action::manage_api_keys:
     case action::manage_sla: return who_may::system_admin;
+    case action::manage_shared_canned_replies: return who_may::system_admin;
     case action::workflow_update_status: return who_may::workflow_system;
     }
     return who_may::system_admin;
@@ -62,6 +64,12 @@ decision deactivated() { return deny(errc::permission_denied, "the account is de
 std::string denial_reason(who_may need, action act) {
     if (act == action::use_ticket_queues) {
         return "only staff may use the ticket queues";
+    }
+    if (act == action::use_canned_replies) {
+        return "only staff may use canned replies";
+    }
+    if (act == action::manage_shared_canned_replies) {
+        return "only a System Admin may create, change or delete a shared canned reply";
     }
     const std::string name{to_string(act)};
     switch (need) {

@@ -45,12 +45,12 @@ template <class T>
     return out;
 }
 
-/// The page out of the rows a store returned for `window_of(asked, kind)`:
-/// drops the extra row and says whether neighbours exist. `key_of(row)` gives
-/// a row's keyset position for the next cursor.
-template <class T, class KeyOf>
-[[nodiscard]] list_page<T> page_from(page<T> rows, const page_request& asked, const cursor_kind& kind,
-                                     KeyOf key_of) {
+/// The page out of the rows a store returned for a window of `asked` that
+/// reads one row more than the page holds: drops the extra row and says
+/// whether neighbours exist. `cursor_of(row)` gives the cursor of the
+/// position after a row.
+template <class T, class CursorOf>
+[[nodiscard]] list_page<T> page_with_cursor(page<T> rows, const page_request& asked, CursorOf cursor_of) {
     list_page<T> out;
     out.count = rows.count;
     const auto size = static_cast<std::size_t>(asked.page_size);
@@ -62,13 +62,23 @@ template <class T, class KeyOf>
         out.count.reset();
         out.has_previous = !asked.cursor->empty();
         if (out.has_next) {
-            out.next_cursor = encode_cursor(kind, key_of(rows.rows.back()));
+            out.next_cursor = cursor_of(rows.rows.back());
         }
     } else {
         out.has_previous = asked.page_number > 1;
     }
     out.results = std::move(rows.rows);
     return out;
+}
+
+/// The page out of the rows a store returned for `window_of(asked, kind)`
+/// (see `page_with_cursor`). `key_of(row)` gives a row's keyset position for
+/// the next cursor.
+template <class T, class KeyOf>
+[[nodiscard]] list_page<T> page_from(page<T> rows, const page_request& asked, const cursor_kind& kind,
+                                     KeyOf key_of) {
+    return page_with_cursor(std::move(rows), asked,
+                            [&](const T& row) { return encode_cursor(kind, key_of(row)); });
 }
 
 /// `page_from` for lists ordered by id alone.

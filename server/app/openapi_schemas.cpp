@@ -103,6 +103,22 @@ constexpr const char* schemas_json = R"json({
   "NewApiKey": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 100}}},
   "CreatedApiKey": {"allOf": [{"$ref": "#/components/schemas/ApiKey"}, {"type": "object", "required": ["key"], "properties": {
     "key": {"type": "string", "example": "hdk_1a2b3c4d...", "description": "send as X-API-Key; shown this once, never again"}}}]},
+  "CannedReply": {"type": "object", "required": ["id", "title", "body", "shared", "owner", "version"], "properties": {
+    "id": {"type": "integer"}, "title": {"type": "string"},
+    "body": {"type": "string", "description": "the text with its {{placeholders}}, as saved"},
+    "shared": {"type": "boolean", "description": "every staff member's; changed by System Admins only"},
+    "owner": {"type": "integer", "nullable": true, "description": "the staff member it belongs to; null when shared"},
+    "created_at": {"type": "string", "format": "date-time"}, "created_by": {"type": "integer"},
+    "updated_at": {"type": "string", "format": "date-time"},
+    "version": {"type": "integer", "description": "sent back in If-Match"}}},
+  "NewCannedReply": {"type": "object", "required": ["title", "body"], "properties": {
+    "title": {"type": "string", "maxLength": 100}, "body": {"type": "string", "maxLength": 5000},
+    "shared": {"type": "boolean", "default": false, "description": "System Admins only"}}},
+  "CannedReplyChange": {"type": "object", "properties": {
+    "title": {"type": "string", "maxLength": 100}, "body": {"type": "string", "maxLength": 5000}}},
+  "RenderedReply": {"type": "object", "required": ["reply", "ticket", "text"], "properties": {
+    "reply": {"type": "integer"}, "ticket": {"type": "integer"},
+    "text": {"type": "string", "description": "the body with its placeholders filled for the ticket"}}},
   "CreateTicket": {"type": "object", "required": ["subject", "category", "sub_category", "description"], "properties": {
     "subject": {"type": "string"}, "category": {"type": "string"}, "sub_category": {"type": "string"},
     "description": {"type": "string"}, "scheduled_date": {"type": "string", "format": "date"},
@@ -210,7 +226,8 @@ constexpr const char* schemas_json = R"json({
 constexpr std::pair<std::string_view, std::string_view> paged_items[] = {
     {"AccountPage", "Account"},         {"RejectedAccountPage", "RejectedAccount"}, {"OutboxEventPage", "OutboxEvent"},
     {"TicketPage", "Ticket"},           {"CommentPage", "Comment"},                 {"HistoryPage", "HistoryEvent"},
-    {"ApiKeyPage", "ApiKey"},           {"AccountHistoryPage", "AccountHistoryEntry"}};
+    {"ApiKeyPage", "ApiKey"},           {"AccountHistoryPage", "AccountHistoryEntry"},
+    {"CannedReplyPage", "CannedReply"}};
 
 /// The HTTP list envelope around rows of schema `item` (docs/product.md#lists-and-queues).
 boost::json::object page_schema(std::string_view item) {

@@ -89,6 +89,14 @@ response list_api_keys(call& c);
 response create_api_key(call& c);
 response revoke_api_key(call& c);
 
+// Canned replies, for staff (canned_reply_handlers.cpp).
+response list_canned_replies(call& c);
+response create_canned_reply(call& c);
+response get_canned_reply(call& c);
+response update_canned_reply(call& c);
+response delete_canned_reply(call& c);
+response render_canned_reply(call& c);
+
 // Operations (ops_handlers.cpp).
 response healthz(call& c);
 response readyz(call& c);

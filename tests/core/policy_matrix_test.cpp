@@ -79,6 +79,10 @@ const std::map<A, rule> rules = {
     // A profile picture was always shown to the account itself and to staff,
     // whatever the looker's own state.
     {A::view_account_image, {who_may::self_or_staff, {}, false}},
+    // Canned replies: staff use their own and the shared ones; only System
+    // Admins write the shared ones.
+    {A::use_canned_replies, {who_may::staff, {}}},
+    {A::manage_shared_canned_replies, {who_may::admin, {}}},
 };
 
 enum class outcome { allowed, not_found, permission_denied, invalid_state };
@@ -233,7 +237,7 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
     }
     // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 2 account
     // actions × 2 accounts + the ticketless actions).
-    CHECK(plain_actions == 22);
+    CHECK(plain_actions == 24);
     CHECK(checked == 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
     CHECK(allowed > 0);
     CHECK(allowed < checked);

@@ -85,6 +85,7 @@ public:
     rate_limit_repository& rate_limits() override { return inner_->rate_limits(); }
     api_key_repository& api_keys() override { return inner_->api_keys(); }
     sla_repository& sla_policies() override { return inner_->sla_policies(); }
+    canned_reply_repository& canned_replies() override { return inner_->canned_replies(); }
     void commit() override {
         if (auto fail = std::exchange(faults_.next_commit, {})) {
             fail(); // not committed: the inner transaction rolls back when destroyed

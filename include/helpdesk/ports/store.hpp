@@ -2,6 +2,7 @@
 
 #include <helpdesk/ports/account_repository.hpp>
 #include <helpdesk/ports/api_key_repository.hpp>
+#include <helpdesk/ports/canned_reply_repository.hpp>
 #include <helpdesk/ports/outbox_repository.hpp>
 #include <helpdesk/ports/rate_limit_repository.hpp>
 #include <helpdesk/ports/session_repository.hpp>
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] virtual api_key_repository& api_keys() = 0;
     /// The versions of the SLA policy, inside this transaction.
     [[nodiscard]] virtual sla_repository& sla_policies() = 0;
+    /// Staff members' own and shared canned replies, inside this transaction.
+    [[nodiscard]] virtual canned_reply_repository& canned_replies() = 0;
 
     /// Makes every change durable at once. Throws `transient_conflict` when
     /// the store lost a serialisation race (any repository call may too),
