@@ -17,6 +17,9 @@
 #include <helpdesk/engine.hpp>
 #include <helpdesk/error.hpp>
 #include <helpdesk/server.hpp>
+#ifdef HELPDESK_SERVER_WITH_TZ
+#include <helpdesk/adapters/time_zones.hpp>
+#endif
 
 #include <atomic>
 #include <csignal>
@@ -73,6 +76,16 @@ std::string printed_document(hd::server::printout what) {
     case hd::server::printout::none: break;
     }
     return {};
+}
+
+// The IANA zones SLA calendars are read in: the system's, when the build has
+// the time-zone adapter; else the engine knows UTC only.
+std::shared_ptr<hd::time_zones> server_time_zones() {
+#ifdef HELPDESK_SERVER_WITH_TZ
+    return hd::tz::system_time_zones();
+#else
+    return nullptr;
+#endif
 }
 
 // `helpdesk-server api-key ...`: works on the store and exits; 1 on failure.
@@ -162,7 +175,8 @@ int main(int argc, char** argv) {
         engine_options.password_iterations = config.password_iterations;
         hd::server::apply_delivery_options(config.delivery, engine_options);
         hd::engine desk{hd::engine_parts{.db = hd::open_store(config.store_url, {.sqlite = config.sqlite_tuning}),
-                                         .blobs = hd::open_directory_blob_store(config.blob_dir)},
+                                         .blobs = hd::open_directory_blob_store(config.blob_dir),
+                                         .zones = server_time_zones()},
                         engine_options};
         const auto login_hint = bootstrap_admin(desk);
 

@@ -68,6 +68,9 @@ std::string denial_reason(who_may need, action act) {
     if (act == action::use_canned_replies) {
         return "only staff may use canned replies";
     }
+    if (act == action::manage_sla) {
+        return "only a System Admin may read or change the SLA policy or re-apply it to a ticket";
+    }
     if (act == action::manage_shared_canned_replies) {
         return "only a System Admin may create, change or delete a shared canned reply";
     }

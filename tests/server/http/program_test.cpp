@@ -70,6 +70,12 @@ TEST_CASE("program - starts on port 0, tells how to log in, serves, and exits 0 
     REQUIRE_MESSAGE(login.status == 200, login.body);
     CHECK(login.text("role") == "System Admin");
     CHECK(web.get("/api/employee/profile/", login.text("access")).status == 200);
+#ifdef HELPDESK_SERVER_WITH_TZ
+    // SLA calendars take IANA zones: the program hands the engine the system's.
+    const auto zone = web.patch("/api/sla/policy/", {{"calendar", {{"time_zone", "Europe/Berlin"}}}}, login.text("access"));
+    REQUIRE_MESSAGE(zone.status == 200, zone.body);
+    CHECK(zone.json().at("calendar").at("time_zone") == "Europe/Berlin");
+#endif
     // The generated secret is not the fixture's: a token forged with that one is refused.
     check_unauthenticated(web.get("/api/employee/profile/", forge(hs256_header(), claims_for(1, "System Admin"), test_secret)));
 
