@@ -91,7 +91,7 @@ TEST_CASE_TEMPLATE_DEFINE("canned replies: insert and find, own and shared, text
     CHECK(error_code_of([&] { (void)add_reply(*store, orphan); }) == errc::conflict);
 }
 
-TEST_CASE_TEMPLATE_DEFINE("canned replies: update only at the expected version; remove once", Factory,
+TEST_CASE_TEMPLATE_DEFINE("canned replies: update only at the expected version, remove once", Factory,
                           canned_update_id) {
     scene<Factory> desk;
     auto& store = desk.store;

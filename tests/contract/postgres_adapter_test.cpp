@@ -159,7 +159,7 @@ int kill_store_backends(postgres_factory& factory, const std::string& applicatio
 
 } // namespace
 
-TEST_CASE("postgres: a killed connection is replaced; the pool is not corrupted") {
+TEST_CASE("postgres: a killed connection is replaced, the pool is not corrupted") {
     postgres_factory factory;
     const std::string application = "hd_kill_" + factory.schema();
     auto s = helpdesk::postgres::open(with_url_param(factory.url(), "application_name=" + application),

@@ -44,7 +44,7 @@ using ids = std::vector<helpdesk::ticket_id>;
 
 } // namespace
 
-TEST_CASE_TEMPLATE_DEFINE("search: number, subject, description; safe query text", Factory, search_id) {
+TEST_CASE_TEMPLATE_DEFINE("search: number, subject, description, safe query text", Factory, search_id) {
     Factory factory;
     auto store = factory.open();
     const auto alice = add_account(*store, make_account(1)).id;

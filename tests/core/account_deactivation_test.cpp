@@ -18,7 +18,7 @@ std::vector<history_event> rows_of(fixture& f, account_id viewer, ticket_id id, 
 
 TEST_SUITE("account_service") {
 
-TEST_CASE("deactivate: System Admin only; the account can neither sign in, refresh, nor act") {
+TEST_CASE("deactivate: System Admin only, the account can neither sign in, refresh, nor act") {
     employee_and_coordinator world;
     auto& [f, employee, coordinator, accounts] = world;
     const auto far = f.time->now() + 24h;

@@ -4,7 +4,7 @@
 
 TEST_SUITE("account_service") {
 
-TEST_CASE("update_profile: names and suffix with the sign-up rules; absent fields kept, blank clears") {
+TEST_CASE("update_profile: names and suffix with the sign-up rules, absent fields kept, blank clears") {
     fixture f;
     auto& accounts = f.desk.accounts();
     const auto erin = f.employee("erin@example.com");

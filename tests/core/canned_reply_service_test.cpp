@@ -33,7 +33,7 @@ struct canned_fixture : fixture {
 
 } // namespace
 
-TEST_CASE("canned replies: staff make their own, System Admins the shared ones; employees have none") {
+TEST_CASE("canned replies: staff make their own, System Admins the shared ones, employees have none") {
     canned_fixture f;
     auto& canned = f.canned;
     const auto& cora = f.cora;
@@ -111,7 +111,7 @@ TEST_CASE("canned replies: bad titles and bodies are field errors, and nothing i
     CHECK(still.version == 1);
 }
 
-TEST_CASE("canned replies: changes bump the version and honour the expected one; deleting removes") {
+TEST_CASE("canned replies: changes bump the version and honour the expected one, deleting removes") {
     canned_fixture f;
     auto& canned = f.canned;
     const auto& cora = f.cora;

@@ -144,7 +144,7 @@ TEST_CASE("employees, the rejection audit and dead events page by number and by 
     (void)expect_error(errc::permission_denied, [&] { (void)f.desk.outbox().list(coordinator.id, outbox_state::dead); });
 }
 
-TEST_CASE("API keys page by id; the operator's list still has every key") {
+TEST_CASE("API keys page by id, the operator's list still has every key") {
     desk_fixture f;
     const auto coordinator = f.staff("coord@example.com");
     for (int i = 0; i < 105; ++i) {

@@ -56,7 +56,7 @@ TEST_CASE("SLA defaults: Critical runs around the clock, the rest in office hour
     CHECK(low.resolution.due == utc(2026, 12, 18, 16));     // 5 days
 }
 
-TEST_CASE("SLA states: on track, at risk, breached while running; met or breached when stopped") {
+TEST_CASE("SLA states: on track, at risk, breached while running, met or breached when stopped") {
     auto line = submitted_at(friday(16));
     auto m = measure(line, priority::high);
     CHECK(state_at(m.first_response, friday(17)) == sla_state::on_track);

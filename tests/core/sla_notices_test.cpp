@@ -60,7 +60,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "SLA notices: stopped clocks call for nothing; a paused one only for a breach that already happened") {
+    "SLA notices: stopped clocks call for nothing, a paused one only for a breach that already happened") {
     auto line = critical_line();
     line.first_reaction = utc(2026, 12, 11, 16, 10);
     line.statuses.emplace_back(utc(2026, 12, 11, 16, 10), ticket_status::open);

@@ -54,7 +54,7 @@ TEST_CASE("SLA outlook: at every instant it gives the worse of the two targets' 
     }
 }
 
-TEST_CASE("SLA outlook: none for a ticket never measured; thresholds as the clocks give them") {
+TEST_CASE("SLA outlook: none for a ticket never measured, thresholds as the clocks give them") {
     CHECK_FALSE(helpdesk::outlook_of(sla_measure{}));
     const sla_measure m{.policy_version = 2,
                         .first_response = {.due = at(60), .at_risk_at = at(45), .stopped_at = at(30), .paused = false},

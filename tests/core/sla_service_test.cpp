@@ -49,7 +49,7 @@ TEST_CASE("SLA service: only System Admins, and a bad policy is refused whole, n
     CHECK(tx->sla_policies().newest_version() == 0);
 }
 
-TEST_CASE("SLA service: a ticket keeps the version it was measured under; new tickets take the newest") {
+TEST_CASE("SLA service: a ticket keeps the version it was measured under, new tickets take the newest") {
     desk_fixture f;
     const auto owner = f.employee("owner@example.com");
     const auto coordinator = f.staff("coordinator@example.com");

@@ -13,8 +13,9 @@
 
 namespace helpdesk {
 
-/// Columns a ticket list can be ordered by. The due dates put tickets
-/// without one (not measured, or paused before running out) last.
+/// Columns a ticket list can be ordered by. The due dates sort tickets
+/// without one (not measured, or paused before running out) after every
+/// date: last in ascending order, first in descending.
 enum class ticket_order_field { submit_date, update_date, priority, first_response_due, resolution_due };
 
 /// An ordering; ties are always broken by ticket id in the same direction.

@@ -1,4 +1,5 @@
 // Raising a ticket, with its files, once per Idempotency-Key.
+#include "services/accounts/account_checks.hpp"
 #include "services/tickets/idempotency.hpp"
 #include "services/tickets/ticket_change.hpp"
 #include "services/tickets/ticket_input.hpp"
@@ -20,7 +21,7 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
         if (!owner) {
             throw error(errc::unauthenticated, "the acting account does not exist");
         }
-        const actor who{owner->id, owner->account_role, owner->status};
+        const auto who = detail::actor_of(*owner); // a deactivated owner is refused like any actor
         can(who, action::create, nullptr).enforce();
         if (idempotency_key) {
             if (const auto first = tx.tickets().find_idempotency(actor_id, *idempotency_key)) {
@@ -41,7 +42,8 @@ ticket_details ticket_service::create(account_id actor_id, const create_ticket_r
                                std::string{to_string(t.status)});
         // Everything the detail view shows is at hand: no need to read it back.
         ticket_details created{.item = {}, .employee = detail::summarize(*owner), .assigned_to = std::nullopt,
-                               .attachments = {}, .comments = {}, .comment_authors = {}, .viewer = who};
+                               .attachments = {}, .comments = {}, .comment_authors = {}, .viewer = who,
+                               .as_of = now};
         for (const auto& file : checked.files) {
             created.attachments.push_back(detail::store_file(context_, tx, uploads, t, file, actor_id, now));
         }

@@ -92,7 +92,7 @@ HTTP_TEST_CASE("account administration - role changes, and the last active Syste
     CHECK(web.get("/api/employee/profile/", admin.access).text("role") == "System Admin");
 }
 
-HTTP_TEST_CASE("account administration - a deactivated account cannot sign in or use its tokens; its tickets return") {
+HTTP_TEST_CASE("account administration - a deactivated account cannot sign in or use its tokens, its tickets return") {
     const auto [admin, coordinator, alice] = f.cast();
     const auto t = f.ticket(alice);
     const auto ticket_path = "/api/tickets/" + id_of(t) + "/";
@@ -136,7 +136,8 @@ HTTP_TEST_CASE("account administration - a deactivated account cannot sign in or
     const auto history = web.get(ticket_path + "history/", alice.access);
     REQUIRE(history.status == 200);
     bool unassigned = false;
-    for (const auto& row : history.json().at("results").as_array()) {
+    const auto history_rows = history.json(); // kept: the loop walks inside it
+    for (const auto& row : history_rows.at("results").as_array()) {
         if (row.at("kind").as_string() == "unassigned") {
             unassigned = true;
             CHECK(row.at("old_value").as_string() == std::to_string(coordinator.id));

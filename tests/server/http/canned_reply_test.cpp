@@ -96,7 +96,7 @@ HTTP_TEST_CASE("canned replies: a coordinator makes, reads, changes with If-Matc
     CHECK(listed_count(web, coordinator.access) == 0);
 }
 
-HTTP_TEST_CASE("canned replies: employees are refused everything; coordinators may not write shared replies") {
+HTTP_TEST_CASE("canned replies: employees are refused everything, coordinators may not write shared replies") {
     const auto [admin, coordinator, alice] = f.cast();
     const auto shared = web.post(replies_path, {{"title", "Password reset"}, {"body", "Use the link."}, {"shared", true}},
                                  admin.access);
@@ -151,7 +151,7 @@ HTTP_TEST_CASE("canned replies: an unknown placeholder is a field error on body 
     CHECK(kept.at("version").as_int64() == 1);
 }
 
-HTTP_TEST_CASE("canned replies: rendered for a ticket, nothing posted; another's reply or a missing ticket is 404") {
+HTTP_TEST_CASE("canned replies: rendered for a ticket, nothing posted, another's reply or a missing ticket is 404") {
     const auto [admin, coordinator, alice] = f.cast();
     const auto t = f.ticket(alice, "Laptop fan noise");
     const auto ticket = t.at("id").as_int64();

@@ -324,7 +324,7 @@ HTTP_TEST_CASE("cookie sessions - logout with the cookie alone revokes the sessi
 }
 
 HTTP_TEST_CASE(
-    "cookie sessions - a foreign Origin is refused; the server's own and allow-listed origins pass") {
+    "cookie sessions - a foreign Origin is refused, the server's own and allow-listed origins pass") {
     const auto alice = f.account("Alice");
     const auto port = std::to_string(f.port());
     const header_list own = {{"Host", "127.0.0.1:" + port}, {"Origin", "http://127.0.0.1:" + port}};

@@ -97,7 +97,7 @@ TEST_CASE("delivery settings: refusals name the flag at fault") {
     CHECK_NOTHROW((void)parse({"--smtp-timeout", "600", "--delivery-lease", "10"}));
 }
 
-TEST_CASE("console settings: mail links default to the server itself; --web-root and --public-url") {
+TEST_CASE("console settings: mail links default to the server itself, --web-root and --public-url") {
     const auto defaults = parse({});
     CHECK_FALSE(defaults.delivery.frontend_url.has_value()); // the relay uses --public-url, else the listen address
     CHECK_FALSE(defaults.server.public_url.has_value());

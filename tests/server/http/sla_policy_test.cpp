@@ -22,7 +22,7 @@ std::string due_of(client& web, std::int64_t id, const std::string& token) {
 
 } // namespace
 
-HTTP_TEST_CASE("SLA policy - admins read and change it; each change is a version; refusals store nothing") {
+HTTP_TEST_CASE("SLA policy - admins read and change it, each change is a version, refusals store nothing") {
     const auto [admin, coordinator, alice] = f.cast();
 
     auto shown = web.get("/api/sla/policy/", admin.access);

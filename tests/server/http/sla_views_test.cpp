@@ -22,7 +22,7 @@ std::vector<std::int64_t> ids_in(const reply& r) {
 
 } // namespace
 
-HTTP_TEST_CASE("SLA - views carry due dates and states; ?sla= and ?ordering= follow them as time passes") {
+HTTP_TEST_CASE("SLA - views carry due dates and states, ?sla= and ?ordering= follow them as time passes") {
     const auto [admin, coordinator, alice] = f.cast();
     auto& tickets = f.desk().tickets();
     const helpdesk::approve_request critical{.priority = "Critical", .department = "IT Department"};

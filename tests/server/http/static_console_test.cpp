@@ -90,7 +90,7 @@ void check_refused(const reply& r) {
 
 } // namespace
 
-TEST_CASE_TEMPLATE("web console - files get their content types; hashed assets are immutable, the rest revalidated",
+TEST_CASE_TEMPLATE("web console - files get their content types, hashed assets are immutable, the rest revalidated",
                    Factory, HTTP_STORES) {
     web_root site;
     auto f = serving<Factory>(site.root);
@@ -177,7 +177,7 @@ TEST_CASE_TEMPLATE("web console - files get their content types; hashed assets a
     CHECK(counted);
 }
 
-TEST_CASE_TEMPLATE("web console - client routes get index.html; missing files and the server's paths do not", Factory,
+TEST_CASE_TEMPLATE("web console - client routes get index.html, missing files and the server's paths do not", Factory,
                    HTTP_STORES) {
     web_root site;
     auto f = serving<Factory>(site.root);

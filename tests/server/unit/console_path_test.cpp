@@ -40,7 +40,7 @@ TEST_CASE("console paths: the API and the operations endpoints are never the con
     }
 }
 
-TEST_CASE("console paths: segments are decoded; the root and trailing slashes add none") {
+TEST_CASE("console paths: segments are decoded, the root and trailing slashes add none") {
     CHECK(console_segments("/").empty());
     CHECK(console_segments("/login") == std::vector<std::string>{"login"});
     CHECK(console_segments("/tickets/TX0001/") == std::vector<std::string>{"tickets", "TX0001"});
