@@ -28,7 +28,9 @@ public:
     [[nodiscard]] std::shared_ptr<const sla_policy> version(transaction& tx, std::int64_t version);
 
     /// The newest stored policy. When none is stored yet, the built-in
-    /// defaults are stored first as version 1 (`at` as their time), so every
+    /// defaults are stored first as version 1 (`at` as their time; version 1
+    /// is always the built-in policy, so a copy read in a transaction that
+    /// rolled back holds the same targets as the one committed), so every
     /// measured ticket names a stored version: call it in a write
     /// transaction. Another writer storing version 1 first is a
     /// `transient_conflict`: the caller's work re-runs and finds it.

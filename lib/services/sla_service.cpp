@@ -27,6 +27,11 @@ sla_policy sla_service::change(account_id actor, sla_policy draft) {
             !errors.empty()) {
             throw error{errc::invalid_argument, "the SLA policy is not valid", std::move(errors)};
         }
+        // Version 1 is always the built-in policy (stored by the first
+        // ticket, or here): the cache may keep a version 1 read in a
+        // transaction that then rolled back, and it must hold what is
+        // committed as version 1 whoever stores it.
+        (void)context_.sla_policies().current(tx, now);
         auto stored = draft;
         stored.created_at = now;
         stored.created_by = actor;

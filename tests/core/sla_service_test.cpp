@@ -14,14 +14,21 @@ TEST_CASE("SLA service: System Admins read the policy and change it, one version
     draft.calendar.week[5] = {{.start_minute = 600, .end_minute = 840}};
     f.time->advance(1h);
     const auto first = sla.change(f.admin.id, draft);
-    CHECK(first.version == 1);
+    CHECK(first.version == 2); // version 1 is the built-in policy, stored first
+    {
+        auto tx = f.db->begin(tx_mode::read);
+        const auto builtin = tx->sla_policies().find(1);
+        REQUIRE(builtin);
+        CHECK(builtin->by_priority == sla_policy::defaults().by_priority);
+        CHECK(builtin->at_risk_percent == sla_policy::defaults().at_risk_percent);
+    }
     CHECK(first.created_by == f.admin.id);
     CHECK(first.created_at == test_epoch() + 1h);
     CHECK(sla.current(f.admin.id) == first);
 
     draft.at_risk_percent = 60;
     const auto second = sla.change(f.admin.id, draft);
-    CHECK(second.version == 2);
+    CHECK(second.version == 3);
     CHECK(sla.current(f.admin.id).at_risk_percent == 60);
 }
 
