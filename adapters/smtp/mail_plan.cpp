@@ -34,6 +34,8 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
     t.priority = field(payload, "priority");
     t.department = field(payload, "department");
     t.reason = field(payload, "reason");
+    t.sla_target = field(payload, "target");
+    t.sla_due = field(payload, "due");
     if (!now) {
         return t;
     }
@@ -73,7 +75,7 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
 void flatten(mail_request& r) {
     for (auto* text : {&r.to.first_name, &r.to.last_name, &r.role, &r.ticket.number, &r.ticket.subject, &r.ticket.status,
                        &r.ticket.old_status, &r.ticket.priority, &r.ticket.department, &r.ticket.owner_name,
-                       &r.ticket.comment_author}) {
+                       &r.ticket.comment_author, &r.ticket.sla_target, &r.ticket.sla_due}) {
         *text = header_safe(*text);
     }
 }

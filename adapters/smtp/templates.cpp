@@ -54,6 +54,27 @@ composer ticket_notice(std::string_view headline, std::string (*sentence)(const 
     };
 }
 
+// "the first-response target" or "the resolution target".
+std::string sla_target_name(const ticket_facts& t) {
+    return t.sla_target == "first_response" ? std::string{"first-response target"}
+                                            : std::string{"resolution target"};
+}
+
+// An SLA notice: `what` ("is at risk", "was breached") about the ticket's
+// target, with its due date.
+composer sla_notice(std::string_view headline, std::string_view what) {
+    return [headline, what](const mail_request& r, mail_content& m, mail_body& b) {
+        m.subject = ticket_prefix(r.ticket) + std::string{headline} + ": " + r.ticket.subject;
+        b.paragraph("The " + sla_target_name(r.ticket) + " of ticket " + r.ticket.number + " " + std::string{what} +
+                    ".");
+        if (!r.ticket.sla_due.empty()) {
+            b.fact("Due", r.ticket.sla_due);
+        }
+        ticket_summary(r, b);
+        ticket_button(r, b);
+    };
+}
+
 // The mail that sends its reader a one-time link: the subject line `subject`,
 // `sentence(r)`, the button `button` to "<public url>/<page>?token=<secret>",
 // then `caveat`.
@@ -70,8 +91,8 @@ composer one_time_link(std::string_view subject, std::string (*sentence)(const m
 
 // One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
-const std::array<mail_template, 16>& templates() {
-    static const std::array<mail_template, 16> all{{
+const std::array<mail_template, 18>& templates() {
+    static const std::array<mail_template, 18> all{{
         {event_kind::account_registered,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = "We received your account request";
@@ -185,6 +206,8 @@ const std::array<mail_template, 16>& templates() {
         {event_kind::ticket_assigned, ticket_notice("Assigned to you", [](const mail_request& r) {
              return "Ticket " + r.ticket.number + " has been assigned to you.";
          })},
+        {event_kind::ticket_sla_at_risk, sla_notice("SLA target at risk", "is at risk")},
+        {event_kind::ticket_sla_breached, sla_notice("SLA target breached", "was breached")},
         {event_kind::comment_added,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = ticket_prefix(r.ticket) + "New comment: " + r.ticket.subject;

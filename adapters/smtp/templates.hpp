@@ -28,6 +28,8 @@ struct ticket_facts {
     std::string owner_name{}; ///< who raised it (the staff notice names them)
     std::optional<std::string> comment{}; ///< the public comment's text, when known
     std::string comment_author{};         ///< who wrote it, when known
+    std::string sla_target{};  ///< `first_response` or `resolution` (SLA notices)
+    std::string sla_due{};     ///< the target's due date, RFC 3339 (SLA notices)
 };
 
 /// Everything one message is made from.

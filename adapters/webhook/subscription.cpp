@@ -18,11 +18,14 @@ struct known_kind {
 
 // Every kind the core records; a subscription naming anything else has a typo
 // and would silently never fire.
-constexpr std::array<known_kind, 14> known_kinds{{
+constexpr std::array<known_kind, 19> known_kinds{{
     {event_kind::account_registered, false},
     {event_kind::account_approved, false},
     {event_kind::account_rejected, false},
     {event_kind::account_created, false},
+    {event_kind::account_deactivated, false},
+    {event_kind::account_reactivated, false},
+    {event_kind::account_role_changed, false},
     {event_kind::password_reset_requested, false},
     {event_kind::ticket_created, true},
     {event_kind::ticket_approved, true},
@@ -33,6 +36,8 @@ constexpr std::array<known_kind, 14> known_kinds{{
     {event_kind::ticket_assigned, true},
     {event_kind::ticket_finalized, true},
     {event_kind::comment_added, true},
+    {event_kind::ticket_sla_at_risk, true},
+    {event_kind::ticket_sla_breached, true},
 }};
 
 const known_kind* find_kind(std::string_view name) noexcept {

@@ -14,6 +14,7 @@
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
 #include <helpdesk/services/session_service.hpp>
+#include <helpdesk/services/scheduler_service.hpp>
 #include <helpdesk/services/sla_service.hpp>
 #include <helpdesk/services/ticket_service.hpp>
 
@@ -107,6 +108,8 @@ public:
     [[nodiscard]] api_key_service& api_keys() noexcept { return api_keys_; }
     /// The SLA policy: read and changed (a new version each time) by System Admins.
     [[nodiscard]] sla_service& sla() noexcept { return sla_; }
+    /// The work that falls due with time (SLA notices): `scheduler().run_once(now)`.
+    [[nodiscard]] scheduler_service& scheduler() noexcept { return scheduler_; }
     /// Canned replies: staff members' own and shared ones, rendered for a ticket.
     [[nodiscard]] canned_reply_service& canned_replies() noexcept { return canned_replies_; }
     /// The configured departments and categories.
@@ -123,6 +126,7 @@ private:
     rate_limit_service limits_{context_};
     api_key_service api_keys_{context_};
     sla_service sla_{context_};
+    scheduler_service scheduler_{context_};
     canned_reply_service canned_replies_{context_};
 };
 

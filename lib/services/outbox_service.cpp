@@ -236,12 +236,16 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
     // deactivated account hears only that it was deactivated.
     const bool registering = event.kind == event_kind::account_registered;
     const bool deactivating = event.kind == event_kind::account_deactivated;
+    // An SLA notice of an unassigned ticket is for the coordinators (the
+    // System Admins when there is none).
+    const bool to_coordinators = !event.account && (event.kind == event_kind::ticket_sla_at_risk ||
+                                                    event.kind == event_kind::ticket_sla_breached);
     return detail::in_read_transaction(context_, [&](transaction& tx) {
         std::vector<account_id> ids;
         if (event.account) {
             ids.push_back(*event.account);
         }
-        if (event.kind == event_kind::ticket_created) {
+        if (event.kind == event_kind::ticket_created || to_coordinators) {
             for (const auto staff : tx.accounts().staff_ids()) {
                 ids.push_back(staff);
             }
@@ -255,6 +259,11 @@ std::vector<account_summary> outbox_service::audience(const outbox_event& event)
                 (registering && a.status == account_status::pending)) {
                 people.push_back(detail::summarize(a));
             }
+        }
+        if (to_coordinators && std::any_of(people.begin(), people.end(), [](const account_summary& p) {
+                return p.account_role == role::ticket_coordinator;
+            })) {
+            std::erase_if(people, [](const account_summary& p) { return p.account_role != role::ticket_coordinator; });
         }
         return people;
     });

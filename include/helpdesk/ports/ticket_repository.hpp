@@ -40,6 +40,18 @@ public:
     /// without scanning the ticket table.
     [[nodiscard]] virtual ticket_stats stats(std::optional<account_id> employee) = 0;
 
+    /// Up to `limit` tickets whose next SLA notice is due by `now` (their
+    /// stored next-notice instant is at or before it), earliest first, found
+    /// through that instant's index. In a write transaction the rows are
+    /// reserved, and rows another transaction holds are skipped rather than
+    /// waited for, so several schedulers sharing a store take disjoint batches.
+    [[nodiscard]] virtual std::vector<ticket> due_sla_notices(time_point now, std::int64_t limit) = 0;
+    /// Records which SLA notices ticket `id` has had (`sent`, a bit set of
+    /// `sla_notice`) and when its next one is due (`next`, from
+    /// `next_notice_at`), without bumping its version or update time: a
+    /// notice changes nothing a client sees. not_found for an unknown id.
+    virtual void set_sla_notified(ticket_id id, std::int32_t sent, std::optional<time_point> next) = 0;
+
     /// Appends a comment and sets `c.id`.
     virtual void insert_comment(comment& c) = 0;
     /// Comments in creation order; internal ones only when asked.

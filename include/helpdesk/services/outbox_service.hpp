@@ -79,7 +79,9 @@ public:
     /// Who hears of `event` by email, per docs/product.md#notifications, resolved now: approved
     /// accounts only, without duplicates. Empty for events no person hears of
     /// (`ticket.finalized`) and for `account.rejected`, whose account is gone
-    /// (its payload carries the email).
+    /// (its payload carries the email). An SLA notice without an account (its
+    /// ticket was unassigned) is for the Ticket Coordinators, or the System
+    /// Admins when there is none.
     [[nodiscard]] std::vector<account_summary> audience(const outbox_event& event);
     /// The ticket as it is now, with its people, attachments and public
     /// comments, for channels that describe it (not actor-bound; trusted
