@@ -10,6 +10,7 @@
 #include "app/tokens.hpp"
 #include "cli/config.hpp"
 #include "delivery/relay_setup.hpp"
+#include "delivery/scheduler_loop.hpp"
 
 #include <helpdesk/adapters/open_store.hpp>
 #include <helpdesk/blob/directory_blob_store.hpp>
@@ -196,8 +197,15 @@ int main(int argc, char** argv) {
                           ":" + std::to_string(server.port());
         auto channels = hd::server::make_channels(desk, config.delivery, config.server.jwt_secret, base);
         std::string delivery_line;
+        // Without a channel there is no relay, but the scheduler's notices
+        // still belong in the outbox.
+        std::unique_ptr<hd::server::scheduler_loop> scheduler;
         if (channels.empty()) {
             delivery_line = "no channel configured (events wait in the outbox; see --smtp-url, --webhook-url)";
+            if (config.delivery.relay_threads > 0 &&
+                config.delivery.relay.scheduler_every > std::chrono::milliseconds::zero()) {
+                scheduler = std::make_unique<hd::server::scheduler_loop>(desk, config.delivery.relay.scheduler_every);
+            }
         } else if (config.delivery.relay_threads == 0) {
             delivery_line = "--relay-threads 0: another process delivers (" +
                             hd::server::describe_channels(config.delivery) + ")";
@@ -239,6 +247,7 @@ int main(int argc, char** argv) {
             running_relay.store(nullptr);
             relay->stop(); // lets each relay thread finish the event in hand
         }
+        scheduler.reset();
         std::cout << "helpdesk-server: stopped\n";
         return 0;
     } catch (const std::exception& e) {

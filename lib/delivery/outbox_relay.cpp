@@ -23,6 +23,10 @@ struct outbox_relay::state {
     std::atomic<std::uint64_t> delivered{0};
     std::atomic<std::uint64_t> retried{0};
     std::atomic<std::uint64_t> dead{0};
+    std::atomic<std::uint64_t> sla_notices{0};
+    // When the scheduler is due next (steady clock, nanoseconds since its
+    // epoch); the thread that moves it on runs the scheduler.
+    std::atomic<std::int64_t> next_schedule{0};
 
     std::mutex control;        // serialises start and stop
     std::vector<std::thread> threads;
@@ -115,8 +119,29 @@ struct outbox_relay::state {
         return static_cast<std::int64_t>(claimed.size());
     }
 
+    // Runs the engine's scheduler when it is due and no other thread took
+    // this turn. Its failures (an unreachable store) wait for the next turn.
+    void schedule_if_due() {
+        if (options.scheduler_every == std::chrono::milliseconds::zero()) {
+            return;
+        }
+        const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+        auto due = next_schedule.load();
+        if (now < due ||
+            !next_schedule.compare_exchange_strong(
+                due, now + std::chrono::nanoseconds{options.scheduler_every}.count())) {
+            return;
+        }
+        try {
+            const auto pass = desk.scheduler().run_once();
+            sla_notices.fetch_add(static_cast<std::uint64_t>(pass.sla_notices), std::memory_order_relaxed);
+        } catch (...) {
+        }
+    }
+
     void run_thread() {
         while (!stopping.load()) {
+            schedule_if_due();
             std::uint64_t seen = 0;
             {
                 std::lock_guard lock(idle);
@@ -160,6 +185,9 @@ outbox_relay::outbox_relay(engine& desk, std::vector<relay_channel> channels, re
     }
     if (options.idle_wait < std::chrono::milliseconds::zero()) {
         throw error(errc::invalid_argument, "relay idle_wait must not be negative");
+    }
+    if (options.scheduler_every < std::chrono::milliseconds::zero()) {
+        throw error(errc::invalid_argument, "relay scheduler_every must not be negative");
     }
     state_ = std::make_unique<state>(desk, std::move(channels), options);
 }
@@ -220,7 +248,8 @@ void outbox_relay::wake() {
 }
 
 relay_stats outbox_relay::stats() const {
-    return relay_stats{state_->delivered.load(), state_->retried.load(), state_->dead.load()};
+    return relay_stats{state_->delivered.load(), state_->retried.load(), state_->dead.load(),
+                       state_->sla_notices.load()};
 }
 
 } // namespace helpdesk

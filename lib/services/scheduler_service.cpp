@@ -50,6 +50,8 @@ std::int64_t send_due_notices(transaction& tx, const ticket& t, time_point now) 
 
 } // namespace
 
+scheduler_pass scheduler_service::run_once() { return run_once(context_.time_source().now()); }
+
 scheduler_pass scheduler_service::run_once(time_point now, std::int64_t batch) {
     batch = std::max<std::int64_t>(batch, 1);
     scheduler_pass pass;

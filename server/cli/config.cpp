@@ -156,6 +156,8 @@ const std::array flags{
          [](program_config& c, std::string_view v) { c.delivery.relay.batch = number("relay-batch", v, 1, 1000); }},
     flag{"relay-idle-ms", "MS", "how long an idle relay thread waits before looking for due events again (default 1000)",
          [](program_config& c, std::string_view v) { c.delivery.relay.idle_wait = std::chrono::milliseconds{number("relay-idle-ms", v, 10, 600'000)}; }},
+    flag{"scheduler-every-ms", "MS", "how often this process's delivery workers run the scheduler (SLA notices); 0 leaves it to another process (default 5000)",
+         [](program_config& c, std::string_view v) { c.delivery.relay.scheduler_every = std::chrono::milliseconds{number("scheduler-every-ms", v, 0, 3'600'000)}; }},
     flag{"delivery-max-attempts", "N", "failed attempts before an event is parked as dead (default 8)",
          [](program_config& c, std::string_view v) { c.delivery.max_attempts = static_cast<std::int32_t>(number("delivery-max-attempts", v, 1, 100)); }},
     flag{"delivery-first-retry", "SECONDS", "delay before the first retry; doubled after each failure, with jitter (default 30)",

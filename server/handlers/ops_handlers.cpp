@@ -45,6 +45,8 @@ response metrics_text(call& c) {
              static_cast<double>(totals.retried)},
             {"helpdesk_outbox_dead_total", "Outbox events parked as dead by this process.",
              static_cast<double>(totals.dead)},
+            {"helpdesk_sla_notices_total", "SLA at-risk and breach notices written by this process's scheduler.",
+             static_cast<double>(totals.sla_notices)},
         };
     }
     response r;

@@ -1,11 +1,14 @@
 // The SLA scheduler: each at-risk and breach notice is written to the outbox
 // once per ticket and target, when its instant has come, addressed to the
 // assignee or to the coordinators (docs/product.md#sla).
+#include "relay_test_support.hpp"
 #include "ticket_test_support.hpp"
 
 #include <helpdesk/services/outbox_service.hpp>
 
 #include <doctest/doctest.h>
+
+#include <thread>
 
 using namespace ticket_tests;
 
@@ -138,4 +141,39 @@ TEST_CASE("SLA scheduler: batches smaller than the due tickets still reach every
     CHECK(pass.tickets_checked == 7);
     CHECK(pass.sla_notices == 7);
     CHECK(sla_events(f).size() == 7);
+}
+
+TEST_CASE("SLA scheduler: a relay's background threads run it, and deliver the notices it writes") {
+    desk_fixture f;
+    hourly_low_targets(f);
+    const auto owner = f.employee("owner@example.com");
+    const auto t = f.raise(owner);
+    auto channel = std::make_shared<relay_tests::scripted_channel>();
+    outbox_relay relay{f.desk, {{"test", channel}}, {.batch = 20, .idle_wait = 5ms, .scheduler_every = 5ms}};
+    relay.start(2);
+    f.time->advance(50min);
+    const auto sent = [&] {
+        for (const auto& e : channel->got()) {
+            if (e.kind == event_kind::ticket_sla_at_risk) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (int i = 0; i < 1000 && !sent(); ++i) {
+        std::this_thread::sleep_for(5ms);
+    }
+    relay.stop();
+    CHECK(sent());
+    CHECK(relay.stats().sla_notices == 1); // two threads, one notice
+    CHECK(sla_events(f).empty());          // delivered, none left pending
+    CHECK(f.fresh(t.id).sla_notified != 0);
+}
+
+TEST_CASE("SLA scheduler: a relay refuses a negative scheduler interval") {
+    desk_fixture f;
+    auto channel = std::make_shared<relay_tests::scripted_channel>();
+    expect_error(errc::invalid_argument, [&] {
+        outbox_relay relay{f.desk, {{"test", channel}}, {.scheduler_every = std::chrono::milliseconds{-1}}};
+    });
 }

@@ -23,6 +23,10 @@ struct relay_channel {
 struct relay_options {
     std::int64_t batch = 20;                    ///< events claimed per round
     std::chrono::milliseconds idle_wait{1000};  ///< pause after a round that found nothing due
+    /// How often the background threads run the engine's scheduler
+    /// (`scheduler_service::run_once`: SLA notices), one thread at a time;
+    /// zero never runs it (another process or the embedder does).
+    std::chrono::milliseconds scheduler_every{5000};
 };
 
 /// Totals since the relay was built (for metrics).
@@ -30,6 +34,7 @@ struct relay_stats {
     std::uint64_t delivered = 0; ///< events that reached every channel
     std::uint64_t retried = 0;   ///< failed attempts scheduled for a retry
     std::uint64_t dead = 0;      ///< events parked as dead
+    std::uint64_t sla_notices = 0; ///< SLA notices its scheduler runs wrote to the outbox
 };
 
 /// Drains an engine's outbox into its channels: claims due events, hands each
@@ -39,12 +44,14 @@ struct relay_stats {
 /// claimed until its lease runs out, then it is delivered again. Several
 /// relays (threads, or processes sharing one store) never hold the same event
 /// at the same time. Channel failures never escape; store failures during a
-/// background round are retried after `idle_wait`.
+/// background round are retried after `idle_wait`. The background threads
+/// also run the engine's scheduler every `scheduler_every`, so the notices
+/// it writes go out with the rest.
 class outbox_relay {
 public:
     /// The engine must outlive the relay. Throws invalid_argument for no
     /// channels, a channel without a target, a name that is empty, repeated
-    /// or contains ',', a `batch` below 1 or a negative `idle_wait`.
+    /// or contains ',', a `batch` below 1 or a negative `idle_wait` or `scheduler_every`.
     outbox_relay(engine& desk, std::vector<relay_channel> channels, relay_options options = {});
     /// Stops and joins the background threads, if any.
     ~outbox_relay();

@@ -33,6 +33,8 @@ public:
     /// records them as sent, without a new ticket version. Works in
     /// transactions of up to `batch` tickets until none is left due.
     scheduler_pass run_once(time_point now, std::int64_t batch = 200);
+    /// `run_once` at the engine clock's now.
+    scheduler_pass run_once();
 
 private:
     engine_context& context_;
