@@ -380,6 +380,17 @@ CREATE INDEX canned_replies_by_title ON canned_replies (sort_key, id);
 CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key, id);
 )sql";
 
+// Automations, as SQLite's v11 (the flag BOOLEAN).
+constexpr std::string_view v11_automations = R"sql(
+SET LOCAL lock_timeout = '10s';
+ALTER TABLE tickets
+    ADD COLUMN waiting_on_owner_since BIGINT,
+    ADD COLUMN owner_reminded BOOLEAN NOT NULL DEFAULT false;
+UPDATE tickets SET waiting_on_owner_since = update_date WHERE status IN (4, 5);
+CREATE INDEX tickets_waiting_on_owner ON tickets (status, owner_reminded, waiting_on_owner_since, id)
+    WHERE waiting_on_owner_since IS NOT NULL;
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_drop_whole_table_order_indexes},
@@ -391,6 +402,7 @@ constexpr sql::migration all_migrations[] = {
     {8, v8_sla_indexes},
     {9, v9_account_administration},
     {10, v10_canned_replies},
+    {11, v11_automations},
 };
 
 } // namespace

@@ -36,6 +36,7 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
     t.reason = field(payload, "reason");
     t.sla_target = field(payload, "target");
     t.sla_due = field(payload, "due");
+    t.closed_automatically_after = field(payload, "closed_automatically_after");
     if (!now) {
         return t;
     }
@@ -75,7 +76,8 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
 void flatten(mail_request& r) {
     for (auto* text : {&r.to.first_name, &r.to.last_name, &r.role, &r.ticket.number, &r.ticket.subject, &r.ticket.status,
                        &r.ticket.old_status, &r.ticket.priority, &r.ticket.department, &r.ticket.owner_name,
-                       &r.ticket.comment_author, &r.ticket.sla_target, &r.ticket.sla_due}) {
+                       &r.ticket.comment_author, &r.ticket.sla_target, &r.ticket.sla_due,
+                       &r.ticket.closed_automatically_after}) {
         *text = header_safe(*text);
     }
 }

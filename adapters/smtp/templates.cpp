@@ -91,8 +91,8 @@ composer one_time_link(std::string_view subject, std::string (*sentence)(const m
 
 // One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
-const std::array<mail_template, 18>& templates() {
-    static const std::array<mail_template, 18> all{{
+const std::array<mail_template, 19>& templates() {
+    static const std::array<mail_template, 19> all{{
         {event_kind::account_registered,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = "We received your account request";
@@ -201,7 +201,15 @@ const std::array<mail_template, 18>& templates() {
                     "otherwise it will be closed.";
          })},
         {event_kind::ticket_closed, ticket_notice("Your ticket was closed", [](const mail_request& r) {
+             if (!r.ticket.closed_automatically_after.empty()) {
+                 return "Your ticket " + r.ticket.number + " has been closed automatically: it was resolved " +
+                        r.ticket.closed_automatically_after + " ago without an answer from you.";
+             }
              return "Your ticket " + r.ticket.number + " has been closed.";
+         })},
+        {event_kind::ticket_pending_reminder, ticket_notice("Waiting for your answer", [](const mail_request& r) {
+             return "Your ticket " + r.ticket.number +
+                    " is waiting for your answer. Reply on the ticket page and it goes back to work.";
          })},
         {event_kind::ticket_assigned, ticket_notice("Assigned to you", [](const mail_request& r) {
              return "Ticket " + r.ticket.number + " has been assigned to you.";

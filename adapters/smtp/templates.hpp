@@ -30,6 +30,7 @@ struct ticket_facts {
     std::string comment_author{};         ///< who wrote it, when known
     std::string sla_target{};  ///< `first_response` or `resolution` (SLA notices)
     std::string sla_due{};     ///< the target's due date, RFC 3339 (SLA notices)
+    std::string closed_automatically_after{}; ///< "7 days" when the scheduler closed it (`ticket.closed`)
 };
 
 /// Everything one message is made from.

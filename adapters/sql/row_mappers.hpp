@@ -29,7 +29,7 @@ inline constexpr std::string_view ticket_columns =
     "time_closed, rejection_reason, finalized, version, sla_version, sla_first_response_due, "
     "sla_first_response_at_risk_at, sla_first_response_stopped_at, sla_first_response_paused, "
     "sla_resolution_due, sla_resolution_at_risk_at, sla_resolution_stopped_at, sla_resolution_paused, "
-    "sla_notified";
+    "sla_notified, waiting_on_owner_since, owner_reminded";
 
 /// The ticket columns a write sets, in the order `bind_ticket_fields` binds
 /// them: all read ones but `id`, then those derived from its SLA columns for
@@ -40,10 +40,10 @@ inline constexpr std::string_view ticket_write_columns =
     "time_closed, rejection_reason, finalized, version, sla_version, sla_first_response_due, "
     "sla_first_response_at_risk_at, sla_first_response_stopped_at, sla_first_response_paused, "
     "sla_resolution_due, sla_resolution_at_risk_at, sla_resolution_stopped_at, sla_resolution_paused, "
-    "sla_notified, sla_settled, sla_at_risk_from, sla_breached_after, sla_next_notice_at, "
-    "sla_first_response_order, sla_resolution_order";
+    "sla_notified, waiting_on_owner_since, owner_reminded, sla_settled, sla_at_risk_from, sla_breached_after, "
+    "sla_next_notice_at, sla_first_response_order, sla_resolution_order";
 static_assert(ticket_write_columns.starts_with(ticket_columns.substr(4)));
-static_assert(column_count(ticket_write_columns) == 35, "bind_ticket_fields binds 35 fields");
+static_assert(column_count(ticket_write_columns) == 37, "bind_ticket_fields binds 37 fields");
 
 /// `sla_settled`, `sla_at_risk_from`, `sla_breached_after` and
 /// `sla_next_notice_at` of `t`, bound to the next placeholders of `query`.
@@ -72,7 +72,7 @@ template <class Query> void bind_ticket_fields(Query& query, const ticket& t) {
     for (const auto* clock : {&t.sla.first_response, &t.sla.resolution}) {
         query.bind(clock->due, clock->at_risk_at, clock->stopped_at, clock->paused);
     }
-    query.bind(t.sla_notified);
+    query.bind(t.sla_notified, t.waiting_on_owner_since, t.owner_reminded);
     bind_sla_index_fields(query, t);
     query.bind(due_sort_key(t.sla.first_response.due), due_sort_key(t.sla.resolution.due));
 }
@@ -114,6 +114,8 @@ template <class Row> [[nodiscard]] ticket read_ticket(const Row& row) {
     t.sla.first_response = read_sla_clock(row, 21);
     t.sla.resolution = read_sla_clock(row, 25);
     t.sla_notified = static_cast<std::int32_t>(row.int64(29));
+    t.waiting_on_owner_since = row.optional_time(30);
+    t.owner_reminded = row.boolean(31);
     return t;
 }
 

@@ -31,6 +31,8 @@ inline constexpr schema_step schema_steps[] = {
         "scheduler"},
     {9, "account administration: accounts.is_active (true for every existing account) and account_history"},
     {10, "canned replies: staff members' own and shared ones"},
+    {11, "automations: since when each ticket waits on its owner and whether the owner was reminded, indexed "
+         "by status for the auto-close and the Pending reminder"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

@@ -39,6 +39,11 @@ struct engine_options {
     std::int32_t max_delivery_attempts = 8;
     std::chrono::seconds first_retry_delay{30};   ///< doubled after each failure
     std::chrono::seconds delivery_lease{120};     ///< how long a claimed event is withheld from other workers
+    /// A Resolved ticket without an answer from its owner this long is closed
+    /// by the scheduler; zero never closes one (docs/product.md#automations).
+    std::chrono::seconds auto_close_after{std::chrono::days{7}};
+    /// The owner of a ticket Pending this long is reminded once; zero never reminds.
+    std::chrono::seconds pending_reminder_after{std::chrono::days{3}};
 };
 
 /// What an engine runs on. `db` is required; the rest default to the

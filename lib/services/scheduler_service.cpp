@@ -4,6 +4,7 @@
 
 #include "services/service_support.hpp"
 #include "services/ticket_support.hpp"
+#include "services/tickets/ticket_change.hpp"
 
 #include <algorithm>
 #include <string>
@@ -48,32 +49,106 @@ std::int64_t send_due_notices(transaction& tx, const ticket& t, time_point now) 
     return static_cast<std::int64_t>(notices.size());
 }
 
+// "7 days", "36 hours", "90 minutes": a wait as people say it.
+std::string spoken(std::chrono::seconds wait) {
+    using namespace std::chrono;
+    const auto say = [](std::int64_t n, std::string_view unit) {
+        return std::to_string(n) + " " + std::string{unit} + (n == 1 ? "" : "s");
+    };
+    if (wait % days{1} == seconds::zero()) {
+        return say(duration_cast<days>(wait).count(), "day");
+    }
+    if (wait % hours{1} == seconds::zero()) {
+        return say(duration_cast<hours>(wait).count(), "hour");
+    }
+    return say(duration_cast<minutes>(wait).count(), "minute");
+}
+
+// Closes `t`, Resolved without an answer from its owner for `after`, as the
+// owner's close would, with nobody as the actor and the reason in history.
+void close_unanswered(engine_context& context, transaction& tx, const ticket& t, std::chrono::seconds after,
+                      time_point now) {
+    detail::ticket_change change;
+    change.item = t;
+    change.version_before = t.version;
+    change.sla_before = detail::sla_inputs_of(t);
+    auto& item = change.item;
+    detail::move_status(tx, item, std::nullopt, *lifecycle_target(action::close, item.status), now);
+    detail::record_history(tx, item, std::nullopt, now, history_kind::closed_automatically, std::nullopt, spoken(after));
+    detail::record_event(tx, now, event_kind::ticket_closed, item.employee, item.id,
+                         detail::ticket_payload(item, std::nullopt, {{"closed_automatically_after", spoken(after)}}));
+    detail::save(context, tx, change, now, std::nullopt);
+}
+
+// Reminds the owner of `t`, Pending on them for `after` or longer, once.
+void remind_owner(transaction& tx, const ticket& t, std::chrono::seconds after, time_point now) {
+    detail::record_history(tx, t, std::nullopt, now, history_kind::owner_reminded, std::nullopt, spoken(after));
+    detail::record_event(tx, now, event_kind::ticket_pending_reminder, t.employee, t.id,
+                         detail::ticket_payload(t, std::nullopt,
+                                                {{"pending_since", to_rfc3339(*t.waiting_on_owner_since)}}));
+    tx.tickets().set_owner_reminded(t.id);
+}
+
+// Runs `batch_of(tx)` (which handles up to `batch` tickets and returns how
+// many it found, and how many of them it acted on) in transactions until a
+// batch comes back short. A full batch that acted on nothing only corrected
+// stale instants: the next pass goes on, so no pass can loop for ever.
+template <class Batch>
+std::pair<std::int64_t, std::int64_t> drain(engine_context& context, std::int64_t batch, Batch&& batch_of) {
+    std::pair<std::int64_t, std::int64_t> total{0, 0};
+    for (;;) {
+        const auto [found, acted] =
+            detail::in_write_transaction(context, [&](transaction& tx) { return batch_of(tx); });
+        total.first += found;
+        total.second += acted;
+        // With several schedulers, a short batch may also mean rows another one holds: they are its work.
+        if (found < batch || acted == 0) {
+            return total;
+        }
+    }
+}
+
 } // namespace
 
 scheduler_pass scheduler_service::run_once() { return run_once(context_.time_source().now()); }
 
 scheduler_pass scheduler_service::run_once(time_point now, std::int64_t batch) {
     batch = std::max<std::int64_t>(batch, 1);
+    const auto& options = context_.options();
     scheduler_pass pass;
-    for (;;) {
-        const auto [checked, sent] = detail::in_write_transaction(context_, [&](transaction& tx) {
-            const auto due = tx.tickets().due_sla_notices(now, batch);
-            std::int64_t notices = 0;
-            for (const auto& t : due) {
-                notices += send_due_notices(tx, t, now);
-            }
-            return std::pair{static_cast<std::int64_t>(due.size()), notices};
-        });
-        pass.tickets_checked += checked;
-        pass.sla_notices += sent;
-        // A short batch was the last; a full one may have left more (or, with
-        // several schedulers, rows another one holds: they are its work). A
-        // full batch that sent nothing only corrected stale next-notice
-        // instants: the next pass goes on, so no pass can loop for ever.
-        if (checked < batch || sent == 0) {
-            return pass;
+    const auto notices = drain(context_, batch, [&](transaction& tx) {
+        const auto due = tx.tickets().due_sla_notices(now, batch);
+        std::int64_t sent = 0;
+        for (const auto& t : due) {
+            sent += send_due_notices(tx, t, now);
         }
+        return std::pair{static_cast<std::int64_t>(due.size()), sent};
+    });
+    pass.tickets_checked = notices.first;
+    pass.sla_notices = notices.second;
+    if (options.auto_close_after > std::chrono::seconds::zero()) {
+        pass.auto_closed = drain(context_, batch, [&](transaction& tx) {
+                               const auto found =
+                                   tx.tickets().waiting_on_owner(ticket_status::resolved, now - options.auto_close_after, batch);
+                               for (const auto& t : found) {
+                                   close_unanswered(context_, tx, t, options.auto_close_after, now);
+                               }
+                               const auto n = static_cast<std::int64_t>(found.size());
+                               return std::pair{n, n};
+                           }).second;
     }
+    if (options.pending_reminder_after > std::chrono::seconds::zero()) {
+        pass.owners_reminded = drain(context_, batch, [&](transaction& tx) {
+                                   const auto found = tx.tickets().waiting_on_owner(
+                                       ticket_status::pending, now - options.pending_reminder_after, batch);
+                                   for (const auto& t : found) {
+                                       remind_owner(tx, t, options.pending_reminder_after, now);
+                                   }
+                                   const auto n = static_cast<std::int64_t>(found.size());
+                                   return std::pair{n, n};
+                               }).second;
+    }
+    return pass;
 }
 
 } // namespace helpdesk

@@ -43,6 +43,15 @@ void note_staff_response(ticket& t, time_point now) noexcept {
     }
 }
 
+void note_owner_wait(ticket& t, time_point now) noexcept {
+    t.owner_reminded = false;
+    if (t.status == ticket_status::resolved || t.status == ticket_status::pending) {
+        t.waiting_on_owner_since = now;
+    } else {
+        t.waiting_on_owner_since.reset();
+    }
+}
+
 void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ticket_status to, time_point now) {
     const auto from = t.status;
     t.status = to;
@@ -59,6 +68,7 @@ void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ti
     if (from == ticket_status::resolved && to == ticket_status::in_progress) {
         t.resolution_seconds.reset(); // reopened: it is not resolved any more
     }
+    note_owner_wait(t, now);
     record_history(tx, t, actor, now, history_kind::status_changed, std::string{to_string(from)}, std::string{to_string(to)});
 }
 

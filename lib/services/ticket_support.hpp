@@ -28,6 +28,11 @@ struct comment_draft {
 /// Appends `draft` to `t` as a comment (and, when `draft.in_history`, a history row).
 comment record_comment(transaction& tx, const ticket& t, time_point now, comment_draft draft);
 
+/// Starts `t`'s wait on its owner at `now` when it is Resolved or Pending
+/// (again, for an owner's answer that leaves it Resolved), or ends it;
+/// either way the owner is not reminded yet (docs/product.md#automations).
+void note_owner_wait(ticket& t, time_point now) noexcept;
+
 /// Moves `t` to `to`, keeping the time fields of docs/product.md#ticket-fields and writing the
 /// `status_changed` history row. Does not store `t`.
 void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ticket_status to, time_point now);

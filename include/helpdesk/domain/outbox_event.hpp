@@ -46,6 +46,7 @@ inline constexpr std::string_view ticket_finalized = "ticket.finalized";
 inline constexpr std::string_view comment_added = "comment.added";
 inline constexpr std::string_view ticket_sla_at_risk = "ticket.sla_at_risk";   ///< payload `target`, `due`
 inline constexpr std::string_view ticket_sla_breached = "ticket.sla_breached"; ///< payload `target`, `due`
+inline constexpr std::string_view ticket_pending_reminder = "ticket.pending_reminder"; ///< payload `pending_since`
 } // namespace event_kind
 
 /// A notification recorded in the same transaction as the change it reports,

@@ -40,6 +40,8 @@ enum class history_kind {
     internal_comment_added, ///< the comment's id; hidden from employees
     finalized,              ///< handed over to the workflow system
     sla_reapplied,          ///< old and new SLA policy version (an admin re-measured it)
+    closed_automatically,   ///< new value: the days it stayed Resolved without an answer from its owner
+    owner_reminded,         ///< new value: the hours it had been Pending when its owner was reminded
 };
 
 /// `"created"`, `"status_changed"`, `"priority_changed"`, ... (the stored text).
@@ -94,6 +96,11 @@ struct ticket {
     std::int64_t version = 1;            ///< bumped on every change
     sla_measure sla{};                   ///< its SLA clocks; policy version 0 until measured
     std::int32_t sla_notified = 0;       ///< which SLA notices were sent, as a bit set
+    /// Since when it waits on its owner (docs/product.md#automations): set on
+    /// entering Resolved or Pending, again by the owner's public comment on a
+    /// Resolved ticket, empty in every other status.
+    std::optional<time_point> waiting_on_owner_since{};
+    bool owner_reminded = false;         ///< the Pending reminder went out (reset by every status change)
 };
 
 /// A note on a ticket; internal ones are shown to staff only.

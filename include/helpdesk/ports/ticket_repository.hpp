@@ -51,6 +51,15 @@ public:
     /// `next_notice_at`), without bumping its version or update time: a
     /// notice changes nothing a client sees. not_found for an unknown id.
     virtual void set_sla_notified(ticket_id id, std::int32_t sent, std::optional<time_point> next) = 0;
+    /// Up to `limit` tickets in `status` whose owner has not been reminded
+    /// and that wait on their owner since `since` or earlier, longest waiting
+    /// first, found through that instant's index; reserved (and skipping rows
+    /// others hold) as by `due_sla_notices`.
+    [[nodiscard]] virtual std::vector<ticket> waiting_on_owner(ticket_status status, time_point since,
+                                                               std::int64_t limit) = 0;
+    /// Records that the owner of ticket `id` was reminded, without bumping its
+    /// version or update time. not_found for an unknown id.
+    virtual void set_owner_reminded(ticket_id id) = 0;
 
     /// Appends a comment and sets `c.id`.
     virtual void insert_comment(comment& c) = 0;

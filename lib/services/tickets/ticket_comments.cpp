@@ -27,6 +27,8 @@ posted_comment ticket_service::add_comment(account_id actor_id, ticket_id id, st
             const auto to = *lifecycle_target(action::comment_public, t.status);
             if (owner && to != t.status) {
                 detail::move_status(tx, t, who.id, to, now);
+            } else if (owner && t.status == ticket_status::resolved) {
+                detail::note_owner_wait(t, now); // an answer: the auto-close counts from it
             }
             detail::record_event(tx, now, event_kind::comment_added, owner ? t.assigned_to : t.employee, t.id,
                                  detail::ticket_payload(t, who.id, {{"comment_id", std::to_string(out.item.id)}}));
