@@ -174,6 +174,8 @@ int main(int argc, char** argv) {
         make_store_folder(config.store_url);
         hd::engine_options engine_options;
         engine_options.password_iterations = config.password_iterations;
+        engine_options.auto_close_after = config.auto_close_after;
+        engine_options.pending_reminder_after = config.pending_reminder_after;
         hd::server::apply_delivery_options(config.delivery, engine_options);
         hd::engine desk{hd::engine_parts{.db = hd::open_store(config.store_url, {.sqlite = config.sqlite_tuning}),
                                          .blobs = hd::open_directory_blob_store(config.blob_dir),

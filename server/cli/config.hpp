@@ -31,6 +31,9 @@ struct program_config {
     std::string blob_dir = "var/blobs";
     std::chrono::seconds shutdown_grace{10};
     std::int32_t password_iterations = default_password_iterations;
+    /// The automations (docs/product.md#automations); zero turns one off.
+    std::chrono::seconds auto_close_after{std::chrono::days{7}};
+    std::chrono::seconds pending_reminder_after{std::chrono::days{3}}; ///< see `auto_close_after`
     /// SQLite stores: a small page cache and no memory mapping by default. The
     /// OS page cache holds the file anyway; measured on 100k tickets, this
     /// keeps the server near 20 MiB RSS at the same read speed, and writes
