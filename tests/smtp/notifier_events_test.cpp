@@ -223,6 +223,31 @@ SINK_TEST_CASE("an assignment reaches the assignee, a public comment the other p
     }
 }
 
+SINK_TEST_CASE("a changed priority or department reaches the owner with the old and new values") {
+    smtp_sink sink;
+    ticket_world w;
+    const auto mailer = smtp::make_notifier(w.desk, options_for(sink));
+    (void)w.desk.tickets().approve(w.coordinator.id, w.raised.id, {});
+    (void)w.desk.outbox().claim_due(1000);
+    edit_ticket_request change;
+    change.priority = "High";
+    change.department = "Asset Department";
+    (void)w.desk.tickets().edit(w.coordinator.id, w.raised.id, change);
+    mailer->deliver(w.claim_one(event_kind::ticket_updated));
+    edit_ticket_request category_only;
+    category_only.sub_category = "System Maintenance";
+    (void)w.desk.tickets().edit(w.coordinator.id, w.raised.id, category_only);
+    CHECK(w.claim(event_kind::ticket_updated).empty()); // the category is staff's filing, not news
+
+    const auto mails = sink.messages();
+    REQUIRE(mails.size() == 1);
+    check_well_formed(mails[0], "erin@example.com");
+    CHECK(subject_of(mails[0]) == "[" + w.raised.ticket_number + "] Your ticket was updated: Printer jams on every page");
+    CHECK(contains(text_of(mails[0]),
+                   "priority from Low to High, department from IT Department to Asset Department."));
+    CHECK(contains(text_of(mails[0]), "Priority:   High"));
+}
+
 SINK_TEST_CASE("ticket finalized and unknown kinds send nothing and succeed") {
     smtp_sink sink;
     ticket_world w;
