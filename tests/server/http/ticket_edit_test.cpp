@@ -24,14 +24,19 @@ reply edit(client& web, std::int64_t id, const boost::json::object& body, const 
     return web.send(http::verb::patch, ticket_path(id), boost::json::serialize(body), headers);
 }
 
+/// How many rows a list route answers.
+std::size_t rows_of(client& web, const std::string& target, const std::string& token) {
+    const auto page = web.get(target, token);
+    REQUIRE_MESSAGE(page.status == 200, page.body);
+    const auto doc = page.json();
+    return doc.at("results").as_array().size();
+}
+
 /// The ticket's version and history length as staff read them.
 std::pair<std::int64_t, std::size_t> state_of(client& web, std::int64_t id, const std::string& token) {
     const auto detail = web.get(ticket_path(id), token);
     REQUIRE_MESSAGE(detail.status == 200, detail.body);
-    const auto history = web.get(ticket_path(id) + "history/?page_size=100", token);
-    REQUIRE_MESSAGE(history.status == 200, history.body);
-    const auto rows = history.json();
-    return {detail.number("version"), rows.at("results").as_array().size()};
+    return {detail.number("version"), rows_of(web, ticket_path(id) + "history/?page_size=100", token)};
 }
 
 } // namespace
@@ -92,9 +97,7 @@ HTTP_TEST_CASE("ticket edit - assigned_to null unassigns: In Progress goes back 
     CHECK(back.text("status") == "Open");
     CHECK(back.json().at("assigned_to").is_null());
     CHECK(back.number("version") == claimed.version + 1);
-    const auto queue = web.get("/api/tickets/open/", coordinator.access);
-    REQUIRE(queue.status == 200);
-    CHECK(queue.json().at("results").as_array().size() == 1);
+    CHECK(rows_of(web, "/api/tickets/open/", coordinator.access) == 1);
 }
 
 HTTP_TEST_CASE("ticket edit - a new priority moves the due dates") {
@@ -113,9 +116,7 @@ HTTP_TEST_CASE("ticket edit - a new priority moves the due dates") {
     CHECK(view.at("first_response_due").as_string() == helpdesk::to_rfc3339(*submitted + 1h));
     CHECK(view.at("resolution_due").as_string() == helpdesk::to_rfc3339(*submitted + 4h));
     f.travel(4h);
-    const auto late = web.get("/api/tickets/?sla=breached", admin.access);
-    REQUIRE(late.status == 200);
-    CHECK(late.json().at("results").as_array().size() == 1);
+    CHECK(rows_of(web, "/api/tickets/?sla=breached", admin.access) == 1);
 }
 
 HTTP_TEST_CASE("ticket edit - refusals in the one error shape change nothing") {
