@@ -33,6 +33,8 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
     t.old_status = field(payload, "old_status");
     t.priority = field(payload, "priority");
     t.department = field(payload, "department");
+    t.old_priority = field(payload, "old_priority");
+    t.old_department = field(payload, "old_department");
     t.reason = field(payload, "reason");
     t.sla_target = field(payload, "target");
     t.sla_due = field(payload, "due");
@@ -75,9 +77,9 @@ ticket_facts facts_of(const payload_fields& payload, const std::optional<ticket_
 // whatever the payload holds; reasons and comments keep their line breaks.
 void flatten(mail_request& r) {
     for (auto* text : {&r.to.first_name, &r.to.last_name, &r.role, &r.ticket.number, &r.ticket.subject, &r.ticket.status,
-                       &r.ticket.old_status, &r.ticket.priority, &r.ticket.department, &r.ticket.owner_name,
-                       &r.ticket.comment_author, &r.ticket.sla_target, &r.ticket.sla_due,
-                       &r.ticket.closed_automatically_after}) {
+                       &r.ticket.old_status, &r.ticket.priority, &r.ticket.department, &r.ticket.old_priority,
+                       &r.ticket.old_department, &r.ticket.owner_name, &r.ticket.comment_author,
+                       &r.ticket.sla_target, &r.ticket.sla_due, &r.ticket.closed_automatically_after}) {
         *text = header_safe(*text);
     }
 }

@@ -91,8 +91,8 @@ composer one_time_link(std::string_view subject, std::string (*sentence)(const m
 
 // One template per event kind of docs/product.md#notifications. Each fills the subject and adds
 // the blocks between the greeting and the sign-off.
-const std::array<mail_template, 19>& templates() {
-    static const std::array<mail_template, 19> all{{
+const std::array<mail_template, 20>& templates() {
+    static const std::array<mail_template, 20> all{{
         {event_kind::account_registered,
          [](const mail_request& r, mail_content& m, mail_body& b) {
              m.subject = "We received your account request";
@@ -213,6 +213,19 @@ const std::array<mail_template, 19>& templates() {
          })},
         {event_kind::ticket_assigned, ticket_notice("Assigned to you", [](const mail_request& r) {
              return "Ticket " + r.ticket.number + " has been assigned to you.";
+         })},
+        {event_kind::ticket_updated, ticket_notice("Your ticket was updated", [](const mail_request& r) {
+             // Each value that moved, old and new; the payload carries both for each.
+             std::string changes;
+             const auto moved = [&](std::string_view what, const std::string& before, const std::string& after) {
+                 if (!before.empty() && before != after) {
+                     changes += (changes.empty() ? "" : ", ") + std::string{what} + " from " + before + " to " + after;
+                 }
+             };
+             moved("priority", r.ticket.old_priority, r.ticket.priority);
+             moved("department", r.ticket.old_department, r.ticket.department);
+             return "Staff changed your ticket " + r.ticket.number +
+                    (changes.empty() ? std::string{"."} : ": " + changes + ".");
          })},
         {event_kind::ticket_sla_at_risk, sla_notice("SLA target at risk", "is at risk")},
         {event_kind::ticket_sla_breached, sla_notice("SLA target breached", "was breached")},

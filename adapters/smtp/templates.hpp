@@ -24,6 +24,8 @@ struct ticket_facts {
     std::string old_status{}; ///< before it (`ticket.status_changed`)
     std::string priority{};
     std::string department{};
+    std::string old_priority{};   ///< before staff changed it (`ticket.updated`)
+    std::string old_department{}; ///< before staff changed it (`ticket.updated`)
     std::string reason{};     ///< why it was rejected
     std::string owner_name{}; ///< who raised it (the staff notice names them)
     std::optional<std::string> comment{}; ///< the public comment's text, when known

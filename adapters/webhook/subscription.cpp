@@ -18,7 +18,7 @@ struct known_kind {
 
 // Every kind the core records; a subscription naming anything else has a typo
 // and would silently never fire.
-constexpr std::array<known_kind, 20> known_kinds{{
+constexpr std::array<known_kind, 21> known_kinds{{
     {event_kind::account_registered, false},
     {event_kind::account_approved, false},
     {event_kind::account_rejected, false},
@@ -35,6 +35,7 @@ constexpr std::array<known_kind, 20> known_kinds{{
     {event_kind::ticket_closed, true},
     {event_kind::ticket_assigned, true},
     {event_kind::ticket_finalized, true},
+    {event_kind::ticket_updated, true},
     {event_kind::comment_added, true},
     {event_kind::ticket_sla_at_risk, true},
     {event_kind::ticket_sla_breached, true},

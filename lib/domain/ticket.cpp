@@ -30,6 +30,8 @@ constexpr std::pair<history_kind, std::string_view> history_kind_names[] = {
     {history_kind::internal_comment_added, "internal_comment_added"},
     {history_kind::finalized, "finalized"},
     {history_kind::sla_reapplied, "sla_reapplied"},
+    {history_kind::category_changed, "category_changed"},
+    {history_kind::sub_category_changed, "sub_category_changed"},
     {history_kind::closed_automatically, "closed_automatically"},
     {history_kind::owner_reminded, "owner_reminded"},
 };

@@ -8,7 +8,7 @@ namespace {
 using enum ticket_status;
 using a = action;
 
-// Spec §2, edge by edge. Actions that keep the status list `from == to`.
+// docs/product.md#lifecycle, edge by edge. Actions that keep the status list `from == to`.
 constexpr transition table[] = {
     {a::approve, new_, open},
     {a::reject, new_, rejected},
@@ -47,6 +47,21 @@ constexpr transition table[] = {
 
     {a::finalize, open, open},
     {a::finalize, in_progress, in_progress},
+
+    // Staff change an approved ticket's fields while it is not terminal (New
+    // tickets get them at approval). Giving it back to the queue takes an In
+    // Progress ticket to Open, since nobody works on it any more; the others
+    // keep their status.
+    {a::edit_ticket, open, open},
+    {a::edit_ticket, in_progress, in_progress},
+    {a::edit_ticket, on_hold, on_hold},
+    {a::edit_ticket, pending, pending},
+    {a::edit_ticket, resolved, resolved},
+    {a::unassign, open, open},
+    {a::unassign, in_progress, open},
+    {a::unassign, on_hold, on_hold},
+    {a::unassign, pending, pending},
+    {a::unassign, resolved, resolved},
 
     // Comments and attachments: any non-terminal state. An owner's public
     // comment on Pending answers the question, so it moves to In Progress.
@@ -96,6 +111,8 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::comment_internal, "comment_internal"},
     {a::add_attachment, "add_attachment"},
     {a::finalize, "finalize"},
+    {a::edit_ticket, "edit_ticket"},
+    {a::unassign, "unassign"},
     {a::list_accounts, "list_accounts"},
     {a::approve_account, "approve_account"},
     {a::reject_account, "reject_account"},
@@ -149,6 +166,8 @@ bool is_ticket_action(action act) noexcept {
     case a::comment_internal:
     case a::add_attachment:
     case a::finalize:
+    case a::edit_ticket:
+    case a::unassign:
         return true;
     // No default: a new action must be sorted here (-Wswitch), or it would
     // skip the ticket checks of `can` by being taken for an account action.

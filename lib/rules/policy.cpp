@@ -28,6 +28,8 @@ who_may requirement(action act) noexcept {
     case action::assign:
     case action::update_status:
     case action::finalize:
+    case action::edit_ticket:
+    case action::unassign:
     case action::comment_internal:
     case action::list_accounts:
     case action::use_ticket_queues:
@@ -67,6 +69,12 @@ std::string denial_reason(who_may need, action act) {
     }
     if (act == action::use_canned_replies) {
         return "only staff may use canned replies";
+    }
+    if (act == action::edit_ticket) {
+        return "only staff may change a ticket's priority, department, category or sub-category";
+    }
+    if (act == action::unassign) {
+        return "only staff may give a ticket back to the queue";
     }
     if (act == action::manage_sla) {
         return "only a System Admin may read or change the SLA policy or re-apply it to a ticket";

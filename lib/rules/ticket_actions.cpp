@@ -7,7 +7,7 @@ namespace helpdesk {
 ticket_permissions permitted_actions(const actor& who, const ticket& t) {
     ticket_permissions out;
     for (const auto act : offerable_ticket_actions) {
-        if (act == action::finalize && t.finalized) {
+        if ((act == action::finalize && t.finalized) || (act == action::unassign && !t.assigned_to)) {
             continue;
         }
         if (can(who, act, &t).allowed) {

@@ -72,6 +72,18 @@ void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ti
     record_history(tx, t, actor, now, history_kind::status_changed, std::string{to_string(from)}, std::string{to_string(to)});
 }
 
+ticket_status unassign(transaction& tx, ticket& t, std::optional<account_id> actor, time_point now) {
+    const auto from = t.status;
+    const auto former = t.assigned_to;
+    t.assigned_to.reset();
+    record_history(tx, t, actor, now, history_kind::unassigned,
+                   former ? std::optional{std::to_string(*former)} : std::nullopt);
+    if (const auto to = lifecycle_target(action::unassign, from); to && *to != from) {
+        move_status(tx, t, actor, *to, now);
+    }
+    return from;
+}
+
 std::string_view status_event_kind(ticket_status to) noexcept {
     switch (to) {
     case ticket_status::resolved: return event_kind::ticket_resolved;

@@ -37,6 +37,12 @@ void note_owner_wait(ticket& t, time_point now) noexcept;
 /// `status_changed` history row. Does not store `t`.
 void move_status(transaction& tx, ticket& t, std::optional<account_id> actor, ticket_status to, time_point now);
 
+/// Gives an assigned `t` back to the queue: clears the assignee (an
+/// `unassigned` history row naming the former one) and follows the
+/// lifecycle's `unassign` edge from its status (In Progress → Open, the
+/// others stay). Returns the status it had. Does not store `t`.
+ticket_status unassign(transaction& tx, ticket& t, std::optional<account_id> actor, time_point now);
+
 /// The outbox kind announcing a move to `to` (resolved and closed have their own).
 [[nodiscard]] std::string_view status_event_kind(ticket_status to) noexcept;
 

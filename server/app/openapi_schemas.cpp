@@ -90,6 +90,13 @@ constexpr const char* schemas_json = R"json({
   "ApproveTicket": {"type": "object", "properties": {
     "priority": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]}, "department": {"type": "string"},
     "approval_notes": {"type": "string"}}},
+  "EditTicket": {"type": "object", "additionalProperties": false, "properties": {
+    "priority": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]},
+    "department": {"type": "string", "description": "one of the catalogue's departments"},
+    "category": {"type": "string", "description": "one of the catalogue's categories"},
+    "sub_category": {"type": "string", "description": "a sub-category of the new or kept category"},
+    "assigned_to": {"type": "integer", "nullable": true,
+      "description": "only null is taken: it unassigns the ticket (assigning has its own route)"}}},
   "AssignTicket": {"type": "object", "required": ["assigned_to"], "properties": {"assigned_to": {"type": "integer"}}},
   "UpdateStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}, "comment": {"type": "string"}}},
   "WorkflowStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}, "comment": {"type": "string"}}},
@@ -212,7 +219,7 @@ constexpr const char* schemas_json = R"json({
     "enum": ["New", "Open", "In Progress", "On Hold", "Pending", "Resolved", "Closed", "Rejected", "Withdrawn"]},
   "TicketAction": {"type": "string",
     "enum": ["approve", "reject", "claim", "assign", "update_status", "withdraw", "close", "reopen", "comment",
-             "comment_internal", "attach", "finalize"]},
+             "comment_internal", "attach", "finalize", "edit_ticket", "unassign"]},
   "TicketStats": {"type": "object", "properties": {
     "total": {"type": "integer"},
     "by_status": {"type": "object", "additionalProperties": {"type": "integer"}},

@@ -61,6 +61,16 @@ const route routes[] = {
              .tag = "tickets",
              .summary = "A ticket by id or by TX number, with attachments and the comments the caller may see.",
              .response_schema = "Ticket"}},
+    {.method = verb::patch, .pattern = "/api/tickets/{id}/", .who = access::bearer,
+     .policy = action::edit_ticket, .body = body_kind::json, .handle = h::edit_ticket,
+     .doc = {.operation_id = "editTicket",
+             .tag = "lifecycle",
+             .summary = "Staff: changes priority, department, category and sub-category of an approved ticket that "
+                        "is not terminal, and `\"assigned_to\": null` unassigns it (In Progress goes back to "
+                        "Open); one version, a history row per changed field; an edit that changes nothing "
+                        "writes nothing.",
+             .request_schema = "EditTicket",
+             .response_schema = "Ticket"}},
     {.method = verb::post, .pattern = "/api/tickets/{id}/approve/", .who = access::bearer,
      .policy = action::approve, .body = body_kind::json, .handle = h::approve_ticket,
      .doc = {.operation_id = "approveTicket",

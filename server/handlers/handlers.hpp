@@ -63,6 +63,7 @@ response withdraw_ticket(call& c);
 response close_ticket(call& c);
 response reopen_ticket(call& c);
 response finalize_ticket(call& c);
+response edit_ticket(call& c);
 
 // Comments, history and files (ticket_thread_handlers.cpp).
 response list_comments(call& c);

@@ -3,6 +3,8 @@
 #include "app/form.hpp"
 #include "app/json_views.hpp"
 
+#include <wire/request_readers.hpp>
+
 #include <helpdesk/error.hpp>
 
 namespace helpdesk::server::handlers {
@@ -80,6 +82,12 @@ response reopen_ticket(call& c) {
     const auto body = form::read(c, false);
     const auto note = body.text("comment").value_or("");
     return ticket_response(c, c.desk().tickets().reopen(c.actor(), c.id_param(0), note, c.if_match()));
+}
+
+response edit_ticket(call& c) {
+    const auto body = form::read(c, false);
+    const auto changes = wire::read_ticket_edit(body.fields());
+    return ticket_response(c, c.desk().tickets().edit(c.actor(), c.id_param(0), changes, c.if_match()));
 }
 
 response finalize_ticket(call& c) {

@@ -204,6 +204,36 @@ TEST_CASE_TEMPLATE_DEFINE("tickets: comments and history, in order, internal one
     });
 }
 
+TEST_CASE_TEMPLATE_DEFINE("tickets: every history kind is stored and read back as itself", Factory,
+                          history_kinds_id) {
+    using k = helpdesk::history_kind;
+    const k kinds[] = {k::created,        k::status_changed,     k::priority_changed,     k::department_changed,
+                       k::assigned,       k::unassigned,         k::attachment_added,     k::comment_added,
+                       k::internal_comment_added, k::finalized,  k::sla_reapplied,        k::category_changed,
+                       k::sub_category_changed};
+    Factory factory;
+    auto store = factory.open();
+    const auto owner = add_account(*store, make_account(1));
+    const auto t = add_ticket(*store, owner.id, at());
+    in_write(*store, [&](helpdesk::transaction& tx) {
+        for (const auto kind : kinds) {
+            helpdesk::history_event e{.ticket = t.id, .actor = owner.id, .at = at(), .kind = kind,
+                                      .old_value = "before", .new_value = "after"};
+            tx.tickets().insert_history(e);
+        }
+    });
+    in_read(*store, [&](helpdesk::transaction& tx) {
+        const auto history = tx.tickets().history(t.id, true);
+        REQUIRE(history.size() == std::size(kinds));
+        for (std::size_t i = 0; i < history.size(); ++i) {
+            INFO(to_string(kinds[i]));
+            CHECK(history[i].kind == kinds[i]);
+            CHECK(history[i].old_value == "before");
+            CHECK(history[i].new_value == "after");
+        }
+    });
+}
+
 TEST_CASE_TEMPLATE_DEFINE("tickets: attachments", Factory, attachment_id) {
     Factory factory;
     auto store = factory.open();
@@ -274,5 +304,6 @@ TEST_CASE_TEMPLATE_DEFINE("tickets: idempotency keys", Factory, idempotency_id) 
 TEST_CASE_TEMPLATE_APPLY(ticket_crud_id, all_store_factories);
 TEST_CASE_TEMPLATE_APPLY(ticket_update_id, all_store_factories);
 TEST_CASE_TEMPLATE_APPLY(ticket_records_id, all_store_factories);
+TEST_CASE_TEMPLATE_APPLY(history_kinds_id, all_store_factories);
 TEST_CASE_TEMPLATE_APPLY(attachment_id, all_store_factories);
 TEST_CASE_TEMPLATE_APPLY(idempotency_id, all_store_factories);

@@ -54,6 +54,10 @@ const std::map<A, rule> rules = {
     {A::comment_internal, {who_may::staff, non_terminal}},
     {A::add_attachment, {who_may::owner_or_staff, non_terminal}},
     {A::finalize, {who_may::staff, {S::open, S::in_progress}}},
+    // Editing an approved ticket's fields, and unassigning it: staff, from
+    // approval until it is terminal.
+    {A::edit_ticket, {who_may::staff, {S::open, S::in_progress, S::on_hold, S::pending, S::resolved}}},
+    {A::unassign, {who_may::staff, {S::open, S::in_progress, S::on_hold, S::pending, S::resolved}}},
     {A::list_accounts, {who_may::staff, {}}},
     {A::approve_account, {who_may::admin, {}}},
     {A::reject_account, {who_may::admin, {}}},
@@ -164,7 +168,7 @@ outcome expected_account(role r, bool self, A act) {
     return role_fits(rules.at(act).who, r, self) ? outcome::allowed : outcome::not_found;
 }
 
-constexpr int ticket_actions = 13;
+constexpr int ticket_actions = 15;
 constexpr int account_actions = 2;
 constexpr int plain_actions = static_cast<int>(std::size(all_actions)) - ticket_actions - account_actions;
 
@@ -235,7 +239,7 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
             }
         }
     }
-    // 3 roles × (13 ticket actions × 2 ownerships × 9 states + 2 account
+    // 3 roles × (15 ticket actions × 2 ownerships × 9 states + 2 account
     // actions × 2 accounts + the ticketless actions).
     CHECK(plain_actions == 24);
     CHECK(checked == 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));

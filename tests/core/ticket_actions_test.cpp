@@ -87,6 +87,9 @@ bool accepted(fixture& f, const account& who, A act, const ticket& t) {
             (void)tickets.add_attachment(who.id, t.id, new_attachment{"shot.png", std::string{"\x89PNG\r\n\x1a\n", 8} + "pixels"});
             break;
         case A::finalize: (void)tickets.finalize(who.id, t.id); break;
+        case A::edit_ticket: (void)tickets.edit(who.id, t.id, {.priority = "High"}); break;
+        // Unassigning a ticket nobody has is accepted as a no-op: nothing done, nothing to offer.
+        case A::unassign: return tickets.edit(who.id, t.id, {.unassign = true}).item.version > t.version;
         default: FAIL("not an offerable action: " << to_string(act));
         }
         return true;
@@ -158,8 +161,8 @@ TEST_CASE("ticket actions: listed exactly when the service accepts, for every re
             ever_listed.insert(permissions.actions.begin(), permissions.actions.end());
         }
     }
-    // 5 readers × 9 statuses × (11 actions + 9 update-status targets).
-    CHECK(tried == 5 * 9 * (11 + 9));
+    // 5 readers × 9 statuses × (13 actions + 9 update-status targets).
+    CHECK(tried == 5 * 9 * (13 + 9));
     CHECK(listed_total > 0);
     // Every offerable action is offered to someone somewhere.
     CHECK(ever_listed.size() == std::size(offerable_ticket_actions));
@@ -221,6 +224,20 @@ TEST_CASE("ticket actions: finalize is not offered again once the ticket is fina
     }
 }
 
+TEST_CASE("ticket actions: unassign is offered only while somebody is assigned") {
+    fixture f;
+    const auto owner = f.employee("owner@example.com");
+    ticket_maker make{f, f.staff("wes@example.com")};
+    const auto open = make.in(owner, S::open);
+    CHECK_FALSE(listed(permitted_actions(actor_of(f.admin), open), A::unassign));
+    CHECK(listed(permitted_actions(actor_of(f.admin), open), A::edit_ticket));
+    const auto taken = make.in(owner, S::in_progress);
+    CHECK(listed(permitted_actions(actor_of(f.admin), taken), A::unassign));
+    const auto back = f.desk.tickets().edit(f.admin.id, taken.id, {.unassign = true}).item;
+    CHECK(back.status == S::open);
+    CHECK_FALSE(listed(permitted_actions(actor_of(f.admin), back), A::unassign));
+}
+
 TEST_CASE("ticket actions: a reader who is not approved is offered nothing") {
     fixture f;
     const auto owner = f.employee("owner@example.com");
@@ -237,7 +254,7 @@ TEST_CASE("ticket actions: a reader who is not approved is offered nothing") {
 TEST_CASE("ticket actions: client names are the API's action strings") {
     const std::set<std::string> contract = {"approve",  "reject",  "claim",          "assign",           "update_status",
                                             "withdraw", "close",   "reopen",         "comment",          "comment_internal",
-                                            "attach",   "finalize"};
+                                            "attach",   "finalize", "edit_ticket", "unassign"};
     std::set<std::string> names;
     for (const auto act : offerable_ticket_actions) {
         names.insert(std::string{client_action_name(act)});

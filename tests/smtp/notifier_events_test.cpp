@@ -15,6 +15,12 @@ struct ticket_world : mail_fixture {
     account owner = named("erin@example.com", "Erin", "Employee");
     ticket raised = raise(owner, "Printer jams on every page");
     ticket_world() { (void)desk.outbox().claim_due(1000); }
+
+    /// Approves the ticket (Low, IT Department) and claims what that announced.
+    void approve_quietly() {
+        (void)desk.tickets().approve(coordinator.id, raised.id, {});
+        (void)desk.outbox().claim_due(1000);
+    }
 };
 
 } // namespace
@@ -190,8 +196,7 @@ SINK_TEST_CASE("an assignment reaches the assignee, a public comment the other p
     ticket_world w;
     const auto agent = w.named("alex@example.com", "Alex", "Agent", "Ticket Coordinator");
     const auto mailer = smtp::make_notifier(w.desk, options_for(sink));
-    (void)w.desk.tickets().approve(w.coordinator.id, w.raised.id, {});
-    (void)w.desk.outbox().claim_due(1000);
+    w.approve_quietly();
     (void)w.desk.tickets().assign(w.coordinator.id, w.raised.id, agent.id);
     mailer->deliver(w.claim_one(event_kind::ticket_assigned));
 
@@ -223,12 +228,35 @@ SINK_TEST_CASE("an assignment reaches the assignee, a public comment the other p
     }
 }
 
+SINK_TEST_CASE("a changed priority or department reaches the owner with the old and new values") {
+    smtp_sink sink;
+    ticket_world w;
+    const auto mailer = smtp::make_notifier(w.desk, options_for(sink));
+    w.approve_quietly();
+    edit_ticket_request change;
+    change.priority = "High";
+    change.department = "Asset Department";
+    (void)w.desk.tickets().edit(w.coordinator.id, w.raised.id, change);
+    mailer->deliver(w.claim_one(event_kind::ticket_updated));
+    edit_ticket_request category_only;
+    category_only.sub_category = "System Maintenance";
+    (void)w.desk.tickets().edit(w.coordinator.id, w.raised.id, category_only);
+    CHECK(w.claim(event_kind::ticket_updated).empty()); // the category is staff's filing, not news
+
+    const auto mails = sink.messages();
+    REQUIRE(mails.size() == 1);
+    check_well_formed(mails[0], "erin@example.com");
+    CHECK(subject_of(mails[0]) == "[" + w.raised.ticket_number + "] Your ticket was updated: Printer jams on every page");
+    CHECK(contains(text_of(mails[0]),
+                   "priority from Low to High, department from IT Department to Asset Department."));
+    CHECK(contains(text_of(mails[0]), "Priority:   High"));
+}
+
 SINK_TEST_CASE("ticket finalized and unknown kinds send nothing and succeed") {
     smtp_sink sink;
     ticket_world w;
     const auto mailer = smtp::make_notifier(w.desk, options_for(sink));
-    (void)w.desk.tickets().approve(w.coordinator.id, w.raised.id, {});
-    (void)w.desk.outbox().claim_due(1000);
+    w.approve_quietly();
     (void)w.desk.tickets().finalize(w.coordinator.id, w.raised.id);
     const auto finalized = w.claim_one(event_kind::ticket_finalized);
     CHECK_NOTHROW(mailer->deliver(finalized));

@@ -42,7 +42,7 @@ TEST_CASE("every spec section 5 kind has a template, the webhook-only and unknow
                             kinds::ticket_approved, kinds::ticket_rejected, kinds::ticket_status_changed,
                             kinds::ticket_resolved, kinds::ticket_closed, kinds::ticket_assigned,
                             kinds::comment_added, kinds::account_deactivated, kinds::account_reactivated,
-                            kinds::account_role_changed}) {
+                            kinds::account_role_changed, kinds::ticket_updated}) {
         CAPTURE(kind);
         CHECK(has_template(kind));
         auto r = ticket_request(kind);
@@ -93,6 +93,22 @@ TEST_CASE("ticket messages name the ticket and link to its page") {
     CHECK_FALSE(contains(render_mail(commented)->text, "> "));
 
     CHECK(ticket_link("https://d.example", "TX 1/2") == "https://d.example/tickets/TX%201%2F2");
+}
+
+TEST_CASE("the ticket-updated notice names each value that changed, old and new") {
+    auto r = ticket_request(kinds::ticket_updated);
+    r.ticket.old_priority = "Low";
+    r.ticket.old_department = "IT Department";
+    const auto priority_only = render_mail(r).value();
+    CHECK(priority_only.subject == "[TX0007] Your ticket was updated: Laptop will not boot");
+    CHECK(contains(priority_only.text, "Staff changed your ticket TX0007: priority from Low to High.\n"));
+    CHECK(contains(priority_only.text, "Department: IT Department"));
+    r.ticket.old_department = "Asset Department";
+    CHECK(contains(render_mail(r)->text,
+                   "priority from Low to High, department from Asset Department to IT Department."));
+    r.ticket.old_priority = "High";
+    r.ticket.old_department = "IT Department";
+    CHECK(contains(render_mail(r)->text, "Staff changed your ticket TX0007.\n"));
 }
 
 TEST_CASE("account messages carry the token link with the configured public URL") {

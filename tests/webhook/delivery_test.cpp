@@ -126,6 +126,35 @@ TEST_CASE("webhook: the event format sends only the kinds listed in events") {
     CHECK(receiver.requests().size() == 1);
 }
 
+TEST_CASE("webhook: a subscription to ticket.updated gets staff's edit with the old and new values") {
+    fixture f;
+    const auto owner = f.employee("erin@example.com");
+    const auto coordinator = f.staff("cora@example.com");
+    const auto raised = f.raise(owner);
+    (void)f.desk.tickets().approve(coordinator.id, raised.id, {});
+    (void)claim_all(f.desk);
+    edit_ticket_request change;
+    change.priority = "Critical";
+    (void)f.desk.tickets().edit(coordinator.id, raised.id, change);
+    const auto event = event_of(claim_all(f.desk), event_kind::ticket_updated);
+
+    http_receiver receiver;
+    auto o = options_for(receiver);
+    o.events = {"ticket.updated"};
+    const auto channel = webhook::make_notifier(f.desk, o);
+    REQUIRE_FALSE(try_deliver(*channel, event).failed);
+    const auto requests = receiver.requests();
+    REQUIRE(requests.size() == 1);
+    const auto body = json_of(requests[0].body);
+    CHECK(body.at("event").as_string() == "ticket.updated");
+    const auto& data = body.at("data").as_object();
+    CHECK(data.at("priority") == "Critical");
+    CHECK(data.at("old_priority") == "Low");
+    CHECK(data.at("department") == "IT Department");
+    CHECK(data.at("old_department") == "IT Department");
+    CHECK(data.at("owner").to_number<std::int64_t>() == owner.id);
+}
+
 TEST_CASE("webhook: a payload that is not a JSON object is a permanent failure") {
     created_ticket t;
     http_receiver receiver;

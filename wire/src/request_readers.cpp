@@ -18,6 +18,15 @@ void read_person(request_fields& body, Request& r) {
     r.department = body.text("department").value_or("");
 }
 
+// A PATCH body names only what may be changed: any other field is refused by name.
+void refuse_others(request_fields& body, std::initializer_list<std::string_view> editable) {
+    for (const auto& name : body.names()) {
+        if (std::find(editable.begin(), editable.end(), name) == editable.end()) {
+            body.refuse(name, "This field cannot be changed here.");
+        }
+    }
+}
+
 } // namespace
 
 sign_up_request read_sign_up(request_fields& body) {
@@ -41,12 +50,7 @@ admin_create_request read_admin_create(request_fields& body) {
 }
 
 account_update read_account_update(request_fields& body) {
-    constexpr std::string_view editable[] = {"first_name", "middle_name", "last_name", "suffix", "department"};
-    for (const auto& name : body.names()) {
-        if (std::find(std::begin(editable), std::end(editable), name) == std::end(editable)) {
-            body.refuse(name, "This field cannot be changed here.");
-        }
-    }
+    refuse_others(body, {"first_name", "middle_name", "last_name", "suffix", "department"});
     account_update r;
     const auto read = [&](std::string_view name, std::optional<std::string>& into) {
         if (body.has(name)) {
@@ -58,6 +62,24 @@ account_update read_account_update(request_fields& body) {
     read("last_name", r.last_name);
     read("suffix", r.suffix);
     read("department", r.department);
+    body.check();
+    return r;
+}
+
+edit_ticket_request read_ticket_edit(request_fields& body) {
+    refuse_others(body, {"priority", "department", "category", "sub_category", "assigned_to"});
+    edit_ticket_request r;
+    r.priority = body.text("priority");
+    r.department = body.text("department");
+    r.category = body.text("category");
+    r.sub_category = body.text("sub_category");
+    if (const auto* assignee = body.object().if_contains("assigned_to")) {
+        if (assignee->is_null()) {
+            r.unassign = true;
+        } else {
+            body.refuse("assigned_to", "Only null (unassign) is taken here; assign through POST /api/tickets/{id}/assign/.");
+        }
+    }
     body.check();
     return r;
 }

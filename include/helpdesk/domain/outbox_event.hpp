@@ -43,6 +43,9 @@ inline constexpr std::string_view ticket_resolved = "ticket.resolved";
 inline constexpr std::string_view ticket_closed = "ticket.closed";
 inline constexpr std::string_view ticket_assigned = "ticket.assigned";
 inline constexpr std::string_view ticket_finalized = "ticket.finalized";
+/// Staff changed an approved ticket's priority or department (`old_priority`,
+/// `old_department` in the payload for the ones that changed).
+inline constexpr std::string_view ticket_updated = "ticket.updated";
 inline constexpr std::string_view comment_added = "comment.added";
 inline constexpr std::string_view ticket_sla_at_risk = "ticket.sla_at_risk";   ///< payload `target`, `due`
 inline constexpr std::string_view ticket_sla_breached = "ticket.sla_breached"; ///< payload `target`, `due`

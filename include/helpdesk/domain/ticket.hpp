@@ -31,15 +31,17 @@ enum class priority { low, medium, high, critical };
 enum class history_kind {
     created,                ///< the ticket was raised
     status_changed,         ///< old and new status
-    priority_changed,       ///< old and new priority (at approval)
-    department_changed,     ///< old and new department (at approval)
+    priority_changed,       ///< old and new priority (at approval or an edit)
+    department_changed,     ///< old and new department (at approval or an edit)
     assigned,               ///< old and new assignee id
-    unassigned,             ///< the former assignee id (its account was deactivated or is no longer staff)
+    unassigned,             ///< the former assignee id (staff unassigned it, or its account was deactivated or is no longer staff)
     attachment_added,       ///< the file's name
     comment_added,          ///< the comment's id
     internal_comment_added, ///< the comment's id; hidden from employees
     finalized,              ///< handed over to the workflow system
     sla_reapplied,          ///< old and new SLA policy version (an admin re-measured it)
+    category_changed,       ///< old and new category (an edit)
+    sub_category_changed,   ///< old and new sub-category (an edit)
     closed_automatically,   ///< new value: the days it stayed Resolved without an answer from its owner
     owner_reminded,         ///< new value: the hours it had been Pending when its owner was reminded
 };

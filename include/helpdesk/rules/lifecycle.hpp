@@ -14,6 +14,8 @@ enum class action {
     // ticket actions (docs/product.md#lifecycle)
     view, create, approve, reject, claim, assign, update_status, withdraw, close, reopen,
     comment_public, comment_internal, add_attachment, finalize,
+    // changing an approved ticket's fields, and giving it back to the queue (docs/product.md#editing-a-ticket)
+    edit_ticket, unassign,
     // account administration (docs/product.md#permissions)
     list_accounts, approve_account, reject_account, create_account, change_role, read_rejection_audit,
     deactivate_account, reactivate_account, edit_account, read_account_history,
@@ -37,6 +39,7 @@ inline constexpr action all_actions[] = {
     action::view, action::create, action::approve, action::reject, action::claim,
     action::assign, action::update_status, action::withdraw, action::close, action::reopen,
     action::comment_public, action::comment_internal, action::add_attachment, action::finalize,
+    action::edit_ticket, action::unassign,
     action::list_accounts, action::approve_account, action::reject_account,
     action::create_account, action::change_role, action::read_rejection_audit,
     action::deactivate_account, action::reactivate_account, action::edit_account, action::read_account_history,

@@ -46,6 +46,17 @@ struct approve_request {
     std::optional<std::string> approval_notes{}; ///< kept as an internal comment
 };
 
+/// Staff's change of an approved ticket (docs/product.md#editing-a-ticket):
+/// each member present is a new value, checked as creation and approval
+/// check it; absent members stay as they are.
+struct edit_ticket_request {
+    std::optional<std::string> priority{};     ///< `Low` ... `Critical`
+    std::optional<std::string> department{};   ///< a configured department
+    std::optional<std::string> category{};     ///< a catalogue category; the sub-category must still fit
+    std::optional<std::string> sub_category{}; ///< a sub-category of the (new or kept) category
+    bool unassign = false;                     ///< give it back to the queue (In Progress becomes Open)
+};
+
 /// The public face of an account inside a ticket.
 struct account_summary {
     account_id id = 0;
@@ -153,6 +164,17 @@ public:
     /// Owner: Resolved → In Progress; the comment is required.
     ticket_details reopen(account_id actor, ticket_id id, std::string_view note,
                   std::optional<std::int64_t> expected_version = std::nullopt);
+    /// Staff change priority, department, category and sub-category of a
+    /// ticket that is approved and not terminal (Open, In Progress, On Hold,
+    /// Pending, Resolved), and may unassign it, all in one change: one
+    /// history row per field that changed (old → new), one version bump,
+    /// the SLA clocks measured again, and `ticket.updated` to the owner when
+    /// the priority or department changed. Every value is checked before
+    /// anything is written; a refusal changes nothing. An edit that changes
+    /// nothing (the values it names are the ticket's, or it unassigns a
+    /// ticket nobody has) writes nothing and answers the ticket as it is.
+    ticket_details edit(account_id actor, ticket_id id, const edit_ticket_request& request,
+                        std::optional<std::int64_t> expected_version = std::nullopt);
     /// Idempotent: a second finalize changes nothing and records nothing.
     ticket_details finalize(account_id actor, ticket_id id, std::optional<std::int64_t> expected_version = std::nullopt);
     /// The external workflow system reports a status, authenticated by the

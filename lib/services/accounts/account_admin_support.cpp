@@ -61,16 +61,12 @@ std::int64_t release_assignments(engine_context& context, transaction& tx, accou
         for (const auto& row : found.rows) {
             ticket_change change{.who = {}, .item = row, .version_before = row.version, .sla_before = sla_inputs_of(row)};
             auto& t = change.item;
-            const auto from = t.status;
-            t.assigned_to.reset();
-            record_history(tx, t, actor, now, history_kind::unassigned, std::to_string(assignee));
+            // Nobody works on it any more: the lifecycle's unassign edge (In Progress → Open).
+            const auto from = unassign(tx, t, actor, now);
             std::string note = "Returned to the queue: " + std::string{reason} + ".";
-            // Nobody works on it any more: the lifecycle's In Progress → Open edge.
-            if (const auto to = lifecycle_target(action::update_status, from, ticket_status::open);
-                to && from == ticket_status::in_progress) {
-                move_status(tx, t, actor, *to, now);
+            if (t.status != from) {
                 note += " Status changed from " + std::string{to_string(from)} + " to " +
-                        std::string{to_string(*to)} + ".";
+                        std::string{to_string(t.status)} + ".";
             }
             record_comment(tx, t, now, {.author = actor, .text = std::move(note), .in_history = false});
             save(context, tx, change, now, std::nullopt); // a concurrent change re-runs the whole call

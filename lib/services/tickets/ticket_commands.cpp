@@ -59,14 +59,8 @@ ticket_details owner_closes(engine_context& context, account_id actor_id, ticket
 ticket_details ticket_service::approve(account_id actor_id, ticket_id id, const approve_request& r,
                                        std::optional<std::int64_t> expected_version) {
     field_checker check;
-    const auto level = parse_priority(detail::trim(r.priority));
-    if (!level) {
-        check.fail("priority", "Select a valid choice.");
-    }
-    const std::string department{detail::trim(r.department)};
-    if (!context_.options().choices.has_department(department)) {
-        check.fail("department", "Select a valid choice.");
-    }
+    const auto level = detail::check_priority(check, r.priority);
+    const auto department = detail::check_department(check, r.department, context_.options().choices);
     const auto notes = detail::optional_note(check, r.approval_notes);
     return detail::run_command(
         context_, actor_id, id, action::approve, expected_version,

@@ -53,15 +53,10 @@ checked_ticket check_new_ticket(const create_ticket_request& r, std::optional<st
     checked_ticket out;
     auto& t = out.fields;
     t.subject = check.titled_text("subject", r.subject, 255);
-    t.category = check.line("category", r.category, 100);
-    t.sub_category = check.line("sub_category", r.sub_category, 100);
+    t.category = check_category_name(check, "category", r.category);
+    t.sub_category = check_category_name(check, "sub_category", r.sub_category);
     t.description = check.text("description", r.description, max_ticket_text);
-    if (!t.category.empty() && !options.choices.has_category(t.category)) {
-        check.fail("category", "Select a valid choice.");
-    } else if (!t.category.empty() && !t.sub_category.empty() &&
-               !options.choices.has_pair(t.category, t.sub_category)) {
-        check.fail("sub_category", "This sub-category does not belong to the chosen category.");
-    }
+    check_category_pair(check, t.category, t.sub_category, options.choices);
     if (r.scheduled_date && !trim(*r.scheduled_date).empty()) {
         t.scheduled_date = parse_iso_date(trim(*r.scheduled_date));
         if (!t.scheduled_date) {
@@ -82,6 +77,35 @@ checked_ticket check_new_ticket(const create_ticket_request& r, std::optional<st
     }
     check.throw_if_failed();
     return out;
+}
+
+std::optional<priority> check_priority(field_checker& check, std::string_view text) {
+    const auto level = parse_priority(trim(text));
+    if (!level) {
+        check.fail("priority", "Select a valid choice.");
+    }
+    return level;
+}
+
+std::string check_department(field_checker& check, std::string_view text, const catalog& choices) {
+    std::string department{trim(text)};
+    if (!choices.has_department(department)) {
+        check.fail("department", "Select a valid choice.");
+    }
+    return department;
+}
+
+std::string check_category_name(field_checker& check, const std::string& field, std::string_view text) {
+    return check.line(field, text, 100);
+}
+
+void check_category_pair(field_checker& check, std::string_view category, std::string_view sub_category,
+                         const catalog& choices) {
+    if (!category.empty() && !choices.has_category(category)) {
+        check.fail("category", "Select a valid choice.");
+    } else if (!category.empty() && !sub_category.empty() && !choices.has_pair(category, sub_category)) {
+        check.fail("sub_category", "This sub-category does not belong to the chosen category.");
+    }
 }
 
 std::optional<std::string> optional_note(field_checker& check, std::optional<std::string_view> note) {

@@ -35,6 +35,21 @@ struct checked_ticket {
 [[nodiscard]] checked_ticket check_new_ticket(const create_ticket_request& r, std::optional<std::string_view> idempotency_key,
                                               const engine_options& options, time_point now);
 
+/// The fields staff choose and the catalogue decides, checked the same way
+/// at creation, approval and edit: each records its failure in `check` under
+/// the field's name and returns what it read.
+
+/// A priority name (`Low` ... `Critical`, surrounding blanks ignored).
+[[nodiscard]] std::optional<priority> check_priority(field_checker& check, std::string_view text);
+/// A configured department, trimmed.
+[[nodiscard]] std::string check_department(field_checker& check, std::string_view text, const catalog& choices);
+/// A category or sub-category name: one line of at most 100 characters, trimmed.
+[[nodiscard]] std::string check_category_name(field_checker& check, const std::string& field, std::string_view text);
+/// `category` is in the catalogue and `sub_category` belongs to it. A blank
+/// one was already refused as required, so nothing more is said about it.
+void check_category_pair(field_checker& check, std::string_view category, std::string_view sub_category,
+                         const catalog& choices);
+
 /// An optional comment: absent or blank is none, otherwise checked text.
 [[nodiscard]] std::optional<std::string> optional_note(field_checker& check, std::optional<std::string_view> note);
 

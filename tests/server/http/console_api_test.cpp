@@ -141,24 +141,27 @@ HTTP_TEST_CASE("console api - each ticket view lists the reader's actions and st
     const auto approved = web.post("/api/tickets/" + id + "/approve/", {{"priority", "High"}}, cora.access);
     REQUIRE_MESSAGE(approved.status == 200, approved.body);
     CHECK(actions_of(approved.json()) ==
-          names{"claim", "assign", "update_status", "comment", "comment_internal", "attach", "finalize"});
+          names{"claim", "assign", "update_status", "comment", "comment_internal", "attach", "finalize", "edit_ticket"});
     CHECK(targets_of(approved.json()) == names{"In Progress", "On Hold", "Pending"});
     CHECK(actions_of(web.get("/api/tickets/" + id + "/", alice.access).json()) == names{"withdraw", "comment", "attach"});
 
     // What is listed is accepted; once done it is no longer listed.
     const auto claimed = web.post("/api/tickets/" + id + "/claim/", boost::json::object{}, cora.access);
     REQUIRE(claimed.status == 200);
-    CHECK(actions_of(claimed.json()) == names{"assign", "update_status", "comment", "comment_internal", "attach", "finalize"});
+    CHECK(actions_of(claimed.json()) ==
+          names{"assign", "update_status", "comment", "comment_internal", "attach", "finalize", "edit_ticket", "unassign"});
     CHECK(targets_of(claimed.json()) == names{"Open", "On Hold", "Pending", "Resolved"});
     const auto finalized = web.post("/api/tickets/" + id + "/finalize/", boost::json::object{}, cora.access);
     REQUIRE(finalized.status == 200);
-    CHECK(actions_of(finalized.json()) == names{"assign", "update_status", "comment", "comment_internal", "attach"});
+    CHECK(actions_of(finalized.json()) ==
+          names{"assign", "update_status", "comment", "comment_internal", "attach", "edit_ticket", "unassign"});
 
     // Resolved: the owner may close or reopen; staff only close it by update-status.
     const auto resolved = web.post("/api/tickets/" + id + "/update-status/", {{"status", "Resolved"}}, cora.access);
     REQUIRE(resolved.status == 200);
     CHECK(targets_of(resolved.json()) == names{"Closed"});
-    CHECK(actions_of(resolved.json()) == names{"update_status", "comment", "comment_internal", "attach"});
+    CHECK(actions_of(resolved.json()) ==
+          names{"update_status", "comment", "comment_internal", "attach", "edit_ticket", "unassign"});
     const auto owner_view = web.get("/api/tickets/" + id + "/", alice.access).json();
     CHECK(actions_of(owner_view) == names{"close", "reopen", "comment", "attach"});
     CHECK(targets_of(owner_view).empty());
@@ -348,7 +351,7 @@ HTTP_TEST_CASE("console api - the OpenAPI document describes the new routes and 
     CHECK(ticket.at("status_targets").at("items").at("$ref").as_string() == "#/components/schemas/TicketStatus");
     CHECK(strings(schemas.at("TicketAction").at("enum")) ==
           names{"approve", "reject", "claim", "assign", "update_status", "withdraw", "close", "reopen", "comment",
-                "comment_internal", "attach", "finalize"});
+                "comment_internal", "attach", "finalize", "edit_ticket", "unassign"});
     CHECK(schemas.at("Comment").at("properties").as_object().contains("author_name"));
     CHECK(schemas.at("Comment").at("properties").as_object().contains("author_role"));
     CHECK(schemas.at("HistoryEvent").at("properties").as_object().contains("actor_name"));

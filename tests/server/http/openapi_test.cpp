@@ -245,11 +245,13 @@ HTTP_TEST_CASE("every route in the table is served, and nothing undocumented ans
         CHECK((posted.status == 404 || posted.status == 405));
         check_error(got, got.status, got.status == 404 ? "not_found" : "method_not_allowed");
     }
-    // Tickets cannot be deleted (docs/product.md#ticket-fields): no DELETE, PUT or PATCH anywhere.
-    for (const auto verb : {http::verb::delete_, http::verb::put, http::verb::patch}) {
+    // Tickets cannot be deleted or replaced (docs/product.md#ticket-fields): no DELETE or PUT
+    // anywhere; PATCH edits an approved ticket's fields (docs/product.md#editing-a-ticket).
+    for (const auto verb : {http::verb::delete_, http::verb::put}) {
         const auto r = web.send(verb, "/api/tickets/1/", "", {});
         check_error(r, 405, "method_not_allowed");
     }
+    check_error(web.send(http::verb::patch, "/api/tickets/1/", "", {}), 401, "unauthenticated");
 }
 
 HTTP_TEST_CASE("metrics count requests by route and status and report the outbox backlog") {

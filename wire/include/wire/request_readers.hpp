@@ -38,4 +38,10 @@ namespace helpdesk::wire {
 /// `priority`, `department`, optional `approval_notes`.
 [[nodiscard]] approve_request read_approve(request_fields& body);
 
+/// Staff's edit of an approved ticket (`PATCH /api/tickets/{id}/`):
+/// `priority`, `department`, `category` and `sub_category`, each optional
+/// text, and `assigned_to`, which may only be null (unassign; assigning has
+/// its own route). Any other field is refused by name.
+[[nodiscard]] edit_ticket_request read_ticket_edit(request_fields& body);
+
 } // namespace helpdesk::wire
