@@ -380,13 +380,15 @@ CREATE INDEX canned_replies_by_title ON canned_replies (sort_key, id);
 CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key, id);
 )sql";
 
-// Automations, as SQLite's v11 (the flag BOOLEAN).
+// Automations, as SQLite's v11 (the flag BOOLEAN; the upgrade's instant from
+// the clock, in microseconds).
 constexpr std::string_view v11_automations = R"sql(
 SET LOCAL lock_timeout = '10s';
 ALTER TABLE tickets
     ADD COLUMN waiting_on_owner_since BIGINT,
     ADD COLUMN owner_reminded BOOLEAN NOT NULL DEFAULT false;
-UPDATE tickets SET waiting_on_owner_since = update_date WHERE status IN (4, 5);
+UPDATE tickets SET waiting_on_owner_since = (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+    WHERE status IN (4, 5);
 CREATE INDEX tickets_waiting_on_owner ON tickets (status, owner_reminded, waiting_on_owner_since, id)
     WHERE waiting_on_owner_since IS NOT NULL;
 )sql";

@@ -1,4 +1,5 @@
 #include "migrations.hpp"
+#include "automations_migration.hpp"
 
 namespace helpdesk::sqlite::detail {
 
@@ -477,18 +478,6 @@ CREATE TABLE canned_replies (
 );
 CREATE INDEX canned_replies_by_title ON canned_replies (sort_key);
 CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key);
-)sql";
-
-// Automations (docs/product.md#automations): since when a ticket waits on
-// its owner (Resolved or Pending; until now the last change is the best
-// guess) and whether the Pending reminder went out. The index serves both
-// scheduler queries: one status, not reminded, waiting since long enough.
-constexpr std::string_view v11_automations = R"sql(
-ALTER TABLE tickets ADD COLUMN waiting_on_owner_since INTEGER;
-ALTER TABLE tickets ADD COLUMN owner_reminded INTEGER NOT NULL DEFAULT 0;
-UPDATE tickets SET waiting_on_owner_since = update_date WHERE status IN (4, 5);
-CREATE INDEX tickets_waiting_on_owner ON tickets (status, owner_reminded, waiting_on_owner_since)
-    WHERE waiting_on_owner_since IS NOT NULL;
 )sql";
 
 constexpr sql::migration all_migrations[] = {
