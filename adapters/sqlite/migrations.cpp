@@ -2,7 +2,6 @@
 #include "automations_migration.hpp"
 
 namespace helpdesk::sqlite::detail {
-
 namespace {
 
 // Storage conventions (see statement.hpp): times are INTEGER microseconds
