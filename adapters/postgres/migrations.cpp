@@ -380,6 +380,20 @@ CREATE INDEX canned_replies_by_title ON canned_replies (sort_key, id);
 CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key, id);
 )sql";
 
+// Automatic assignment, as SQLite's v11. New tables only: nothing existing
+// is locked.
+constexpr std::string_view v11_automatic_assignment = R"sql(
+CREATE TABLE department_assignment (
+    department    TEXT     PRIMARY KEY,
+    mode          SMALLINT NOT NULL DEFAULT 0 CHECK (mode BETWEEN 0 AND 2),
+    last_assignee BIGINT
+);
+CREATE TABLE staff_availability (
+    account_id BIGINT  PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    available  BOOLEAN NOT NULL
+);
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_drop_whole_table_order_indexes},
@@ -391,6 +405,7 @@ constexpr sql::migration all_migrations[] = {
     {8, v8_sla_indexes},
     {9, v9_account_administration},
     {10, v10_canned_replies},
+    {11, v11_automatic_assignment},
 };
 
 } // namespace

@@ -31,6 +31,8 @@ inline constexpr schema_step schema_steps[] = {
         "scheduler"},
     {9, "account administration: accounts.is_active (true for every existing account) and account_history"},
     {10, "canned replies: staff members' own and shared ones"},
+    {11, "automatic assignment: each department's mode and previous automatic assignee "
+         "(department_assignment), the availability staff chose (staff_availability)"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one
