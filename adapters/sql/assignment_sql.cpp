@@ -17,7 +17,8 @@ statement_text plan_department_column(std::string_view department, std::string_v
     bindings b{style};
     const std::string name{column};
     std::string sql = "INSERT INTO department_assignment (department, " + name + ") VALUES (" + b.add(department);
-    sql += ", " + b.add(value) + ") ON CONFLICT (department) DO UPDATE SET " + name + " = excluded." + name;
+    sql += ", " + b.add(value);
+    sql += ") ON CONFLICT (department) DO UPDATE SET " + name + " = excluded." + name;
     return {std::move(sql), b.values()};
 }
 
@@ -57,13 +58,27 @@ statement_text plan_assignment_candidates(std::string_view department, placehold
     // The count runs on tickets_by_assignee (assigned_to, status, ...): one
     // range per candidate and open status, never a scan of all tickets.
     std::string sql = "SELECT a.id, (SELECT count(*) FROM tickets t WHERE t.assigned_to = a.id AND t.status IN (";
-    sql += b.add(ticket_status::open) + ", " + b.add(ticket_status::in_progress) + ", ";
-    sql += b.add(ticket_status::on_hold) + ", " + b.add(ticket_status::pending) + ")) FROM accounts a";
-    sql += " LEFT JOIN staff_availability s ON s.account_id = a.id WHERE a.department = " + b.add(department);
-    sql += " AND a.status = " + b.add(account_status::approved) + " AND a.is_active AND a.role IN (";
-    sql += b.add(role::ticket_coordinator) + ", " + b.add(role::system_admin) + ")";
+    // One value a statement: the order of `+`'s operands is unspecified, and
+    // SQLite's placeholders are positional.
+    const char* separator = "";
+    for (const auto open : {ticket_status::open, ticket_status::in_progress, ticket_status::on_hold,
+                            ticket_status::pending}) {
+        sql += separator;
+        sql += b.add(open);
+        separator = ", ";
+    }
+    sql += ")) FROM accounts a LEFT JOIN staff_availability s ON s.account_id = a.id WHERE a.department = ";
+    sql += b.add(department);
+    sql += " AND a.status = ";
+    sql += b.add(account_status::approved);
+    sql += " AND a.is_active AND a.role IN (";
+    sql += b.add(role::ticket_coordinator);
+    sql += ", ";
+    sql += b.add(role::system_admin);
     // Who never chose: coordinators are available, System Admins are not.
-    sql += " AND COALESCE(s.available, a.role = " + b.add(role::ticket_coordinator) + ") ORDER BY a.id";
+    sql += ") AND COALESCE(s.available, a.role = ";
+    sql += b.add(role::ticket_coordinator);
+    sql += ") ORDER BY a.id";
     return {std::move(sql), b.values()};
 }
 
@@ -76,8 +91,8 @@ statement_text plan_availability_find(account_id id, placeholder_style style) {
 statement_text plan_availability_store(account_id id, bool available, placeholder_style style) {
     bindings b{style};
     // Compared in SQL, so that each store writes its own boolean.
-    std::string sql = "INSERT INTO staff_availability (account_id, available) VALUES (" + b.add(id) + ", " +
-                      b.add(std::int64_t{available ? 1 : 0}) + " = 1)";
+    std::string sql = "INSERT INTO staff_availability (account_id, available) VALUES (" + b.add(id);
+    sql += ", " + b.add(std::int64_t{available ? 1 : 0}) + " = 1)";
     sql += " ON CONFLICT (account_id) DO UPDATE SET available = excluded.available";
     return {std::move(sql), b.values()};
 }
