@@ -1,7 +1,7 @@
 #include "migrations.hpp"
+#include "migration_v11.hpp"
 
 namespace helpdesk::sqlite::detail {
-
 namespace {
 
 // Storage conventions (see statement.hpp): times are INTEGER microseconds
@@ -477,23 +477,6 @@ CREATE TABLE canned_replies (
 );
 CREATE INDEX canned_replies_by_title ON canned_replies (sort_key);
 CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key);
-)sql";
-
-// Automatic assignment (docs/product.md#automatic-assignment): a department
-// without a row has mode none (0) and no previous assignee; an account
-// without a row never chose its availability (the role decides). The
-// previous assignee is a plain id, as assigned_to is; a choice goes with a
-// removed account.
-constexpr std::string_view v11_automatic_assignment = R"sql(
-CREATE TABLE department_assignment (
-    department    TEXT    PRIMARY KEY,
-    mode          INTEGER NOT NULL DEFAULT 0 CHECK (mode BETWEEN 0 AND 2),
-    last_assignee INTEGER
-);
-CREATE TABLE staff_availability (
-    account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
-    available  INTEGER NOT NULL CHECK (available IN (0, 1))
-);
 )sql";
 
 constexpr sql::migration all_migrations[] = {
