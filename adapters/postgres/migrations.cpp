@@ -393,6 +393,20 @@ CREATE INDEX tickets_waiting_on_owner ON tickets (status, owner_reminded, waitin
     WHERE waiting_on_owner_since IS NOT NULL;
 )sql";
 
+// Automatic assignment, as SQLite's v12. New tables only: nothing existing
+// is locked.
+constexpr std::string_view v12_automatic_assignment = R"sql(
+CREATE TABLE department_assignment (
+    department    TEXT     PRIMARY KEY,
+    mode          SMALLINT NOT NULL DEFAULT 0 CHECK (mode BETWEEN 0 AND 2),
+    last_assignee BIGINT
+);
+CREATE TABLE staff_availability (
+    account_id BIGINT  PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    available  BOOLEAN NOT NULL
+);
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_drop_whole_table_order_indexes},
@@ -405,6 +419,7 @@ constexpr sql::migration all_migrations[] = {
     {9, v9_account_administration},
     {10, v10_canned_replies},
     {11, v11_automations},
+    {12, v12_automatic_assignment},
 };
 
 } // namespace

@@ -33,6 +33,8 @@ inline constexpr schema_step schema_steps[] = {
     {10, "canned replies: staff members' own and shared ones"},
     {11, "automations: since when each ticket waits on its owner and whether the owner was reminded, indexed "
          "by status for the auto-close and the Pending reminder"},
+    {12, "automatic assignment: each department's mode and previous automatic assignee "
+         "(department_assignment), the availability staff chose (staff_availability)"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

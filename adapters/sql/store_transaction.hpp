@@ -17,7 +17,7 @@ namespace helpdesk::sql {
 /// naming its repository types, supplies the three private steps, and calls
 /// `end_unfinished` in its destructor.
 template <class Accounts, class Tickets, class Outbox, class Sessions, class RateLimits, class ApiKeys,
-          class SlaPolicies, class CannedReplies>
+          class SlaPolicies, class CannedReplies, class Assignments>
 class store_transaction : public helpdesk::transaction {
 public:
     store_transaction(const store_transaction&) = delete;
@@ -32,6 +32,7 @@ public:
     [[nodiscard]] helpdesk::api_key_repository& api_keys() override { return api_keys_; }
     [[nodiscard]] helpdesk::sla_repository& sla_policies() override { return sla_policies_; }
     [[nodiscard]] helpdesk::canned_reply_repository& canned_replies() override { return canned_replies_; }
+    [[nodiscard]] helpdesk::assignment_repository& assignments() override { return assignments_; }
 
     /// Runs `commit_on_server`; when it throws, rolls back, ends the
     /// transaction and rethrows. Throws `error{internal}` once the
@@ -58,7 +59,7 @@ protected:
     explicit store_transaction(std::string_view store, Bound&&... bound)
         : accounts_{bound...}, tickets_{bound...}, outbox_{bound...}, sessions_{bound...},
           rate_limits_{bound...}, api_keys_{bound...}, sla_policies_{bound...},
-          canned_replies_{bound...}, store_{store} {}
+          canned_replies_{bound...}, assignments_{bound...}, store_{store} {}
 
     ~store_transaction() override = default;
 
@@ -97,6 +98,7 @@ private:
         api_keys_.detach();
         sla_policies_.detach();
         canned_replies_.detach();
+        assignments_.detach();
     }
 
     Accounts accounts_;
@@ -107,6 +109,7 @@ private:
     ApiKeys api_keys_;
     SlaPolicies sla_policies_;
     CannedReplies canned_replies_;
+    Assignments assignments_;
     std::string_view store_;
     bool finished_ = false;
 };

@@ -1,5 +1,6 @@
 #include "migrations.hpp"
 #include "automations_migration.hpp"
+#include "assignment_migration.hpp"
 
 namespace helpdesk::sqlite::detail {
 namespace {
@@ -491,6 +492,7 @@ constexpr sql::migration all_migrations[] = {
     {9, v9_account_administration},
     {10, v10_canned_replies},
     {11, v11_automations},
+    {12, v12_automatic_assignment},
 };
 
 } // namespace

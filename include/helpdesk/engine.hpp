@@ -10,6 +10,7 @@
 #include <helpdesk/security/password.hpp>
 #include <helpdesk/services/account_service.hpp>
 #include <helpdesk/services/api_key_service.hpp>
+#include <helpdesk/services/assignment_service.hpp>
 #include <helpdesk/services/canned_reply_service.hpp>
 #include <helpdesk/services/outbox_service.hpp>
 #include <helpdesk/services/rate_limit_service.hpp>
@@ -117,6 +118,8 @@ public:
     [[nodiscard]] scheduler_service& scheduler() noexcept { return scheduler_; }
     /// Canned replies: staff members' own and shared ones, rendered for a ticket.
     [[nodiscard]] canned_reply_service& canned_replies() noexcept { return canned_replies_; }
+    /// Automatic assignment: staff availability and each department's mode.
+    [[nodiscard]] assignment_service& assignment() noexcept { return assignment_; }
     /// The configured departments and categories.
     [[nodiscard]] const catalog& choices() const noexcept { return context_.options().choices; }
     /// The options the engine was built with (catalogue, limits).
@@ -133,6 +136,7 @@ private:
     sla_service sla_{context_};
     scheduler_service scheduler_{context_};
     canned_reply_service canned_replies_{context_};
+    assignment_service assignment_{context_};
 };
 
 } // namespace helpdesk

@@ -138,6 +138,8 @@ constexpr std::pair<action, std::string_view> action_names[] = {
     {a::view_account_image, "view_account_image"},
     {a::use_canned_replies, "use_canned_replies"},
     {a::manage_shared_canned_replies, "manage_shared_canned_replies"},
+    {a::set_availability, "set_availability"},
+    {a::manage_assignment, "manage_assignment"},
 };
 } // namespace
 
@@ -196,6 +198,8 @@ bool is_ticket_action(action act) noexcept {
     case a::view_account_image:
     case a::use_canned_replies:
     case a::manage_shared_canned_replies:
+    case a::set_availability:
+    case a::manage_assignment:
         return false;
     }
     return false;

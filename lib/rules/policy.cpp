@@ -33,7 +33,8 @@ who_may requirement(action act) noexcept {
     case action::comment_internal:
     case action::list_accounts:
     case action::use_ticket_queues:
-    case action::use_canned_replies: return who_may::staff;
+    case action::use_canned_replies:
+    case action::set_availability: return who_may::staff;
     case action::view_account:
     case action::view_account_image: return who_may::self_or_staff;
     case action::approve_account:
@@ -48,7 +49,8 @@ who_may requirement(action act) noexcept {
     case action::manage_outbox:
     case action::manage_api_keys:
     case action::manage_sla: return who_may::system_admin;
-    case action::manage_shared_canned_replies: return who_may::system_admin;
+    case action::manage_shared_canned_replies:
+    case action::manage_assignment: return who_may::system_admin;
     case action::workflow_update_status: return who_may::workflow_system;
     }
     return who_may::system_admin;
@@ -81,6 +83,12 @@ std::string denial_reason(who_may need, action act) {
     }
     if (act == action::manage_shared_canned_replies) {
         return "only a System Admin may create, change or delete a shared canned reply";
+    }
+    if (act == action::set_availability) {
+        return "only coordinators and System Admins take part in automatic assignment";
+    }
+    if (act == action::manage_assignment) {
+        return "only a System Admin may read or change how departments assign tickets";
     }
     const std::string name{to_string(act)};
     switch (need) {

@@ -89,7 +89,19 @@ constexpr const char* schemas_json = R"json({
   "NewComment": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "is_internal": {"type": "boolean"}}},
   "ApproveTicket": {"type": "object", "properties": {
     "priority": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]}, "department": {"type": "string"},
-    "approval_notes": {"type": "string"}}},
+    "approval_notes": {"type": "string"},
+    "assigned_to": {"type": "integer", "description": "an approved, active staff account; without it the department's assignment mode applies"}}},
+  "Availability": {"type": "object", "required": ["account", "available", "chosen"], "properties": {
+    "account": {"type": "integer"}, "available": {"type": "boolean"},
+    "chosen": {"type": "boolean", "description": "false while the account never chose (its role decides)"}}},
+  "AvailabilityChange": {"type": "object", "required": ["available"], "properties": {"available": {"type": "boolean"}}},
+  "DepartmentAssignment": {"type": "object", "required": ["department", "mode", "last_assignee"], "properties": {
+    "department": {"type": "string"}, "mode": {"type": "string", "enum": ["none", "round_robin", "least_open"]},
+    "last_assignee": {"type": "integer", "nullable": true, "description": "the previous automatic assignee"}}},
+  "AssignmentDepartments": {"type": "object", "required": ["departments"], "properties": {
+    "departments": {"type": "array", "items": {"$ref": "#/components/schemas/DepartmentAssignment"}}}},
+  "AssignmentModeChange": {"type": "object", "required": ["mode"], "properties": {
+    "mode": {"type": "string", "enum": ["none", "round_robin", "least_open"]}}},
   "EditTicket": {"type": "object", "additionalProperties": false, "properties": {
     "priority": {"type": "string", "enum": ["Critical", "High", "Medium", "Low"]},
     "department": {"type": "string", "description": "one of the catalogue's departments"},

@@ -57,6 +57,37 @@ const route routes[] = {
                         "nothing is posted.",
              .response_schema = "RenderedReply"}},
 
+    // Automatic assignment: staff say whether they are available; System Admins set each department's mode.
+    {.method = verb::get, .pattern = "/api/employee/availability/", .who = access::bearer,
+     .policy = action::set_availability, .handle = h::get_availability,
+     .doc = {.operation_id = "getAvailability",
+             .tag = "assignment",
+             .summary = "Staff: whether the caller is available for automatic assignment (coordinators are until they "
+                        "say otherwise, System Admins only once they opt in).",
+             .response_schema = "Availability"}},
+    {.method = verb::patch, .pattern = "/api/employee/availability/", .who = access::bearer,
+     .policy = action::set_availability, .body = body_kind::json, .handle = h::set_availability,
+     .doc = {.operation_id = "setAvailability",
+             .tag = "assignment",
+             .summary = "Staff: marks the caller available (`true`) or away (`false`) for automatic assignment.",
+             .request_schema = "AvailabilityChange",
+             .response_schema = "Availability"}},
+    {.method = verb::get, .pattern = "/api/assignment/departments/", .who = access::bearer,
+     .policy = action::manage_assignment, .handle = h::list_assignment_departments,
+     .doc = {.operation_id = "listAssignmentDepartments",
+             .tag = "assignment",
+             .summary = "System Admin: every configured department with its assignment mode and previous automatic "
+                        "assignee.",
+             .response_schema = "AssignmentDepartments"}},
+    {.method = verb::patch, .pattern = "/api/assignment/departments/{department}/", .who = access::bearer,
+     .policy = action::manage_assignment, .body = body_kind::json, .handle = h::set_assignment_mode,
+     .doc = {.operation_id = "setAssignmentMode",
+             .tag = "assignment",
+             .summary = "System Admin: sets how a department hands out tickets approved without an assignee "
+                        "(`none`, `round_robin`, `least_open`); the department's name is percent-encoded.",
+             .request_schema = "AssignmentModeChange",
+             .response_schema = "DepartmentAssignment"}},
+
     // Outbox administration.
     {.method = verb::get, .pattern = "/api/outbox/dead/", .who = access::bearer,
      .policy = action::manage_outbox, .handle = h::dead_events,

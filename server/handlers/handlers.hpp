@@ -98,6 +98,13 @@ response update_canned_reply(call& c);
 response delete_canned_reply(call& c);
 response render_canned_reply(call& c);
 
+// Automatic assignment: one's availability (staff), the departments' modes
+// (System Admins) (assignment_handlers.cpp).
+response get_availability(call& c);
+response set_availability(call& c);
+response list_assignment_departments(call& c);
+response set_assignment_mode(call& c);
+
 // Operations (ops_handlers.cpp).
 response healthz(call& c);
 response readyz(call& c);

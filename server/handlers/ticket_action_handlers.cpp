@@ -31,6 +31,7 @@ response approve_ticket(call& c) {
     r.priority = body.text("priority").value_or(r.priority);
     r.department = body.text("department").value_or(r.department);
     r.approval_notes = body.text("approval_notes");
+    r.assigned_to = body.id("assigned_to");
     return ticket_response(c, c.desk().tickets().approve(c.actor(), c.id_param(0), r, c.if_match()));
 }
 

@@ -103,6 +103,8 @@ TEST_CASE("sqlite: migration 5 moves the tokens of events written before it out 
     (void)file.open();
     // Back to version 4, with events as version 4 wrote them.
     run_on_file(file.path(), R"sql(
+        DROP TABLE staff_availability;
+        DROP TABLE department_assignment;
         DROP INDEX tickets_waiting_on_owner;
         ALTER TABLE tickets DROP COLUMN waiting_on_owner_since;
         ALTER TABLE tickets DROP COLUMN owner_reminded;

@@ -87,6 +87,10 @@ const std::map<A, rule> rules = {
     // Admins write the shared ones.
     {A::use_canned_replies, {who_may::staff, {}}},
     {A::manage_shared_canned_replies, {who_may::admin, {}}},
+    // Automatic assignment: staff set their own availability; only System
+    // Admins read and change the departments' modes.
+    {A::set_availability, {who_may::staff, {}}},
+    {A::manage_assignment, {who_may::admin, {}}},
 };
 
 enum class outcome { allowed, not_found, permission_denied, invalid_state };
@@ -241,7 +245,7 @@ TEST_CASE("policy matrix: every role × action × ownership × status (approved 
     }
     // 3 roles × (15 ticket actions × 2 ownerships × 9 states + 2 account
     // actions × 2 accounts + the ticketless actions).
-    CHECK(plain_actions == 24);
+    CHECK(plain_actions == 26);
     CHECK(checked == 3 * (ticket_actions * 2 * 9 + account_actions * 2 + plain_actions));
     CHECK(allowed > 0);
     CHECK(allowed < checked);

@@ -86,6 +86,7 @@ public:
     api_key_repository& api_keys() override { return inner_->api_keys(); }
     sla_repository& sla_policies() override { return inner_->sla_policies(); }
     canned_reply_repository& canned_replies() override { return inner_->canned_replies(); }
+    assignment_repository& assignments() override { return inner_->assignments(); }
     void commit() override {
         if (auto fail = std::exchange(faults_.next_commit, {})) {
             fail(); // not committed: the inner transaction rolls back when destroyed

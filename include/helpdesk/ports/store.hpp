@@ -2,6 +2,7 @@
 
 #include <helpdesk/ports/account_repository.hpp>
 #include <helpdesk/ports/api_key_repository.hpp>
+#include <helpdesk/ports/assignment_repository.hpp>
 #include <helpdesk/ports/canned_reply_repository.hpp>
 #include <helpdesk/ports/outbox_repository.hpp>
 #include <helpdesk/ports/rate_limit_repository.hpp>
@@ -51,6 +52,8 @@ public:
     [[nodiscard]] virtual sla_repository& sla_policies() = 0;
     /// Staff members' own and shared canned replies, inside this transaction.
     [[nodiscard]] virtual canned_reply_repository& canned_replies() = 0;
+    /// Departments' assignment modes and staff availability, inside this transaction.
+    [[nodiscard]] virtual assignment_repository& assignments() = 0;
 
     /// Makes every change durable at once. Throws `transient_conflict` when
     /// the store lost a serialisation race (any repository call may too),

@@ -29,6 +29,9 @@ enum class action {
     update_profile, check_password, change_password, set_image, view_account, view_account_image,
     // canned replies (docs/product.md#canned-replies): one's own, and the shared ones
     use_canned_replies, manage_shared_canned_replies,
+    // automatic assignment (docs/product.md#automatic-assignment): one's own
+    // availability (staff), and each department's mode (System Admins)
+    set_availability, manage_assignment,
 };
 
 /// Stable snake_case name of an action (`"update_status"`, ...).
@@ -47,7 +50,8 @@ inline constexpr action all_actions[] = {
     action::list_tickets, action::view_stats, action::use_ticket_queues, action::workflow_update_status,
     action::update_profile, action::check_password, action::change_password, action::set_image,
     action::view_account, action::view_account_image,
-    action::use_canned_replies, action::manage_shared_canned_replies};
+    action::use_canned_replies, action::manage_shared_canned_replies,
+    action::set_availability, action::manage_assignment};
 
 /// True for the actions a person performs on one ticket (`create` included);
 /// the rest concern accounts, lists of tickets or the workflow system.

@@ -39,11 +39,14 @@ struct create_ticket_request {
     std::optional<std::string> assigned_to{};      ///< refused when present
 };
 
-/// Staff approval: New → Open with priority and department.
+/// Staff approval: New → Open with priority and department, then assigned
+/// to `assigned_to` when given (as `ticket_service::assign` would), else as
+/// the department's mode says (docs/product.md#automatic-assignment).
 struct approve_request {
     std::string priority = "Low";
     std::string department = "IT Department";
     std::optional<std::string> approval_notes{}; ///< kept as an internal comment
+    std::optional<account_id> assigned_to{};     ///< an approved, active staff account
 };
 
 /// Staff's change of an approved ticket (docs/product.md#editing-a-ticket):
@@ -140,7 +143,9 @@ public:
     ticket_details create(account_id actor, const create_ticket_request& request,
                           std::optional<std::string_view> idempotency_key = std::nullopt);
 
-    /// Staff: New → Open, setting priority and department.
+    /// Staff: New → Open, setting priority and department; then assigned
+    /// explicitly or automatically (see `approve_request`), in the same
+    /// transaction.
     ticket_details approve(account_id actor, ticket_id id, const approve_request& request,
                    std::optional<std::int64_t> expected_version = std::nullopt);
     /// Staff: New → Rejected; the reason is required and shown to the owner.

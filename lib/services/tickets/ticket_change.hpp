@@ -39,16 +39,27 @@ void save(engine_context& context, transaction& tx, ticket_change& change, time_
 /// The common shape of the lifecycle commands: load, authorise, check the
 /// version, apply `apply(tx, who, ticket, now)`, save, and answer with the
 /// ticket's detail view as the actor may see it — all in one transaction.
-template <class Apply>
+/// `prepare(tx)` runs first in each attempt's transaction, before anything
+/// is read (see `assignment_repository::hold_rotations`).
+template <class Apply, class Prepare>
 ticket_details run_command(engine_context& context, account_id actor_id, ticket_id id, action act,
-                           std::optional<std::int64_t> expected_version, Apply&& apply) {
+                           std::optional<std::int64_t> expected_version, Apply&& apply, Prepare&& prepare) {
     const auto now = context.time_source().now();
     return in_write_transaction(context, [&](transaction& tx) {
+        prepare(tx);
         auto change = begin_change(tx, actor_id, id, act, expected_version);
         apply(tx, std::as_const(change.who), change.item, now);
         save(context, tx, change, now, expected_version);
         return details_for(tx, change.item, change.who, now);
     });
+}
+
+/// `run_command` with nothing to prepare.
+template <class Apply>
+ticket_details run_command(engine_context& context, account_id actor_id, ticket_id id, action act,
+                           std::optional<std::int64_t> expected_version, Apply&& apply) {
+    return run_command(context, actor_id, id, act, expected_version, std::forward<Apply>(apply),
+                       [](transaction&) {});
 }
 
 } // namespace helpdesk::detail

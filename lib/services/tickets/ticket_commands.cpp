@@ -1,5 +1,6 @@
 // The lifecycle commands: each moves a ticket along an edge of the lifecycle
 // table and answers with its detail view, in one transaction.
+#include "services/tickets/ticket_assignment.hpp"
 #include "services/tickets/ticket_change.hpp"
 #include "services/tickets/ticket_input.hpp"
 
@@ -62,6 +63,8 @@ ticket_details ticket_service::approve(account_id actor_id, ticket_id id, const 
     const auto level = detail::check_priority(check, r.priority);
     const auto department = detail::check_department(check, r.department, context_.options().choices);
     const auto notes = detail::optional_note(check, r.approval_notes);
+    // Only an approval that may rotate waits for the others (ticket_assignment.hpp).
+    const bool rotates = !r.assigned_to && check.ok() && detail::department_rotates(context_, department);
     return detail::run_command(
         context_, actor_id, id, action::approve, expected_version,
         [&](transaction& tx, const actor& who, ticket& t, time_point now) {
@@ -81,6 +84,16 @@ ticket_details ticket_service::approve(account_id actor_id, ticket_id id, const 
                 detail::record_comment(tx, t, now, {.author = who.id, .text = *notes, .internal = true});
             }
             detail::record_event(tx, now, event_kind::ticket_approved, t.employee, t.id, detail::ticket_payload(t, who.id));
+            if (r.assigned_to) {
+                detail::assign_ticket(tx, t, who.id, *r.assigned_to, now);
+            } else if (rotates) {
+                detail::assign_automatically(tx, t, who.id, now);
+            }
+        },
+        [&](transaction& tx) {
+            if (rotates) {
+                tx.assignments().hold_rotations();
+            }
         });
 }
 
@@ -117,28 +130,10 @@ ticket_details ticket_service::claim(account_id actor_id, ticket_id id, std::opt
 
 ticket_details ticket_service::assign(account_id actor_id, ticket_id id, account_id assignee,
                                       std::optional<std::int64_t> expected_version) {
-    return detail::run_command(
-        context_, actor_id, id, action::assign, expected_version,
-        [&](transaction& tx, const actor& who, ticket& t, time_point now) {
-            const auto target = tx.accounts().find(assignee);
-            if (!target || !is_staff(target->account_role) || target->status != account_status::approved ||
-                !target->is_active) {
-                throw error(errc::invalid_argument, "tickets can be assigned to approved, active staff only",
-                            {{"assigned_to", {"Choose an approved, active coordinator or admin."}}});
-            }
-            const auto previous = t.assigned_to;
-            t.assigned_to = assignee;
-            detail::record_history(tx, t, who.id, now, history_kind::assigned,
-                                   previous ? std::optional{std::to_string(*previous)} : std::nullopt,
-                                   std::to_string(assignee));
-            const auto from = t.status;
-            const auto to = *lifecycle_target(action::assign, from);
-            if (to != from) {
-                detail::move_status(tx, t, who.id, to, now);
-                detail::record_status_changed(tx, t, who.id, from, now);
-            }
-            detail::record_event(tx, now, event_kind::ticket_assigned, assignee, t.id, detail::ticket_payload(t, who.id));
-        });
+    return detail::run_command(context_, actor_id, id, action::assign, expected_version,
+                               [&](transaction& tx, const actor& who, ticket& t, time_point now) {
+                                   detail::assign_ticket(tx, t, who.id, assignee, now);
+                               });
 }
 
 ticket_details ticket_service::update_status(account_id actor_id, ticket_id id, std::string_view new_status,
