@@ -31,6 +31,9 @@ inline constexpr schema_step schema_steps[] = {
         "scheduler"},
     {9, "account administration: accounts.is_active (true for every existing account) and account_history"},
     {10, "canned replies: staff members' own and shared ones"},
+    {11, "SLA compliance in the stats: per (owner, priority, department) each target's met, late and open "
+         "measured tickets (sla_compliance_stats), and indexes of the tickets whose clocks have not stopped, "
+         "by due date"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

@@ -1,4 +1,5 @@
 #include "migrations.hpp"
+#include "sla_compliance_migration.hpp"
 
 namespace helpdesk::sqlite::detail {
 
@@ -490,8 +491,8 @@ constexpr sql::migration all_migrations[] = {
     {8, v8_sla_indexes},
     {9, v9_account_administration},
     {10, v10_canned_replies},
+    {11, v11_sla_compliance},
 };
-
 } // namespace
 
 std::span<const sql::migration> migrations() noexcept { return all_migrations; }
