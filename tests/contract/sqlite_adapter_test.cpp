@@ -47,12 +47,11 @@ void run_on_file(const std::filesystem::path& path, const char* sql) {
 
 /// Back from step 11 to step 10.
 constexpr const char* undo_step_11 = R"sql(
-    DROP VIEW sla_compliance_contributions;
+    DROP VIEW sla_compliance_moves;
     DROP TABLE sla_compliance_stats;
     DROP TRIGGER sla_compliance_insert;
     DROP TRIGGER sla_compliance_delete;
-    DROP TRIGGER sla_compliance_update_old;
-    DROP TRIGGER sla_compliance_update_new;
+    DROP TRIGGER sla_compliance_update;
     DROP INDEX tickets_by_first_response_overdue;
     DROP INDEX tickets_by_owner_first_response_overdue;
     DROP INDEX tickets_by_resolution_overdue;
