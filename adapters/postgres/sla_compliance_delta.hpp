@@ -18,7 +18,8 @@ namespace helpdesk::postgres::detail {
 /// `sign` ("" or "-"). Reads relation `src` with the columns of
 /// `sla_compliance_columns` prefixed by `prefix`; an unmeasured ticket
 /// (sla_version 0) gives no rows.
-[[nodiscard]] std::string sla_contribution(std::string_view src, std::string_view prefix, std::string_view sign);
+[[nodiscard]] std::string sla_contribution(std::string_view src, std::string_view prefix,
+                                           std::string_view sign);
 
 /// Upserts the rows of CTE `sla_delta` (employee, priority, department and
 /// the six counts) into shard `$SHARD` of `sla_compliance_stats`, one row per
@@ -27,7 +28,8 @@ namespace helpdesk::postgres::detail {
 
 /// The column list of CTE `sla_delta`.
 inline constexpr std::string_view sla_delta_columns =
-    "sla_delta (employee, priority, department, first_response_met, first_response_late, first_response_open, "
+    "sla_delta (employee, priority, department, first_response_met, first_response_late, "
+    "first_response_open, "
     "resolution_met, resolution_late, resolution_open)";
 
 } // namespace helpdesk::postgres::detail

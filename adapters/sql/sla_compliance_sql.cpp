@@ -20,14 +20,15 @@ namespace {
     if (employee) {
         sql += "employee = " + values.add(*employee) + " AND ";
     }
-    sql += "sla_" + std::string{target} + "_stopped_at IS NULL AND " + due + " IS NOT NULL AND " + due + " < " +
-           values.add(as_of) + " GROUP BY priority, department";
+    sql += "sla_" + std::string{target} + "_stopped_at IS NULL AND " + due + " IS NOT NULL AND " + due +
+           " < " + values.add(as_of) + " GROUP BY priority, department";
     return sql;
 }
 
 } // namespace
 
-statement_text sla_compliance_query(std::optional<account_id> employee, time_point as_of, placeholder_style style) {
+statement_text sla_compliance_query(std::optional<account_id> employee, time_point as_of,
+                                    placeholder_style style) {
     bindings values{style};
     std::string sql =
         "SELECT 0, priority, department, sum(first_response_met), sum(first_response_late), "

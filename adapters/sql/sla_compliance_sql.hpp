@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bindings.hpp"
-
 #include <helpdesk/domain/account.hpp>
+
+#include "bindings.hpp"
 
 #include <optional>
 

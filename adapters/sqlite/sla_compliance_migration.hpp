@@ -64,12 +64,14 @@ INSERT INTO sla_compliance_moves SELECT 1, employee, priority, department, sla_v
            sla_resolution_due, sla_resolution_stopped_at FROM tickets;
 
 CREATE TRIGGER sla_compliance_insert AFTER INSERT ON tickets BEGIN
-    INSERT INTO sla_compliance_moves VALUES (1, new.employee, new.priority, new.department, new.sla_version, new.sla_first_response_due,
-        new.sla_first_response_stopped_at, new.sla_resolution_due, new.sla_resolution_stopped_at);
+    INSERT INTO sla_compliance_moves VALUES (1, new.employee, new.priority, new.department, new.sla_version,
+        new.sla_first_response_due, new.sla_first_response_stopped_at, new.sla_resolution_due,
+        new.sla_resolution_stopped_at);
 END;
 CREATE TRIGGER sla_compliance_delete AFTER DELETE ON tickets BEGIN
-    INSERT INTO sla_compliance_moves VALUES (-1, old.employee, old.priority, old.department, old.sla_version, old.sla_first_response_due,
-        old.sla_first_response_stopped_at, old.sla_resolution_due, old.sla_resolution_stopped_at);
+    INSERT INTO sla_compliance_moves VALUES (-1, old.employee, old.priority, old.department, old.sla_version,
+        old.sla_first_response_due, old.sla_first_response_stopped_at, old.sla_resolution_due,
+        old.sla_resolution_stopped_at);
 END;
 CREATE TRIGGER sla_compliance_update
 AFTER UPDATE OF employee, priority, department, sla_version, sla_first_response_due,
@@ -80,10 +82,12 @@ WHEN old.employee <> new.employee OR old.priority <> new.priority OR old.departm
      OR old.sla_first_response_stopped_at IS NOT new.sla_first_response_stopped_at
      OR old.sla_resolution_due IS NOT new.sla_resolution_due
      OR old.sla_resolution_stopped_at IS NOT new.sla_resolution_stopped_at BEGIN
-    INSERT INTO sla_compliance_moves VALUES (-1, old.employee, old.priority, old.department, old.sla_version, old.sla_first_response_due,
-        old.sla_first_response_stopped_at, old.sla_resolution_due, old.sla_resolution_stopped_at);
-    INSERT INTO sla_compliance_moves VALUES (1, new.employee, new.priority, new.department, new.sla_version, new.sla_first_response_due,
-        new.sla_first_response_stopped_at, new.sla_resolution_due, new.sla_resolution_stopped_at);
+    INSERT INTO sla_compliance_moves VALUES (-1, old.employee, old.priority, old.department, old.sla_version,
+        old.sla_first_response_due, old.sla_first_response_stopped_at, old.sla_resolution_due,
+        old.sla_resolution_stopped_at);
+    INSERT INTO sla_compliance_moves VALUES (1, new.employee, new.priority, new.department, new.sla_version,
+        new.sla_first_response_due, new.sla_first_response_stopped_at, new.sla_resolution_due,
+        new.sla_resolution_stopped_at);
 END;
 
 CREATE INDEX tickets_by_first_response_overdue

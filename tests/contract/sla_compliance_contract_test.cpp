@@ -74,8 +74,8 @@ using by_key = std::map<std::string, sla_compliance>;
 
 } // namespace
 
-TEST_CASE_TEMPLATE_DEFINE("stats: SLA compliance per target, priority and department as time moves on", Factory,
-                          sla_compliance_id) {
+TEST_CASE_TEMPLATE_DEFINE("stats: SLA compliance per target, priority and department as time moves on",
+                          Factory, sla_compliance_id) {
     Factory factory;
     auto store = factory.open();
     const auto alice = add_account(*store, make_account(1)).id;

@@ -47,9 +47,10 @@ HTTP_TEST_CASE("SLA - the stats report compliance per target, priority and depar
     const boost::json::object critical_figures{{"first_response", figures(2, 0, 0)},
                                                {"resolution", figures(0, 1, 1)}};
     CHECK(sla.at("by_priority").at("Critical") == critical_figures);
-    const boost::json::object it_figures{{"first_response", figures(2, 0, 1)}, {"resolution", figures(0, 1, 2)}};
+    const boost::json::object it_figures{{"first_response", figures(2, 0, 1)},
+                                         {"resolution", figures(0, 1, 2)}};
     CHECK(sla.at("by_department").at("IT Department") == it_figures); // the New ticket's department too
-    CHECK(sla.at("by_priority").as_object().size() == 2); // Critical, and the New ticket's
+    CHECK(sla.at("by_priority").as_object().size() == 2);             // Critical, and the New ticket's
 
     // Resolved late: still breached, now for good.
     tickets.claim(coordinator.id, late);
