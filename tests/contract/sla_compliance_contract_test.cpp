@@ -159,3 +159,32 @@ TEST_CASE_TEMPLATE_DEFINE("stats: SLA compliance per target, priority and depart
 }
 
 TEST_CASE_TEMPLATE_APPLY(sla_compliance_id, all_store_factories);
+
+#ifdef HELPDESK_WITH_POSTGRES
+TEST_CASE("postgres: step 11 fills the SLA compliance aggregate from the tickets measured before it") {
+    try {
+        postgres_factory factory;
+        helpdesk::account_id owner = 0;
+        {
+            auto s = factory.open();
+            owner = add_account(*s, make_account(1)).id;
+            measured_desk d{*s};
+            (void)d.add(owner, priority::high, "IT Department", stopped(at(1h), at(2h)), running(at(5h)));
+            (void)add_ticket(*s, owner, at()); // never measured
+        }
+        const auto& schema = factory.schema();
+        (void)factory.run("DROP TABLE " + schema + ".sla_compliance_stats; DROP INDEX " + schema +
+                          ".tickets_by_first_response_overdue, " + schema +
+                          ".tickets_by_owner_first_response_overdue, " + schema +
+                          ".tickets_by_resolution_overdue, " + schema +
+                          ".tickets_by_owner_resolution_overdue; DELETE FROM " + schema +
+                          ".schema_version WHERE version = 11");
+        auto s = factory.open();
+        measured_desk d{*s};
+        CHECK(d.stats(std::nullopt, at(4h)).sla == counts({0, 1, 0}, {0, 0, 1}));
+        CHECK(d.stats(owner, at(6h)).sla == counts({0, 1, 0}, {0, 1, 0}));
+        CHECK(d.stats(owner, at(6h)).sla_by_priority.size() == 1);
+    } catch (const postgres_unconfigured&) {
+    }
+}
+#endif
