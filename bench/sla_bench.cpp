@@ -160,7 +160,7 @@ int main(int argc, char** argv) try {
         auto tx = db->begin(hd::tx_mode::read);
         if (const auto first = tx->accounts().find(1)) {
             admin = *first;
-            existing = tx->tickets().stats(std::nullopt).total;
+            existing = tx->tickets().stats(std::nullopt, bench_now).total;
         }
     }
     if (existing == 0) {

@@ -1,14 +1,16 @@
 // The search vector is a generated column, recomputed by the writing
 // statement; the stats aggregate (this connection's shard) is upserted by the
 // same statement that inserts or updates the ticket, which knows the old and
-// new values. Statements that can break a unique or foreign key run under a
-// savepoint, so a conflict leaves the transaction usable. The ticket number
+// new values; so is the SLA compliance aggregate (sla_compliance_delta.hpp).
+// Statements that can break a unique or foreign key run under a savepoint,
+// so a conflict leaves the transaction usable. The ticket number
 // is `nextval` of its sequence: gaps allowed. `insert` also reserves an id for
 // the next history row and outbox event of this transaction: `insert_history`
 // (ticket_records.cpp) and the outbox's `insert` then set `e.id` to it and
 // defer their row to the next round trip (its failure is thrown by that later
 // call); without a reserved id they insert at once.
 #include "repositories.hpp"
+#include "sla_compliance_delta.hpp"
 #include "ticket_list.hpp"
 #include "ticket_rows.hpp"
 #include "ticket_stats.hpp"
@@ -48,8 +50,10 @@ constexpr std::string_view stats_upsert =
 }
 
 [[nodiscard]] std::string with_shard(std::string sql, std::string_view placeholder) {
-    const auto at = sql.find("$SHARD");
-    return sql.replace(at, 6, placeholder);
+    for (auto at = sql.find("$SHARD"); at != std::string::npos; at = sql.find("$SHARD", at)) {
+        sql.replace(at, 6, placeholder);
+    }
+    return sql;
 }
 
 // A new ticket is followed by its "created" history row and its outbox
@@ -70,9 +74,11 @@ constexpr std::string_view delta_columns = "delta (employee, status, priority, d
 
 const std::string insert_sql = with_shard(
     "WITH t AS (" + sql::insert_sql("tickets", sql::ticket_write_columns, sql::placeholder_style::numbered) +
-        " RETURNING id, employee, status, priority, department, response_seconds, resolution_seconds), " +
-        std::string{delta_columns} + " AS (" + contribution("t", "t.", "") + "), s AS (" +
-        std::string{stats_upsert} + ") SELECT id, " + std::string{reserve_ids} + " FROM t",
+        " RETURNING id, employee, status, priority, department, response_seconds, resolution_seconds, " +
+        sla_compliance_columns("") + "), " + std::string{delta_columns} + " AS (" + contribution("t", "t.", "") +
+        "), s AS (" + std::string{stats_upsert} + "), " + std::string{sla_delta_columns} + " AS (" +
+        sla_contribution("t", "t.", "") + "), c AS (" + sla_compliance_upsert() + ") SELECT id, " +
+        std::string{reserve_ids} + " FROM t",
     after_ticket_fields(1));
 
 // `old` locks the row and keeps its values; the UPDATE joins it, so RETURNING
@@ -82,8 +88,8 @@ const std::string insert_sql = with_shard(
 // (foreign keys) took earlier in the same transactions, and two writers of
 // one ticket would deadlock instead of one waiting for the other.
 const std::string update_sql = with_shard(
-    "WITH old AS (SELECT id, employee, status, priority, department, response_seconds, resolution_seconds "
-    "FROM tickets WHERE id = " +
+    "WITH old AS (SELECT id, employee, status, priority, department, response_seconds, resolution_seconds, " +
+        sla_compliance_columns("") + " FROM tickets WHERE id = " +
         after_ticket_fields(1) +
         " FOR NO KEY UPDATE), "
         "upd AS (UPDATE tickets AS t SET " +
@@ -93,9 +99,12 @@ const std::string update_sql = with_shard(
         "RETURNING old.employee AS o_employee, old.status AS o_status, old.priority AS o_priority, "
         "old.department AS o_department, old.response_seconds AS o_response_seconds, "
         "old.resolution_seconds AS o_resolution_seconds, t.employee, t.status, t.priority, t.department, "
-        "t.response_seconds, t.resolution_seconds), " +
+        "t.response_seconds, t.resolution_seconds, " +
+        sla_compliance_columns("old.", "o_") + ", " + sla_compliance_columns("t.") + "), " +
         std::string{delta_columns} + " AS (" + contribution("upd AS u", "u.o_", "-") + " UNION ALL " +
-        contribution("upd AS u", "u.", "") + "), s AS (" + std::string{stats_upsert} +
+        contribution("upd AS u", "u.", "") + "), s AS (" + std::string{stats_upsert} + "), " +
+        std::string{sla_delta_columns} + " AS (" + sla_contribution("upd AS u", "u.o_", "-") + " UNION ALL " +
+        sla_contribution("upd AS u", "u.", "") + "), c AS (" + sla_compliance_upsert() +
         ") SELECT count(*) FROM upd",
     after_ticket_fields(3));
 
@@ -137,8 +146,8 @@ ticket_page_result ticket_repository::list(const ticket_page_request& request) {
     return list_tickets(db(), request);
 }
 
-ticket_stats ticket_repository::stats(std::optional<account_id> employee) {
-    return read_ticket_stats(db(), employee);
+ticket_stats ticket_repository::stats(std::optional<account_id> employee, time_point as_of) {
+    return read_ticket_stats(db(), employee, as_of);
 }
 
 } // namespace helpdesk::postgres::detail

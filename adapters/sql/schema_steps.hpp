@@ -35,6 +35,9 @@ inline constexpr schema_step schema_steps[] = {
          "by status for the auto-close and the Pending reminder"},
     {12, "automatic assignment: each department's mode and previous automatic assignee "
          "(department_assignment), the availability staff chose (staff_availability)"},
+    {13, "SLA compliance in the stats: per (owner, priority, department) each target's met, late and open "
+         "measured tickets (sla_compliance_stats), and indexes of the tickets whose clocks have not stopped, "
+         "by due date"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

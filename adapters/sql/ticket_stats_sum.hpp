@@ -3,6 +3,7 @@
 #include <helpdesk/ports/queries.hpp>
 
 #include <cstdint>
+#include <span>
 #include <string>
 
 namespace helpdesk::sql {
@@ -20,11 +21,21 @@ public:
         add_durations(row.int64(4), row.int64(5), row.int64(6), row.int64(7));
     }
 
+    /// One row of `sla_compliance_query` (sla_compliance_sql.hpp).
+    /// Throws `error{internal}` for an unknown priority.
+    template <class Row> void add_sla(const Row& row) {
+        const std::int64_t counts[] = {row.int64(3), row.int64(4), row.int64(5),
+                                       row.int64(6), row.int64(7), row.int64(8)};
+        add_compliance(row.int64(0), row.int64(1), row.text(2), counts);
+    }
+
     /// The stats of the rows added.
     [[nodiscard]] ticket_stats result() const;
 
 private:
     void add_key(std::int64_t status, std::int64_t prio, std::string department, std::int64_t n);
+    void add_compliance(std::int64_t kind, std::int64_t prio, const std::string& department,
+                        std::span<const std::int64_t, 6> counts);
     void add_durations(std::int64_t sum_response, std::int64_t n_response, std::int64_t sum_resolution,
                        std::int64_t n_resolution) noexcept;
 

@@ -1,6 +1,8 @@
 #include "migrations.hpp"
 #include "automations_migration.hpp"
+#include "canned_replies_migration.hpp"
 #include "assignment_migration.hpp"
+#include "sla_compliance_migration.hpp"
 
 namespace helpdesk::sqlite::detail {
 namespace {
@@ -460,26 +462,6 @@ CREATE TABLE account_history (
 CREATE INDEX account_history_by_account ON account_history (account_id);
 )sql";
 
-// Canned replies (docs/product.md#canned-replies): a staff member's own
-// (owner_id, gone with the account) or shared (owner_id NULL). sort_key is
-// the title with ASCII letters lowered (title_sort_key), which the lists
-// order by; created_by has no foreign key, as in api_keys.
-constexpr std::string_view v10_canned_replies = R"sql(
-CREATE TABLE canned_replies (
-    id         INTEGER PRIMARY KEY,
-    owner_id   INTEGER REFERENCES accounts (id) ON DELETE CASCADE,
-    title      TEXT    NOT NULL,
-    sort_key   TEXT    NOT NULL,
-    body       TEXT    NOT NULL,
-    created_at INTEGER NOT NULL,
-    created_by INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    version    INTEGER NOT NULL
-);
-CREATE INDEX canned_replies_by_title ON canned_replies (sort_key);
-CREATE INDEX canned_replies_by_owner ON canned_replies (owner_id, sort_key);
-)sql";
-
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_whole_table_order_indexes},
@@ -493,8 +475,8 @@ constexpr sql::migration all_migrations[] = {
     {10, v10_canned_replies},
     {11, v11_automations},
     {12, v12_automatic_assignment},
+    {13, v13_sla_compliance},
 };
-
 } // namespace
 
 std::span<const sql::migration> migrations() noexcept { return all_migrations; }

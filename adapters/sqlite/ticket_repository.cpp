@@ -42,6 +42,8 @@ std::optional<ticket> ticket_repository::find_by_number(std::string_view number)
 
 ticket_page_result ticket_repository::list(const ticket_page_request& request) { return list_tickets(db(), request); }
 
-ticket_stats ticket_repository::stats(std::optional<account_id> employee) { return read_ticket_stats(db(), employee); }
+ticket_stats ticket_repository::stats(std::optional<account_id> employee, time_point as_of) {
+    return read_ticket_stats(db(), employee, as_of);
+}
 
 } // namespace helpdesk::sqlite::detail

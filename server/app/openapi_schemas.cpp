@@ -238,7 +238,19 @@ constexpr const char* schemas_json = R"json({
     "by_priority": {"type": "object", "additionalProperties": {"type": "integer"}},
     "by_department": {"type": "object", "additionalProperties": {"type": "integer"}},
     "mean_response_seconds": {"type": "number", "nullable": true},
-    "mean_resolution_seconds": {"type": "number", "nullable": true}}}
+    "mean_resolution_seconds": {"type": "number", "nullable": true},
+    "sla": {"description": "SLA compliance of the measured tickets at the moment of the read", "allOf": [
+      {"$ref": "#/components/schemas/SlaCompliance"},
+      {"type": "object", "properties": {
+        "by_priority": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/SlaCompliance"}},
+        "by_department": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/SlaCompliance"}}}}]}}},
+  "SlaTargetCompliance": {"type": "object", "required": ["met", "breached", "pending"], "properties": {
+    "met": {"type": "integer", "description": "the clock stopped by its due date"},
+    "breached": {"type": "integer", "description": "stopped after its due date, or not stopped and past it"},
+    "pending": {"type": "integer", "description": "not stopped and not past its due date"}}},
+  "SlaCompliance": {"type": "object", "properties": {
+    "first_response": {"$ref": "#/components/schemas/SlaTargetCompliance"},
+    "resolution": {"$ref": "#/components/schemas/SlaTargetCompliance"}}}
 })json";
 
 /// Each list's page schema and the schema of its rows.

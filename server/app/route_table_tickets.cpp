@@ -53,7 +53,8 @@ const route routes[] = {
      .policy = action::view_stats, .handle = h::ticket_stats,
      .doc = {.operation_id = "getTicketStats",
              .tag = "tickets",
-             .summary = "Counts by status, priority and department, and mean times (own for employees, all for staff).",
+             .summary = "Counts by status, priority and department, mean times and SLA compliance (own for "
+                        "employees, all for staff).",
              .response_schema = "TicketStats"}},
     {.method = verb::get, .pattern = "/api/tickets/{id}/", .who = access::bearer,
      .policy = action::view, .handle = h::ticket_detail,

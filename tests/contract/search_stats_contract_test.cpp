@@ -114,7 +114,7 @@ TEST_CASE_TEMPLATE_DEFINE("stats: counts and means follow inserts and updates", 
     const auto bob = add_account(*store, make_account(2)).id;
 
     in_read(*store, [&](helpdesk::transaction& tx) {
-        auto empty = tx.tickets().stats(std::nullopt);
+        auto empty = tx.tickets().stats(std::nullopt, at());
         CHECK(empty.total == 0);
         CHECK(empty.by_status.empty());
         CHECK_FALSE(empty.mean_response_seconds);
@@ -154,7 +154,7 @@ TEST_CASE_TEMPLATE_DEFINE("stats: counts and means follow inserts and updates", 
     });
 
     in_read(*store, [&](helpdesk::transaction& tx) {
-        auto all = tx.tickets().stats(std::nullopt);
+        auto all = tx.tickets().stats(std::nullopt, at());
         CHECK(all.total == 6);
         CHECK(all.by_status == std::map<std::string, std::int64_t>{
                                    {"New", 3}, {"Open", 1}, {"Closed", 1}, {"In Progress", 1}});
@@ -166,18 +166,18 @@ TEST_CASE_TEMPLATE_DEFINE("stats: counts and means follow inserts and updates", 
         REQUIRE(all.mean_resolution_seconds);
         CHECK(*all.mean_resolution_seconds == doctest::Approx(2000.0));
 
-        auto mine = tx.tickets().stats(alice);
+        auto mine = tx.tickets().stats(alice, at());
         CHECK(mine.total == 4);
         CHECK(mine.by_status == std::map<std::string, std::int64_t>{{"New", 2}, {"Open", 1}, {"Closed", 1}});
         CHECK(*mine.mean_response_seconds == doctest::Approx(200.0));
         CHECK(*mine.mean_resolution_seconds == doctest::Approx(2000.0));
 
-        auto bobs = tx.tickets().stats(bob);
+        auto bobs = tx.tickets().stats(bob, at());
         CHECK(bobs.total == 2);
         CHECK(*bobs.mean_response_seconds == doctest::Approx(50.0));
         CHECK_FALSE(bobs.mean_resolution_seconds);
 
-        auto nobody = tx.tickets().stats(bob + 1000);
+        auto nobody = tx.tickets().stats(bob + 1000, at());
         CHECK(nobody.total == 0);
     });
 }

@@ -45,6 +45,20 @@ void run_on_file(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
+/// Back from step 13 to step 12.
+constexpr const char* undo_step_13 = R"sql(
+    DROP VIEW sla_compliance_moves;
+    DROP TABLE sla_compliance_stats;
+    DROP TRIGGER sla_compliance_insert;
+    DROP TRIGGER sla_compliance_delete;
+    DROP TRIGGER sla_compliance_update;
+    DROP INDEX tickets_by_first_response_overdue;
+    DROP INDEX tickets_by_owner_first_response_overdue;
+    DROP INDEX tickets_by_resolution_overdue;
+    DROP INDEX tickets_by_owner_resolution_overdue;
+    DELETE FROM schema_version WHERE version = 13;
+)sql";
+
 } // namespace
 
 TEST_CASE("sqlite: URLs other than the three forms are refused") {
@@ -102,6 +116,7 @@ TEST_CASE("sqlite: migration 5 moves the tokens of events written before it out 
     sqlite_file_factory file;
     (void)file.open();
     // Back to version 4, with events as version 4 wrote them.
+    run_on_file(file.path(), undo_step_13);
     run_on_file(file.path(), R"sql(
         DROP TABLE staff_availability;
         DROP TABLE department_assignment;
@@ -194,4 +209,29 @@ TEST_CASE("sqlite: a busy writer times out as storage_unavailable") {
     std::thread other([&] { code = error_code_of([&] { (void)s->begin(helpdesk::tx_mode::write); }); });
     other.join();
     CHECK(code == errc::storage_unavailable);
+}
+
+TEST_CASE("sqlite: step 13 fills the SLA compliance aggregate from the tickets measured before it") {
+    sqlite_file_factory file;
+    helpdesk::account_id owner = 0;
+    {
+        auto s = file.open();
+        owner = add_account(*s, make_account(1)).id;
+        auto late = make_ticket(owner, 100, at());
+        late.sla.policy_version = 1;
+        late.sla.first_response = {.due = at(1h), .at_risk_at = std::nullopt, .stopped_at = at(2h), .paused = false};
+        late.sla.resolution = {.due = at(5h), .at_risk_at = std::nullopt, .stopped_at = std::nullopt, .paused = false};
+        in_write(*s, [&](helpdesk::transaction& tx) { tx.tickets().insert(late); });
+        (void)add_ticket(*s, owner, at()); // never measured
+    }
+    run_on_file(file.path(), undo_step_13);
+    auto s = file.open();
+    in_read(*s, [&](helpdesk::transaction& tx) {
+        const auto all = tx.tickets().stats(std::nullopt, at(4h));
+        CHECK(all.sla.first_response == helpdesk::sla_target_compliance{.met = 0, .breached = 1, .pending = 0});
+        CHECK(all.sla.resolution == helpdesk::sla_target_compliance{.met = 0, .breached = 0, .pending = 1});
+        CHECK(tx.tickets().stats(owner, at(6h)).sla.resolution ==
+              helpdesk::sla_target_compliance{.met = 0, .breached = 1, .pending = 0});
+        CHECK(tx.tickets().stats(owner, at(6h)).sla_by_priority.size() == 1);
+    });
 }

@@ -54,7 +54,7 @@ TEST_CASE_TEMPLATE_DEFINE("store: commit persists, destruction rolls back", Fact
             CHECK_FALSE(tx.tickets().find_by_number(t.ticket_number).has_value());
             CHECK_FALSE(tx.accounts().find_by_email(other.email).has_value());
             CHECK(tx.outbox().count(helpdesk::outbox_state::pending) == 0);
-            CHECK(tx.tickets().stats(std::nullopt).total == 0);
+            CHECK(tx.tickets().stats(std::nullopt, at()).total == 0);
             helpdesk::ticket_page_request request;
             request.filter.search = t.subject;
             CHECK(tx.tickets().list(request).rows.empty());
@@ -147,7 +147,7 @@ TEST_CASE_TEMPLATE_DEFINE("store: concurrent writers and readers", Factory, conc
                         if (!found || found->ticket_number != t.ticket_number) {
                             throw std::runtime_error("own ticket not visible after commit");
                         }
-                        (void)tx.tickets().stats(std::nullopt);
+                        (void)tx.tickets().stats(std::nullopt, at());
                     });
                 }
             } catch (const std::exception& e) {
@@ -168,7 +168,7 @@ TEST_CASE_TEMPLATE_DEFINE("store: concurrent writers and readers", Factory, conc
     }
     CHECK(distinct.size() == threads * per_thread);
     in_read(*store, [&](helpdesk::transaction& tx) {
-        CHECK(tx.tickets().stats(std::nullopt).total == threads * per_thread);
+        CHECK(tx.tickets().stats(std::nullopt, at()).total == threads * per_thread);
         helpdesk::ticket_page_request request;
         request.limit = 1;
         CHECK(tx.tickets().list(request).count == threads * per_thread);

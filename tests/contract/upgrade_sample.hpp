@@ -61,7 +61,7 @@ inline void check_upgrade_sample(helpdesk::store& s) {
         REQUIRE(found.rows.size() == 1);
         CHECK(found.rows[0].ticket_number == "TX0001");
         CHECK(found.count == 1);
-        CHECK(tx.tickets().stats(std::nullopt).total == 10);
+        CHECK(tx.tickets().stats(std::nullopt, at()).total == 10);
 
         const auto erin = tx.accounts().find_by_email("erin.employee@example.com");
         // Accounts from before account administration are all active.

@@ -174,6 +174,31 @@ boost::json::object history_json(const history_event& e, const std::vector<accou
     return o;
 }
 
+namespace {
+
+boost::json::object compliance_json(const sla_compliance& c) {
+    auto target = [](const sla_target_compliance& t) {
+        return boost::json::object{{"met", t.met}, {"breached", t.breached}, {"pending", t.pending}};
+    };
+    return {{"first_response", target(c.first_response)}, {"resolution", target(c.resolution)}};
+}
+
+boost::json::object sla_stats_json(const ticket_stats& s) {
+    auto keyed = [](const std::map<std::string, sla_compliance>& m) {
+        boost::json::object o;
+        for (const auto& [k, v] : m) {
+            o[k] = compliance_json(v);
+        }
+        return o;
+    };
+    auto o = compliance_json(s.sla);
+    o["by_priority"] = keyed(s.sla_by_priority);
+    o["by_department"] = keyed(s.sla_by_department);
+    return o;
+}
+
+} // namespace
+
 boost::json::object stats_json(const ticket_stats& s) {
     auto counts = [](const std::map<std::string, std::int64_t>& m) {
         boost::json::object o;
@@ -188,7 +213,8 @@ boost::json::object stats_json(const ticket_stats& s) {
             {"by_priority", counts(s.by_priority)},
             {"by_department", counts(s.by_department)},
             {"mean_response_seconds", mean(s.mean_response_seconds)},
-            {"mean_resolution_seconds", mean(s.mean_resolution_seconds)}};
+            {"mean_resolution_seconds", mean(s.mean_resolution_seconds)},
+            {"sla", sla_stats_json(s)}};
 }
 
 } // namespace helpdesk::wire

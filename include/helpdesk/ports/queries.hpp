@@ -65,6 +65,25 @@ struct ticket_page_request {
 };
 
 
+/// How the measured tickets of a set stand against one SLA target at the
+/// moment of a read (docs/product.md#sla). Every measured ticket
+/// is in exactly one of the three.
+struct sla_target_compliance {
+    std::int64_t met = 0;       ///< the clock stopped by its due date
+    std::int64_t breached = 0;  ///< stopped after its due date, or not stopped and past it
+    std::int64_t pending = 0;   ///< not stopped and not past its due date (running or paused)
+    /// Equal when every count is.
+    friend bool operator==(const sla_target_compliance&, const sla_target_compliance&) = default;
+};
+
+/// Compliance with both targets of a set of tickets.
+struct sla_compliance {
+    sla_target_compliance first_response{};
+    sla_target_compliance resolution{};
+    /// Equal when both targets are.
+    friend bool operator==(const sla_compliance&, const sla_compliance&) = default;
+};
+
 /// Aggregates for the stats endpoint.
 struct ticket_stats {
     std::int64_t total = 0;
@@ -73,6 +92,9 @@ struct ticket_stats {
     std::map<std::string, std::int64_t> by_department{};
     std::optional<double> mean_response_seconds{};
     std::optional<double> mean_resolution_seconds{};
+    sla_compliance sla{};                                          ///< over every measured ticket
+    std::map<std::string, sla_compliance> sla_by_priority{};      ///< keyed by priority name, measured tickets only
+    std::map<std::string, sla_compliance> sla_by_department{};    ///< measured tickets only
 };
 
 /// Filters for account lists.

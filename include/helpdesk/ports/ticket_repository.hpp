@@ -37,8 +37,8 @@ public:
     /// One page of tickets; see `ticket_page_request`.
     [[nodiscard]] virtual ticket_page_result list(const ticket_page_request& request) = 0;
     /// Aggregates over all tickets, or over one owner's when `employee` is set,
-    /// without scanning the ticket table.
-    [[nodiscard]] virtual ticket_stats stats(std::optional<account_id> employee) = 0;
+    /// without scanning the ticket table; SLA compliance as it stands at `as_of`.
+    [[nodiscard]] virtual ticket_stats stats(std::optional<account_id> employee, time_point as_of) = 0;
 
     /// Up to `limit` tickets whose next SLA notice is due by `now` (their
     /// stored next-notice instant is at or before it), earliest first, found

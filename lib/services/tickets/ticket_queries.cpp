@@ -79,7 +79,8 @@ ticket_stats ticket_service::stats(account_id actor_id) {
         const auto who = detail::load_actor(tx, actor_id);
         can(who, action::view_stats, nullptr).enforce();
         // Employees count their own tickets; staff count all.
-        return tx.tickets().stats(is_staff(who.actor_role) ? std::nullopt : std::optional{who.id});
+        return tx.tickets().stats(is_staff(who.actor_role) ? std::nullopt : std::optional{who.id},
+                                  context_.time_source().now());
     });
 }
 
