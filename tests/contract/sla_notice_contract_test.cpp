@@ -34,15 +34,7 @@ namespace {
     });
 }
 
-[[nodiscard]] std::vector<helpdesk::ticket_id> ids_of(const std::vector<helpdesk::ticket>& rows) {
-    std::vector<helpdesk::ticket_id> ids;
-    for (const auto& t : rows) {
-        ids.push_back(t.id);
-    }
-    return ids;
-}
-
-using ids = std::vector<helpdesk::ticket_id>;
+using ids = ticket_ids;
 
 } // namespace
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace contract {
 
@@ -66,6 +67,18 @@ using namespace std::chrono_literals;
     t.submit_date = submitted;
     t.update_date = submitted;
     return t;
+}
+
+/// Ticket ids, as a test compares lists of them.
+using ticket_ids = std::vector<helpdesk::ticket_id>;
+
+/// The ids of `rows`, in order.
+[[nodiscard]] inline ticket_ids ids_of(const std::vector<helpdesk::ticket>& rows) {
+    ticket_ids ids;
+    for (const auto& t : rows) {
+        ids.push_back(t.id);
+    }
+    return ids;
 }
 
 /// Runs `body(tx)` in a write transaction and commits; returns what it returns.

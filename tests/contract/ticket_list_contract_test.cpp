@@ -135,14 +135,6 @@ struct ticket_set {
     return ids;
 }
 
-[[nodiscard]] std::vector<helpdesk::ticket_id> ids_of(const std::vector<ticket>& rows) {
-    std::vector<helpdesk::ticket_id> ids;
-    for (const auto& t : rows) {
-        ids.push_back(t.id);
-    }
-    return ids;
-}
-
 /// Every page through keyset paging, `size` rows at a time.
 [[nodiscard]] std::vector<helpdesk::ticket_id> keyset_walk(helpdesk::ticket_repository& repo, ticket_page_request request,
                                                            std::int64_t size,
