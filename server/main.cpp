@@ -187,9 +187,16 @@ int main(int argc, char** argv) {
         // need it); /metrics reads its totals through this pointer meanwhile.
         std::unique_ptr<hd::outbox_relay> relay;
         std::atomic<hd::outbox_relay*> running_relay{nullptr};
-        config.server.delivery_stats = [&running_relay] {
+        // Without a channel a scheduler thread of its own writes the notices.
+        std::unique_ptr<hd::server::scheduler_loop> scheduler;
+        std::atomic<hd::server::scheduler_loop*> running_scheduler{nullptr};
+        config.server.delivery_stats = [&running_relay, &running_scheduler] {
             const auto* r = running_relay.load();
-            return r ? r->stats() : hd::relay_stats{};
+            auto totals = r ? r->stats() : hd::relay_stats{};
+            if (const auto* s = running_scheduler.load()) {
+                totals.sla_notices += s->sla_notices();
+            }
+            return totals;
         };
         hd::http_server server{desk, config.server};
         server.start();
@@ -201,12 +208,12 @@ int main(int argc, char** argv) {
         std::string delivery_line;
         // Without a channel there is no relay, but the scheduler's notices
         // still belong in the outbox.
-        std::unique_ptr<hd::server::scheduler_loop> scheduler;
         if (channels.empty()) {
             delivery_line = "no channel configured (events wait in the outbox; see --smtp-url, --webhook-url)";
             if (config.delivery.relay_threads > 0 &&
                 config.delivery.relay.scheduler_every > std::chrono::milliseconds::zero()) {
                 scheduler = std::make_unique<hd::server::scheduler_loop>(desk, config.delivery.relay.scheduler_every);
+                running_scheduler.store(scheduler.get());
             }
         } else if (config.delivery.relay_threads == 0) {
             delivery_line = "--relay-threads 0: another process delivers (" +
@@ -249,6 +256,7 @@ int main(int argc, char** argv) {
             running_relay.store(nullptr);
             relay->stop(); // lets each relay thread finish the event in hand
         }
+        running_scheduler.store(nullptr);
         scheduler.reset();
         std::cout << "helpdesk-server: stopped\n";
         return 0;

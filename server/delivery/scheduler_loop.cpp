@@ -19,7 +19,7 @@ void scheduler_loop::run(std::chrono::milliseconds every) {
     while (!stopping_) {
         lock.unlock();
         try {
-            (void)desk_.scheduler().run_once();
+            notices_.fetch_add(static_cast<std::uint64_t>(desk_.scheduler().run_once().sla_notices));
         } catch (...) {
         }
         lock.lock();

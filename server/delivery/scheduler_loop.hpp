@@ -2,7 +2,9 @@
 
 #include <helpdesk/engine.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -19,6 +21,8 @@ public:
     scheduler_loop(engine& desk, std::chrono::milliseconds every);
     /// Stops and joins the thread.
     ~scheduler_loop();
+    /// SLA notices its passes wrote so far (for /metrics). Thread-safe.
+    [[nodiscard]] std::uint64_t sla_notices() const noexcept { return notices_.load(); }
     scheduler_loop(const scheduler_loop&) = delete;
     scheduler_loop& operator=(const scheduler_loop&) = delete;
 
@@ -29,6 +33,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    std::atomic<std::uint64_t> notices_{0};
     std::thread thread_;
 };
 

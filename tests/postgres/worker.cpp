@@ -92,6 +92,10 @@ int run_scheduler(int argc, char** argv) {
                 return 0;
             }
         } catch (const helpdesk::error& e) {
+            // Another scheduler kept winning the same rows: the next pass goes on.
+            if (e.code() == helpdesk::errc::conflict) {
+                continue;
+            }
             std::fprintf(stderr, "worker %d: pass failed: %s\n", static_cast<int>(::getpid()), describe(e).c_str());
             return 1;
         }

@@ -23,9 +23,11 @@ struct relay_channel {
 struct relay_options {
     std::int64_t batch = 20;                    ///< events claimed per round
     std::chrono::milliseconds idle_wait{1000};  ///< pause after a round that found nothing due
-    /// How often the background threads run the engine's scheduler
-    /// (`scheduler_service::run_once`: SLA notices), one thread at a time;
-    /// zero never runs it (another process or the embedder does).
+    /// How often a background thread starts the engine's scheduler
+    /// (`scheduler_service::run_once`: SLA notices, automations); the threads
+    /// take turns, and a pass longer than this may overlap the next (safe:
+    /// passes share the work). Zero never runs it (another process or the
+    /// embedder does).
     std::chrono::milliseconds scheduler_every{5000};
 };
 

@@ -12,8 +12,8 @@ namespace helpdesk {
 
 /// How one department hands out tickets (docs/product.md#automatic-assignment).
 struct department_assignment {
-    std::string department{};
-    assignment_mode mode = assignment_mode::none;
+    std::string department{};                  ///< a configured department's name
+    assignment_mode mode = assignment_mode::none; ///< how its approved tickets are handed out
     std::optional<account_id> last_assignee{}; ///< its previous automatic assignee
 };
 

@@ -78,8 +78,8 @@ struct sla_target_compliance {
 
 /// Compliance with both targets of a set of tickets.
 struct sla_compliance {
-    sla_target_compliance first_response{};
-    sla_target_compliance resolution{};
+    sla_target_compliance first_response{}; ///< the first-response target's counts
+    sla_target_compliance resolution{};     ///< the resolution target's counts
     /// Equal when both targets are.
     friend bool operator==(const sla_compliance&, const sla_compliance&) = default;
 };

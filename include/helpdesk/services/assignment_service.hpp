@@ -12,8 +12,8 @@ class engine_context;
 
 /// A staff member's availability for automatic assignment.
 struct availability {
-    account_id account = 0;
-    bool available = false;
+    account_id account = 0;  ///< the staff member
+    bool available = false;  ///< taken into automatic assignment
     /// False while they never chose: coordinators are then available,
     /// System Admins are not.
     bool chosen = false;
