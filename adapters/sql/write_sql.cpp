@@ -18,9 +18,6 @@ namespace {
     return names;
 }
 
-[[nodiscard]] std::string placeholder(placeholder_style style, std::size_t number) {
-    return style == placeholder_style::question ? std::string{"?"} : "$" + std::to_string(number);
-}
 
 // `<column> = <placeholder>` for each column, joined by `separator`.
 [[nodiscard]] std::string compare_each(std::string_view columns, placeholder_style style, std::size_t first,
@@ -37,6 +34,10 @@ namespace {
 }
 
 } // namespace
+
+std::string placeholder(placeholder_style style, std::size_t number) {
+    return style == placeholder_style::question ? std::string{"?"} : "$" + std::to_string(number);
+}
 
 std::string assignments(std::string_view columns, placeholder_style style, std::size_t first) {
     return compare_each(columns, style, first, ", ");

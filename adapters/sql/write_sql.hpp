@@ -17,6 +17,9 @@ namespace helpdesk::sql {
     return count;
 }
 
+/// The `number`th placeholder (from 1) in `style`: `?`, or `$<number>`.
+[[nodiscard]] std::string placeholder(placeholder_style style, std::size_t number);
+
 /// `<column> = <placeholder>, ...` for the comma-separated `columns`, with
 /// placeholders from number `first` on.
 [[nodiscard]] std::string assignments(std::string_view columns, placeholder_style style,
