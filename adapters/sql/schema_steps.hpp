@@ -38,6 +38,8 @@ inline constexpr schema_step schema_steps[] = {
     {13, "SLA compliance in the stats: per (owner, priority, department) each target's met, late and open "
          "measured tickets (sla_compliance_stats), and indexes of the tickets whose clocks have not stopped, "
          "by due date"},
+    {14, "the breached list in submission order: the tickets with a breach instant indexed by submission "
+         "date, with the instant riding along"},
 };
 
 /// The numbers SQLite stores recorded before the two stores shared one

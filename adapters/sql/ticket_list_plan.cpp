@@ -63,9 +63,12 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
 /// ` AND ...` for a ticket whose overall SLA state is `state` at `now`,
 /// through the outlook columns of schema step 8 (rules/sla_outlook.hpp):
 /// breached and at risk are each one range over an indexed column.
-[[nodiscard]] std::string sla_condition(sla_state state, time_point now, bindings& b) {
+/// `ordered_walk`: the page walks the submission order, so the breach
+/// instant is tested row by row (ticket_list_dialect::breached_in_submission_order).
+[[nodiscard]] std::string sla_condition(sla_state state, time_point now, bool ordered_walk, bindings& b) {
     if (state == sla_state::breached) {
-        return " AND sla_breached_after < " + b.add(now);
+        return ordered_walk ? " AND sla_breached_after IS NOT NULL AND +sla_breached_after < " + b.add(now)
+                            : " AND sla_breached_after < " + b.add(now);
     }
     std::string sql = " AND (sla_breached_after IS NULL OR sla_breached_after >= " + b.add(now) + ")";
     if (state == sla_state::at_risk) {
@@ -76,9 +79,11 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
 }
 
 /// ` AND ...` conditions of `f`, binding their values as it goes.
-/// `branch`: this one status instead of the filter's list.
+/// `branch`: this one status instead of the filter's list. `order`: the
+/// page's order; none for the count.
 [[nodiscard]] std::string conditions(const normalized_filter& f, std::optional<ticket_status> branch,
-                                     const ticket_list_dialect& dialect, bindings& b) {
+                                     std::optional<ticket_order_field> order, const ticket_list_dialect& dialect,
+                                     bindings& b) {
     std::string sql;
     if (branch) {
         sql += " AND status = " + b.add(*branch);
@@ -98,7 +103,9 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
     compare(sql, b, " AND submit_date >= ", filter.submitted_after);
     compare(sql, b, " AND submit_date < ", filter.submitted_before);
     if (filter.sla) {
-        sql += sla_condition(*filter.sla, filter.as_of, b);
+        const bool ordered_walk =
+            dialect.breached_in_submission_order && order == ticket_order_field::submit_date;
+        sql += sla_condition(*filter.sla, filter.as_of, ordered_walk, b);
     }
     return sql;
 }
@@ -133,7 +140,7 @@ void compare(std::string& sql, bindings& b, std::string_view condition, const st
 [[nodiscard]] statement_text count_matching(const normalized_filter& f, const ticket_list_dialect& dialect) {
     bindings b{dialect.placeholders};
     std::string sql = "SELECT count(*) FROM tickets WHERE " + std::string{dialect.always_true} +
-                      conditions(f, std::nullopt, dialect, b);
+                      conditions(f, std::nullopt, std::nullopt, dialect, b);
     return {std::move(sql), b.values()};
 }
 
@@ -161,7 +168,7 @@ ticket_list_plan plan_ticket_list(const ticket_page_request& request, const tick
     bindings b{dialect.placeholders};
     auto select_part = [&](std::optional<ticket_status> branch) {
         std::string text = "SELECT " + selected + " FROM tickets WHERE " +
-                           std::string{dialect.always_true} + conditions(filter, branch, dialect, b);
+                           std::string{dialect.always_true} + conditions(filter, branch, request.order.field, dialect, b);
         if (request.after) {
             text += " AND (" + std::string{column} + ", id) " + (request.order.descending ? "<" : ">") + " (";
             text += b.add(request.after->key);

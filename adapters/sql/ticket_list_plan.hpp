@@ -29,6 +29,13 @@ struct ticket_list_dialect {
     /// True when the store has no whole-table ordering index, so a list with
     /// no status filter (and no search) is merged from every status's branch.
     bool branch_every_status = false;
+    /// True when a page of breached tickets in submission order is to walk
+    /// the index of schema step 14 in order, the breach instant tested from
+    /// the index, rather than range over the breach instants and sort every
+    /// match: the page query then spells the instant's range so that no
+    /// index serves it (`+column`). SQLite's planner otherwise picks the
+    /// range once it has statistics; the count keeps the range.
+    bool breached_in_submission_order = false;
 };
 
 /// The statements of one ticket page: the shape of every list's plan.

@@ -462,6 +462,17 @@ CREATE TABLE account_history (
 CREATE INDEX account_history_by_account ON account_history (account_id);
 )sql";
 
+// The breached list in submission order (the default): walked through this
+// index, testing the breach instant from the index alone, a page reads only
+// the tickets it returns. Once `PRAGMA optimize` has written statistics,
+// SQLite otherwise ranges over the breach instants and sorts every breached
+// ticket (80 ms a page at 50,000); the list plan keeps the breach index out
+// of that query (ticket_list_dialect::breached_in_submission_order).
+constexpr std::string_view v14_breached_by_submission = R"sql(
+CREATE INDEX tickets_breached_by_submission ON tickets (submit_date, id, sla_breached_after)
+WHERE sla_breached_after IS NOT NULL;
+)sql";
+
 constexpr sql::migration all_migrations[] = {
     {1, v1_initial_schema},
     {2, v2_whole_table_order_indexes},
@@ -476,6 +487,7 @@ constexpr sql::migration all_migrations[] = {
     {11, v11_automations},
     {12, v12_automatic_assignment},
     {13, v13_sla_compliance},
+    {14, v14_breached_by_submission},
 };
 } // namespace
 

@@ -18,7 +18,8 @@ namespace {
 
 // SQLite's whole-table ordering indexes serve a list without status filter,
 // so only a filter of several statuses is split into branches.
-constexpr sql::ticket_list_dialect dialect{.search_text = to_fts_query, .search_condition = fts_condition};
+constexpr sql::ticket_list_dialect dialect{
+    .search_text = to_fts_query, .search_condition = fts_condition, .breached_in_submission_order = true};
 
 } // namespace
 

@@ -45,8 +45,10 @@ void run_on_file(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
-/// Back from step 13 to step 12.
-constexpr const char* undo_step_13 = R"sql(
+/// Back from step 14 to step 12.
+constexpr const char* undo_steps_14_13 = R"sql(
+    DROP INDEX tickets_breached_by_submission;
+    DELETE FROM schema_version WHERE version = 14;
     DROP VIEW sla_compliance_moves;
     DROP TABLE sla_compliance_stats;
     DROP TRIGGER sla_compliance_insert;
@@ -116,7 +118,7 @@ TEST_CASE("sqlite: migration 5 moves the tokens of events written before it out 
     sqlite_file_factory file;
     (void)file.open();
     // Back to version 4, with events as version 4 wrote them.
-    run_on_file(file.path(), undo_step_13);
+    run_on_file(file.path(), undo_steps_14_13);
     run_on_file(file.path(), R"sql(
         DROP TABLE staff_availability;
         DROP TABLE department_assignment;
@@ -224,7 +226,7 @@ TEST_CASE("sqlite: step 13 fills the SLA compliance aggregate from the tickets m
         in_write(*s, [&](helpdesk::transaction& tx) { tx.tickets().insert(late); });
         (void)add_ticket(*s, owner, at()); // never measured
     }
-    run_on_file(file.path(), undo_step_13);
+    run_on_file(file.path(), undo_steps_14_13);
     auto s = file.open();
     in_read(*s, [&](helpdesk::transaction& tx) {
         const auto all = tx.tickets().stats(std::nullopt, at(4h));
