@@ -20,18 +20,22 @@ sla_policy sla_service::current(account_id actor) {
 }
 
 sla_policy sla_service::change(account_id actor, sla_policy draft) {
+    return change(actor, [&](const sla_policy&) { return draft; });
+}
+
+sla_policy sla_service::change(account_id actor, const std::function<sla_policy(const sla_policy& current)>& edit) {
     const auto now = context_.time_source().now();
     return detail::in_write_transaction(context_, [&](transaction& tx) {
         can(detail::load_actor(tx, actor), action::manage_sla, nullptr).enforce();
-        if (auto errors = sla_policy_errors(draft, context_.zones(), context_.options().choices);
-            !errors.empty()) {
-            throw error{errc::invalid_argument, "the SLA policy is not valid", std::move(errors)};
-        }
         // Version 1 is always the built-in policy (stored by the first
         // ticket, or here): the cache may keep a version 1 read in a
         // transaction that then rolled back, and it must hold what is
         // committed as version 1 whoever stores it.
-        (void)context_.sla_policies().current(tx, now);
+        const auto draft = edit(*context_.sla_policies().current(tx, now));
+        if (auto errors = sla_policy_errors(draft, context_.zones(), context_.options().choices);
+            !errors.empty()) {
+            throw error{errc::invalid_argument, "the SLA policy is not valid", std::move(errors)};
+        }
         auto stored = draft;
         stored.created_at = now;
         stored.created_by = actor;

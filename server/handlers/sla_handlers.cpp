@@ -12,10 +12,10 @@ response get_sla_policy(call& c) {
 
 response change_sla_policy(call& c) {
     const auto body = form::read(c, false);
-    auto& sla = c.desk().sla();
     // The members sent replace the current policy's; the rest stays.
-    auto draft = wire::read_sla_policy(body.fields().object(), sla.current(c.actor()));
-    return json_response(wire::sla_policy_json(sla.change(c.actor(), std::move(draft))));
+    const auto& members = body.fields().object();
+    return json_response(wire::sla_policy_json(c.desk().sla().change(
+        c.actor(), [&](const sla_policy& current) { return wire::read_sla_policy(members, current); })));
 }
 
 } // namespace helpdesk::server::handlers

@@ -78,3 +78,41 @@ TEST_CASE("SLA service: a ticket keeps the version it was measured under, new ti
     CHECK(kept.sla.first_response.due == before.sla.first_response.due);
     CHECK(kept.sla.first_response.stopped_at == test_epoch() + 10min);
 }
+
+TEST_CASE("SLA service: an edit applies to the policy current in its own transaction") {
+    desk_fixture f;
+    auto& sla = f.desk.sla();
+    const auto first = sla.change(f.admin.id, [](const sla_policy& current) {
+        CHECK(current.version == 1); // the built-in policy, stored first
+        auto next = current;
+        next.at_risk_percent = 50;
+        return next;
+    });
+    CHECK(first.version == 2);
+    const auto second = sla.change(f.admin.id, [](const sla_policy& current) {
+        CHECK(current.version == 2); // the first edit's result, not a copy read before it
+        auto next = current;
+        next.calendar.week[5] = {{.start_minute = 600, .end_minute = 840}};
+        return next;
+    });
+    CHECK(second.version == 3);
+    CHECK(second.at_risk_percent == 50); // kept: this edit did not touch it
+    CHECK(second.calendar.week[5].size() == 1);
+
+    // A refused actor's edit never runs; an edit that throws stores nothing.
+    bool ran = false;
+    const auto coordinator = f.staff("coordinator@example.com");
+    expect_error(errc::permission_denied, [&] {
+        (void)sla.change(coordinator.id, [&](const sla_policy& current) {
+            ran = true;
+            return current;
+        });
+    });
+    CHECK_FALSE(ran);
+    expect_error(errc::invalid_argument, [&] {
+        (void)sla.change(f.admin.id, [](const sla_policy&) -> sla_policy {
+            throw error(errc::invalid_argument, "a malformed member");
+        });
+    });
+    CHECK(sla.current(f.admin.id) == second);
+}

@@ -5,6 +5,7 @@
 #include <helpdesk/services/ticket_service.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace helpdesk {
@@ -29,6 +30,14 @@ public:
     /// the zone must be one the engine's time-zone database knows), and then
     /// nothing is stored. Returns the stored version.
     sla_policy change(account_id actor, sla_policy draft);
+
+    /// Stores `edit(current)` as the next version, as `change(actor, draft)`
+    /// does, with the current policy read in the same transaction: two
+    /// admins who change different members at once both keep their change
+    /// (a partial update built on a policy read earlier would undo the
+    /// other's). `edit` runs after the permission check; whatever it throws
+    /// (`invalid_argument` for a malformed member) leaves nothing stored.
+    sla_policy change(account_id actor, const std::function<sla_policy(const sla_policy& current)>& edit);
 
     /// Measures ticket `id` again under the current policy version instead
     /// of the one it was measured under, recording `sla_reapplied` (old and
