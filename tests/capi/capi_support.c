@@ -161,6 +161,15 @@ int64_t coordinator(hd_engine* engine, int64_t admin, const char* email, const c
     return id;
 }
 
+desk open_desk(void) {
+    desk d;
+    d.engine = open_engine();
+    d.admin = bootstrap_admin(d.engine);
+    d.erin = employee(d.engine, d.admin, "erin@example.com", "Erin");
+    d.cody = coordinator(d.engine, d.admin, "cody@example.com", "Cody");
+    return d;
+}
+
 /* Frees a result and clears the pointer for the next call. */
 void free_out(char** out) {
     hd_string_free(*out);

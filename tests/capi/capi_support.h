@@ -62,6 +62,16 @@ int64_t employee(hd_engine* engine, int64_t admin, const char* email, const char
 int64_t raise_ticket(hd_engine* engine, int64_t owner, const char* subject);
 extern const char approve_high[];
 int64_t coordinator(hd_engine* engine, int64_t admin, const char* email, const char* first);
+
+/* An engine with its System Admin, the employee Erin (erin@example.com) and
+ * the Ticket Coordinator Cody (cody@example.com), all with `password`. */
+typedef struct desk {
+    hd_engine* engine;
+    int64_t admin;
+    int64_t erin;
+    int64_t cody;
+} desk;
+desk open_desk(void);
 void free_out(char** out);
 
 /* The test groups, run in order by main(). */
