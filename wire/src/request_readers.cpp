@@ -1,5 +1,7 @@
 #include <wire/request_readers.hpp>
 
+#include <helpdesk/error.hpp>
+
 #include <algorithm>
 #include <iterator>
 
@@ -27,6 +29,23 @@ void refuse_others(request_fields& body, std::initializer_list<std::string_view>
     }
 }
 
+// A PATCH member: absent stays as it is; null reads as a blank (the services
+// refuse a blank required name and clear an optional one).
+void read_change(request_fields& body, std::string_view name, std::optional<std::string>& into) {
+    if (body.has(name)) {
+        into = body.text(name).value_or("");
+    }
+}
+
+// The names both the own profile and a System Admin's edit change.
+template <class Changes>
+void read_name_changes(request_fields& body, Changes& r) {
+    read_change(body, "first_name", r.first_name);
+    read_change(body, "middle_name", r.middle_name);
+    read_change(body, "last_name", r.last_name);
+    read_change(body, "suffix", r.suffix);
+}
+
 } // namespace
 
 sign_up_request read_sign_up(request_fields& body) {
@@ -52,16 +71,8 @@ admin_create_request read_admin_create(request_fields& body) {
 account_update read_account_update(request_fields& body) {
     refuse_others(body, {"first_name", "middle_name", "last_name", "suffix", "department"});
     account_update r;
-    const auto read = [&](std::string_view name, std::optional<std::string>& into) {
-        if (body.has(name)) {
-            into = body.text(name).value_or("");
-        }
-    };
-    read("first_name", r.first_name);
-    read("middle_name", r.middle_name);
-    read("last_name", r.last_name);
-    read("suffix", r.suffix);
-    read("department", r.department);
+    read_name_changes(body, r);
+    read_change(body, "department", r.department);
     body.check();
     return r;
 }
@@ -80,6 +91,23 @@ edit_ticket_request read_ticket_edit(request_fields& body) {
             body.refuse("assigned_to", "Only null (unassign) is taken here; assign through POST /api/tickets/{id}/assign/.");
         }
     }
+    body.check();
+    return r;
+}
+
+profile_update read_profile_update(request_fields& body) {
+    field_errors refused;
+    for (const auto& name : body.names()) {
+        if (name != "first_name" && name != "middle_name" && name != "last_name" && name != "suffix") {
+            refused[name].push_back("This field cannot be changed here.");
+        }
+    }
+    if (!refused.empty()) {
+        throw error(errc::invalid_argument, "Only first_name, middle_name, last_name and suffix can be changed.",
+                    std::move(refused));
+    }
+    profile_update r;
+    read_name_changes(body, r);
     body.check();
     return r;
 }
@@ -111,6 +139,7 @@ approve_request read_approve(request_fields& body) {
     r.priority = body.text("priority").value_or(r.priority);
     r.department = body.text("department").value_or(r.department);
     r.approval_notes = body.text("approval_notes");
+    r.assigned_to = body.id("assigned_to");
     body.check();
     return r;
 }
