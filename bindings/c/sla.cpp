@@ -47,11 +47,10 @@ HD_API int hd_sla_policy_get(char** out_policy_json, hd_engine* engine, int64_t 
 
 HD_API int hd_sla_policy_change(char** out_policy_json, hd_engine* engine, int64_t actor, const char* request_json) {
     return capi::json_call(out_policy_json, "out_policy_json", [&] {
-        auto& sla = capi::desk_of(engine).sla();
         const auto body = capi::parse_object(request_json, "request_json");
         // The members sent replace the current policy's; the rest stays.
-        auto draft = wire::read_sla_policy(body, sla.current(actor));
-        return wire::sla_policy_json(sla.change(actor, std::move(draft)));
+        return wire::sla_policy_json(capi::desk_of(engine).sla().change(
+            actor, [&](const sla_policy& current) { return wire::read_sla_policy(body, current); }));
     });
 }
 
