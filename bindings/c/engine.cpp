@@ -3,6 +3,9 @@
 
 #include <helpdesk/adapters/open_store.hpp>
 #include <helpdesk/blob/directory_blob_store.hpp>
+#ifdef HELPDESK_C_WITH_TZ
+#include <helpdesk/adapters/time_zones.hpp>
+#endif
 
 #include <algorithm>
 #include <cstddef>
@@ -93,6 +96,10 @@ HD_API int hd_engine_open(hd_engine** out_engine, const char* store_url, const h
             parts.blobs = open_directory_blob_store(o.blob_dir);
         }
         parts.db = helpdesk::open_store(store_url);
+#ifdef HELPDESK_C_WITH_TZ
+        // Without the adapter the engine knows UTC alone.
+        parts.zones = tz::system_time_zones();
+#endif
         *out_engine = new hd_engine(std::move(parts), std::move(tuning));
     });
 }

@@ -1,44 +1,42 @@
-// hd_ticket_get, hd_ticket_list, hd_ticket_comments_page, hd_ticket_history_page,
-// hd_ticket_comments, hd_ticket_history, hd_ticket_stats.
+// hd_ticket_get, hd_ticket_list, hd_ticket_queue, hd_ticket_comments_page,
+// hd_ticket_history_page, hd_ticket_comments, hd_ticket_history, hd_ticket_stats.
 #include "engine_handle.hpp"
 #include "json_in.hpp"
 #include "json_out.hpp"
 #include "output.hpp"
+#include "pages.hpp"
 
 #include <wire/list_queries.hpp>
-#include <wire/page_views.hpp>
 
-#include <helpdesk/services/paging.hpp>
+#include <helpdesk/error.hpp>
 
-#include <boost/json/array.hpp>
+#include <string_view>
 
-namespace helpdesk::capi {
+using namespace helpdesk;
 
 namespace {
 
-/// Each of `rows` through `view_row`, in order.
-template <class T, class View>
-boost::json::array json_rows(const std::vector<T>& rows, View view_row) {
-    boost::json::array out;
-    out.reserve(rows.size());
-    for (const auto& row : rows) {
-        out.push_back(view_row(row));
-    }
-    return out;
+// A page of tickets with the people they name, SLA states at the page's instant.
+boost::json::object ticket_page_json(const ticket_list& page) {
+    return capi::page_json(page, [&](const ticket& t) { return capi::ticket_json(t, page.people, page.as_of); });
 }
 
-/// A page in the C envelope: {"count", "results", "next_cursor", "has_next",
-/// "has_previous"}, each row through `view_row`.
-template <class T, class View>
-boost::json::object page_json(const list_page<T>& page, View view_row) {
-    return wire::cursor_page_json(json_rows(page.results, view_row), page);
+// The queue called `queue` ("new", "open", "mine").
+ticket_list queue_page(ticket_service& tickets, std::int64_t actor, std::string_view queue, const page_request& asked) {
+    if (queue == "new") {
+        return tickets.new_queue(actor, asked);
+    }
+    if (queue == "open") {
+        return tickets.open_queue(actor, asked);
+    }
+    if (queue == "mine") {
+        return tickets.assigned_to_me(actor, asked);
+    }
+    throw error(errc::invalid_argument, "queue must be \"new\", \"open\" or \"mine\".",
+                {{"queue", {"Must be new, open or mine."}}});
 }
 
 } // namespace
-
-} // namespace helpdesk::capi
-
-using namespace helpdesk;
 
 extern "C" {
 
@@ -51,8 +49,17 @@ HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t acto
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
     return capi::json_call(out_page_json, "out_page_json", [&] {
         const auto request = capi::read_query(query_json, wire::read_ticket_list_query);
-        const auto page = capi::desk_of(engine).tickets().list(actor, request);
-        return capi::page_json(page, [&](const ticket& t) { return capi::ticket_json(t, page.people, page.as_of); });
+        return ticket_page_json(capi::desk_of(engine).tickets().list(actor, request));
+    });
+}
+
+HD_API int hd_ticket_queue(char** out_page_json, hd_engine* engine, int64_t actor, const char* queue,
+                           const char* query_json) {
+    return capi::json_call(out_page_json, "out_page_json", [&] {
+        auto& desk = capi::desk_of(engine);
+        capi::require(queue, "queue");
+        const auto request = capi::read_query(query_json, wire::read_page_query);
+        return ticket_page_json(queue_page(desk.tickets(), actor, queue, request));
     });
 }
 

@@ -22,6 +22,11 @@
  *   (`actor`); the engine checks its role and state on each call.
  * - No C++ exception ever crosses this boundary. Handles are thread-safe: any
  *   number of threads may call into one engine at once.
+ * - This library never throttles logins, password checks or reset requests
+ *   (the embedder limits attempts), and the secrets some calls return (a
+ *   set-password or reset token, a new API key) are for their rightful
+ *   holder only: deliver them by mail or to the system that will use them,
+ *   never show them to the person who made the request (since 0.2.0).
  * - Option structs are versioned by their first member, `struct_size`: set it
  *   with the matching `*_init` function, then change the fields you need.
  */
@@ -124,8 +129,85 @@ HD_API int hd_account_get(char** out_account_json, hd_engine* engine, int64_t ac
 
 /** Checks a login: `staff` non-zero for the staff login (coordinators and
  *  admins), zero for the employee login. Out: the account's id.
- *  HD_E_UNAUTHENTICATED for a wrong email or password. */
+ *  HD_E_UNAUTHENTICATED for a wrong email or password; a deactivated account
+ *  is refused too (since 0.2.0). Not throttled: limiting attempts is the
+ *  embedder's job. */
 HD_API int hd_login(int64_t* out_account_id, hd_engine* engine, const char* email, const char* password, int staff);
+
+/* ---- Account administration (Since 0.2.0) ------------------------------- */
+
+/** System Admin: creates an approved account without a password. `request_json`:
+ *  {"email", "first_name", "last_name", "department", optional "role" (default "Employee"),
+ *  "middle_name", "suffix"}. Out: {"account": account, "set_password_token": "..."}. The token
+ *  lets the new person choose a password (hd_password_reset); the engine also records the mail
+ *  in the outbox. Deliver it only to that person's address: never show it to the admin who made
+ *  the request. Since 0.2.0. */
+HD_API int hd_account_admin_create(char** out_created_json, hd_engine* engine, int64_t actor, const char* request_json);
+
+/** Staff: a page of the accounts, by id. `query_json` may be NULL or {"role", "status",
+ *  "department", "is_active" ("true"/"false"), "page", "page_size", "cursor"}; paging as
+ *  hd_ticket_comments_page. Out: a page of accounts. Since 0.2.0. */
+HD_API int hd_account_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
+
+/** System Admin: changes an account's names and department. `request_json`: any of
+ *  {"first_name", "middle_name", "last_name", "suffix", "department"} (a null middle name or
+ *  suffix clears it; any other member is HD_E_INVALID_ARGUMENT naming it). Out: the account.
+ *  Since 0.2.0. */
+HD_API int hd_account_update(char** out_account_json, hd_engine* engine, int64_t actor, int64_t account,
+                             const char* request_json);
+
+/** System Admin: gives an account the role `role` ("Employee", "Ticket Coordinator", "System Admin").
+ *  HD_E_CONFLICT when it would demote the last active System Admin. Out: the account. Since 0.2.0. */
+HD_API int hd_account_change_role(char** out_account_json, hd_engine* engine, int64_t actor, int64_t account,
+                                  const char* role);
+
+/** System Admin: deactivates an account (it can no longer log in; its open assignments go back to
+ *  the queue). HD_E_CONFLICT for the last active System Admin. Out: the account. Since 0.2.0. */
+HD_API int hd_account_deactivate(char** out_account_json, hd_engine* engine, int64_t actor, int64_t account);
+
+/** System Admin: makes a deactivated account active again. Out: the account. Since 0.2.0. */
+HD_API int hd_account_reactivate(char** out_account_json, hd_engine* engine, int64_t actor, int64_t account);
+
+/** System Admin: a page of an account's history, oldest first; `query_json` and paging as
+ *  hd_ticket_comments_page. HD_E_NOT_FOUND for an unknown account. Since 0.2.0. */
+HD_API int hd_account_history_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t account,
+                                   const char* query_json);
+
+/** System Admin: a page of the rejection audit, newest first; `query_json` and paging as
+ *  hd_ticket_comments_page. Out: a page of rejection rows. Since 0.2.0. */
+HD_API int hd_rejection_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
+
+/** System Admin: the number of rejection audit rows. Since 0.2.0. */
+HD_API int hd_rejection_count(int64_t* out_count, hd_engine* engine, int64_t actor);
+
+/* ---- Own profile and passwords (Since 0.2.0) ---------------------------- *
+ * This library does not throttle password checks, logins or reset requests:
+ * limiting attempts (per account and per address) is the embedder's job. */
+
+/** Changes the actor's own names. `request_json`: any of {"first_name", "middle_name",
+ *  "last_name", "suffix"} (a null middle name or suffix clears it; any other member is
+ *  HD_E_INVALID_ARGUMENT naming it). Out: the account. Since 0.2.0. */
+HD_API int hd_profile_update(char** out_account_json, hd_engine* engine, int64_t actor, const char* request_json);
+
+/** Changes the actor's own password after checking `current_password`; revokes every refresh
+ *  session of the actor. HD_E_INVALID_ARGUMENT with field errors when a check fails. Since 0.2.0. */
+HD_API int hd_password_change(hd_engine* engine, int64_t actor, const char* current_password,
+                              const char* new_password, const char* confirm_password);
+
+/** Checks the actor's own password without changing anything. Out: 1 when it is right, else 0.
+ *  Not throttled here (see above). Since 0.2.0. */
+HD_API int hd_password_check(int* out_valid, hd_engine* engine, int64_t actor, const char* password);
+
+/** Issues a single-use password reset token for the approved account with `email` and records
+ *  the mail in the outbox. Out: {"token": "..."} or {"token": null} when no approved account has
+ *  that address. Answer the requester alike in both cases, deliver the token only to the address
+ *  (never show it to the requester), and throttle requests yourself. Since 0.2.0. */
+HD_API int hd_password_reset_request(char** out_token_json, hd_engine* engine, const char* email);
+
+/** Sets a new password with a reset (or set-password) token, which is spent; revokes every
+ *  refresh session of the account. Since 0.2.0. */
+HD_API int hd_password_reset(hd_engine* engine, const char* token, const char* new_password,
+                             const char* confirm_password);
 
 /* ---- Tickets ------------------------------------------------------------ */
 
@@ -133,7 +215,9 @@ HD_API int hd_login(int64_t* out_account_id, hd_engine* engine, const char* emai
  *  "description", optional "scheduled_date" ("YYYY-MM-DD")}. Out: the ticket. */
 HD_API int hd_ticket_create(char** out_ticket_json, hd_engine* engine, int64_t actor, const char* request_json);
 
-/** Staff: New → Open. `request_json`: {"priority", "department", optional "approval_notes"}. Out: the ticket. */
+/** Staff: New → Open. `request_json`: {"priority", "department", optional "approval_notes",
+ *  optional "assigned_to" (a staff account id; since 0.2.0; otherwise the department's
+ *  assignment mode applies)}. Out: the ticket. */
 HD_API int hd_ticket_approve(char** out_ticket_json, hd_engine* engine, int64_t actor, int64_t ticket,
                              const char* request_json, int64_t expected_version);
 
@@ -183,8 +267,11 @@ HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t acto
 
 /** A page of the tickets the actor may see. `query_json` may be NULL or
  *  {"status": [...], "priority", "department", "category", "sub_category",
- *  "assigned_to", "employee", "search", "ordering", "page", "page_size",
- *  "cursor"}. Out: {"count", "results": [tickets], "next_cursor", "has_next",
+ *  "assigned_to", "employee", "search", "sla" ("on_track", "at_risk",
+ *  "breached", "met", "paused"; since 0.2.0), "submitted_after",
+ *  "submitted_before" (since 0.2.0), "ordering" (also "resolution_due",
+ *  "first_response_due"; since 0.2.0), "page", "page_size", "cursor"}.
+ *  Tickets carry "first_response_due", "resolution_due" and "sla" (since 0.2.0). Out: {"count", "results": [tickets], "next_cursor", "has_next",
  *  "has_previous"}. A "cursor" ("" for the first page) selects cursor paging:
  *  `count` is then null and `next_cursor` is set while more rows follow. */
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
@@ -214,8 +301,116 @@ HD_API int hd_ticket_comments_page(char** out_page_json, hd_engine* engine, int6
 HD_API int hd_ticket_history_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t ticket,
                                   const char* query_json);
 
-/** Ticket counts by status, priority and department for the actor (all for staff, own for employees). */
+/** Ticket counts by status, priority and department for the actor (all for staff, own for employees),
+ *  and SLA compliance under "sla" (since 0.2.0). */
 HD_API int hd_ticket_stats(char** out_stats_json, hd_engine* engine, int64_t actor);
+
+/* ---- Ticket queues, editing and files (Since 0.2.0) --------------------- */
+
+/** Staff: a page of a queue, newest first. `queue`: "new" (awaiting approval), "open" (approved,
+ *  unassigned) or "mine" (active tickets assigned to the actor); `query_json` and paging as
+ *  hd_ticket_comments_page. Out: a page of tickets. Since 0.2.0. */
+HD_API int hd_ticket_queue(char** out_page_json, hd_engine* engine, int64_t actor, const char* queue,
+                           const char* query_json);
+
+/** Staff: changes an approved ticket. `request_json`: any of {"priority", "department",
+ *  "category", "sub_category"} and "assigned_to": null to unassign (In Progress goes back to
+ *  Open). Any other member is HD_E_INVALID_ARGUMENT naming it. Out: the ticket. Since 0.2.0. */
+HD_API int hd_ticket_edit(char** out_ticket_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                          const char* request_json, int64_t expected_version);
+
+/** An attachment's bytes, for the ticket's owner or staff. Out: the attachment's metadata (JSON),
+ *  and a malloc'd copy of its `*out_size` bytes in `*out_data` (never NULL on success, even for an
+ *  empty file), which the caller frees with hd_string_free((char*)data). Since 0.2.0. */
+HD_API int hd_attachment_download(char** out_attachment_json, void** out_data, size_t* out_size,
+                                  hd_engine* engine, int64_t actor, int64_t attachment);
+
+/* ---- SLA and scheduler (Since 0.2.0) ------------------------------------ */
+
+/** System Admin: measures the ticket again under the current SLA policy version (history
+ *  `sla_reapplied`). Out: the ticket. Since 0.2.0. */
+HD_API int hd_ticket_reapply_sla(char** out_ticket_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                                 int64_t expected_version);
+
+/** System Admin: the SLA policy new tickets are measured under (version 0: the built-in defaults).
+ *  Out: the policy, as `GET /api/sla/policy/`. Since 0.2.0. */
+HD_API int hd_sla_policy_get(char** out_policy_json, hd_engine* engine, int64_t actor);
+
+/** System Admin: stores a new policy version. `request_json`: the members of the policy to change
+ *  (as `PATCH /api/sla/policy/`); the others keep their current values. A calendar's time zone
+ *  must be one the engine knows (the system's IANA zones when the library was built with them,
+ *  else only "UTC"). Out: the stored policy. Since 0.2.0. */
+HD_API int hd_sla_policy_change(char** out_policy_json, hd_engine* engine, int64_t actor, const char* request_json);
+
+/** Runs the time-driven work once (not actor-bound; call it from a timer): SLA at-risk and breach
+ *  notices, automatic closing, owner reminders. `now_rfc3339` ("2026-05-04T10:00:00Z") is the
+ *  instant to act at, NULL for the engine's clock; `batch` the tickets per transaction, 0 for 200.
+ *  Out: {"tickets_checked", "sla_notices", "auto_closed", "owners_reminded"}. Since 0.2.0. */
+HD_API int hd_scheduler_run_once(char** out_pass_json, hd_engine* engine, const char* now_rfc3339, int64_t batch);
+
+/* ---- Automatic assignment (Since 0.2.0) --------------------------------- */
+
+/** Staff: the actor's availability. Out: {"account", "available", "chosen"}. Since 0.2.0. */
+HD_API int hd_availability_get(char** out_availability_json, hd_engine* engine, int64_t actor);
+
+/** Staff: marks the actor available (non-zero) or away (zero). Out: as hd_availability_get. Since 0.2.0. */
+HD_API int hd_availability_set(char** out_availability_json, hd_engine* engine, int64_t actor, int available);
+
+/** System Admin: every configured department with its mode. Out: {"departments": [{"department",
+ *  "mode", "last_assignee"}]}. Since 0.2.0. */
+HD_API int hd_assignment_departments(char** out_departments_json, hd_engine* engine, int64_t actor);
+
+/** System Admin: sets a department's mode ("none", "round_robin", "least_open"); HD_E_NOT_FOUND for
+ *  an unknown department. Out: {"department", "mode", "last_assignee"}. Since 0.2.0. */
+HD_API int hd_assignment_set_mode(char** out_department_json, hd_engine* engine, int64_t actor,
+                                  const char* department, const char* mode);
+
+/* ---- Canned replies (Since 0.2.0) --------------------------------------- */
+
+/** Staff: a page of the actor's own and the shared replies, by title; `query_json` and paging as
+ *  hd_ticket_comments_page. Out: a page of replies. Since 0.2.0. */
+HD_API int hd_canned_reply_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
+
+/** Staff: makes a reply. `request_json`: {"title", "body", optional "shared" (System Admins)}.
+ *  An unknown placeholder in the body is HD_E_INVALID_ARGUMENT on "body". Out: the reply. Since 0.2.0. */
+HD_API int hd_canned_reply_create(char** out_reply_json, hd_engine* engine, int64_t actor, const char* request_json);
+
+/** Staff: one of the actor's own or the shared replies. Out: the reply. Since 0.2.0. */
+HD_API int hd_canned_reply_get(char** out_reply_json, hd_engine* engine, int64_t actor, int64_t reply);
+
+/** Staff: changes a reply. `request_json`: any of {"title", "body"}. Out: the reply. Since 0.2.0. */
+HD_API int hd_canned_reply_update(char** out_reply_json, hd_engine* engine, int64_t actor, int64_t reply,
+                                  const char* request_json, int64_t expected_version);
+
+/** Staff: deletes a reply (shared ones: System Admins). Since 0.2.0. */
+HD_API int hd_canned_reply_delete(hd_engine* engine, int64_t actor, int64_t reply, int64_t expected_version);
+
+/** Staff: the reply's body with its placeholders filled for `ticket` (nothing is posted).
+ *  Out: {"reply", "ticket", "text"}. Since 0.2.0. */
+HD_API int hd_canned_reply_render(char** out_rendered_json, hd_engine* engine, int64_t actor, int64_t ticket,
+                                  int64_t reply);
+
+/* ---- Operations: API keys and the outbox (Since 0.2.0) ------------------ */
+
+/** System Admin: a page of the workflow API keys, revoked ones included, oldest first (never the
+ *  keys themselves); `query_json` and paging as hd_ticket_comments_page. Since 0.2.0. */
+HD_API int hd_api_key_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
+
+/** System Admin: makes an API key named `name`. Out: its record with "key", the key itself, which
+ *  is returned this once only (only its hash is stored): hand it to the system that will use it,
+ *  never log it. Since 0.2.0. */
+HD_API int hd_api_key_create(char** out_key_json, hd_engine* engine, int64_t actor, const char* name);
+
+/** System Admin: revokes an API key (idempotent). Out: its record. Since 0.2.0. */
+HD_API int hd_api_key_revoke(char** out_key_json, hd_engine* engine, int64_t actor, int64_t key);
+
+/** System Admin: a page of the dead outbox events, newest first; `query_json` and paging as
+ *  hd_ticket_comments_page. Since 0.2.0. */
+HD_API int hd_outbox_dead_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);
+
+/** System Admin: puts a dead outbox event back in the queue, due now. HD_E_INVALID_STATE unless it
+ *  is dead. Out: the event. Since 0.2.0. */
+HD_API int hd_outbox_requeue(char** out_event_json, hd_engine* engine, int64_t actor, int64_t event);
 
 #ifdef __cplusplus
 }

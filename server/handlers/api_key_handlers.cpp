@@ -19,9 +19,7 @@ response list_api_keys(call& c) {
 response create_api_key(call& c) {
     const auto body = form::read(c, false);
     const auto made = c.desk().api_keys().create(c.actor(), body.text("name").value_or(""));
-    auto shown = wire::api_key_json(made.record);
-    shown["key"] = made.key; // the only time it is ever shown
-    return json_response(shown, http::status::created);
+    return json_response(wire::created_api_key_json(made), http::status::created);
 }
 
 response revoke_api_key(call& c) {

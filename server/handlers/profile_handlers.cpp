@@ -34,34 +34,7 @@ response profile(call& c) {
 
 response update_profile(call& c) {
     const auto body = form::read(c, false);
-    // Only the names change here: anything else sent is refused by name
-    // rather than silently ignored (email, department and role have their
-    // own ways).
-    field_errors refused;
-    for (const auto& name : body.names()) {
-        if (name != "first_name" && name != "middle_name" && name != "last_name" && name != "suffix") {
-            refused[name].push_back("This field cannot be changed here.");
-        }
-    }
-    if (!refused.empty()) {
-        throw error(errc::invalid_argument, "Only first_name, middle_name, last_name and suffix can be changed.",
-                    std::move(refused));
-    }
-    profile_update changes;
-    // Null first and last names are blanks (refused as required); a null
-    // middle name or suffix clears it.
-    if (body.has("first_name")) {
-        changes.first_name = body.text("first_name").value_or("");
-    }
-    if (body.has("middle_name")) {
-        changes.middle_name = body.text("middle_name").value_or("");
-    }
-    if (body.has("last_name")) {
-        changes.last_name = body.text("last_name").value_or("");
-    }
-    if (body.has("suffix")) {
-        changes.suffix = body.text("suffix").value_or("");
-    }
+    const auto changes = wire::read_profile_update(body.fields());
     const auto updated = c.desk().accounts().update_profile(c.actor(), changes);
     return json_response(account_json(updated, url_signer{c.shared, c.actor()}));
 }

@@ -27,11 +27,7 @@ std::optional<std::string_view> view(const std::optional<std::string>& text) {
 
 response approve_ticket(call& c) {
     const auto body = form::read(c, false);
-    approve_request r;
-    r.priority = body.text("priority").value_or(r.priority);
-    r.department = body.text("department").value_or(r.department);
-    r.approval_notes = body.text("approval_notes");
-    r.assigned_to = body.id("assigned_to");
+    const auto r = wire::read_approve(body.fields());
     return ticket_response(c, c.desk().tickets().approve(c.actor(), c.id_param(0), r, c.if_match()));
 }
 

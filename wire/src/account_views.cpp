@@ -71,4 +71,10 @@ boost::json::object api_key_json(const api_key& k) {
             {"last_used_at", optional_time(k.last_used_at)}};
 }
 
+boost::json::object created_api_key_json(const created_api_key& made) {
+    auto shown = api_key_json(made.record);
+    shown["key"] = made.key;
+    return shown;
+}
+
 } // namespace helpdesk::wire

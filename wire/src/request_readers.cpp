@@ -1,5 +1,7 @@
 #include <wire/request_readers.hpp>
 
+#include <helpdesk/error.hpp>
+
 #include <algorithm>
 #include <iterator>
 
@@ -84,6 +86,31 @@ edit_ticket_request read_ticket_edit(request_fields& body) {
     return r;
 }
 
+profile_update read_profile_update(request_fields& body) {
+    field_errors refused;
+    for (const auto& name : body.names()) {
+        if (name != "first_name" && name != "middle_name" && name != "last_name" && name != "suffix") {
+            refused[name].push_back("This field cannot be changed here.");
+        }
+    }
+    if (!refused.empty()) {
+        throw error(errc::invalid_argument, "Only first_name, middle_name, last_name and suffix can be changed.",
+                    std::move(refused));
+    }
+    profile_update r;
+    const auto read = [&](std::string_view name, std::optional<std::string>& into) {
+        if (body.has(name)) {
+            into = body.text(name).value_or("");
+        }
+    };
+    read("first_name", r.first_name);
+    read("middle_name", r.middle_name);
+    read("last_name", r.last_name);
+    read("suffix", r.suffix);
+    body.check();
+    return r;
+}
+
 std::string read_role_change(request_fields& body) {
     auto role = body.required_text("role");
     body.check();
@@ -111,6 +138,7 @@ approve_request read_approve(request_fields& body) {
     r.priority = body.text("priority").value_or(r.priority);
     r.department = body.text("department").value_or(r.department);
     r.approval_notes = body.text("approval_notes");
+    r.assigned_to = body.id("assigned_to");
     body.check();
     return r;
 }

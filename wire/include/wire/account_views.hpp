@@ -25,5 +25,8 @@ namespace helpdesk::wire {
 /// An API key as lists show it: `{id, name, prefix, created_at, created_by,
 /// revoked_at, last_used_at}`; never the key or its hash.
 [[nodiscard]] boost::json::object api_key_json(const api_key& k);
+/// A key just made: `api_key_json` plus `key`, the key itself (the only time
+/// it is ever shown).
+[[nodiscard]] boost::json::object created_api_key_json(const created_api_key& made);
 
 } // namespace helpdesk::wire

@@ -25,6 +25,14 @@ namespace helpdesk::wire {
 /// middle name or suffix clears it.
 [[nodiscard]] account_update read_account_update(request_fields& body);
 
+/// A change of the caller's own names (`PATCH /api/employee/profile/`,
+/// hd_profile_update): `first_name`, `middle_name`, `last_name` and `suffix`,
+/// each optional. Any other field is refused by name at once (email,
+/// department and role have their own ways). A null first or last name is a
+/// blank (refused by the service as required); a null middle name or suffix
+/// clears it.
+[[nodiscard]] profile_update read_profile_update(request_fields& body);
+
 /// The role change of an account (`POST /api/employees/{id}/role/`): `role`, required.
 [[nodiscard]] std::string read_role_change(request_fields& body);
 
@@ -35,7 +43,8 @@ namespace helpdesk::wire {
 [[nodiscard]] create_ticket_request read_create_ticket(request_fields& body);
 
 /// Approving a ticket (`POST /api/tickets/{id}/approve/`, hd_ticket_approve):
-/// `priority`, `department`, optional `approval_notes`.
+/// `priority`, `department`, optional `approval_notes` and optional
+/// `assigned_to` (a positive id; null or absent: the department's mode).
 [[nodiscard]] approve_request read_approve(request_fields& body);
 
 /// Staff's edit of an approved ticket (`PATCH /api/tickets/{id}/`):
