@@ -19,7 +19,11 @@ the system's library path (see :mod:`helpdesk._native`).
 
 from __future__ import annotations
 
-from .engine import Accounts, ApiKeys, Assignment, CannedReplies, Engine, Outbox, Ref, Scheduler, Sla, Tickets
+from .assignment import Assignment
+from .canned_replies import CannedReplies
+from .engine import Accounts, Engine, Ref, Tickets
+from .operations import ApiKeys, Outbox
+from .sla import Scheduler, Sla
 from . import errors as _errors
 from .errors import *  # noqa: F401,F403 (the exception classes and error_from_code: errors.__all__)
 from .types import (

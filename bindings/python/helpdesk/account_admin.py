@@ -8,35 +8,30 @@ reactivate, read an account's history and the rejection audit
 from __future__ import annotations
 
 from ctypes import c_int64
-from typing import TYPE_CHECKING, Any, Iterator, Optional, cast
+from typing import Any, Iterator, Optional, cast
 
 from ._arguments import Ref, _id, _request, _text
 from ._paging import _follow, _no_paging, _page_query
+from ._service import _Service
 from .types import Account, AccountHistoryEntry, CreatedAccount, Page, Rejection
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 __all__ = ["AccountAdmin"]
 
 
-class AccountAdmin:
+def _names(
+    first_name: Optional[str], middle_name: Optional[str], last_name: Optional[str], suffix: Optional[str],
+    **more: Any
+) -> bytes:
+    """A request body with a person's names and the other members given (None left out)."""
+    return _request(dict(first_name=first_name, middle_name=middle_name, last_name=last_name, suffix=suffix, **more))
+
+
+class AccountAdmin(_Service):
     """The administration half of ``engine.accounts``."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
     def admin_create(
-        self,
-        actor: Ref,
-        *,
-        email: str,
-        first_name: str,
-        last_name: str,
-        department: str,
-        role: Optional[str] = None,
-        middle_name: Optional[str] = None,
-        suffix: Optional[str] = None,
+        self, actor: Ref, *, email: str, first_name: str, last_name: str, department: str,
+        role: Optional[str] = None, middle_name: Optional[str] = None, suffix: Optional[str] = None
     ) -> CreatedAccount:
         """System Admin: creates an approved account without a password (role
         Employee unless given). Answers ``{"account", "set_password_token"}``:
@@ -50,30 +45,14 @@ class AccountAdmin:
             InvalidArgument: a field is invalid (see ``.fields``).
             Conflict: the email is taken.
         """
-        body = _request(
-            {
-                "email": email,
-                "first_name": first_name,
-                "middle_name": middle_name,
-                "last_name": last_name,
-                "suffix": suffix,
-                "department": department,
-                "role": None if role is None else str(role),
-            }
-        )
+        role_text = None if role is None else str(role)
+        body = _names(first_name, middle_name, last_name, suffix, email=email, department=department, role=role_text)
         return cast(CreatedAccount, self._engine._call("hd_account_admin_create", _id(actor, "actor"), body))
 
     def list(
-        self,
-        actor: Ref,
-        *,
-        role: Optional[str] = None,
-        status: Optional[str] = None,
-        department: Optional[str] = None,
-        is_active: Optional[bool] = None,
-        page: Optional[int] = None,
-        page_size: Optional[int] = None,
-        cursor: Optional[str] = None,
+        self, actor: Ref, *, role: Optional[str] = None, status: Optional[str] = None,
+        department: Optional[str] = None, is_active: Optional[bool] = None,
+        page: Optional[int] = None, page_size: Optional[int] = None, cursor: Optional[str] = None
     ) -> Page[Account]:
         """Staff: a page of the accounts, by id, filtered by role, approval
         status, department and whether they are active; paged as
@@ -102,15 +81,8 @@ class AccountAdmin:
         yield from _follow(lambda cursor: self.list(actor, page_size=page_size, cursor=cursor, **filters))
 
     def update(
-        self,
-        actor: Ref,
-        account: Ref,
-        *,
-        first_name: Optional[str] = None,
-        middle_name: Optional[str] = None,
-        last_name: Optional[str] = None,
-        suffix: Optional[str] = None,
-        department: Optional[str] = None,
+        self, actor: Ref, account: Ref, *, first_name: Optional[str] = None, middle_name: Optional[str] = None,
+        last_name: Optional[str] = None, suffix: Optional[str] = None, department: Optional[str] = None
     ) -> Account:
         """System Admin: changes another account's names and department with
         the sign-up rules (a field not given stays; ``""`` clears the middle
@@ -121,15 +93,7 @@ class AccountAdmin:
             NotFound: no such account.
             InvalidArgument: a field is invalid (see ``.fields``).
         """
-        body = _request(
-            {
-                "first_name": first_name,
-                "middle_name": middle_name,
-                "last_name": last_name,
-                "suffix": suffix,
-                "department": department,
-            }
-        )
+        body = _names(first_name, middle_name, last_name, suffix, department=department)
         return self._change("hd_account_update", actor, account, body)
 
     def change_role(self, actor: Ref, account: Ref, role: str) -> Account:
@@ -158,13 +122,8 @@ class AccountAdmin:
         return self._change("hd_account_reactivate", actor, account)
 
     def history_page(
-        self,
-        actor: Ref,
-        account: Ref,
-        *,
-        page: Optional[int] = None,
-        page_size: Optional[int] = None,
-        cursor: Optional[str] = None,
+        self, actor: Ref, account: Ref, *, page: Optional[int] = None, page_size: Optional[int] = None,
+        cursor: Optional[str] = None
     ) -> Page[AccountHistoryEntry]:
         """System Admin: a page of the account's history, oldest first.
 
@@ -181,12 +140,7 @@ class AccountAdmin:
         yield from _follow(lambda cursor: self.history_page(actor, account, page_size=page_size, cursor=cursor))
 
     def rejections(
-        self,
-        actor: Ref,
-        *,
-        page: Optional[int] = None,
-        page_size: Optional[int] = None,
-        cursor: Optional[str] = None,
+        self, actor: Ref, *, page: Optional[int] = None, page_size: Optional[int] = None, cursor: Optional[str] = None
     ) -> Page[Rejection]:
         """System Admin: a page of the rejection audit, newest first."""
         query = _page_query(page, page_size, cursor)

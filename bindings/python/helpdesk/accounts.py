@@ -9,8 +9,8 @@ from __future__ import annotations
 from ctypes import c_int
 from typing import Optional, cast
 
-from ._arguments import Ref, _id, _request, _text
-from .account_admin import AccountAdmin
+from ._arguments import Ref, _id, _text
+from .account_admin import AccountAdmin, _names
 from .types import Account, PasswordResetToken, Rejection
 
 __all__ = ["Accounts"]
@@ -37,17 +37,10 @@ class Accounts(AccountAdmin):
         middle_name: Optional[str],
         suffix: Optional[str],
     ) -> bytes:
-        return _request(
-            {
-                "email": email,
-                "first_name": first_name,
-                "middle_name": middle_name,
-                "last_name": last_name,
-                "suffix": suffix,
-                "department": department,
-                "password": password,
-                "confirm_password": password if confirm_password is None else confirm_password,
-            }
+        confirm = password if confirm_password is None else confirm_password
+        return _names(
+            first_name, middle_name, last_name, suffix,
+            email=email, department=department, password=password, confirm_password=confirm,
         )
 
     def bootstrap_admin(
@@ -146,13 +139,8 @@ class Accounts(AccountAdmin):
         return self._engine._login(_required(email, "email"), _required(password, "password"), staff)
 
     def update_profile(
-        self,
-        actor: Ref,
-        *,
-        first_name: Optional[str] = None,
-        middle_name: Optional[str] = None,
-        last_name: Optional[str] = None,
-        suffix: Optional[str] = None,
+        self, actor: Ref, *, first_name: Optional[str] = None, middle_name: Optional[str] = None,
+        last_name: Optional[str] = None, suffix: Optional[str] = None
     ) -> Account:
         """Changes the actor's own names with the sign-up rules (a field not
         given stays; ``""`` clears the middle name or suffix).
@@ -161,9 +149,7 @@ class Accounts(AccountAdmin):
             InvalidArgument: a field is invalid (see ``.fields``).
             PermissionDenied: the actor is not approved, or deactivated.
         """
-        body = _request(
-            {"first_name": first_name, "middle_name": middle_name, "last_name": last_name, "suffix": suffix}
-        )
+        body = _names(first_name, middle_name, last_name, suffix)
         return cast(Account, self._engine._call("hd_profile_update", _id(actor, "actor"), body))
 
     def change_password(

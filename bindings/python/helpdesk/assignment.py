@@ -5,22 +5,17 @@ department hands out the tickets approved without an assignee.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, cast
+from typing import List, cast
 
 from ._arguments import Ref, _id, _text
+from ._service import _Service
 from .types import Availability, DepartmentAssignment
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 __all__ = ["Assignment"]
 
 
-class Assignment:
+class Assignment(_Service):
     """Availability and department modes (``engine.assignment``)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
 
     def availability(self, actor: Ref) -> Availability:
         """Staff: the actor's availability (coordinators are available and

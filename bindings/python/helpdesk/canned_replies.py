@@ -6,41 +6,23 @@ manage); rendering fills a reply's placeholders (``{{ticket.number}}``,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator, Optional, cast
+from typing import Optional, cast
 
 from ._arguments import Ref, _id, _request, _version
-from ._paging import _follow, _page_query
-from .types import CannedReply, Page, RenderedReply
-
-if TYPE_CHECKING:
-    from .engine import Engine
+from ._service import _Listed
+from .types import CannedReply, RenderedReply
 
 __all__ = ["CannedReplies"]
 
 
-class CannedReplies:
+class CannedReplies(_Listed[CannedReply]):
     """The staff's canned replies (``engine.canned_replies``). Employees are
     refused (:class:`~helpdesk.errors.PermissionDenied`); another staff
-    member's own reply does not exist for the caller (``NotFound``)."""
+    member's own reply does not exist for the caller (``NotFound``).
+    ``list`` and ``iterate`` give the actor's own replies and the shared
+    ones, by title (ASCII case ignored)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    def list(
-        self,
-        actor: Ref,
-        *,
-        page: Optional[int] = None,
-        page_size: Optional[int] = None,
-        cursor: Optional[str] = None,
-    ) -> Page[CannedReply]:
-        """A page of the actor's own replies and the shared ones, by title (ASCII case ignored)."""
-        query = _page_query(page, page_size, cursor)
-        return Page.from_json(self._engine._call("hd_canned_reply_list", _id(actor, "actor"), query))
-
-    def iterate(self, actor: Ref, *, page_size: int = 100) -> Iterator[CannedReply]:
-        """Every reply the actor sees, fetched by cursor."""
-        yield from _follow(lambda cursor: self.list(actor, page_size=page_size, cursor=cursor))
+    _list_function = "hd_canned_reply_list"
 
     def create(self, actor: Ref, *, title: str, body: str, shared: bool = False) -> CannedReply:
         """Makes a reply (version 1): the actor's own, or with ``shared=True``
@@ -61,13 +43,8 @@ class CannedReplies:
         )
 
     def update(
-        self,
-        actor: Ref,
-        reply: Ref,
-        *,
-        title: Optional[str] = None,
-        body: Optional[str] = None,
-        expected_version: Optional[int] = None,
+        self, actor: Ref, reply: Ref, *, title: Optional[str] = None, body: Optional[str] = None,
+        expected_version: Optional[int] = None
     ) -> CannedReply:
         """Changes the reply's title and/or body (its version goes up by one).
 

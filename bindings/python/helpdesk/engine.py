@@ -39,18 +39,7 @@ from .operations import ApiKeys, Outbox
 from .sla import Scheduler, Sla
 from .tickets import Tickets
 
-__all__ = [
-    "Engine",
-    "Accounts",
-    "Tickets",
-    "Sla",
-    "Scheduler",
-    "Assignment",
-    "CannedReplies",
-    "ApiKeys",
-    "Outbox",
-    "Ref",
-]
+__all__ = ["Engine", "Accounts", "Tickets", "Ref"]
 
 
 class _Gate:

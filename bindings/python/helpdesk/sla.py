@@ -6,22 +6,17 @@ automations (``engine.scheduler``).
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, List, Mapping, Optional, Sequence, Union, cast
+from typing import Any, List, Mapping, Optional, Sequence, Union, cast
 
 from ._arguments import Ref, _id, _instant, _request, _version
+from ._service import _Service
 from .types import SchedulerPass, SlaPolicy, TicketDetails
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 __all__ = ["Sla", "Scheduler"]
 
 
-class Sla:
+class Sla(_Service):
     """The SLA policy and re-measuring a ticket (``engine.sla``); System Admins only."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
 
     def policy(self, actor: Ref) -> SlaPolicy:
         """The policy new tickets are measured under (version 0: the built-in
@@ -84,11 +79,8 @@ class Sla:
         )
 
 
-class Scheduler:
+class Scheduler(_Service):
     """The work due to the passing of time (``engine.scheduler``)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
 
     def run_once(
         self, now: Union[str, datetime.datetime, None] = None, *, batch: Optional[int] = None

@@ -9,22 +9,17 @@ list by cursor.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Tuple, Union, cast
+from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union, cast
 
 from ._arguments import Ref, _id, _instant, _text
 from ._paging import _follow, _no_paging, _page_query
+from ._service import _Service
 from .types import Attachment, Comment, HistoryEvent, Page, Stats, Ticket, TicketDetails
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 __all__ = ["TicketQueries"]
 
-class TicketQueries:
+class TicketQueries(_Service):
     """What ``engine.tickets`` reads (:class:`~helpdesk.tickets.Tickets` adds the changes)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
 
     def get(self, actor: Ref, ticket: Ref) -> TicketDetails:
         """A ticket with its people, attachments and the comments the actor may read.
@@ -102,13 +97,8 @@ class TicketQueries:
         yield from _follow(lambda cursor: self.list(actor, page_size=page_size, cursor=cursor, **filters))
 
     def queue(
-        self,
-        actor: Ref,
-        which: str,
-        *,
-        page: Optional[int] = None,
-        page_size: Optional[int] = None,
-        cursor: Optional[str] = None,
+        self, actor: Ref, which: str, *, page: Optional[int] = None, page_size: Optional[int] = None,
+        cursor: Optional[str] = None
     ) -> Page[Ticket]:
         """Staff: a page of a queue, newest first: ``"new"`` (awaiting
         approval), ``"open"`` (approved, unassigned) or ``"mine"`` (active

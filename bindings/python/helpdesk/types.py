@@ -13,10 +13,10 @@ Status.CLOSED`` holds and they can be passed wherever a string is expected.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any, Dict, Generic, Iterator, List, Optional, TypedDict, TypeVar, cast
 
+from ._text_enum import TextEnum
 from . import types_admin as _admin, types_sla as _sla, types_staff as _staff
 from .types_admin import *  # noqa: F401,F403 (types_admin.__all__)
 from .types_sla import *  # noqa: F401,F403 (types_sla.__all__)
@@ -42,7 +42,7 @@ __all__ = [
 __all__ += _sla.__all__ + _staff.__all__ + _admin.__all__
 
 
-class Status(str, enum.Enum):
+class Status(TextEnum):
     """A ticket's status (docs/product.md#lifecycle)."""
 
     NEW = "New"
@@ -55,11 +55,8 @@ class Status(str, enum.Enum):
     REJECTED = "Rejected"
     WITHDRAWN = "Withdrawn"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Priority(str, enum.Enum):
+class Priority(TextEnum):
     """A ticket's priority, set by staff at approval."""
 
     CRITICAL = "Critical"
@@ -67,30 +64,21 @@ class Priority(str, enum.Enum):
     MEDIUM = "Medium"
     LOW = "Low"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Role(str, enum.Enum):
+class Role(TextEnum):
     """An account's role."""
 
     EMPLOYEE = "Employee"
     TICKET_COORDINATOR = "Ticket Coordinator"
     SYSTEM_ADMIN = "System Admin"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class AccountStatus(str, enum.Enum):
+class AccountStatus(TextEnum):
     """An account's approval state."""
 
     PENDING = "Pending"
     APPROVED = "Approved"
     REJECTED = "Rejected"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Account(TypedDict):

@@ -8,8 +8,9 @@ plain dicts the engine returns.
 
 from __future__ import annotations
 
-import enum
 from typing import Dict, List, Optional, TypedDict
+
+from ._text_enum import TextEnum
 
 __all__ = [
     "SlaState",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 
-class SlaState(str, enum.Enum):
+class SlaState(TextEnum):
     """The state of an SLA target, or a ticket's overall state (the worse of its two)."""
 
     ON_TRACK = "on_track"
@@ -35,9 +36,6 @@ class SlaState(str, enum.Enum):
     BREACHED = "breached"
     MET = "met"
     PAUSED = "paused"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class TicketSla(TypedDict):

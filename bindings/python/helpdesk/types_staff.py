@@ -6,21 +6,19 @@ Re-exported by :mod:`helpdesk.types`.
 
 from __future__ import annotations
 
-import enum
 from typing import Optional, TypedDict
+
+from ._text_enum import TextEnum
 
 __all__ = ["AssignmentMode", "Availability", "DepartmentAssignment", "CannedReply", "RenderedReply"]
 
 
-class AssignmentMode(str, enum.Enum):
+class AssignmentMode(TextEnum):
     """How a department hands out the tickets approved without an assignee."""
 
     NONE = "none"
     ROUND_ROBIN = "round_robin"
     LEAST_OPEN = "least_open"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Availability(TypedDict):

@@ -53,19 +53,19 @@ def test_the_dead_outbox_list_and_requeue(engine: helpdesk.Engine, admin: helpde
                                           employee: helpdesk.Account) -> None:
     # The reset request writes its mail to the outbox; nothing has failed to deliver it.
     assert engine.accounts.request_password_reset("erin@example.com")
-    dead = engine.outbox.dead(admin)
+    dead = engine.outbox.list(admin)
     assert dead.count == 0
     assert dead.results == []
-    assert list(engine.outbox.iterate_dead(admin)) == []
+    assert list(engine.outbox.iterate(admin)) == []
     with pytest.raises(helpdesk.InvalidState) as not_dead:
         engine.outbox.requeue(admin, 1)
     assert not_dead.value.code == -5
     with pytest.raises(helpdesk.NotFound):
         engine.outbox.requeue(admin, 987654)
     with pytest.raises(helpdesk.PermissionDenied):
-        engine.outbox.dead(employee)
+        engine.outbox.list(employee)
     with pytest.raises(helpdesk.PermissionDenied):
         engine.outbox.requeue(employee, 1)
     with pytest.raises(helpdesk.InvalidArgument) as bad:
-        engine.outbox.dead(admin, page_size=1000)
+        engine.outbox.list(admin, page_size=1000)
     assert "page_size" in bad.value.fields
