@@ -1,11 +1,8 @@
 // A System Admin's account administration: hd_account_admin_create, _list,
 // _update, _change_role, _deactivate, _reactivate, _history_page, and the
 // rejection audit (hd_rejection_list, hd_rejection_count).
-#include "engine_handle.hpp"
-#include "json_in.hpp"
+#include "calls.hpp"
 #include "json_out.hpp"
-#include "output.hpp"
-#include "pages.hpp"
 
 #include <wire/account_views.hpp>
 #include <wire/list_queries.hpp>
@@ -18,9 +15,9 @@ namespace {
 // Each call answering with one account: the account `act(accounts)` returns.
 template <class Act>
 int account_call(char** out_account_json, hd_engine* engine, Act act) noexcept {
-    return capi::json_call(out_account_json, "out_account_json", [&] {
-        return wire::account_json(act(capi::desk_of(engine).accounts()), capi::c_view);
-    });
+    return capi::resource_call(
+        out_account_json, "out_account_json", engine, [&](helpdesk::engine& desk) { return act(desk.accounts()); },
+        [](const account& a) { return wire::account_json(a, capi::c_view); });
 }
 
 } // namespace
@@ -74,21 +71,17 @@ HD_API int hd_account_reactivate(char** out_account_json, hd_engine* engine, int
 
 HD_API int hd_account_history_page(char** out_page_json, hd_engine* engine, int64_t actor, int64_t account,
                                    const char* query_json) {
-    return capi::json_call(out_page_json, "out_page_json", [&] {
-        auto& desk = capi::desk_of(engine);
-        const auto request = capi::read_query(query_json, wire::read_page_query);
-        return capi::page_json(desk.accounts().history(actor, account, request),
-                               [](const account_history_entry& e) { return wire::account_history_json(e); });
-    });
+    return capi::paged_call(
+        out_page_json, engine, query_json,
+        [&](helpdesk::engine& desk, const page_request& asked) { return desk.accounts().history(actor, account, asked); },
+        [](const account_history_entry& e) { return wire::account_history_json(e); });
 }
 
 HD_API int hd_rejection_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
-    return capi::json_call(out_page_json, "out_page_json", [&] {
-        auto& desk = capi::desk_of(engine);
-        const auto request = capi::read_query(query_json, wire::read_page_query);
-        return capi::page_json(desk.accounts().rejections(actor, request),
-                               [](const rejected_account& r) { return wire::rejection_json(r); });
-    });
+    return capi::paged_call(
+        out_page_json, engine, query_json,
+        [&](helpdesk::engine& desk, const page_request& asked) { return desk.accounts().rejections(actor, asked); },
+        [](const rejected_account& r) { return wire::rejection_json(r); });
 }
 
 HD_API int hd_rejection_count(int64_t* out_count, hd_engine* engine, int64_t actor) {

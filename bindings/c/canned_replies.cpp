@@ -1,12 +1,8 @@
 // Canned replies: hd_canned_reply_list, _create, _get, _update, _delete, _render.
-#include "engine_handle.hpp"
-#include "json_in.hpp"
-#include "output.hpp"
-#include "pages.hpp"
+#include "calls.hpp"
 #include "ticket_actions.hpp"
 
 #include <wire/canned_reply_views.hpp>
-#include <wire/list_queries.hpp>
 
 using namespace helpdesk;
 
@@ -15,8 +11,9 @@ namespace {
 // Each call answering with one reply: the reply `act(replies)` returns.
 template <class Act>
 int reply_call(char** out_reply_json, hd_engine* engine, Act act) noexcept {
-    return capi::json_call(out_reply_json, "out_reply_json",
-                           [&] { return wire::canned_reply_json(act(capi::desk_of(engine).canned_replies())); });
+    return capi::resource_call(
+        out_reply_json, "out_reply_json", engine, [&](helpdesk::engine& desk) { return act(desk.canned_replies()); },
+        [](const canned_reply& r) { return wire::canned_reply_json(r); });
 }
 
 } // namespace
@@ -24,12 +21,10 @@ int reply_call(char** out_reply_json, hd_engine* engine, Act act) noexcept {
 extern "C" {
 
 HD_API int hd_canned_reply_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
-    return capi::json_call(out_page_json, "out_page_json", [&] {
-        auto& desk = capi::desk_of(engine);
-        const auto request = capi::read_query(query_json, wire::read_page_query);
-        return capi::page_json(desk.canned_replies().list(actor, request),
-                               [](const canned_reply& r) { return wire::canned_reply_json(r); });
-    });
+    return capi::paged_call(
+        out_page_json, engine, query_json,
+        [&](helpdesk::engine& desk, const page_request& asked) { return desk.canned_replies().list(actor, asked); },
+        [](const canned_reply& r) { return wire::canned_reply_json(r); });
 }
 
 HD_API int hd_canned_reply_create(char** out_reply_json, hd_engine* engine, int64_t actor, const char* request_json) {

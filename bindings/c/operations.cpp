@@ -1,25 +1,13 @@
 // Operations for System Admins: workflow API keys (hd_api_key_list, _create,
 // _revoke) and the dead outbox events (hd_outbox_dead_list, hd_outbox_requeue).
-#include "engine_handle.hpp"
-#include "json_in.hpp"
-#include "output.hpp"
-#include "pages.hpp"
+#include "calls.hpp"
 
 #include <wire/account_views.hpp>
-#include <wire/list_queries.hpp>
 #include <wire/outbox_view.hpp>
 
 using namespace helpdesk;
 
 extern "C" {
-
-HD_API int hd_api_key_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
-    return capi::json_call(out_page_json, "out_page_json", [&] {
-        auto& desk = capi::desk_of(engine);
-        const auto request = capi::read_query(query_json, wire::read_page_query);
-        return capi::page_json(desk.api_keys().list(actor, request), [](const api_key& k) { return wire::api_key_json(k); });
-    });
-}
 
 HD_API int hd_api_key_create(char** out_key_json, hd_engine* engine, int64_t actor, const char* name) {
     return capi::json_call(out_key_json, "out_key_json", [&] {
@@ -29,18 +17,23 @@ HD_API int hd_api_key_create(char** out_key_json, hd_engine* engine, int64_t act
     });
 }
 
+HD_API int hd_api_key_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
+    return capi::paged_call(
+        out_page_json, engine, query_json,
+        [&](helpdesk::engine& desk, const page_request& asked) { return desk.api_keys().list(actor, asked); },
+        [](const api_key& k) { return wire::api_key_json(k); });
+}
+
 HD_API int hd_api_key_revoke(char** out_key_json, hd_engine* engine, int64_t actor, int64_t key) {
     return capi::json_call(out_key_json, "out_key_json",
                            [&] { return wire::api_key_json(capi::desk_of(engine).api_keys().revoke(actor, key)); });
 }
 
 HD_API int hd_outbox_dead_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json) {
-    return capi::json_call(out_page_json, "out_page_json", [&] {
-        auto& desk = capi::desk_of(engine);
-        const auto request = capi::read_query(query_json, wire::read_page_query);
-        return capi::page_json(desk.outbox().list(actor, outbox_state::dead, request),
-                               [](const outbox_event& e) { return wire::outbox_event_json(e); });
-    });
+    return capi::paged_call(
+        out_page_json, engine, query_json,
+        [&](helpdesk::engine& desk, const page_request& asked) { return desk.outbox().list(actor, outbox_state::dead, asked); },
+        [](const outbox_event& e) { return wire::outbox_event_json(e); });
 }
 
 HD_API int hd_outbox_requeue(char** out_event_json, hd_engine* engine, int64_t actor, int64_t event) {

@@ -13,6 +13,15 @@ int main(void) {
     test_bad_calls();
     test_opening();
     test_last_error();
+    test_account_admin();
+    test_account_deactivation();
+    test_passwords();
+    test_sla_policy_and_scheduler();
+    test_sla_time_zones();
+    test_queues_edit_and_download();
+    test_assignment_settings();
+    test_canned_replies();
+    test_operations();
     if (failures != 0) {
         fprintf(stderr, "%d of %d checks failed\n", failures, checks);
         return 1;

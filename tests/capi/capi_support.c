@@ -140,4 +140,40 @@ int64_t raise_ticket(hd_engine* engine, int64_t owner, const char* subject) {
 
 const char approve_high[] = "{\"priority\":\"High\",\"department\":\"IT Department\"}";
 
+/* A Ticket Coordinator made by the admin, who sets `password` through the
+ * set-password token; returns the id. */
+int64_t coordinator(hd_engine* engine, int64_t admin, const char* email, const char* first) {
+    char request[512];
+    char token[128];
+    char* created = NULL;
+    int64_t id;
+    snprintf(request, sizeof request,
+             "{\"email\":\"%s\",\"first_name\":\"%s\",\"last_name\":\"Coordinator\","
+             "\"department\":\"IT Department\",\"role\":\"Ticket Coordinator\"}",
+             email, first);
+    CHECK_OK(hd_account_admin_create(&created, engine, admin, request));
+    CHECK(contains(created, "\"role\":\"Ticket Coordinator\""));
+    CHECK(string_field(created, "set_password_token", token, sizeof token));
+    id = int_field(created, "id");
+    CHECK(id > 0);
+    hd_string_free(created);
+    CHECK_OK(hd_password_reset(engine, token, password, password));
+    return id;
+}
+
+desk open_desk(void) {
+    desk d;
+    d.engine = open_engine();
+    d.admin = bootstrap_admin(d.engine);
+    d.erin = employee(d.engine, d.admin, "erin@example.com", "Erin");
+    d.cody = coordinator(d.engine, d.admin, "cody@example.com", "Cody");
+    return d;
+}
+
+/* Frees a result and clears the pointer for the next call. */
+void free_out(char** out) {
+    hd_string_free(*out);
+    *out = NULL;
+}
+
 /* ---- tests --------------------------------------------------------------- */

@@ -61,6 +61,18 @@ int64_t bootstrap_admin(hd_engine* engine);
 int64_t employee(hd_engine* engine, int64_t admin, const char* email, const char* first);
 int64_t raise_ticket(hd_engine* engine, int64_t owner, const char* subject);
 extern const char approve_high[];
+int64_t coordinator(hd_engine* engine, int64_t admin, const char* email, const char* first);
+
+/* An engine with its System Admin, the employee Erin (erin@example.com) and
+ * the Ticket Coordinator Cody (cody@example.com), all with `password`. */
+typedef struct desk {
+    hd_engine* engine;
+    int64_t admin;
+    int64_t erin;
+    int64_t cody;
+} desk;
+desk open_desk(void);
+void free_out(char** out);
 
 /* The test groups, run in order by main(). */
 void test_version_and_names(void);
@@ -72,5 +84,14 @@ void test_refusals(void);
 void test_bad_calls(void);
 void test_opening(void);
 void test_last_error(void);
+void test_account_admin(void);
+void test_account_deactivation(void);
+void test_passwords(void);
+void test_sla_policy_and_scheduler(void);
+void test_sla_time_zones(void);
+void test_queues_edit_and_download(void);
+void test_assignment_settings(void);
+void test_canned_replies(void);
+void test_operations(void);
 
 #endif

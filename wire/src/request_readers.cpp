@@ -29,6 +29,23 @@ void refuse_others(request_fields& body, std::initializer_list<std::string_view>
     }
 }
 
+// A PATCH member: absent stays as it is; null reads as a blank (the services
+// refuse a blank required name and clear an optional one).
+void read_change(request_fields& body, std::string_view name, std::optional<std::string>& into) {
+    if (body.has(name)) {
+        into = body.text(name).value_or("");
+    }
+}
+
+// The names both the own profile and a System Admin's edit change.
+template <class Changes>
+void read_name_changes(request_fields& body, Changes& r) {
+    read_change(body, "first_name", r.first_name);
+    read_change(body, "middle_name", r.middle_name);
+    read_change(body, "last_name", r.last_name);
+    read_change(body, "suffix", r.suffix);
+}
+
 } // namespace
 
 sign_up_request read_sign_up(request_fields& body) {
@@ -54,16 +71,8 @@ admin_create_request read_admin_create(request_fields& body) {
 account_update read_account_update(request_fields& body) {
     refuse_others(body, {"first_name", "middle_name", "last_name", "suffix", "department"});
     account_update r;
-    const auto read = [&](std::string_view name, std::optional<std::string>& into) {
-        if (body.has(name)) {
-            into = body.text(name).value_or("");
-        }
-    };
-    read("first_name", r.first_name);
-    read("middle_name", r.middle_name);
-    read("last_name", r.last_name);
-    read("suffix", r.suffix);
-    read("department", r.department);
+    read_name_changes(body, r);
+    read_change(body, "department", r.department);
     body.check();
     return r;
 }
@@ -98,15 +107,7 @@ profile_update read_profile_update(request_fields& body) {
                     std::move(refused));
     }
     profile_update r;
-    const auto read = [&](std::string_view name, std::optional<std::string>& into) {
-        if (body.has(name)) {
-            into = body.text(name).value_or("");
-        }
-    };
-    read("first_name", r.first_name);
-    read("middle_name", r.middle_name);
-    read("last_name", r.last_name);
-    read("suffix", r.suffix);
+    read_name_changes(body, r);
     body.check();
     return r;
 }
