@@ -27,16 +27,8 @@ class Accounts(AccountAdmin):
     """The engine's account services (``engine.accounts``)."""
 
     @staticmethod
-    def _person(
-        email: str,
-        first_name: str,
-        last_name: str,
-        department: str,
-        password: str,
-        confirm_password: Optional[str],
-        middle_name: Optional[str],
-        suffix: Optional[str],
-    ) -> bytes:
+    def _person(email: str, first_name: str, last_name: str, department: str, password: str,
+                confirm_password: Optional[str], middle_name: Optional[str], suffix: Optional[str]) -> bytes:
         confirm = password if confirm_password is None else confirm_password
         return _names(
             first_name, middle_name, last_name, suffix,
@@ -44,16 +36,8 @@ class Accounts(AccountAdmin):
         )
 
     def bootstrap_admin(
-        self,
-        *,
-        email: str,
-        first_name: str,
-        last_name: str,
-        department: str,
-        password: str,
-        confirm_password: Optional[str] = None,
-        middle_name: Optional[str] = None,
-        suffix: Optional[str] = None,
+        self, *, email: str, first_name: str, last_name: str, department: str, password: str,
+        confirm_password: Optional[str] = None, middle_name: Optional[str] = None, suffix: Optional[str] = None
     ) -> Account:
         """Creates the first System Admin of an empty store (approved).
         `confirm_password` defaults to `password`.
@@ -62,22 +46,12 @@ class Accounts(AccountAdmin):
             InvalidArgument: a field is invalid (see ``.fields``).
             Conflict: a System Admin already exists.
         """
-        body = self._person(
-            email, first_name, last_name, department, password, confirm_password, middle_name, suffix
-        )
+        body = self._person(email, first_name, last_name, department, password, confirm_password, middle_name, suffix)
         return cast(Account, self._engine._call("hd_bootstrap_admin", body))
 
     def sign_up(
-        self,
-        *,
-        email: str,
-        first_name: str,
-        last_name: str,
-        department: str,
-        password: str,
-        confirm_password: Optional[str] = None,
-        middle_name: Optional[str] = None,
-        suffix: Optional[str] = None,
+        self, *, email: str, first_name: str, last_name: str, department: str, password: str,
+        confirm_password: Optional[str] = None, middle_name: Optional[str] = None, suffix: Optional[str] = None
     ) -> Account:
         """Signs up an Employee, Pending until a System Admin approves it.
         `confirm_password` defaults to `password`.
@@ -86,9 +60,7 @@ class Accounts(AccountAdmin):
             InvalidArgument: a field is invalid (see ``.fields``).
             Conflict: the email or company id is taken.
         """
-        body = self._person(
-            email, first_name, last_name, department, password, confirm_password, middle_name, suffix
-        )
+        body = self._person(email, first_name, last_name, department, password, confirm_password, middle_name, suffix)
         return cast(Account, self._engine._call("hd_sign_up", body))
 
     def approve(self, actor: Ref, account: Ref) -> Account:
