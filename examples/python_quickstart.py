@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The whole help desk in one process, from Python: open a SQLite file, sign
-up an employee, approve them, and walk a ticket from New to Closed.
+up an employee, approve them, and walk a ticket from New to Closed, with its
+SLA due date, a canned reply and a scheduler pass on the way.
 
     python3 examples/python_quickstart.py [path/to/helpdesk.db]
 
@@ -69,8 +70,16 @@ def main(argv: List[str]) -> int:
         t = desk.tickets.approve(admin, t, priority=helpdesk.Priority.HIGH, department="IT Department",
                                  approval_notes="Known issue with the old client.")
         step("approved", t)
+        sla = t["sla"]
+        print(f"  SLA: resolution due {t['resolution_due']}, {sla['state'] if sla else 'not measured'}")
         t = desk.tickets.claim(admin, t, expected_version=t["version"])
         step("claimed", t)
+        body = "Hello {{employee.first_name}}, {{agent.full_name}} has {{ticket.number}}."
+        reply = desk.canned_replies.create(admin, title="Looking into it", body=body)
+        text = desk.canned_replies.render(admin, t, reply)["text"]
+        desk.tickets.comment(admin, t, text)
+        print(f"  canned reply sent: {text}")
+        t = desk.tickets.get(admin, t)
         t = desk.tickets.update_status(admin, t, helpdesk.Status.RESOLVED, "Updated the VPN client to 5.2.",
                                        expected_version=t["version"])
         step("resolved", t)
@@ -90,6 +99,8 @@ def main(argv: List[str]) -> int:
             print(line)
         stats = desk.tickets.stats(admin)
         print(f"tickets by status: {stats['by_status']}")
+        print(f"first responses in time: {stats['sla']['first_response']['met']}")
+        print(f"scheduler pass: {desk.scheduler.run_once()}")
     return 0
 
 

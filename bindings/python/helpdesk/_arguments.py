@@ -7,6 +7,7 @@ with the fields that were not given left out.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -54,7 +55,27 @@ def _redacted(url: str) -> str:
     return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1***@", url)
 
 
+def _instant(value: Union[str, datetime.date, None], what: str, dates: bool = True) -> Optional[str]:
+    """An instant as RFC 3339 text: a str as it is, an aware datetime, or (with
+    `dates`) a date, ``YYYY-MM-DD``; a naive datetime is refused, since its
+    zone is unknown."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"{what} must be a timezone-aware datetime (or RFC 3339 text)")
+        return value.isoformat()
+    if dates and isinstance(value, datetime.date):
+        return value.isoformat()
+    kinds = "a str, a datetime or a date" if dates else "a str or a datetime"
+    raise TypeError(f"{what} must be {kinds}, not {type(value).__name__}")
+
+
+def _json(body: Mapping[str, Any]) -> bytes:
+    """`body` as JSON text in UTF-8 (None written as null); enumerations as their text."""
+    return json.dumps(body, ensure_ascii=False, default=str).encode("utf-8")
+
+
 def _request(fields: Mapping[str, Any]) -> bytes:
     """A JSON request body from the fields that were given (None left out)."""
-    body = {k: v for k, v in fields.items() if v is not None}
-    return json.dumps(body, ensure_ascii=False, default=str).encode("utf-8")
+    return _json({k: v for k, v in fields.items() if v is not None})

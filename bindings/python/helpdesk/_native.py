@@ -86,6 +86,51 @@ _SIGNATURES: Dict[str, Any] = {
     "hd_ticket_comments_page": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
     "hd_ticket_history_page": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
     "hd_ticket_stats": (c_int, [_out_str, _engine, c_int64]),
+    # since 0.2.0: account administration, profile and passwords
+    "hd_account_admin_create": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_account_list": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_account_update": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
+    "hd_account_change_role": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
+    "hd_account_deactivate": (c_int, [_out_str, _engine, c_int64, c_int64]),
+    "hd_account_reactivate": (c_int, [_out_str, _engine, c_int64, c_int64]),
+    "hd_account_history_page": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p]),
+    "hd_rejection_list": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_rejection_count": (c_int, [POINTER(c_int64), _engine, c_int64]),
+    "hd_profile_update": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_password_change": (c_int, [_engine, c_int64, c_char_p, c_char_p, c_char_p]),
+    "hd_password_check": (c_int, [POINTER(c_int), _engine, c_int64, c_char_p]),
+    "hd_password_reset_request": (c_int, [_out_str, _engine, c_char_p]),
+    "hd_password_reset": (c_int, [_engine, c_char_p, c_char_p, c_char_p]),
+    # since 0.2.0: queues, editing, files
+    "hd_ticket_queue": (c_int, [_out_str, _engine, c_int64, c_char_p, c_char_p]),
+    "hd_ticket_edit": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p, c_int64]),
+    "hd_attachment_download": (
+        c_int,
+        [_out_str, POINTER(c_void_p), POINTER(c_size_t), _engine, c_int64, c_int64],
+    ),
+    # since 0.2.0: SLA and scheduler
+    "hd_ticket_reapply_sla": (c_int, [_out_str, _engine, c_int64, c_int64, c_int64]),
+    "hd_sla_policy_get": (c_int, [_out_str, _engine, c_int64]),
+    "hd_sla_policy_change": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_scheduler_run_once": (c_int, [_out_str, _engine, c_char_p, c_int64]),
+    # since 0.2.0: automatic assignment
+    "hd_availability_get": (c_int, [_out_str, _engine, c_int64]),
+    "hd_availability_set": (c_int, [_out_str, _engine, c_int64, c_int]),
+    "hd_assignment_departments": (c_int, [_out_str, _engine, c_int64]),
+    "hd_assignment_set_mode": (c_int, [_out_str, _engine, c_int64, c_char_p, c_char_p]),
+    # since 0.2.0: canned replies
+    "hd_canned_reply_list": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_canned_reply_create": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_canned_reply_get": (c_int, [_out_str, _engine, c_int64, c_int64]),
+    "hd_canned_reply_update": (c_int, [_out_str, _engine, c_int64, c_int64, c_char_p, c_int64]),
+    "hd_canned_reply_delete": (c_int, [_engine, c_int64, c_int64, c_int64]),
+    "hd_canned_reply_render": (c_int, [_out_str, _engine, c_int64, c_int64, c_int64]),
+    # since 0.2.0: operations
+    "hd_api_key_list": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_api_key_create": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_api_key_revoke": (c_int, [_out_str, _engine, c_int64, c_int64]),
+    "hd_outbox_dead_list": (c_int, [_out_str, _engine, c_int64, c_char_p]),
+    "hd_outbox_requeue": (c_int, [_out_str, _engine, c_int64, c_int64]),
 }
 
 

@@ -1,7 +1,9 @@
-"""The engine: one store, its accounts and its tickets, through the C ABI.
+"""The engine: one store and its services, through the C ABI.
 
 ``Engine.open(url)`` opens (and migrates) a store and returns an engine;
-``engine.accounts`` and ``engine.tickets`` carry the services. Results are
+``engine.accounts``, ``engine.tickets``, ``engine.sla``, ``engine.scheduler``,
+``engine.assignment``, ``engine.canned_replies``, ``engine.api_keys`` and
+``engine.outbox`` carry the services. Results are
 dicts parsed from the C ABI's JSON (the HTTP API's shapes, described by the
 ``TypedDict`` classes of :mod:`helpdesk.types`); a ticket list is a
 :class:`~helpdesk.types.Page`. Failures raise the
@@ -23,14 +25,18 @@ import ctypes
 import json
 import os
 import threading
-from ctypes import byref, c_int64, c_void_p
+from ctypes import byref, c_int64, c_size_t, c_void_p
 from types import TracebackType
-from typing import Any, Callable, Optional, Type
+from typing import Any, Callable, Optional, Tuple, Type
 
 from . import _native
 from ._arguments import PathLike, Ref, _redacted
 from .accounts import Accounts
+from .assignment import Assignment
+from .canned_replies import CannedReplies
 from .errors import EngineClosed
+from .operations import ApiKeys, Outbox
+from .sla import Scheduler, Sla
 from .tickets import Tickets
 
 __all__ = ["Engine", "Accounts", "Tickets", "Ref"]
@@ -82,10 +88,22 @@ class Engine:
         self._handle = handle
         self._url = url
         self._gate = _Gate()
-        #: Account services: sign-up, approval, login checks.
+        #: Account services: sign-up, approval, login checks, passwords, administration.
         self.accounts = Accounts(self)
-        #: Ticket services: the ticket lifecycle, comments, files, lists.
+        #: Ticket services: the ticket lifecycle, editing, comments, files, lists, queues.
         self.tickets = Tickets(self)
+        #: The SLA policy and re-measuring a ticket.
+        self.sla = Sla(self)
+        #: The time-driven work: SLA notices, automatic closing, reminders.
+        self.scheduler = Scheduler(self)
+        #: Availability and the departments' automatic assignment modes.
+        self.assignment = Assignment(self)
+        #: The staff's canned replies.
+        self.canned_replies = CannedReplies(self)
+        #: The workflow API keys.
+        self.api_keys = ApiKeys(self)
+        #: The outbox's dead events.
+        self.outbox = Outbox(self)
 
     @classmethod
     def open(
@@ -186,13 +204,53 @@ class Engine:
             self._gate.leave()
         return json.loads(_native.take_string(self._lib, out))
 
-    def _login(self, email: bytes, password: bytes, staff: bool) -> int:
-        out = c_int64(0)
+    def _call_status(self, name: str, *args: Any) -> None:
+        """Calls ``name(engine, *args)``, a function with no output."""
+        fn: Callable[..., int] = getattr(self._lib, name)
         self._gate.enter()
         try:
-            rc = self._lib.hd_login(byref(out), self._handle, email, password, 1 if staff else 0)
+            rc = fn(self._handle, *args)
             if rc != _native.HD_OK:
                 raise _native.last_error(rc)
         finally:
             self._gate.leave()
-        return int(out.value)
+
+    def _call_value(self, name: str, value_type: Type[Any], *args: Any) -> Any:
+        """Calls ``name(&out, engine, *args)`` for a number output (``c_int64``,
+        ``c_int``) and returns its value."""
+        fn: Callable[..., int] = getattr(self._lib, name)
+        out = value_type(0)
+        self._gate.enter()
+        try:
+            rc = fn(byref(out), self._handle, *args)
+            if rc != _native.HD_OK:
+                raise _native.last_error(rc)
+        finally:
+            self._gate.leave()
+        return out.value
+
+    def _download(self, name: str, *args: Any) -> Tuple[Any, bytes]:
+        """Calls ``name(&meta, &data, &size, engine, *args)`` and returns the
+        parsed meta JSON and a copy of the bytes (both freed in the library)."""
+        fn: Callable[..., int] = getattr(self._lib, name)
+        meta = c_void_p()
+        data = c_void_p()
+        size = c_size_t(0)
+        self._gate.enter()
+        try:
+            rc = fn(byref(meta), byref(data), byref(size), self._handle, *args)
+            if rc != _native.HD_OK:
+                error = _native.last_error(rc)
+                self._lib.hd_string_free(meta)
+                self._lib.hd_string_free(data)
+                raise error
+        finally:
+            self._gate.leave()
+        try:
+            payload = ctypes.string_at(data.value, size.value) if data.value and size.value else b""
+        finally:
+            self._lib.hd_string_free(data)
+        return json.loads(_native.take_string(self._lib, meta)), payload
+
+    def _login(self, email: bytes, password: bytes, staff: bool) -> int:
+        return int(self._call_value("hd_login", c_int64, email, password, 1 if staff else 0))

@@ -1,42 +1,22 @@
 """The ticket services of an engine (``engine.tickets``): the lifecycle
-actions, comments and files, one ticket, the lists and the stats.
-
-Every list pages the same way (:class:`~helpdesk.types.Page`): the tickets,
-and a ticket's comments and history. ``iterate*`` walk a whole list by cursor.
+actions, editing, comments and files; what it reads (one ticket, the lists
+and queues, the stats, attachment bytes) is in :mod:`helpdesk.ticket_queries`.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optional, TypeVar, Union, cast
+from typing import Any, Dict, Optional, Union, cast
 
-from ._arguments import Ref, _id, _request, _text, _version
-from .types import Attachment, Comment, HistoryEvent, Page, Stats, Ticket, TicketDetails
-
-if TYPE_CHECKING:
-    from .engine import Engine
+from ._arguments import Ref, _id, _json, _request, _text, _version
+from .ticket_queries import TicketQueries
+from .types import Attachment, Comment, TicketDetails
 
 __all__ = ["Tickets"]
 
-_Row = TypeVar("_Row")
 
-
-def _follow(fetch: Callable[[str], Page[_Row]]) -> Iterator[_Row]:
-    """Every row of a list, fetching page after page by cursor (``""`` first)."""
-    cursor = ""
-    while True:
-        page = fetch(cursor)
-        yield from page.results
-        if not page.next_cursor:
-            return
-        cursor = page.next_cursor
-
-
-class Tickets:
+class Tickets(TicketQueries):
     """The engine's ticket services (``engine.tickets``)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
 
     def create(
         self,
@@ -75,12 +55,66 @@ class Tickets:
         priority: str,
         department: str,
         approval_notes: Optional[str] = None,
+        assigned_to: Optional[Ref] = None,
         expected_version: Optional[int] = None,
     ) -> TicketDetails:
         """Staff: New → Open with a priority and a department; the notes are
-        kept as an internal comment."""
-        body = _request({"priority": priority, "department": department, "approval_notes": approval_notes})
+        kept as an internal comment. With `assigned_to` (approved, active
+        staff) the ticket goes to that person (In Progress); without it the
+        department's assignment mode applies (see :class:`~helpdesk.assignment.Assignment`).
+
+        Raises:
+            InvalidArgument: a bad field; `assigned_to` not approved, active staff.
+        """
+        body = _request(
+            {
+                "priority": priority,
+                "department": department,
+                "approval_notes": approval_notes,
+                "assigned_to": None if assigned_to is None else _id(assigned_to, "assigned_to"),
+            }
+        )
         return self._act("hd_ticket_approve", actor, ticket, body, _version(expected_version))
+
+    def edit(
+        self,
+        actor: Ref,
+        ticket: Ref,
+        *,
+        priority: Optional[str] = None,
+        department: Optional[str] = None,
+        category: Optional[str] = None,
+        sub_category: Optional[str] = None,
+        unassign: bool = False,
+        expected_version: Optional[int] = None,
+    ) -> TicketDetails:
+        """Staff: changes an approved ticket's priority, department, category
+        and/or sub-category (validated as at creation; each change in the
+        history; a priority or department change re-measures the SLA), and
+        with ``unassign=True`` releases it (In Progress goes back to Open).
+
+        Raises:
+            InvalidArgument: a bad field.
+            InvalidState: the ticket's status does not allow editing.
+            PreconditionFailed: a stale `expected_version`.
+        """
+        body: Dict[str, Any] = {
+            k: v
+            for k, v in (
+                ("priority", priority),
+                ("department", department),
+                ("category", category),
+                ("sub_category", sub_category),
+            )
+            if v is not None
+        }
+        if unassign:
+            body["assigned_to"] = None
+        return self._act("hd_ticket_edit", actor, ticket, _json(body), _version(expected_version))
+
+    def unassign(self, actor: Ref, ticket: Ref, *, expected_version: Optional[int] = None) -> TicketDetails:
+        """Staff: releases the ticket (:meth:`edit` with ``unassign=True``)."""
+        return self.edit(actor, ticket, unassign=True, expected_version=expected_version)
 
     def reject(self, actor: Ref, ticket: Ref, reason: str, *, expected_version: Optional[int] = None) -> TicketDetails:
         """Staff: New → Rejected with a reason."""
@@ -171,128 +205,6 @@ class Tickets:
                 len(payload),
             ),
         )
-
-    def get(self, actor: Ref, ticket: Ref) -> TicketDetails:
-        """A ticket with its people, attachments and the comments the actor may read.
-
-        Raises:
-            NotFound: absent, or another employee's ticket.
-        """
-        return cast(TicketDetails, self._engine._call("hd_ticket_get", _id(actor, "actor"), _id(ticket, "ticket")))
-
-    def list(
-        self,
-        actor: Ref,
-        *,
-        status: Union[str, Iterable[str], None] = None,
-        priority: Optional[str] = None,
-        department: Optional[str] = None,
-        category: Optional[str] = None,
-        sub_category: Optional[str] = None,
-        assigned_to: Optional[Ref] = None,
-        employee: Optional[Ref] = None,
-        search: Optional[str] = None,
-        ordering: Optional[str] = None,
-        page: Optional[int] = None,
-        page_size: Optional[int] = None,
-        cursor: Optional[str] = None,
-    ) -> Page[Ticket]:
-        """A page of the tickets the actor may see (their own for employees).
-
-        `status` is one status or several; `ordering` is ``submit_date``,
-        ``update_date`` or ``priority``, ``-`` first for descending (default
-        ``-submit_date``). Pages are numbered (`page`, 1-based, with a
-        ``count``) or keyset: ``cursor=""`` starts, and each page's
-        ``next_cursor`` gives the next one.
-
-        Raises:
-            InvalidArgument: a bad filter, page size (1..100) or cursor.
-        """
-        statuses: Optional[List[str]]
-        if status is None:
-            statuses = None
-        elif isinstance(status, str):
-            statuses = [str(status)]
-        else:
-            statuses = [str(s) for s in status]
-        query = _request(
-            {
-                "status": statuses,
-                "priority": priority,
-                "department": department,
-                "category": category,
-                "sub_category": sub_category,
-                "assigned_to": None if assigned_to is None else _id(assigned_to, "assigned_to"),
-                "employee": None if employee is None else _id(employee, "employee"),
-                "search": search,
-                "ordering": ordering,
-                "page": page,
-                "page_size": page_size,
-                "cursor": cursor,
-            }
-        )
-        return Page.from_json(self._engine._call("hd_ticket_list", _id(actor, "actor"), query))
-
-    def iterate(self, actor: Ref, *, page_size: int = 100, **filters: Any) -> Iterator[Ticket]:
-        """Every ticket the actor may see that matches `filters` (those of
-        :meth:`list`), fetched `page_size` at a time with cursors."""
-        if "cursor" in filters or "page" in filters:
-            raise TypeError("iterate() pages by itself; do not pass cursor or page")
-        yield from _follow(lambda cursor: self.list(actor, page_size=page_size, cursor=cursor, **filters))
-
-    def comments_page(
-        self, actor: Ref, ticket: Ref, *, page: Optional[int] = None, page_size: Optional[int] = None,
-        cursor: Optional[str] = None
-    ) -> Page[Comment]:
-        """A page of the comments of a ticket the actor may read, oldest first
-        (internal notes only for staff); paged as :meth:`list`.
-
-        Raises:
-            InvalidArgument: a bad page, page size (1..100) or cursor.
-            NotFound: absent, or another employee's ticket.
-        """
-        return self._ticket_page("hd_ticket_comments_page", actor, ticket, page, page_size, cursor)
-
-    def history_page(
-        self, actor: Ref, ticket: Ref, *, page: Optional[int] = None, page_size: Optional[int] = None,
-        cursor: Optional[str] = None
-    ) -> Page[HistoryEvent]:
-        """A page of the changes to a ticket the actor may see, in order (internal
-        ones only for staff); paged, and refused, as :meth:`comments_page`."""
-        return self._ticket_page("hd_ticket_history_page", actor, ticket, page, page_size, cursor)
-
-    def iterate_comments(self, actor: Ref, ticket: Ref, *, page_size: int = 100) -> Iterator[Comment]:
-        """Every comment of the ticket the actor may read, fetched `page_size` at a time with cursors."""
-        yield from _follow(lambda cursor: self.comments_page(actor, ticket, page_size=page_size, cursor=cursor))
-
-    def iterate_history(self, actor: Ref, ticket: Ref, *, page_size: int = 100) -> Iterator[HistoryEvent]:
-        """Every history row of the ticket the actor may see, fetched `page_size` at a time with cursors."""
-        yield from _follow(lambda cursor: self.history_page(actor, ticket, page_size=page_size, cursor=cursor))
-
-    def comments(self, actor: Ref, ticket: Ref) -> List[Comment]:
-        """Every comment of a ticket the actor may read, oldest first, in one
-        call (one read of the store); :meth:`comments_page` pages them."""
-        return cast(
-            List[Comment], self._engine._call("hd_ticket_comments", _id(actor, "actor"), _id(ticket, "ticket"))
-        )
-
-    def history(self, actor: Ref, ticket: Ref) -> List[HistoryEvent]:
-        """Every change to a ticket the actor may see, in order (internal ones
-        only for staff), in one call; :meth:`history_page` pages them."""
-        return cast(
-            List[HistoryEvent], self._engine._call("hd_ticket_history", _id(actor, "actor"), _id(ticket, "ticket"))
-        )
-
-    def stats(self, actor: Ref) -> Stats:
-        """Ticket counts by status, priority and department (all tickets for
-        staff, their own for employees)."""
-        return cast(Stats, self._engine._call("hd_ticket_stats", _id(actor, "actor")))
-
-    def _ticket_page(
-        self, name: str, actor: Ref, ticket: Ref, page: Optional[int], page_size: Optional[int], cursor: Optional[str]
-    ) -> Page[Any]:
-        query = _request({"page": page, "page_size": page_size, "cursor": cursor})
-        return Page.from_json(self._engine._call(name, _id(actor, "actor"), _id(ticket, "ticket"), query))
 
     def _act(self, name: str, actor: Ref, ticket: Ref, *args: Any) -> TicketDetails:
         return cast(TicketDetails, self._engine._call(name, _id(actor, "actor"), _id(ticket, "ticket"), *args))

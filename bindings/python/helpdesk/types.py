@@ -2,17 +2,26 @@
 
 Results are plain ``dict`` objects parsed from the C ABI's JSON, which has the
 HTTP API's shapes (docs/api.md); the ``TypedDict`` classes below describe them for
-type checkers and readers. A list (tickets, a ticket's comments or history) comes
-back a page at a time as a :class:`Page`.
+type checkers and readers. A list (tickets, a ticket's comments or history,
+accounts, canned replies, ...) comes back a page at a time as a :class:`Page`.
+The shapes of the service levels, of the staff's tools and of administration
+live in :mod:`helpdesk.types_sla`, :mod:`helpdesk.types_staff` and
+:mod:`helpdesk.types_admin`, and are re-exported here.
 The enumerations are ``str`` subclasses, so ``ticket["status"] ==
 Status.CLOSED`` holds and they can be passed wherever a string is expected.
 """
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any, Dict, Generic, Iterator, List, Optional, TypedDict, TypeVar, cast
+
+from ._text_enum import TextEnum
+from . import types_admin as _admin, types_sla as _sla, types_staff as _staff
+from .types_admin import *  # noqa: F401,F403 (types_admin.__all__)
+from .types_sla import *  # noqa: F401,F403 (types_sla.__all__)
+from .types_sla import SlaStats, TicketSla
+from .types_staff import *  # noqa: F401,F403 (types_staff.__all__)
 
 __all__ = [
     "Status",
@@ -30,9 +39,10 @@ __all__ = [
     "Stats",
     "Page",
 ]
+__all__ += _sla.__all__ + _staff.__all__ + _admin.__all__
 
 
-class Status(str, enum.Enum):
+class Status(TextEnum):
     """A ticket's status (docs/product.md#lifecycle)."""
 
     NEW = "New"
@@ -45,11 +55,8 @@ class Status(str, enum.Enum):
     REJECTED = "Rejected"
     WITHDRAWN = "Withdrawn"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Priority(str, enum.Enum):
+class Priority(TextEnum):
     """A ticket's priority, set by staff at approval."""
 
     CRITICAL = "Critical"
@@ -57,34 +64,26 @@ class Priority(str, enum.Enum):
     MEDIUM = "Medium"
     LOW = "Low"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Role(str, enum.Enum):
+class Role(TextEnum):
     """An account's role."""
 
     EMPLOYEE = "Employee"
     TICKET_COORDINATOR = "Ticket Coordinator"
     SYSTEM_ADMIN = "System Admin"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class AccountStatus(str, enum.Enum):
+class AccountStatus(TextEnum):
     """An account's approval state."""
 
     PENDING = "Pending"
     APPROVED = "Approved"
     REJECTED = "Rejected"
 
-    def __str__(self) -> str:
-        return self.value
-
 
 class Account(TypedDict):
-    """An account, as ``GET employees/{id}/`` shows it."""
+    """An account, as ``GET employees/{id}/`` shows it; ``is_active`` is False
+    once a System Admin deactivated it."""
 
     id: int
     email: str
@@ -96,6 +95,7 @@ class Account(TypedDict):
     department: str
     role: str
     status: str
+    is_active: bool
     date_created: str
 
 
@@ -131,7 +131,8 @@ class Attachment(TypedDict):
 
 
 class Ticket(TypedDict):
-    """A ticket as a list row shows it."""
+    """A ticket as a list row shows it, with its SLA due dates and states
+    (``sla`` None for a ticket never measured)."""
 
     id: int
     ticket_number: str
@@ -153,6 +154,9 @@ class Ticket(TypedDict):
     rejection_reason: Optional[str]
     finalized: bool
     version: int
+    first_response_due: Optional[str]
+    resolution_due: Optional[str]
+    sla: Optional[TicketSla]
 
 
 class TicketDetails(Ticket, total=False):
@@ -200,6 +204,7 @@ class Stats(TypedDict):
     by_department: Dict[str, int]
     mean_response_seconds: Optional[float]
     mean_resolution_seconds: Optional[float]
+    sla: SlaStats
 
 
 #: The row type of a :class:`Page`.
@@ -208,7 +213,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
-    """One page of a list: ``Page[Ticket]``, ``Page[Comment]``, ``Page[HistoryEvent]``.
+    """One page of a list: ``Page[Ticket]``, ``Page[Comment]``, ``Page[Account]``, ...
 
     Every list pages the same way. Numbered pages (``page=``, from 1) carry
     ``count``, the number of rows in the whole list, and ``has_next`` /

@@ -71,3 +71,20 @@ def make_employee(engine: helpdesk.Engine, admin: helpdesk.Account) -> Callable[
 @pytest.fixture
 def employee(make_employee: Callable[..., helpdesk.Account]) -> helpdesk.Account:
     return make_employee("Erin", email="erin@example.com")
+
+
+@pytest.fixture
+def make_coordinator(
+    engine: helpdesk.Engine, admin: helpdesk.Account, make_employee: Callable[..., helpdesk.Account]
+) -> Callable[..., helpdesk.Account]:
+    """An approved employee promoted to Ticket Coordinator by the admin."""
+
+    def make(first_name: str = "Cody", **extra: Any) -> helpdesk.Account:
+        return engine.accounts.change_role(admin, make_employee(first_name, **extra), helpdesk.Role.TICKET_COORDINATOR)
+
+    return make
+
+
+@pytest.fixture
+def coordinator(make_coordinator: Callable[..., helpdesk.Account]) -> helpdesk.Account:
+    return make_coordinator("Cody", email="cody@example.com")
