@@ -93,6 +93,8 @@ describe('main pages', { timeout: 170_000 }, () => {
 
   const who = () => ({ anonymous, employee, coordinator, admin });
 
+  /** The answered ticket as the coordinator sees it (then a dialog or a panel is opened on it). */
+  const staffTicket = { as: 'coordinator', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /Checking the firewall logs/ };
   // name, who, route, container, what must be on it before it counts as loaded
   const pages = [
     { name: 'login', as: 'anonymous', route: '/login', testid: 'page-login' },
@@ -107,10 +109,7 @@ describe('main pages', { timeout: 170_000 }, () => {
     { name: 'canned-replies', as: 'coordinator', route: '/canned-replies', testid: 'page-canned-replies', ready: /Closing: solved/ },
     {
       name: 'ticket-edit-dialog',
-      as: 'coordinator',
-      route: () => `/tickets/${ticketNumber}`,
-      testid: 'page-ticket',
-      ready: /Checking the firewall logs/,
+      ...staffTicket,
       then: async (page) => {
         await page.getByRole('region', { name: 'Staff actions' }).getByRole('button', { name: 'Edit', exact: true }).click();
         // The catalogue's choices are in (an option of a closed select never counts as visible).
@@ -119,10 +118,7 @@ describe('main pages', { timeout: 170_000 }, () => {
     },
     {
       name: 'canned-reply-picker',
-      as: 'coordinator',
-      route: () => `/tickets/${ticketNumber}`,
-      testid: 'page-ticket',
-      ready: /Checking the firewall logs/,
+      ...staffTicket,
       then: async (page) => {
         await page.getByRole('button', { name: 'Insert a canned reply' }).click();
         const list = await visible(page.getByRole('list', { name: 'Canned replies' }));

@@ -2,26 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { resetCatalogCache } from '../../../catalog/catalogStore';
-import { json, mockApi, type Handler } from '../../../test/mockApi';
+import { account, json, mockApi, type Handler } from '../../../test/mockApi';
 import { CATALOG, renderAt, staffUser } from '../../staff/testUtils';
 import AccountsPage from '../AccountsPage';
 
-const person = (id: number, first: string, over: Record<string, unknown> = {}) => ({
-  id,
-  email: `${first.toLowerCase()}@example.com`,
-  first_name: first,
-  middle_name: null,
-  last_name: 'Doe',
-  suffix: null,
-  company_id: `MA000${id}`,
-  department: 'IT Department',
-  role: 'Employee',
-  status: 'Approved',
-  is_active: true,
-  date_created: '2026-12-01T08:00:00Z',
-  image_url: null,
-  ...over,
-});
+/** An approved, active account with the last name Doe. */
+const person = (id: number, first: string, over: Record<string, unknown> = {}) =>
+  account({ id, email: `${first.toLowerCase()}@example.com`, first_name: first, last_name: 'Doe', company_id: `MA000${id}`, is_active: true, ...over });
 
 let sam = person(5, 'Sam');
 const ADA = person(1, 'Ada', { role: 'System Admin' });

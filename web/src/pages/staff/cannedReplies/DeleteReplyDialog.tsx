@@ -1,5 +1,5 @@
-import { ApiError } from '../../../api/errors';
 import { deleteCannedReply } from '../../../api/cannedReplies';
+import { orStale, STALE } from '../../../api/stale';
 import type { CannedReply } from '../../../api/types';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useSubmit } from '../../../hooks/useSubmit';
@@ -31,20 +31,8 @@ export function DeleteReplyDialog({
       }}
       onConfirm={async () => {
         if (!reply) return;
-        let stale = false;
-        const done = await run(async () => {
-          try {
-            await deleteCannedReply(reply);
-            return true;
-          } catch (e) {
-            if (e instanceof ApiError && e.isStale) {
-              stale = true;
-              return undefined;
-            }
-            throw e;
-          }
-        });
-        if (stale) onStale();
+        const done = await run(() => orStale(() => deleteCannedReply(reply).then(() => true)));
+        if (done === STALE) onStale();
         else if (done) onDeleted(reply);
       }}
     >

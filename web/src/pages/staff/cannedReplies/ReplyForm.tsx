@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../api/errors';
 import { createCannedReply, updateCannedReply } from '../../../api/cannedReplies';
+import { orStale, STALE } from '../../../api/stale';
 import type { CannedReply } from '../../../api/types';
 import { requiredProblem } from '../../../auth/validation';
 import { CardForm } from '../../../components/CardForm';
@@ -54,21 +54,12 @@ export function ReplyForm({
     if (t) problems.title = [t];
     if (b) problems.body = [b];
     if (!check(problems)) return;
-    let stale = false;
-    const saved = await run(async () => {
-      try {
-        return editing
-          ? await updateCannedReply(editing, { title: title.trim(), body })
-          : await createCannedReply({ title: title.trim(), body, ...(canShare ? { shared } : {}) });
-      } catch (err) {
-        if (err instanceof ApiError && err.isStale) {
-          stale = true;
-          return undefined;
-        }
-        throw err;
-      }
-    });
-    if (stale) onStale();
+    const saved = await run(() =>
+      orStale(() =>
+        editing ? updateCannedReply(editing, { title: title.trim(), body }) : createCannedReply({ title: title.trim(), body, ...(canShare ? { shared } : {}) }),
+      ),
+    );
+    if (saved === STALE) onStale();
     else if (saved) onSaved(saved, editing === null);
   }
 

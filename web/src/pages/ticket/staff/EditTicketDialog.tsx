@@ -4,7 +4,7 @@ import type { TicketEdit, TicketRow } from '../../../api/types';
 import { useCatalog } from '../../../catalog/useCatalog';
 import { Field } from '../../../components/Field';
 import { Options } from '../../../components/Options';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, dialogState } from './ActionDialog';
 import { useStaffAction, type StaffActionCallbacks } from './useStaffAction';
 
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
@@ -35,54 +35,42 @@ export function EditTicketDialog({ ticket, open, onClose, ...callbacks }: { tick
   const change = changedFields(ticket, fields);
   const nothing = Object.keys(change).length === 0;
   const errors = action.fieldErrors;
+  const selects: { key: keyof Fields; label: string; choices: readonly string[]; empty: string; hint?: string }[] = [
+    { key: 'priority', label: 'Priority', choices: priorities, empty: 'Not set' },
+    { key: 'department', label: 'Department', choices: departments, empty: 'Choose a department' },
+    { key: 'category', label: 'Category', choices: categories, empty: 'Choose a category' },
+    {
+      key: 'sub_category',
+      label: 'Sub-category',
+      choices: subCategories,
+      empty: 'Choose a sub-category',
+      hint: fields.category !== ticket.category ? 'A new category needs one of its sub-categories.' : undefined,
+    },
+  ];
 
   return (
     <ActionDialog
-      open={open}
+      {...dialogState(action, open, onClose)}
       title={`Edit ${ticket.ticket_number}`}
       confirmLabel="Save changes"
-      busy={action.busy}
-      error={action.error}
       confirmDisabled={nothing || fields.sub_category === ''}
       onOpen={() => {
         setFields({ priority: ticket.priority ?? '', department: ticket.department ?? '', category: ticket.category ?? '', sub_category: ticket.sub_category ?? '' });
         action.setError(null);
       }}
-      onCancel={onClose}
       onConfirm={() => void action.perform(() => editTicket(ticket, change))}
     >
       <div className="form">
-        <Field label="Priority" name="priority" errors={errors.priority}>
-          {(control) => (
-            <select {...control} value={fields.priority} onChange={(e) => set('priority', e.target.value)}>
-              {fields.priority === '' ? <option value="">Not set</option> : null}
-              <Options values={priorities} />
-            </select>
-          )}
-        </Field>
-        <Field label="Department" name="department" errors={errors.department}>
-          {(control) => (
-            <select {...control} value={fields.department} onChange={(e) => set('department', e.target.value)}>
-              {fields.department === '' ? <option value="">Choose a department</option> : null}
-              <Options values={departments} />
-            </select>
-          )}
-        </Field>
-        <Field label="Category" name="category" errors={errors.category}>
-          {(control) => (
-            <select {...control} value={fields.category} onChange={(e) => set('category', e.target.value)}>
-              <Options values={categories} />
-            </select>
-          )}
-        </Field>
-        <Field label="Sub-category" name="sub_category" errors={errors.sub_category} hint={fields.category !== ticket.category ? 'A new category needs one of its sub-categories.' : undefined}>
-          {(control) => (
-            <select {...control} value={fields.sub_category} onChange={(e) => set('sub_category', e.target.value)}>
-              {fields.sub_category === '' ? <option value="">Choose a sub-category</option> : null}
-              <Options values={subCategories} />
-            </select>
-          )}
-        </Field>
+        {selects.map((f) => (
+          <Field key={f.key} label={f.label} name={f.key} errors={errors[f.key]} hint={f.hint}>
+            {(control) => (
+              <select {...control} value={fields[f.key]} onChange={(e) => set(f.key, e.target.value)}>
+                {fields[f.key] === '' ? <option value="">{f.empty}</option> : null}
+                <Options values={f.choices} />
+              </select>
+            )}
+          </Field>
+        ))}
       </div>
     </ActionDialog>
   );

@@ -1,6 +1,6 @@
 import { editTicket } from '../../../api/ticketEdit';
 import type { TicketRow } from '../../../api/types';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, dialogState } from './ActionDialog';
 import { useStaffAction, type StaffActionCallbacks } from './useStaffAction';
 
 /** Unassign: the ticket goes back to the queue (`assigned_to: null`). */
@@ -10,13 +10,10 @@ export function UnassignDialog({ ticket, open, onClose, ...callbacks }: { ticket
   const who = a ? [a.first_name, a.last_name].filter(Boolean).join(' ') || a.email || 'a staff member' : 'nobody';
   return (
     <ActionDialog
-      open={open}
+      {...dialogState(action, open, onClose)}
       title={`Unassign ${ticket.ticket_number}`}
       confirmLabel="Unassign"
-      busy={action.busy}
-      error={action.error}
       onOpen={() => action.setError(null)}
-      onCancel={onClose}
       onConfirm={() => void action.perform(() => editTicket(ticket, { assigned_to: null }))}
     >
       <p>
