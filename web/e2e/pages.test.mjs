@@ -70,6 +70,12 @@ describe('main pages', { timeout: 170_000 }, () => {
     await api.comment(staff, t.id, 'Checking the firewall logs first.', true);
     await api.comment(staff, t.id, 'We found a timeout on the VPN gateway and raised it; please tell us if it still drops.');
     await api.approve(staff, tickets[1].id, { priority: 'Medium', department: 'Asset Department' });
+    const replies = [
+      [staff, { title: 'VPN: gateway timeout raised', body: 'Hi {{employee.first_name}}, we raised the VPN gateway timeout for {{ticket.number}}. Please tell us if it still drops.' }],
+      [staff, { title: 'Waiting for your answer', body: 'Hi {{employee.first_name}}, we need a little more from you before we can go on with {{ticket.number}}.' }],
+      [adminToken, { title: 'Closing: solved', body: 'We are closing {{ticket.number}} as solved. Reopen it within a week if the problem comes back.', shared: true }],
+    ];
+    for (const [token, reply] of replies) await api.call('POST', '/api/canned-replies/', { token, json: reply });
     ticketNumber = t.ticket_number;
 
     anonymous = await desk.person();
@@ -87,6 +93,8 @@ describe('main pages', { timeout: 170_000 }, () => {
 
   const who = () => ({ anonymous, employee, coordinator, admin });
 
+  /** The answered ticket as the coordinator sees it (then a dialog or a panel is opened on it). */
+  const staffTicket = { as: 'coordinator', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /Checking the firewall logs/ };
   // name, who, route, container, what must be on it before it counts as loaded
   const pages = [
     { name: 'login', as: 'anonymous', route: '/login', testid: 'page-login' },
@@ -98,6 +106,39 @@ describe('main pages', { timeout: 170_000 }, () => {
     { name: 'queue', as: 'coordinator', route: '/queue?view=all', testid: 'page-queue', ready: /VPN drops every hour/ },
     { name: 'dashboard', as: 'admin', route: '/dashboard', testid: 'page-dashboard', ready: 'canvas' },
     { name: 'admin-accounts', as: 'admin', route: '/admin/accounts', testid: 'page-admin-accounts', ready: /Robin/ },
+    { name: 'canned-replies', as: 'coordinator', route: '/canned-replies', testid: 'page-canned-replies', ready: /Closing: solved/ },
+    {
+      name: 'ticket-edit-dialog',
+      ...staffTicket,
+      then: async (page) => {
+        await page.getByRole('region', { name: 'Staff actions' }).getByRole('button', { name: 'Edit', exact: true }).click();
+        // The catalogue's choices are in (an option of a closed select never counts as visible).
+        await page.getByRole('dialog').getByRole('option', { name: 'Budget Department' }).waitFor({ state: 'attached' });
+      },
+    },
+    {
+      name: 'canned-reply-picker',
+      ...staffTicket,
+      then: async (page) => {
+        await page.getByRole('button', { name: 'Insert a canned reply' }).click();
+        const list = await visible(page.getByRole('list', { name: 'Canned replies' }));
+        await list.getByRole('listitem').last().scrollIntoViewIfNeeded();
+      },
+    },
+    {
+      name: 'admin-account-dialog',
+      as: 'admin',
+      route: '/admin/accounts',
+      testid: 'page-admin-accounts',
+      ready: /Erin/,
+      then: async (page) => {
+        await page.getByRole('button', { name: 'Manage Erin Walsh' }).click();
+        const dialog = await visible(page.getByRole('dialog', { name: 'Manage Erin Walsh' }));
+        await dialog.getByRole('button', { name: 'Deactivate…' }).click();
+        await dialog.getByText('History of this account').click();
+        await visible(dialog.getByText('Nothing was changed since the account was made.'));
+      },
+    },
   ];
 
   async function show(p, viewport = { width: 1280, height: 800 }) {
@@ -114,6 +155,7 @@ describe('main pages', { timeout: 170_000 }, () => {
     } else if (p.ready) {
       await visible(container.getByText(p.ready));
     }
+    if (p.then) await p.then(page);
     // Loading indicators gone, fonts in, charts' animations over.
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
     await page.evaluate(() => document.fonts.ready);

@@ -36,6 +36,12 @@ export type RejectedAccount = Present<Schemas['RejectedAccount']>;
 export type OutboxEvent = Present<Schemas['OutboxEvent']>;
 export type ApiKey = Present<Schemas['ApiKey']>;
 export type CreatedApiKey = Schemas['CreatedApiKey'];
+export type CannedReply = Present<Schemas['CannedReply']>;
+export type RenderedReply = Schemas['RenderedReply'];
+export type AccountHistoryEntry = Present<Schemas['AccountHistoryEntry']>;
+/** The members of `PATCH /api/tickets/{id}/`; `assigned_to: null` unassigns. */
+export type TicketEdit = Schemas['EditTicket'];
+export type AccountUpdate = Schemas['AccountUpdate'];
 
 /** The API's paged answer; next/previous are URLs (take their `cursor`/`page`). */
 export interface Page<T> {

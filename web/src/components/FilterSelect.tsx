@@ -1,5 +1,5 @@
 import { Field } from './Field';
-import { Options } from './Options';
+import { Options, type Choice } from './Options';
 
 /** A filter's select: "any" (the empty value) first, then the choices; reports (name, value). */
 export function FilterSelect<K extends string>({
@@ -13,7 +13,7 @@ export function FilterSelect<K extends string>({
   label: string;
   name: K;
   value: string;
-  options: readonly string[];
+  options: readonly Choice[];
   anyLabel: string;
   onChange: (name: K, value: string) => void;
 }) {

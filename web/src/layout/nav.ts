@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/tickets/new', label: 'New ticket', roles: EMPLOYEE },
   { to: '/queue', label: 'Queue', roles: STAFF },
   { to: '/dashboard', label: 'Dashboard', roles: STAFF },
+  { to: '/canned-replies', label: 'Canned replies', roles: STAFF },
   { to: '/admin/accounts', label: 'Accounts', roles: ADMIN },
   { to: '/admin/rejections', label: 'Rejections', roles: ADMIN },
   { to: '/admin/api-keys', label: 'API keys', roles: ADMIN },

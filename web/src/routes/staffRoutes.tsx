@@ -7,4 +7,5 @@ import type { AppRoute } from './types';
 export const staffRoutes: AppRoute[] = [
   { path: '/queue', element: lazyPage(() => import('../pages/staff/QueuePage')) },
   { path: '/dashboard', element: lazyPage(() => import('../pages/staff/DashboardPage')) },
+  { path: '/canned-replies', element: lazyPage(() => import('../pages/staff/CannedRepliesPage')) },
 ];

@@ -93,6 +93,7 @@ export const account = (overrides: Record<string, unknown> = {}) => ({
   department: 'IT Department',
   role: 'Employee',
   status: 'Approved',
+  is_active: true,
   date_created: '2026-01-02T03:04:05Z',
   image_url: null,
   ...overrides,

@@ -77,6 +77,7 @@ describe('routes and guards', () => {
     expect(Array.from(adminNav.querySelectorAll('a')).map((a) => a.textContent)).toEqual([
       'Queue',
       'Dashboard',
+      'Canned replies',
       'Accounts',
       'Rejections',
       'API keys',

@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { requiredProblem } from '../../auth/validation';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { SubmitButton } from '../../components/SubmitButton';
 import { mergeErrors, useSubmit } from '../../hooks/useSubmit';
+import { CannedReplyPicker } from './CannedReplyPicker';
+import '../../styles/editing.css';
 
 const MAX = 5000;
 
@@ -14,6 +16,25 @@ export function CommentBox({ ticketId, canInternal, onPosted }: { ticketId: numb
   const [internal, setInternal] = useState(false);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const { busy, error, fieldErrors, run } = useSubmit();
+  const box = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once an inserted text is in the box. */
+  const [caret, setCaret] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (caret === null || !box.current) return;
+    box.current.focus();
+    box.current.setSelectionRange(caret, caret);
+    setCaret(null);
+  }, [caret]);
+
+  /** Puts `snippet` at the caret (or over the selection), so it can still be edited before sending. */
+  function insert(snippet: string) {
+    const el = box.current;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + snippet + text.slice(end));
+    setCaret(start + snippet.length);
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -41,8 +62,9 @@ export function CommentBox({ ticketId, canInternal, onPosted }: { ticketId: numb
         errors={errors.text ?? errors.is_internal}
         hint={internal ? 'Only staff can see internal notes.' : canInternal ? 'The requester sees this reply.' : undefined}
       >
-        {(p) => <textarea {...p} rows={4} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(p) => <textarea {...p} ref={box} rows={4} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
+      {canInternal ? <CannedReplyPicker ticketId={ticketId} onInsert={insert} /> : null}
       <div className="form__actions">
         {canInternal ? (
           <label className="checkbox">

@@ -2,7 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { api } from '../../api/client';
-import { HISTORY_PAGE_SIZE, HistoryTimeline } from './HistoryTimeline';
+import type { HistoryEvent } from '../../api/types';
+import { describeEvent, HISTORY_PAGE_SIZE, HistoryTimeline } from './HistoryTimeline';
 
 vi.mock('../../api/client', () => ({ api: { get: vi.fn() } }));
 const get = vi.mocked(api.get);
@@ -112,5 +113,19 @@ describe('HistoryTimeline', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText(/Step 1 → Step 2/)).toBeInTheDocument();
     expect(cursorsAsked()).toEqual(['', 'ha.1', 'ha.1']);
+  });
+});
+
+describe('describeEvent: the kinds of editing, SLA and the scheduler', () => {
+  const kind = (k: string, old_value: string | null, new_value: string | null) =>
+    describeEvent(event(1, { kind: k, old_value, new_value }) as unknown as HistoryEvent);
+
+  it('labels each new kind in words, never as its raw name', () => {
+    expect(kind('unassigned', '12', null)).toBe('Unassigned');
+    expect(kind('category_changed', 'IT Category', 'Asset Category')).toBe('Category changed: IT Category → Asset Category');
+    expect(kind('sub_category_changed', 'Hardware', 'Laptop')).toBe('Sub-category changed: Hardware → Laptop');
+    expect(kind('sla_reapplied', '1', '2')).toBe('SLA re-measured, policy version: 1 → 2');
+    expect(kind('closed_automatically', null, '7 days')).toBe('Closed automatically after 7 days resolved without an answer');
+    expect(kind('owner_reminded', null, '48 hours')).toBe('Requester reminded after 48 hours waiting on them');
   });
 });

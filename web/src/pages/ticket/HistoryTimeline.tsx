@@ -20,9 +20,24 @@ const KINDS: Record<string, string> = {
   internal_comment_added: 'Internal note added',
   attachment_added: 'File attached',
   finalized: 'Handed to the workflow',
+  unassigned: 'Unassigned',
+  category_changed: 'Category changed',
+  sub_category_changed: 'Sub-category changed',
+  sla_reapplied: 'SLA re-measured, policy version',
+  closed_automatically: 'Closed automatically',
+  owner_reminded: 'Requester reminded',
 };
 
-function describe(e: HistoryEvent): string {
+/** Kinds whose value is a waiting time ("7 days"), said as a sentence rather than as a value. */
+const AFTER: Record<string, string> = {
+  closed_automatically: 'Closed automatically after %s resolved without an answer',
+  owner_reminded: 'Requester reminded after %s waiting on them',
+};
+
+export function describeEvent(e: HistoryEvent): string {
+  const after = AFTER[e.kind];
+  if (after && e.new_value) return after.replace('%s', e.new_value);
+  if (e.kind === 'unassigned') return KINDS.unassigned!;
   const what = KINDS[e.kind] ?? e.kind.replace(/_/g, ' ');
   if (e.old_value && e.new_value) return `${what}: ${e.old_value} → ${e.new_value}`;
   if (e.new_value) return `${what}: ${e.new_value}`;
@@ -97,7 +112,7 @@ export function HistoryTimeline({ ticketId, version }: { ticketId: number; versi
         <ol className="timeline" aria-busy={loading === 'more'}>
           {events.map((e) => (
             <li key={e.id} className={e.is_internal ? 'timeline__item timeline__item--internal' : 'timeline__item'}>
-              <DateTime value={e.at} /> — {describe(e)}
+              <DateTime value={e.at} /> — {describeEvent(e)}
               {e.actor_name ? <span className="muted"> by {e.actor_name}</span> : null}
               {e.is_internal ? <span className="badge badge--internal">Internal</span> : null}
             </li>

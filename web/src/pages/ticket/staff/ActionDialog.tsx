@@ -26,3 +26,8 @@ export function ActionDialog({ onOpen, open, ...rest }: ActionDialogProps) {
   }, [open]);
   return <ConfirmDialog open={open} {...rest} />;
 }
+
+/** The props every ticket action's dialog takes from its action and its opener. */
+export function dialogState(action: { busy: boolean; error: ApiError | null }, open: boolean, onClose: () => void) {
+  return { open, busy: action.busy, error: action.error, onCancel: onClose };
+}

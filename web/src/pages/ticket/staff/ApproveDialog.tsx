@@ -5,6 +5,7 @@ import { useCatalog } from '../../../catalog/useCatalog';
 import { Field } from '../../../components/Field';
 import { Options } from '../../../components/Options';
 import { ActionDialog } from './ActionDialog';
+import { AssigneeSelect } from './AssigneeSelect';
 import { useStaffAction, type StaffActionCallbacks } from './useStaffAction';
 
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
@@ -16,6 +17,8 @@ export function ApproveDialog({ ticket, open, onClose, ...callbacks }: { ticket:
   const [priority, setPriority] = useState('');
   const [department, setDepartment] = useState('');
   const [notes, setNotes] = useState('');
+  const [assignNow, setAssignNow] = useState(false);
+  const [assignee, setAssignee] = useState('');
   const priorities = catalog?.priorities ?? PRIORITIES;
   const departments = catalog?.departments ?? (ticket.department ? [ticket.department] : []);
 
@@ -24,18 +27,26 @@ export function ApproveDialog({ ticket, open, onClose, ...callbacks }: { ticket:
       open={open}
       title={`Approve ${ticket.ticket_number}`}
       confirmLabel="Approve"
+      confirmDisabled={assignNow && assignee === ''}
       busy={action.busy}
       error={action.error}
       onOpen={() => {
         setPriority(ticket.priority || 'Medium');
         setDepartment(ticket.department || '');
         setNotes('');
+        setAssignNow(false);
+        setAssignee('');
         action.setError(null);
       }}
       onCancel={onClose}
       onConfirm={() =>
         void action.perform(() =>
-          ticketAction(ticket, 'approve', { priority, department: department || undefined, approval_notes: notes.trim() || undefined }),
+          ticketAction(ticket, 'approve', {
+            priority,
+            department: department || undefined,
+            approval_notes: notes.trim() || undefined,
+            assigned_to: assignNow && assignee ? Number(assignee) : undefined,
+          }),
         )
       }
     >
@@ -58,6 +69,11 @@ export function ApproveDialog({ ticket, open, onClose, ...callbacks }: { ticket:
         <Field label="Approval notes" name="approval_notes" errors={action.fieldErrors.approval_notes} hint="Kept as an internal note: the requester does not see it.">
           {(control) => <textarea {...control} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={assignNow} onChange={(e) => setAssignNow(e.target.checked)} />
+          Assign it to someone now (otherwise the department's assignment mode decides)
+        </label>
+        {assignNow ? <AssigneeSelect active={open && assignNow} label="Assign to" value={assignee} onChange={setAssignee} errors={action.fieldErrors.assigned_to} required /> : null}
       </div>
     </ActionDialog>
   );

@@ -5,12 +5,14 @@ import type { TicketAction, TicketRow } from '../../../api/types';
 import { FormError } from '../../../components/FormError';
 import { ApproveDialog } from './ApproveDialog';
 import { AssignDialog } from './AssignDialog';
+import { EditTicketDialog } from './EditTicketDialog';
 import { FinalizeDialog } from './FinalizeDialog';
 import { RejectDialog } from './RejectDialog';
 import { StatusDialog } from './StatusDialog';
+import { UnassignDialog } from './UnassignDialog';
 import { useStaffAction } from './useStaffAction';
 
-type DialogName = 'approve' | 'reject' | 'assign' | 'update_status' | 'finalize';
+type DialogName = 'approve' | 'reject' | 'assign' | 'update_status' | 'finalize' | 'edit_ticket' | 'unassign';
 
 /** The buttons, in this order, for the staff actions the server allows now. */
 export const STAFF_BUTTONS: readonly { action: TicketAction; label: string; dialog: DialogName | null }[] = [
@@ -20,6 +22,8 @@ export const STAFF_BUTTONS: readonly { action: TicketAction; label: string; dial
   { action: 'assign', label: 'Assign', dialog: 'assign' },
   { action: 'update_status', label: 'Update status', dialog: 'update_status' },
   { action: 'finalize', label: 'Finalize', dialog: 'finalize' },
+  { action: 'edit_ticket', label: 'Edit', dialog: 'edit_ticket' },
+  { action: 'unassign', label: 'Unassign', dialog: 'unassign' },
 ];
 
 export interface StaffActionsProps {
@@ -72,6 +76,8 @@ export function StaffActions({ ticket, onChanged, onStale }: StaffActionsProps) 
       {allowed.has('assign') ? <AssignDialog open={open === 'assign'} {...dialogProps} /> : null}
       {allowed.has('update_status') ? <StatusDialog open={open === 'update_status'} {...dialogProps} /> : null}
       {allowed.has('finalize') ? <FinalizeDialog open={open === 'finalize'} {...dialogProps} /> : null}
+      {allowed.has('edit_ticket') ? <EditTicketDialog open={open === 'edit_ticket'} {...dialogProps} /> : null}
+      {allowed.has('unassign') ? <UnassignDialog open={open === 'unassign'} {...dialogProps} /> : null}
     </div>
   );
 }

@@ -75,7 +75,7 @@ describe('StaffPanel', () => {
   });
 
   it('covers every staff action name', () => {
-    expect(STAFF_BUTTONS.map((b) => b.action)).toEqual(['approve', 'reject', 'claim', 'assign', 'update_status', 'finalize']);
+    expect(STAFF_BUTTONS.map((b) => b.action)).toEqual(['approve', 'reject', 'claim', 'assign', 'update_status', 'finalize', 'edit_ticket', 'unassign']);
   });
 
   it('approves with If-Match: the version, priority, department and notes', async () => {
