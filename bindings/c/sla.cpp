@@ -7,19 +7,14 @@
 #include <wire/sla_policy_view.hpp>
 
 #include <helpdesk/error.hpp>
-#include <helpdesk/ports/clock.hpp>
 #include <helpdesk/time.hpp>
 
 using namespace helpdesk;
 
 namespace {
 
-// The instant a scheduler pass acts at: now for NULL (hd_engine_open gives
-// every engine the system clock).
+// The instant `now_rfc3339` names.
 time_point pass_instant(const char* now_rfc3339) {
-    if (now_rfc3339 == nullptr) {
-        return system_clock()->now();
-    }
     const auto now = parse_rfc3339(now_rfc3339);
     if (!now) {
         throw error(errc::invalid_argument, "now_rfc3339 must be an RFC 3339 time such as 2026-05-04T10:00:00Z.",
@@ -61,8 +56,9 @@ HD_API int hd_scheduler_run_once(char** out_pass_json, hd_engine* engine, const 
             throw error(errc::invalid_argument, "batch must be positive, or 0 for the default.",
                         {{"batch", {"Must be 0 or positive."}}});
         }
-        const auto now = pass_instant(now_rfc3339);
-        return wire::scheduler_pass_json(batch == 0 ? scheduler.run_once(now) : scheduler.run_once(now, batch));
+        const std::int64_t size = batch == 0 ? 200 : batch;
+        return wire::scheduler_pass_json(now_rfc3339 == nullptr ? scheduler.run_once(size)
+                                                                : scheduler.run_once(pass_instant(now_rfc3339), size));
     });
 }
 

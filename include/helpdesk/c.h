@@ -271,7 +271,8 @@ HD_API int hd_ticket_get(char** out_ticket_json, hd_engine* engine, int64_t acto
  *  "breached", "met", "paused"; since 0.2.0), "submitted_after",
  *  "submitted_before" (since 0.2.0), "ordering" (also "resolution_due",
  *  "first_response_due"; since 0.2.0), "page", "page_size", "cursor"}.
- *  Tickets carry "first_response_due", "resolution_due" and "sla" (since 0.2.0). Out: {"count", "results": [tickets], "next_cursor", "has_next",
+ *  Tickets carry "first_response_due", "resolution_due" and "sla" (since
+ *  0.2.0). Out: {"count", "results": [tickets], "next_cursor", "has_next",
  *  "has_previous"}. A "cursor" ("" for the first page) selects cursor paging:
  *  `count` is then null and `next_cursor` is set while more rows follow. */
 HD_API int hd_ticket_list(char** out_page_json, hd_engine* engine, int64_t actor, const char* query_json);

@@ -110,7 +110,7 @@ std::pair<std::int64_t, std::int64_t> drain(engine_context& context, std::int64_
 
 } // namespace
 
-scheduler_pass scheduler_service::run_once() { return run_once(context_.time_source().now()); }
+scheduler_pass scheduler_service::run_once(std::int64_t batch) { return run_once(context_.time_source().now(), batch); }
 
 scheduler_pass scheduler_service::run_once(time_point now, std::int64_t batch) {
     batch = std::max<std::int64_t>(batch, 1);

@@ -250,7 +250,8 @@ class Engine:
             payload = ctypes.string_at(data.value, size.value) if data.value and size.value else b""
         finally:
             self._lib.hd_string_free(data)
-        return json.loads(_native.take_string(self._lib, meta)), payload
+            text = _native.take_string(self._lib, meta)
+        return json.loads(text), payload
 
     def _login(self, email: bytes, password: bytes, staff: bool) -> int:
         return int(self._call_value("hd_login", c_int64, email, password, 1 if staff else 0))

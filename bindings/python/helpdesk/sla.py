@@ -93,7 +93,9 @@ class Scheduler(_Service):
         timer; several at once (threads, processes on one store) are safe.
 
         Raises:
-            InvalidArgument: a malformed `now`, or a `batch` below 1.
+            InvalidArgument: a malformed `now`.
+            TypeError: a `batch` that is not an int.
+            ValueError: a `batch` below 1.
         """
         if batch is not None and (isinstance(batch, bool) or not isinstance(batch, int)):
             raise TypeError("batch must be an int or None")

@@ -43,7 +43,7 @@ public:
     /// none is left due.
     scheduler_pass run_once(time_point now, std::int64_t batch = 200);
     /// `run_once` at the engine clock's now.
-    scheduler_pass run_once();
+    scheduler_pass run_once(std::int64_t batch = 200);
 
 private:
     engine_context& context_;
