@@ -3,7 +3,7 @@
 import { api } from './client';
 import type { CannedReply, Page, RenderedReply } from './types';
 
-/** The most replies the picker and the page load at once. */
+/** The replies the picker and the page load per request. */
 export const CANNED_PAGE_SIZE = 100;
 
 export interface CannedReplyFields {
@@ -13,8 +13,17 @@ export interface CannedReplyFields {
   shared?: boolean;
 }
 
-export function listCannedReplies(signal?: AbortSignal): Promise<Page<CannedReply>> {
-  return api.get<Page<CannedReply>>('/api/canned-replies/', { query: { page: 1, page_size: CANNED_PAGE_SIZE }, signal });
+/** Every reply the caller sees, page after page: the picker and the page search them in the browser. */
+export async function listCannedReplies(signal?: AbortSignal): Promise<Page<CannedReply>> {
+  const get = (page: number) =>
+    api.get<Page<CannedReply>>('/api/canned-replies/', { query: { page, page_size: CANNED_PAGE_SIZE }, signal });
+  let last = await get(1);
+  const results = [...last.results];
+  for (let page = 2; last.next; page += 1) {
+    last = await get(page);
+    results.push(...last.results);
+  }
+  return { count: results.length, next: null, previous: null, results };
 }
 
 export function createCannedReply(fields: CannedReplyFields): Promise<CannedReply> {

@@ -91,4 +91,30 @@ describe('CannedReplyPicker in the reply box', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Insert a canned reply' }));
     expect(await screen.findByRole('link', { name: 'Write one' })).toHaveAttribute('href', '/canned-replies');
   });
+
+  it('loads every page of replies, not only the first', async () => {
+    const api = mockApi({
+      'GET /api/canned-replies/': (c) =>
+        c.query.get('page') === '2'
+          ? json(200, { count: 2, next: null, previous: '/api/canned-replies/?page=1', results: [REPLIES[1]] })
+          : json(200, { count: 2, next: '/api/canned-replies/?page=2', previous: null, results: [REPLIES[0]] }),
+    });
+    box();
+    await userEvent.click(screen.getByRole('button', { name: 'Insert a canned reply' }));
+    const list = await screen.findByRole('list', { name: 'Canned replies' });
+    expect(within(list).getAllByRole('button')).toHaveLength(2);
+    expect(api.of('GET /api/canned-replies/').map((c) => c.query.get('page'))).toEqual(['1', '2']);
+  });
+
+  it('starts afresh when reopened: no old search', async () => {
+    serve();
+    box();
+    const toggle = screen.getByRole('button', { name: 'Insert a canned reply' });
+    await userEvent.click(toggle);
+    await screen.findByRole('list', { name: 'Canned replies' });
+    await userEvent.type(screen.getByLabelText('Search canned replies'), 'reconnect');
+    await userEvent.click(screen.getByRole('button', { name: 'Close canned replies' }));
+    await userEvent.click(toggle);
+    expect(screen.getByLabelText('Search canned replies')).toHaveValue('');
+  });
 });

@@ -29,7 +29,20 @@ export function CannedReplyPicker({ ticketId, onInsert }: { ticketId: number; on
 
   return (
     <div className="canned-picker">
-      <button type="button" className="button button--secondary button--small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          // Reopened, the panel starts afresh: no old search, no old error.
+          if (open) {
+            setSearch('');
+            render.setError(null);
+          }
+          setOpen((o) => !o);
+        }}
+      >
         {open ? 'Close canned replies' : 'Insert a canned reply'}
       </button>
       <div id={panelId} className="canned-picker__panel" hidden={!open}>

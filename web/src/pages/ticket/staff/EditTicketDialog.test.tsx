@@ -64,6 +64,17 @@ describe('Edit and Unassign on the ticket page', () => {
     expect(sent[0]!.body).toEqual({ priority: 'Critical' });
   });
 
+  it('keeps a department the catalogue no longer lists as the selected choice', async () => {
+    const api = serve(() => json(200, ticketFixture({ ...OPEN, priority: 'Low', department: 'Old Department' })));
+    panel({ ...OPEN, department: 'Old Department', actions: ['edit_ticket'] });
+    const dialog = await openEdit();
+    expect(within(dialog).getByLabelText('Department')).toHaveValue('Old Department');
+    await userEvent.selectOptions(within(dialog).getByLabelText('Priority'), 'Low');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.of('PATCH /api/tickets/1/')).toHaveLength(1));
+    expect(api.of('PATCH /api/tickets/1/')[0]!.body).toEqual({ priority: 'Low' });
+  });
+
   it('asks for a sub-category of a new category, from the catalogue', async () => {
     const api = serve(() => json(200, ticketFixture(OPEN)));
     const { onChanged } = panel({ ...OPEN, actions: ['edit_ticket'] });

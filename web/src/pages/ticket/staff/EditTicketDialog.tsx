@@ -27,7 +27,10 @@ export function EditTicketDialog({ ticket, open, onClose, ...callbacks }: { tick
   const [fields, setFields] = useState<Fields>({ priority: '', department: '', category: '', sub_category: '' });
   const set = (key: keyof Fields, value: string) =>
     setFields((f) => (key === 'category' ? { ...f, category: value, sub_category: '' } : { ...f, [key]: value }));
-  const keep = (list: readonly string[] | undefined, current: string) => (list && list.length ? list : current ? [current] : []);
+  // The ticket's own value stays a choice even when the catalogue no longer
+  // lists it (a retired department), so the select shows what is stored.
+  const keep = (list: readonly string[] | undefined, current: string) =>
+    !current || list?.includes(current) ? (list ?? []) : [current, ...(list ?? [])];
   const priorities = catalog?.priorities ?? PRIORITIES;
   const departments = keep(catalog?.departments, ticket.department ?? '');
   const categories = keep(catalog?.categories.map((c) => c.name), ticket.category ?? '');
