@@ -36,6 +36,15 @@ export type RejectedAccount = Present<Schemas['RejectedAccount']>;
 export type OutboxEvent = Present<Schemas['OutboxEvent']>;
 export type ApiKey = Present<Schemas['ApiKey']>;
 export type CreatedApiKey = Schemas['CreatedApiKey'];
+/** A target's or a ticket's SLA state: on_track, at_risk, breached, met, paused. */
+export type SlaState = Schemas['SlaState'];
+export type SlaPolicy = Schemas['SlaPolicy'];
+export type SlaSpan = Schemas['SlaSpan'];
+export type SlaTargets = Schemas['SlaTargets'];
+export type SlaCompliance = Schemas['SlaCompliance'];
+export type Availability = Schemas['Availability'];
+export type DepartmentAssignment = Schemas['DepartmentAssignment'];
+export type AssignmentMode = DepartmentAssignment['mode'];
 
 /** The API's paged answer; next/previous are URLs (take their `cursor`/`page`). */
 export interface Page<T> {

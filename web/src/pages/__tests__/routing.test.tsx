@@ -81,6 +81,7 @@ describe('routes and guards', () => {
       'Rejections',
       'API keys',
       'Dead notifications',
+      'SLA',
       'Profile',
     ]);
   });
