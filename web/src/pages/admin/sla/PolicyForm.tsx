@@ -46,7 +46,7 @@ export function PolicyForm({ policy, departments, onSaved }: { policy: SlaPolicy
     <form className="form sla-form" onSubmit={onSubmit} noValidate aria-label="SLA policy">
       <p className="muted" data-testid="sla-version">
         Version {policy.version ?? 0}
-        {policy.created_at ? (
+        {policy.version && policy.created_at ? (
           <>
             , saved <DateTime value={policy.created_at} />
           </>
