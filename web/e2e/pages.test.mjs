@@ -98,6 +98,7 @@ describe('main pages', { timeout: 170_000 }, () => {
     { name: 'queue', as: 'coordinator', route: '/queue?view=all', testid: 'page-queue', ready: /VPN drops every hour/ },
     { name: 'dashboard', as: 'admin', route: '/dashboard', testid: 'page-dashboard', ready: 'canvas' },
     { name: 'admin-accounts', as: 'admin', route: '/admin/accounts', testid: 'page-admin-accounts', ready: /Robin/ },
+    { name: 'admin-sla', as: 'admin', route: '/admin/sla', testid: 'page-sla-settings', ready: /Last automatic assignee/ },
   ];
 
   async function show(p, viewport = { width: 1280, height: 800 }) {
@@ -143,8 +144,8 @@ describe('main pages', { timeout: 170_000 }, () => {
         await page.screenshot({ path: file, type: 'png' });
       });
     }
-    for (const name of ['ticket-owner', 'ticket-staff']) {
-      test(`${name}, the whole page (conversation included) at 1280 px wide`, async () => {
+    for (const name of ['ticket-owner', 'ticket-staff', 'admin-sla', 'dashboard']) {
+      test(`${name}, the whole page at 1280 px wide`, async () => {
         const page = await show(pages.find((x) => x.name === name));
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`), type: 'png', fullPage: true });
       });
