@@ -50,9 +50,6 @@ export function AvailabilitySwitch() {
         <span className="switch__label">
           Available<span className="visually-hidden"> for new tickets</span>
         </span>
-        <span className="switch__state" aria-hidden="true">
-          {state.available ? 'on' : 'away'}
-        </span>
       </button>
       {error ? (
         <span className="availability__error" role="alert">
