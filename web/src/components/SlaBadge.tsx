@@ -1,16 +1,12 @@
 import type { SlaState } from '../api/types';
 
-/** Each SLA state in words, for badges and filters. */
-export const SLA_STATES: readonly { value: SlaState; label: string }[] = [
-  { value: 'on_track', label: 'On track' },
-  { value: 'at_risk', label: 'At risk' },
-  { value: 'breached', label: 'Breached' },
-  { value: 'met', label: 'Met' },
-  { value: 'paused', label: 'Paused' },
-];
+const LABELS: Record<SlaState, string> = { on_track: 'On track', at_risk: 'At risk', breached: 'Breached', met: 'Met', paused: 'Paused' };
+
+/** Each SLA state in words, in this order, for badges and filters. */
+export const SLA_STATES = (Object.keys(LABELS) as SlaState[]).map((value) => ({ value, label: LABELS[value] }));
 
 export function slaStateLabel(state: SlaState): string {
-  return SLA_STATES.find((s) => s.value === state)?.label ?? state;
+  return LABELS[state] ?? state;
 }
 
 /** An SLA state as a badge: the words carry the meaning, the colour only repeats it. */

@@ -96,11 +96,14 @@ describe('SlaSettingsPage', () => {
             'calendar.week.monday[0].start': ['must be a time of day as HH:MM (00:00 to 24:00)'],
             'calendar.week': ['at least one day needs working hours'],
             at_risk_percent: ['must be between 1 and 99'],
+            'overrides[0].priority': ['the department already has targets for High'],
+            'calendar.holidays[0]': ['must be a date as YYYY-MM-DD'],
           },
         }),
     });
     open();
     await screen.findByLabelText('High: resolution');
+    await userEvent.click(screen.getByRole('button', { name: 'Add an override' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save the policy' }));
     expect(await screen.findByText('Some fields are not valid.')).toBeInTheDocument();
     expect(screen.getByLabelText('High: resolution')).toHaveAccessibleDescription(/must be between 1 and 10000 days/);
@@ -109,6 +112,9 @@ describe('SlaSettingsPage', () => {
     expect(screen.getByLabelText('Monday 1: from')).toHaveAccessibleDescription(/HH:MM/);
     expect(screen.getByLabelText(/At risk after/)).toHaveAccessibleDescription(/must be between 1 and 99/);
     expect(screen.getByText('at least one day needs working hours')).toBeInTheDocument();
+    expect(screen.getByLabelText('Override 1: priority')).toHaveAccessibleDescription(/already has targets for High/);
+    expect(screen.getByLabelText('Override 1: department')).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByText('must be a date as YYYY-MM-DD').closest('li')).toHaveTextContent('Remove 2026-12-25');
     expect(screen.getByLabelText('Critical: resolution')).toHaveAttribute('aria-invalid', 'false');
   });
 

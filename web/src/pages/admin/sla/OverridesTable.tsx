@@ -4,6 +4,19 @@ import { Options } from '../../../components/Options';
 import { errorsAt, newOverride, PRIORITIES, type OverrideDraft, type PolicyDraft } from './policyDraft';
 import { TargetsCells } from './TargetsFields';
 
+/** A select labelled for screen readers, with the server's messages for `name` beside it. */
+function ChoiceField(props: { label: string; name: string; value: string; choices: readonly string[]; errors: FieldErrors; onChange: (value: string) => void }) {
+  return (
+    <Field label={props.label} name={props.name} errors={errorsAt(props.errors, props.name)} className="field--compact">
+      {(control) => (
+        <select {...control} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <Options values={props.choices} />
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Targets for one department and priority, in place of the priority's own; add and remove rows. */
 export function OverridesTable({ draft, departments, errors, onChange }: { draft: PolicyDraft; departments: readonly string[]; errors: FieldErrors; onChange: (d: PolicyDraft) => void }) {
   const set = (i: number, o: OverrideDraft) => onChange({ ...draft, overrides: draft.overrides.map((x, j) => (j === i ? o : x)) });
@@ -35,20 +48,17 @@ export function OverridesTable({ draft, departments, errors, onChange }: { draft
                 return (
                   <tr key={i}>
                     <td data-label="Department and priority" className="sla-table__who">
-                      <Field label={`${who}: department`} name={`${path}.department`} errors={errorsAt(errors, `${path}.department`)} className="field--compact">
-                        {(control) => (
-                          <select {...control} value={o.department} onChange={(e) => set(i, { ...o, department: e.target.value })}>
-                            <Options values={choices} />
-                          </select>
-                        )}
-                      </Field>
-                      <Field label={`${who}: priority`} name={`${path}.priority`} errors={errorsAt(errors, `${path}.priority`)} className="field--compact">
-                        {(control) => (
-                          <select {...control} value={o.priority} onChange={(e) => set(i, { ...o, priority: e.target.value })}>
-                            <Options values={PRIORITIES} />
-                          </select>
-                        )}
-                      </Field>
+                      {(['department', 'priority'] as const).map((key) => (
+                        <ChoiceField
+                          key={key}
+                          label={`${who}: ${key}`}
+                          name={`${path}.${key}`}
+                          value={o[key]}
+                          choices={key === 'department' ? choices : PRIORITIES}
+                          errors={errors}
+                          onChange={(value) => set(i, { ...o, [key]: value })}
+                        />
+                      ))}
                     </td>
                     <TargetsCells who={who} path={path} targets={o} errors={errors} onChange={(t) => set(i, { ...o, ...t })} />
                     <td>

@@ -28,32 +28,30 @@ function SpanFields({ label, name, span, errors, onChange }: { label: string; na
   );
 }
 
+const SPANS = [
+  { key: 'first_response', label: 'First response' },
+  { key: 'resolution', label: 'Resolution' },
+] as const;
+
 /**
  * The cells of one row of targets (first response, resolution, around the
  * clock); `path` is where the server names its errors ("targets.High",
- * "overrides[0]"), `who` what the labels say ("High", "IT Department, High").
+ * "overrides[0]"), `who` what the labels say ("High", "Override 1").
  */
 export function TargetsCells({ who, path, targets, errors, onChange }: { who: string; path: string; targets: TargetsDraft; errors: FieldErrors; onChange: (t: TargetsDraft) => void }) {
   return (
     <>
-      <td data-label="First response">
-        <SpanFields
-          label={`${who}: first response`}
-          name={`${path}.first_response`}
-          span={targets.first_response}
-          errors={errorsAt(errors, `${path}.first_response`)}
-          onChange={(first_response) => onChange({ ...targets, first_response })}
-        />
-      </td>
-      <td data-label="Resolution">
-        <SpanFields
-          label={`${who}: resolution`}
-          name={`${path}.resolution`}
-          span={targets.resolution}
-          errors={errorsAt(errors, `${path}.resolution`)}
-          onChange={(resolution) => onChange({ ...targets, resolution })}
-        />
-      </td>
+      {SPANS.map(({ key, label }) => (
+        <td key={key} data-label={label}>
+          <SpanFields
+            label={`${who}: ${label.toLowerCase()}`}
+            name={`${path}.${key}`}
+            span={targets[key]}
+            errors={errorsAt(errors, `${path}.${key}`)}
+            onChange={(span) => onChange({ ...targets, [key]: span })}
+          />
+        </td>
+      ))}
       <td data-label="Around the clock">
         <label className="checkbox">
           <input type="checkbox" checked={targets.around_the_clock} onChange={(e) => onChange({ ...targets, around_the_clock: e.target.checked })} />

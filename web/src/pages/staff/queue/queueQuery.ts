@@ -2,8 +2,7 @@
 // &category=&sla=&search=&ordering=); this turns it into GET /api/tickets/ queries.
 // Paging is by cursor only (keyset paging stays fast at any depth).
 import type { Query } from '../../../api/url';
-
-const SLA_VALUES: readonly string[] = ['on_track', 'at_risk', 'breached', 'met', 'paused'];
+import { SLA_STATES } from '../../../components/SlaBadge';
 
 export type QueueView = 'new' | 'open' | 'mine' | 'all';
 
@@ -69,13 +68,14 @@ export function queueStateFrom(params: URLSearchParams): QueueState {
   const view: QueueView = isView(rawView) ? rawView : 'new';
   const status = params.get('status') ?? '';
   const ordering = params.get('ordering') ?? '';
+  const sla = params.get('sla') ?? '';
   return {
     view,
     status: viewInfo(view).choosable.includes(status) ? status : '',
     priority: params.get('priority') ?? '',
     department: params.get('department') ?? '',
     category: params.get('category') ?? '',
-    sla: SLA_VALUES.includes(params.get('sla') ?? '') ? (params.get('sla') ?? '') : '',
+    sla: SLA_STATES.some((s) => s.value === sla) ? sla : '',
     search: params.get('search') ?? '',
     ordering: ORDERINGS.some((o) => o.value === ordering) ? ordering : DEFAULT_ORDERING,
   };
