@@ -55,7 +55,7 @@ export function AssignmentModes({ personName }: { personName: (id: number) => st
               <tr key={d.department}>
                 <th scope="row">{d.department}</th>
                 <td data-label="Assign approved tickets to">
-                  <select aria-label={`${d.department}: assignment mode`} value={d.mode} disabled={saving === d.department} onChange={(e) => void change(d, e.target.value as AssignmentMode)}>
+                  <select className="assignment-mode" aria-label={`${d.department}: assignment mode`} value={d.mode} disabled={saving === d.department} onChange={(e) => void change(d, e.target.value as AssignmentMode)}>
                     <Options values={MODES} />
                   </select>
                 </td>

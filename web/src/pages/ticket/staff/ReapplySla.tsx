@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import type { ApiError } from '../../../api/errors';
 import { reapplySla } from '../../../api/sla';
+import type { TicketRow } from '../../../api/types';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import type { StaffActionsProps } from './StaffActions';
 import { useStaffAction } from './useStaffAction';
 
 /**
@@ -9,7 +10,7 @@ import { useStaffAction } from './useStaffAction';
  * measures the ticket under the current SLA policy after confirming. A 412 goes
  * to the page's stale banner like every other ticket action.
  */
-export function ReapplySla({ ticket, onChanged, onStale }: StaffActionsProps) {
+export function ReapplySla({ ticket, onChanged, onStale }: { ticket: TicketRow; onChanged: (t: TicketRow) => void; onStale: (e: ApiError) => void }) {
   const [open, setOpen] = useState(false);
   const action = useStaffAction({
     onDone: (t) => {
