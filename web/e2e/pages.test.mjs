@@ -1,6 +1,6 @@
 // Every main page, with real data behind it: axe-core finds no serious or
 // critical violation, and a PNG screenshot of it is saved (1280x800; the
-// login and my-tickets pages also at 360 px wide, where nothing may scroll
+// login, my-tickets and SLA settings pages also at 360 px wide, where nothing may scroll
 // sideways). Screenshots go to HELPDESK_SCREENSHOT_DIR (default: a temp dir).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,6 +103,7 @@ describe('main pages', { timeout: 170_000 }, () => {
     { name: 'new-ticket', as: 'employee', route: '/tickets/new', testid: 'page-new-ticket' },
     { name: 'ticket-owner', as: 'employee', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /raised it; please tell us/ },
     { name: 'ticket-staff', as: 'coordinator', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /Checking the firewall logs/ },
+    { name: 'ticket-admin', as: 'admin', route: () => `/tickets/${ticketNumber}`, testid: 'page-ticket', ready: /Re-measure under the current policy/ },
     { name: 'queue', as: 'coordinator', route: '/queue?view=all', testid: 'page-queue', ready: /VPN drops every hour/ },
     { name: 'dashboard', as: 'admin', route: '/dashboard', testid: 'page-dashboard', ready: 'canvas' },
     { name: 'admin-accounts', as: 'admin', route: '/admin/accounts', testid: 'page-admin-accounts', ready: /Robin/ },
@@ -139,6 +140,7 @@ describe('main pages', { timeout: 170_000 }, () => {
         await visible(dialog.getByText('Nothing was changed since the account was made.'));
       },
     },
+    { name: 'admin-sla', as: 'admin', route: '/admin/sla', testid: 'page-sla-settings', ready: /Last automatic assignee/ },
   ];
 
   async function show(p, viewport = { width: 1280, height: 800 }) {
@@ -185,13 +187,13 @@ describe('main pages', { timeout: 170_000 }, () => {
         await page.screenshot({ path: file, type: 'png' });
       });
     }
-    for (const name of ['ticket-owner', 'ticket-staff']) {
-      test(`${name}, the whole page (conversation included) at 1280 px wide`, async () => {
+    for (const name of ['ticket-owner', 'ticket-staff', 'admin-sla', 'dashboard']) {
+      test(`${name}, the whole page at 1280 px wide`, async () => {
         const page = await show(pages.find((x) => x.name === name));
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`), type: 'png', fullPage: true });
       });
     }
-    for (const name of ['login', 'my-tickets']) {
+    for (const name of ['login', 'my-tickets', 'admin-sla']) {
       test(`${name} at 360 px wide`, async () => {
         const p = pages.find((x) => x.name === name);
         const page = await show(p, { width: 360, height: 740 });

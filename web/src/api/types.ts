@@ -42,6 +42,15 @@ export type AccountHistoryEntry = Present<Schemas['AccountHistoryEntry']>;
 /** The members of `PATCH /api/tickets/{id}/`; `assigned_to: null` unassigns. */
 export type TicketEdit = Schemas['EditTicket'];
 export type AccountUpdate = Schemas['AccountUpdate'];
+/** A target's or a ticket's SLA state: on_track, at_risk, breached, met, paused. */
+export type SlaState = Schemas['SlaState'];
+export type SlaPolicy = Schemas['SlaPolicy'];
+export type SlaSpan = Schemas['SlaSpan'];
+export type SlaTargets = Schemas['SlaTargets'];
+export type SlaCompliance = Schemas['SlaCompliance'];
+export type Availability = Schemas['Availability'];
+export type DepartmentAssignment = Schemas['DepartmentAssignment'];
+export type AssignmentMode = DepartmentAssignment['mode'];
 
 /** The API's paged answer; next/previous are URLs (take their `cursor`/`page`). */
 export interface Page<T> {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/useAuth';
+import { isStaff } from '../auth/user';
+import { AvailabilitySwitch } from './AvailabilitySwitch';
 
 /** The signed-in person's name, role and the Sign out button. */
 export function UserMenu() {
@@ -16,6 +18,7 @@ export function UserMenu() {
         <span className="user-menu__name">{name.trim() || user.email}</span>
         <span className="user-menu__role">{user.role}</span>
       </span>
+      {isStaff(user.role) ? <AvailabilitySwitch /> : null}
       <button
         type="button"
         className="button button--secondary button--small"

@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/rejections', label: 'Rejections', roles: ADMIN },
   { to: '/admin/api-keys', label: 'API keys', roles: ADMIN },
   { to: '/admin/dead-events', label: 'Dead notifications', roles: ADMIN },
+  { to: '/admin/sla', label: 'SLA', roles: ADMIN },
   { to: '/profile', label: 'Profile', roles: EVERYONE },
 ];
 

@@ -8,4 +8,5 @@ export const adminRoutes: AppRoute[] = [
   { path: '/admin/rejections', element: lazyPage(() => import('../pages/admin/RejectionsPage')) },
   { path: '/admin/api-keys', element: lazyPage(() => import('../pages/admin/ApiKeysPage')) },
   { path: '/admin/dead-events', element: lazyPage(() => import('../pages/admin/DeadEventsPage')) },
+  { path: '/admin/sla', element: lazyPage(() => import('../pages/admin/SlaSettingsPage')) },
 ];

@@ -82,6 +82,7 @@ describe('routes and guards', () => {
       'Rejections',
       'API keys',
       'Dead notifications',
+      'SLA',
       'Profile',
     ]);
   });

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useLoad } from '../../hooks/useLoad';
 import { CountChart } from './dashboard/CountChart';
+import { SlaCompliance } from './dashboard/SlaCompliance';
 import { figures, PRIORITY_ORDER, STATUS_ORDER } from './dashboard/statsFigures';
 import { SummaryCards } from './dashboard/SummaryCards';
 import '../../styles/staff.css';
@@ -28,6 +29,7 @@ export default function DashboardPage() {
       {stats ? (
         <div aria-busy={loading}>
           <SummaryCards stats={stats} />
+          <SlaCompliance sla={stats.sla} />
           <div className="chart-grid">
             <CountChart title="Tickets by status" figures={figures(stats.by_status, STATUS_ORDER)} />
             <CountChart title="Tickets by priority" figures={figures(stats.by_priority, PRIORITY_ORDER)} colours={['#7f1d1d', '#dc2626', '#d97706', '#0284c7']} />

@@ -1,6 +1,8 @@
 import type { TicketRow } from '../../api/types';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
 import { DateTime, formatDuration } from '../../components/DateTime';
+import { SlaBadge } from '../../components/SlaBadge';
+import { SlaFacts } from './SlaFacts';
 
 function personName(p: TicketRow['assigned_to'] | TicketRow['employee'] | null): string {
   if (!p) return 'Nobody yet';
@@ -15,6 +17,7 @@ export function TicketHeader({ ticket }: { ticket: TicketRow }) {
       <div className="ticket-header__badges">
         <StatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
+        {ticket.sla?.state ? <SlaBadge state={ticket.sla.state} /> : null}
         {ticket.finalized ? <span className="badge">Handed to the workflow</span> : null}
       </div>
       <dl className="definition-list">
@@ -36,6 +39,7 @@ export function TicketHeader({ ticket }: { ticket: TicketRow }) {
         <dd>
           <DateTime value={ticket.update_date} />
         </dd>
+        <SlaFacts ticket={ticket} />
         {ticket.scheduled_date ? (
           <>
             <dt>Scheduled for</dt>

@@ -4,6 +4,7 @@ import { Options } from '../../../components/Options';
 import type { Catalog } from '../../../api/types';
 import { ORDERINGS, viewInfo, type FilterKey, type QueueState } from './queueQuery';
 import { SearchBox } from './SearchBox';
+import { SlaFilter } from './SlaFilter';
 
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
 
@@ -21,6 +22,7 @@ export function QueueFilters({ state, catalog, onChange }: { state: QueueState; 
       <FilterSelect label="Priority" name="priority" value={state.priority} options={catalog?.priorities ?? PRIORITIES} anyLabel="Any priority" onChange={onChange} />
       <FilterSelect label="Department" name="department" value={state.department} options={departments} anyLabel="Any department" onChange={onChange} />
       <FilterSelect label="Category" name="category" value={state.category} options={categories} anyLabel="Any category" onChange={onChange} />
+      <SlaFilter value={state.sla} onChange={onChange} />
       <Field label="Sort by" name="ordering">
         {(control) => (
           <select {...control} value={state.ordering} onChange={(e) => onChange('ordering', e.target.value)}>

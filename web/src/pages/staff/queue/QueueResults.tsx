@@ -24,7 +24,7 @@ export function QueueResults({ state, userId }: { state: QueueState; userId: num
   const page = load.data;
   if (!page) return null;
 
-  const filtered = Boolean(state.status || state.priority || state.department || state.category || state.search.trim());
+  const filtered = Boolean(state.status || state.priority || state.department || state.category || state.sla || state.search.trim());
   return (
     <div className="queue-results" aria-busy={load.loading}>
       <p className="muted" role="status" aria-live="polite">

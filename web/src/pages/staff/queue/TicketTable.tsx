@@ -3,6 +3,7 @@ import type { TicketRow } from '../../../api/types';
 import { PriorityBadge, StatusBadge } from '../../../components/Badges';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
+import { DueCell } from './DueCell';
 
 function personName(p: { first_name?: string; last_name?: string } | null | undefined): string {
   if (!p) return '';
@@ -40,6 +41,7 @@ export function TicketTable({ tickets, caption, dateField = 'submit_date' }: { t
     { header: 'Requester', cell: (t) => personName(t.employee) || '—' },
     { header: 'Assignee', cell: (t) => personName(t.assigned_to) || <span className="muted">Unassigned</span> },
     { header: dateLabel, cell: (t) => <DateTime value={t[dateField]} /> },
+    { header: 'Due', cell: (t) => <DueCell ticket={t} /> },
   ];
   return <DataTable caption={caption} columns={columns} rows={tickets} className="table-wrap" tableClassName="ticket-table" />;
 }

@@ -1,7 +1,8 @@
 // The queue's state lives in the URL (?view=&status=&priority=&department=
-// &category=&search=&ordering=); this turns it into GET /api/tickets/ queries.
+// &category=&sla=&search=&ordering=); this turns it into GET /api/tickets/ queries.
 // Paging is by cursor only (keyset paging stays fast at any depth).
 import type { Query } from '../../../api/url';
+import { SLA_STATES } from '../../../components/SlaBadge';
 
 export type QueueView = 'new' | 'open' | 'mine' | 'all';
 
@@ -32,6 +33,8 @@ export const ORDERINGS: readonly { value: string; label: string }[] = [
   { value: 'update_date', label: 'Least recently updated' },
   { value: '-priority', label: 'Highest priority first' },
   { value: 'priority', label: 'Lowest priority first' },
+  { value: 'resolution_due', label: 'Resolution due soonest' },
+  { value: 'first_response_due', label: 'First response due soonest' },
 ];
 export const DEFAULT_ORDERING = '-submit_date';
 
@@ -41,12 +44,14 @@ export interface QueueState {
   priority: string;
   department: string;
   category: string;
+  /** An SLA state (on_track, at_risk, breached, met, paused) or '' for any. */
+  sla: string;
   search: string;
   ordering: string;
 }
 
 /** The filter keys kept in the URL besides `view`. */
-export const FILTER_KEYS = ['status', 'priority', 'department', 'category', 'search', 'ordering'] as const;
+export const FILTER_KEYS = ['status', 'priority', 'department', 'category', 'sla', 'search', 'ordering'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function viewInfo(view: QueueView): QueueViewInfo {
@@ -63,12 +68,14 @@ export function queueStateFrom(params: URLSearchParams): QueueState {
   const view: QueueView = isView(rawView) ? rawView : 'new';
   const status = params.get('status') ?? '';
   const ordering = params.get('ordering') ?? '';
+  const sla = params.get('sla') ?? '';
   return {
     view,
     status: viewInfo(view).choosable.includes(status) ? status : '',
     priority: params.get('priority') ?? '',
     department: params.get('department') ?? '',
     category: params.get('category') ?? '',
+    sla: SLA_STATES.some((s) => s.value === sla) ? sla : '',
     search: params.get('search') ?? '',
     ordering: ORDERINGS.some((o) => o.value === ordering) ? ordering : DEFAULT_ORDERING,
   };
@@ -88,6 +95,7 @@ export function ticketQuery(state: QueueState, userId: number, cursor: string, p
     priority: state.priority || undefined,
     department: state.department || undefined,
     category: state.category || undefined,
+    sla: state.sla || undefined,
     search: search || undefined,
     ordering: state.ordering,
     page_size: pageSize,
