@@ -132,7 +132,9 @@ sanitized() {
   # Warnings are enforced in (b); GCC emits extra false positives when
   # instrumenting, so they do not fail this build. The web console and its
   # browser tests ran in (b): they exercise no C++ the other tests miss, and
-  # a second browser run would only cost time.
+  # a second browser run would only cost time. So would the multi-process
+  # and kill -9 cases, which skip themselves in this build
+  # (tests/support/release_only.hpp) after running in (b).
   # -O1 -g1 (line tables only) instead of RelWithDebInfo's -O2 -g halves the
   # instrumented compile of the Boost-heavy server code, and stack traces
   # still name file and line.

@@ -4,6 +4,7 @@
 #include "delivery_support.hpp"
 
 #include "contract/store_factories.hpp"
+#include "support/release_only.hpp"
 
 #include <atomic>
 #include <memory>
@@ -29,6 +30,9 @@ void make_coordinator(http_test::client& web, const std::string& admin, std::int
 
 TEST_CASE("four server processes on one PostgreSQL approving 1000 tickets keep the round robin: 200 each for 5 "
           "coordinators") {
+    if (test_support::skipped_under_sanitizers()) {
+        return;
+    }
     contract::postgres_factory database;
     test_support::temp_dir dir;
     std::vector<std::unique_ptr<server_process>> servers;

@@ -6,6 +6,7 @@
 #include "webhook/http_receiver.hpp"
 
 #include "contract/store_factories.hpp"
+#include "support/release_only.hpp"
 
 #include <map>
 
@@ -173,6 +174,9 @@ TEST_CASE("workflow webhook: approval and finalize carry the ticket and a signed
 }
 
 TEST_CASE("a relay killed in the middle of a delivery: after the restart the event is delivered, none lost") {
+    if (test_support::skipped_under_sanitizers()) {
+        return;
+    }
     auto receiver = std::make_unique<http_receiver>(receiver_script{.hang = true});
     const auto port = receiver->port();
     test_support::temp_dir dir;
@@ -207,6 +211,9 @@ TEST_CASE("a relay killed in the middle of a delivery: after the restart the eve
 }
 
 TEST_CASE("two server processes on one PostgreSQL share the outbox: every event delivered once, never twice at a time") {
+    if (test_support::skipped_under_sanitizers()) {
+        return;
+    }
     contract::postgres_factory database;
     http_receiver receiver{receiver_script{.delay_ms = 20}};
     test_support::temp_dir dir;

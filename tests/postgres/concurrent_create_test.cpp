@@ -3,6 +3,7 @@
 // once (docs/product.md#numbering).
 
 #include "pg_support.hpp"
+#include "support/release_only.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,6 +20,9 @@
 using namespace helpdesk;
 
 PG_TEST_CASE("4 processes x 4 threads create tickets: every number distinct, every ticket created once") {
+    if (test_support::skipped_under_sanitizers()) {
+        return;
+    }
     constexpr int processes = 4;
     constexpr int threads_per_process = 4;
     constexpr int per_thread = 625;

@@ -2,6 +2,7 @@
 // the due tickets, and each notice is written once (docs/product.md#sla).
 
 #include "pg_support.hpp"
+#include "support/release_only.hpp"
 
 #include <helpdesk/domain/sla_policy.hpp>
 
@@ -15,6 +16,9 @@ using namespace helpdesk;
 using namespace std::chrono_literals;
 
 PG_TEST_CASE("4 scheduler processes over 400 late tickets: every breach notice written exactly once") {
+    if (test_support::skipped_under_sanitizers()) {
+        return;
+    }
     constexpr int processes = 4;
     constexpr int tickets = 400;
     pgtest::private_schema schema{url};
