@@ -56,7 +56,7 @@ HD_API int hd_scheduler_run_once(char** out_pass_json, hd_engine* engine, const 
             throw error(errc::invalid_argument, "batch must be positive, or 0 for the default.",
                         {{"batch", {"Must be 0 or positive."}}});
         }
-        const std::int64_t size = batch == 0 ? 200 : batch;
+        const std::int64_t size = batch == 0 ? scheduler_service::default_batch : batch;
         return wire::scheduler_pass_json(now_rfc3339 == nullptr ? scheduler.run_once(size)
                                                                 : scheduler.run_once(pass_instant(now_rfc3339), size));
     });

@@ -28,6 +28,9 @@ public:
     /// A service over `context`, which must outlive it.
     explicit scheduler_service(engine_context& context) noexcept : context_(context) {}
 
+    /// The tickets a pass handles per transaction unless told otherwise.
+    static constexpr std::int64_t default_batch = 200;
+
     /// Does everything due by `now`: for each ticket whose next SLA notice
     /// instant has come (found through an index, never by reading every
     /// ticket), writes the notices its measurement calls for and it has not
@@ -41,9 +44,9 @@ public:
     /// (history `owner_reminded`, `ticket.pending_reminder`). Each is found
     /// through an index. Works in transactions of up to `batch` tickets until
     /// none is left due.
-    scheduler_pass run_once(time_point now, std::int64_t batch = 200);
+    scheduler_pass run_once(time_point now, std::int64_t batch = default_batch);
     /// `run_once` at the engine clock's now.
-    scheduler_pass run_once(std::int64_t batch = 200);
+    scheduler_pass run_once(std::int64_t batch = default_batch);
 
 private:
     engine_context& context_;
